@@ -1,0 +1,50 @@
+// article.h — the Article and Quote value types shared by extraction, indexing and search.
+#pragma once
+
+#include <nlohmann/json_fwd.hpp>
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/date.h"
+
+namespace broadsheet {
+
+// One direct quotation found in an article body.
+struct Quote {
+    std::string text;      // the words inside the quotation marks, marks excluded
+    std::string speaker;   // canonical speaker name; empty when unattributed
+    std::string cue;       // the attributing word or pattern ("said", "told", "colon", ...)
+    double confidence = 0.0;  // 0..1, how sure the attribution is; 0 when unattributed
+    // Byte offsets into Article::body of the quoted text (marks excluded): body.substr(begin,
+    // end - begin) == text. The API also reports them in Unicode code points (see docs/api.md).
+    std::size_t begin = 0;
+    std::size_t end = 0;
+};
+
+// One article as extracted from a file. Absent string fields are empty; an unknown date is
+// nullopt. Every string is valid UTF-8 in NFC.
+struct Article {
+    std::string id;           // stable, URL-safe, derived from source_path (see extract/ids.h)
+    std::string source_path;  // path of the file relative to the corpus root, '/'-separated
+    std::string title;
+    std::optional<Date> date;  // publication date; nullopt when the text does not establish it
+    std::string outlet;        // canonical outlet name (through the outlet registry)
+    std::string author;
+    std::string url;
+    std::string body;          // the article text without site chrome, paragraphs split by "\n\n"
+    std::vector<std::string> speakers;  // canonical names, sorted, unique
+    std::vector<Quote> quotes;          // in body order
+    std::string content_hash;  // hex digest of the source bytes (+ sidecar), for incremental update
+};
+
+// JSON form used for the document data in the index and by `broadsheet-indexer extract`.
+// Absent values serialise as null; the date as "YYYY-MM-DD".
+void to_json(nlohmann::json& out, const Quote& quote);
+void from_json(const nlohmann::json& in, Quote& quote);
+void to_json(nlohmann::json& out, const Article& article);
+void from_json(const nlohmann::json& in, Article& article);
+
+}  // namespace broadsheet

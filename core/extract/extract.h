@@ -1,0 +1,62 @@
+// extract.h — turn one source file's bytes into Articles: the entry point of the extraction pipeline.
+//
+// Pipeline (each step its own file under core/extract/, each table-tested):
+//   decode (bytes → NFC UTF-8) → parse format (txt / md / html / json / jsonl) → strip site chrome
+//   → fields (title, date, outlet, author, url) → quotes → attribution → speaker names.
+// Nothing here touches an index, reads argv or prints; problems are reported as Diagnostics.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/article.h"
+#include "core/extract/registry.h"
+
+namespace broadsheet {
+
+// Files larger than this are skipped with a diagnostic (documented in docs/design.md).
+inline constexpr std::size_t kMaxSourceBytes = 8 * 1024 * 1024;
+
+// File name extensions the corpus walker treats as articles (lowercase, with the dot).
+// A sidecar "NAME.meta.json" is never an article of its own.
+bool is_article_file(const std::filesystem::path& path);
+// The sidecar path for an article file: "a/b.txt" → "a/b.meta.json".
+std::filesystem::path sidecar_path_for(const std::filesystem::path& article_path);
+
+struct SourceFile {
+    std::string relative_path;           // '/'-separated, relative to the corpus root
+    std::string bytes;                   // raw file content
+    std::optional<std::string> sidecar;  // raw bytes of NAME.meta.json, when present
+};
+
+enum class Severity {
+    Warning,  // the file was used, but something was repaired or guessed (e.g. Latin-1 input)
+    Skipped,  // the file (or one JSON Lines record) produced no article
+};
+
+struct Diagnostic {
+    std::string file;     // relative path (with ":LINE" for a JSON Lines record)
+    Severity severity;
+    std::string message;  // why, in plain words: "not UTF-8; decoded as windows-1252"
+};
+
+struct ExtractResult {
+    std::vector<Article> articles;  // usually one; JSON Lines gives one per good record
+    std::vector<Diagnostic> diagnostics;
+};
+
+// Everything extraction needs besides the file: the operator-editable registries.
+struct ExtractContext {
+    const Registry* registry = nullptr;  // outlets and speaker aliases; nullptr → empty registry
+};
+
+// Never throws for bad input: an empty, binary, oversized or unparsable file yields no
+// articles and a Skipped diagnostic. Article ids come from make_article_id(relative_path).
+ExtractResult extract_file(const SourceFile& file, const ExtractContext& context);
+
+// Stable, URL-safe id for an article file (plus a record number for JSON Lines; 0 for others).
+std::string make_article_id(const std::string& relative_path, std::size_t record = 0);
+
+}  // namespace broadsheet

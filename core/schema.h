@@ -1,0 +1,102 @@
+// schema.h — Xapian term prefixes, value slots and schema version: the single source of truth.
+//
+// Every term prefix and value slot used anywhere in Broadsheet is declared here. The indexer's
+// document builder and the searcher's QueryParser set-up both loop over field_table(); no other
+// file spells a prefix literal. docs/schema.md describes the same schema in prose: change both
+// together, and bump kSchemaVersion whenever an existing index would be read wrongly.
+//
+// Document types (boolean term XTYPE:):
+//   article — one per article file (or JSON Lines record). Document data: the Article as JSON
+//             (core/article.h), so the server needs nothing but the index.
+//   quote   — one per extracted quote (added by the quotes feature); data: the quote as JSON
+//             with its article's id, title, date, outlet and url.
+// Unique id term: Q + id (articles: the article id; quotes: "<article id>~q<n>"), written with
+// replace_document(term), so re-indexing the same file is idempotent.
+#pragma once
+
+#include <xapian.h>
+
+#include <span>
+#include <string>
+#include <string_view>
+
+namespace broadsheet {
+
+// Bump when prefixes, slots, their encodings or the document data format change.
+inline constexpr int kSchemaVersion = 1;
+
+enum class Field {
+    Id,           // unique id term
+    Type,         // document type: article | quote
+    Title,        // headline, free text
+    Body,         // article body, free text (no prefix)
+    Author,       // byline, free text
+    Quote,        // the words of direct quotes, free text
+    SpeakerText,  // speaker names, free text: lets `speaker:kerry` match "John Kerry"
+    OutletText,   // outlet name, free text: lets `outlet:moscow` match "The Moscow Times"
+    Speaker,      // canonical speaker name, exact: facet filter
+    Outlet,       // canonical outlet name, exact: facet filter
+    AuthorExact,  // author name, exact: filter
+    Year,         // "YYYY" of the publication date, exact
+    ArticleRef,   // on quote documents: the id of the article they come from
+};
+
+enum class FieldKind {
+    Identifier,  // one boolean term per document, never searched by users directly
+    FreeText,    // indexed with TermGenerator (stemmed, positional)
+    Boolean,     // exact term, used as a filter; case and spaces preserved
+};
+
+struct FieldSpec {
+    Field field;
+    std::string_view query_name;  // prefix users type in q ("title" for title:...); "" if none
+    std::string_view prefix;      // Xapian term prefix; X-prefixes end with ':'
+    FieldKind kind;
+    unsigned wdf_inc;  // TermGenerator weight for FreeText fields (title above body); 0 otherwise
+};
+
+// All fields, one row each, in the order of the Field enum.
+std::span<const FieldSpec> field_table();
+const FieldSpec& field_spec(Field field);
+std::string_view prefix_of(Field field);
+// Boolean term for an exact value: prefix + value, e.g. term(Field::Outlet, "Bloomberg").
+std::string term(Field field, std::string_view value);
+
+inline constexpr std::string_view kTypeArticle = "article";
+inline constexpr std::string_view kTypeQuote = "quote";
+
+// Value slots. Each slot's encoding is fixed by the schema version.
+enum ValueSlot : Xapian::valueno {
+    kSlotDate = 0,         // "YYYYMMDD" ASCII (Date::slot()); absent when unknown. Sorts by date;
+                           // DateRangeProcessor-compatible.
+    kSlotOutlet = 1,       // canonical outlet name, UTF-8; absent when unknown. Facet counts.
+    kSlotSpeakers = 2,     // canonical speaker names joined by kMultiValueSeparator; absent when
+                           // none. Split by the multi-value facet spy in core/search.
+    kSlotYear = 3,         // "YYYY" ASCII; absent when the date is unknown. Facet counts.
+    kSlotContentHash = 4,  // lowercase hex XXH3-64 of source bytes + sidecar bytes (articles only)
+    kSlotSourcePath = 5,   // source file path relative to the corpus root, '/'-separated
+    kSlotConfidence = 6,   // quote documents: Xapian::sortable_serialise(confidence 0..1)
+    kSlotQuoteGroup = 7,   // quote documents: id of the near-duplicate group
+    kSlotAuthor = 8,       // author name, UTF-8; absent when unknown
+};
+
+// Separates the values of a multi-valued slot (ASCII unit separator; never in names).
+inline constexpr char kMultiValueSeparator = '\x1f';
+
+// Metadata keys the indexer writes and the server checks.
+inline constexpr std::string_view kMetaSchemaVersion = "broadsheet.schema_version";
+inline constexpr std::string_view kMetaBuiltAt = "broadsheet.built_at";  // ISO 8601 UTC
+inline constexpr std::string_view kMetaDocumentCount = "broadsheet.article_count";
+inline constexpr std::string_view kMetaValuesMap = "broadsheet.valuesmap";  // "date:0;outlet:1;..."
+
+// The value-slot map as written to kMetaValuesMap, derived from the enum above.
+std::string values_map();
+
+// Writes schema version and values map (build time and count are the indexer's business).
+void write_schema_metadata(Xapian::WritableDatabase& db);
+
+// Throws Error(SchemaMismatch) naming both versions when the index was written with another
+// schema (or by something that is not Broadsheet), so a server never misreads an index.
+void check_schema(const Xapian::Database& db);
+
+}  // namespace broadsheet

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# install-deps.sh — installs what Broadsheet needs that is missing (Debian packages; with --test,
+# also the test tools: GoogleTest, Chromium and npm's playwright-core). Idempotent and quick when
+# everything is already there.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+want_tests=0
+[ "${1:-}" = "--test" ] && want_tests=1
+
+packages=(g++ cmake make pkg-config
+  libxapian-dev libcpp-httplib-dev nlohmann-json3-dev libcli11-dev libspdlog-dev
+  libhowardhinnant-date-dev libxml2-dev libuchardet-dev libicu-dev libxxhash-dev)
+if [ "$want_tests" = 1 ]; then
+  packages+=(libgtest-dev chromium nodejs npm)
+fi
+
+missing=()
+for p in "${packages[@]}"; do
+  # nodejs may come from another source than Debian's archive; a working node/npm is enough.
+  if [ "$p" = nodejs ] && command -v node >/dev/null; then continue; fi
+  if [ "$p" = npm ] && command -v npm >/dev/null; then continue; fi
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+
+if [ "${#missing[@]}" -gt 0 ]; then
+  sudo=""
+  [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  echo "install-deps: installing ${missing[*]}"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+if [ "$want_tests" = 1 ] && [ ! -d tests/browser/node_modules/playwright-core ]; then
+  echo "install-deps: installing playwright-core (npm)"
+  (cd tests/browser && npm ci --no-audit --no-fund --loglevel=error)
+fi

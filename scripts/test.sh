@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# test.sh — installs what is missing (test tools too), builds, and runs every test through ctest:
+# first a warnings-as-errors build (unit, integration and browser tests), then an ASan+UBSan build
+# (unit and integration tests). Exits non-zero on any failure.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+scripts/install-deps.sh --test
+jobs="$(nproc)"
+
+cmake -S . -B build/test -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBROADSHEET_WERROR=ON >/dev/null
+cmake --build build/test -j"$jobs"
+ctest --test-dir build/test --output-on-failure -j"$jobs"
+
+cmake -S . -B build/asan -DCMAKE_BUILD_TYPE=Debug -DBROADSHEET_SANITIZE=address,undefined >/dev/null
+cmake --build build/asan -j"$jobs"
+ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+  ctest --test-dir build/asan --output-on-failure -j"$jobs" -LE browser

@@ -1,0 +1,48 @@
+// schema_test.cpp — the field table's invariants and the schema-version check on open.
+#include <gtest/gtest.h>
+
+#include <set>
+
+#include "core/error.h"
+#include "core/schema.h"
+
+namespace broadsheet {
+namespace {
+
+TEST(Schema, PrefixesAreUniqueAndXPrefixesEndWithColon) {
+    std::set<std::string_view> seen;
+    for (const auto& spec : field_table()) {
+        EXPECT_TRUE(seen.insert(spec.prefix).second) << "duplicate prefix " << spec.prefix;
+        if (!spec.prefix.empty() && spec.prefix.front() == 'X') {
+            EXPECT_EQ(spec.prefix.back(), ':') << spec.prefix;
+        }
+    }
+}
+
+TEST(Schema, TitleOutweighsBody) {
+    EXPECT_GT(field_spec(Field::Title).wdf_inc, field_spec(Field::Body).wdf_inc);
+}
+
+TEST(Schema, TermJoinsPrefixAndValue) {
+    EXPECT_EQ(term(Field::Speaker, "John Kerry"), "XSPEAKER:John Kerry");
+    EXPECT_EQ(term(Field::Id, "a.txt"), "Qa.txt");
+}
+
+TEST(Schema, CheckAcceptsOwnVersionAndRejectsOthers) {
+    Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+    EXPECT_THROW(check_schema(db), Error);  // no metadata at all: not a Broadsheet index
+    write_schema_metadata(db);
+    EXPECT_NO_THROW(check_schema(db));
+    db.set_metadata(std::string(kMetaSchemaVersion), std::to_string(kSchemaVersion + 1));
+    try {
+        check_schema(db);
+        FAIL() << "a newer schema version must be refused";
+    } catch (const Error& e) {
+        EXPECT_EQ(e.code(), ErrorCode::SchemaMismatch);
+        EXPECT_NE(std::string(e.what()).find(std::to_string(kSchemaVersion + 1)),
+                  std::string::npos);
+    }
+}
+
+}  // namespace
+}  // namespace broadsheet
