@@ -1,0 +1,207 @@
+// document_test.cpp — the article document: terms, value slots, data and spelling, per schema row.
+#include "core/index/document.h"
+
+#include <gtest/gtest.h>
+
+#include <functional>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "core/schema.h"
+#include "tests/index/temp_dir.h"
+
+namespace broadsheet {
+namespace {
+
+std::string pre(Field field, std::string_view rest) {
+    return term(field, rest);
+}
+
+// The stemmed form TermGenerator adds (Z + prefix + stem) for an unstemmed word.
+std::string stemmed(Field field, std::string_view stem) {
+    return "Z" + std::string(prefix_of(field)) + std::string(stem);
+}
+
+Article base_article() {
+    Article a;
+    a.id = "world/kerry-moscow";
+    a.source_path = "world/kerry-moscow.txt";
+    a.title = "Kerry meets Putin";
+    a.body = "The talks in Moscow lasted hours.";
+    a.content_hash = "0123456789abcdef";
+    return a;
+}
+
+struct DocumentCase {
+    const char* why;
+    std::function<void(Article&)> edit;
+    std::vector<std::string> present;
+    std::vector<std::string> absent;
+    std::map<Xapian::valueno, std::string> values;  // "" means the slot must be absent
+};
+
+const std::vector<DocumentCase>& document_cases() {
+    static const std::vector<DocumentCase> cases = {
+        {"id and type terms identify the document for replace_document and type filters",
+         [](Article&) {},
+         {pre(Field::Id, "world/kerry-moscow"), pre(Field::Type, kTypeArticle)},
+         {},
+         {{kSlotSourcePath, "world/kerry-moscow.txt"}, {kSlotContentHash, "0123456789abcdef"}}},
+        {"title words are searchable both with title: and as plain words, stemmed too",
+         [](Article&) {},
+         {pre(Field::Title, "kerry"), "kerry", "putin", stemmed(Field::Title, "meet"),
+          stemmed(Field::Body, "meet")},
+         {},
+         {}},
+        {"body words go to the unprefixed field only",
+         [](Article&) {},
+         {"moscow", "lasted", stemmed(Field::Body, "last")},
+         {pre(Field::Title, "moscow")},
+         {}},
+        {"an unknown date leaves date and year slots and the year term out",
+         [](Article& a) { a.date.reset(); },
+         {},
+         {pre(Field::Year, "2016")},
+         {{kSlotDate, ""}, {kSlotYear, ""}}},
+        {"a known date fills the date slot (YYYYMMDD), the year slot and the year term",
+         [](Article& a) { a.date = Date::make(2016, 9, 9); },
+         {pre(Field::Year, "2016")},
+         {},
+         {{kSlotDate, "20160909"}, {kSlotYear, "2016"}}},
+        {"the outlet is an exact facet term, free text and a value slot",
+         [](Article& a) { a.outlet = "The Moscow Times"; },
+         {pre(Field::Outlet, "The Moscow Times"), pre(Field::OutletText, "moscow"),
+          pre(Field::OutletText, "times")},
+         {},
+         {{kSlotOutlet, "The Moscow Times"}}},
+        {"speakers get exact terms (case and spaces kept), name words and a joined value slot",
+         [](Article& a) {
+             a.speakers = {"John Kerry", "Maria Zakharova"};
+         },
+         {pre(Field::Speaker, "John Kerry"), pre(Field::Speaker, "Maria Zakharova"),
+          pre(Field::SpeakerText, "kerry"), pre(Field::SpeakerText, "zakharova")},
+         {pre(Field::Speaker, "john kerry")},
+         {{kSlotSpeakers, std::string("John Kerry") + kMultiValueSeparator + "Maria Zakharova"}}},
+        {"no speakers means no speaker slot rather than an empty string",
+         [](Article& a) { a.speakers.clear(); },
+         {},
+         {},
+         {{kSlotSpeakers, ""}}},
+        {"the author is free text, an exact term and a value slot",
+         [](Article& a) { a.author = "Jane Doe"; },
+         {pre(Field::Author, "jane"), pre(Field::AuthorExact, "Jane Doe")},
+         {},
+         {{kSlotAuthor, "Jane Doe"}}},
+        {"an absent author adds no exact term and no slot",
+         [](Article& a) { a.author.clear(); },
+         {},
+         {pre(Field::AuthorExact, "")},
+         {{kSlotAuthor, ""}, {kSlotOutlet, ""}}},
+        {"quote words are searchable with quote:",
+         [](Article& a) {
+             a.quotes.push_back(Quote{"relax and sleep", "Vladimir Putin", "said", 0.9, 0, 15});
+         },
+         {pre(Field::Quote, "relax"), stemmed(Field::Quote, "sleep")},
+         {},
+         {}},
+        {"a speaker name beyond the term length limit is cut, not fatal; the slot keeps it whole",
+         [](Article& a) { a.speakers = {std::string(300, 'x')}; },
+         {pre(Field::Speaker, std::string(245 - prefix_of(Field::Speaker).size(), 'x'))},
+         {},
+         {{kSlotSpeakers, std::string(300, 'x')}}},
+    };
+    return cases;
+}
+
+class ArticleDocument : public testing::TestWithParam<DocumentCase> {};
+
+TEST_P(ArticleDocument, HasExpectedTermsAndValues) {
+    const auto& c = GetParam();
+    Article article = base_article();
+    c.edit(article);
+    // Adding to a real database checks what glass would accept (e.g. term length).
+    Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+    const Xapian::docid id = db.add_document(make_article_document(article));
+    const Xapian::Document doc = db.get_document(id);
+    for (const auto& t : c.present) EXPECT_TRUE(db.term_exists(t)) << c.why << ": missing " << t;
+    for (const auto& t : c.absent) EXPECT_FALSE(db.term_exists(t)) << c.why << ": unexpected " << t;
+    for (const auto& [slot, value] : c.values)
+        EXPECT_EQ(doc.get_value(slot), value) << c.why << ": slot " << slot;
+}
+
+INSTANTIATE_TEST_SUITE_P(Rows, ArticleDocument, testing::ValuesIn(document_cases()));
+
+TEST(ArticleDocument, TitleOutweighsBody) {
+    Article article = base_article();
+    article.title = "Aleppo";
+    article.body = "Geneva";
+    const Xapian::Document doc = make_article_document(article);
+    Xapian::termcount title_wdf = 0, body_wdf = 0;
+    for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it) {
+        if (*it == "aleppo") title_wdf = it.get_wdf();
+        if (*it == "geneva") body_wdf = it.get_wdf();
+    }
+    EXPECT_EQ(title_wdf, field_spec(Field::Title).wdf_inc);
+    EXPECT_EQ(body_wdf, field_spec(Field::Body).wdf_inc);
+    EXPECT_GT(title_wdf, body_wdf);
+}
+
+TEST(ArticleDocument, PhrasesDoNotSpanFields) {
+    Article article = base_article();
+    article.title = "Kerry meets Putin";
+    article.body = "Moscow talks";
+    Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+    db.add_document(make_article_document(article));
+    Xapian::Enquire enquire(db);
+    auto count = [&](std::vector<std::string> words) {
+        enquire.set_query(Xapian::Query(Xapian::Query::OP_PHRASE, words.begin(), words.end()));
+        return enquire.get_mset(0, 10).get_matches_estimated();
+    };
+    EXPECT_EQ(count({"meets", "putin"}), 1u);   // control: a phrase inside the title matches
+    EXPECT_EQ(count({"putin", "moscow"}), 0u);  // title end + body start are not adjacent
+}
+
+TEST(ArticleDocument, DataIsTheArticleJson) {
+    Article article = base_article();
+    article.date = Date::make(2015, 12, 15);
+    article.speakers = {"John Kerry"};
+    article.quotes.push_back(Quote{"common ground", "John Kerry", "said", 0.8, 4, 17});
+    const Xapian::Document doc = make_article_document(article);
+    const Article back = nlohmann::json::parse(doc.get_data()).get<Article>();
+    EXPECT_EQ(back.id, article.id);
+    EXPECT_EQ(back.title, article.title);
+    EXPECT_EQ(back.body, article.body);
+    ASSERT_TRUE(back.date.has_value());
+    EXPECT_EQ(back.date->iso(), "2015-12-15");
+    EXPECT_EQ(back.speakers, article.speakers);
+    ASSERT_EQ(back.quotes.size(), 1u);
+    EXPECT_EQ(back.quotes[0].text, "common ground");
+    EXPECT_EQ(back.content_hash, article.content_hash);
+}
+
+TEST(ArticleDocument, SpellingComesFromTitleAndBodyOnlyWhenADatabaseIsGiven) {
+    Article article = base_article();
+    article.title = "Ceasefire in Aleppo";
+    article.body = "Humanitarian convoys wait.";
+    article.speakers = {"Staffan Mistura"};
+    // The in-memory backend keeps no spelling table, so this needs a real (glass) database.
+    testing_support::TempDir dir;
+    Xapian::WritableDatabase db((dir / "db").string(), Xapian::DB_CREATE);
+    db.add_document(make_article_document(article, &db));
+    EXPECT_EQ(db.get_spelling_suggestion("ceasfire"), "ceasefire");
+    EXPECT_EQ(db.get_spelling_suggestion("humanitarain"), "humanitarian");
+    EXPECT_EQ(db.get_spelling_suggestion("mistuar"), "");  // speaker names are not spelling data
+
+    Xapian::WritableDatabase plain((dir / "plain").string(), Xapian::DB_CREATE);
+    plain.add_document(make_article_document(article));
+    EXPECT_EQ(plain.get_spelling_suggestion("ceasfire"), "");
+}
+
+TEST(ArticleDocument, UniqueTermIsTheIdTerm) {
+    EXPECT_EQ(unique_term(base_article()), term(Field::Id, "world/kerry-moscow"));
+}
+
+}  // namespace
+}  // namespace broadsheet
