@@ -1,0 +1,275 @@
+// run.mjs — end-to-end browser tests: headless Chromium drives the real web page served by the
+// real broadsheet-server over an index the real broadsheet-indexer built from corpus/.
+// Run through ctest (which sets the binary paths) or: BROADSHEET_INDEXER=… BROADSHEET_SERVER=…
+// node --test tests/browser/run.mjs
+
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { launch_browser, start_stack } from './harness.mjs';
+
+// Upper bound for any single wait on the page.
+const kWaitMs = 10_000;
+
+let stack;
+let browser;
+
+before(async () => {
+  stack = await start_stack();
+  browser = await launch_browser();
+});
+
+after(async () => {
+  await browser?.close();
+  await stack?.stop();
+});
+
+// A fresh page that records console errors and uncaught exceptions; `allowed` lists patterns
+// for errors a test provokes on purpose (the browser logs every 4xx fetch as a console error).
+async function open_page(t, { allowed = [], viewport } = {}) {
+  const context = await browser.newContext({ baseURL: stack.base_url, viewport: viewport ?? { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  page.setDefaultTimeout(kWaitMs);
+  const errors = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !allowed.some((pattern) => pattern.test(message.text()))) {
+      errors.push(`console: ${message.text()}`);
+    }
+  });
+  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+  page.on('dialog', (dialog) => {
+    errors.push(`dialog: ${dialog.message()}`);
+    dialog.dismiss();
+  });
+  t.after(async () => {
+    await context.close();
+  });
+  return {
+    page,
+    assert_no_errors() {
+      assert.deepEqual(errors, [], 'the page logged errors');
+    },
+  };
+}
+
+const count_of = (page) => page.locator('#result-count');
+const facet = (page, name) => page.getByRole('group', { name });
+
+// Waits until the result count reads "N article(s)" and returns N.
+async function wait_for_count(page) {
+  await count_of(page).filter({ hasText: /^\d[\d,]* articles?$/ }).waitFor();
+  return Number((await count_of(page).textContent()).replace(/\D/g, ''));
+}
+
+// The API's own answer for a query string, to compare the page with.
+async function api_search(page, search) {
+  const response = await page.request.get(`api/search${search}`);
+  assert.equal(response.status(), 200, `api/search${search}`);
+  return response.json();
+}
+
+describe('search page', () => {
+  test('searching, ticking a facet and going back keep the URL and the page in step', async (t) => {
+    const { page, assert_no_errors } = await open_page(t);
+    await page.goto('./');
+    const everything = await api_search(page, '');
+    assert.ok(everything.total >= 5, 'the corpus has at least the five seeds');
+    assert.equal(await wait_for_count(page), everything.total, 'an empty query browses everything');
+
+    await page.getByRole('searchbox', { name: 'Search' }).fill('Syria');
+    await page.getByRole('searchbox', { name: 'Search' }).press('Enter');
+    await page.waitForURL(/[?&]q=Syria(&|$)/);
+    const syria = await api_search(page, '?q=Syria');
+    assert.ok(syria.total > 0, 'the seeds are about Syria');
+    await count_of(page).filter({ hasText: new RegExp(`^${syria.total} articles?$`) }).waitFor();
+    const titles = await page.locator('#results .hit-title a').allTextContents();
+    assert.deepEqual(titles, syria.hits.map((hit) => hit.title || '(untitled)'), 'hits in the API order');
+    assert.ok((await page.locator('#results .hit-snippet mark').count()) > 0, 'snippets highlight the query');
+
+    // Tick the outlet with the fewest matches, so the count visibly changes.
+    const outlets = syria.facets.outlet;
+    assert.ok(outlets.length > 0, 'the Syria results name an outlet');
+    const smallest = outlets[outlets.length - 1];
+    const checkbox = facet(page, 'Outlet').getByRole('checkbox', { name: new RegExp(`^${escape_regex(smallest.value)}\\b`) });
+    await checkbox.check();
+    await page.waitForURL((url) => url.searchParams.getAll('outlet').includes(smallest.value));
+    await count_of(page).filter({ hasText: new RegExp(`^${smallest.count} articles?$`) }).waitFor();
+    assert.ok(await checkbox.isChecked());
+    await page.getByRole('button', { name: `Remove filter Outlet: ${smallest.value}` }).waitFor();
+    // The other outlets keep their counts: a facet ignores its own selection.
+    assert.equal(await facet(page, 'Outlet').getByRole('checkbox').count(), outlets.length);
+
+    await page.goBack();
+    await page.waitForURL((url) => url.searchParams.get('q') === 'Syria' && !url.searchParams.has('outlet'));
+    await count_of(page).filter({ hasText: new RegExp(`^${syria.total} articles?$`) }).waitFor();
+    await assert_eventually(async () => !(await checkbox.isChecked()), 'back unticks the outlet');
+    assert.equal(await page.getByRole('searchbox', { name: 'Search' }).inputValue(), 'Syria');
+
+    await page.goForward();
+    await count_of(page).filter({ hasText: new RegExp(`^${smallest.count} articles?$`) }).waitFor();
+    await assert_eventually(() => checkbox.isChecked(), 'forward ticks it again');
+
+    await page.reload();
+    await count_of(page).filter({ hasText: new RegExp(`^${smallest.count} articles?$`) }).waitFor();
+    assert.ok(await checkbox.isChecked(), 'reload restores the facet');
+    assert.equal(await page.getByRole('searchbox', { name: 'Search' }).inputValue(), 'Syria');
+    assert_no_errors();
+  });
+
+  test('an article opens with its title, metadata and quotes grouped by speaker', async (t) => {
+    const { page, assert_no_errors } = await open_page(t);
+    const everything = await api_search(page, '?size=100');
+    const quoted = everything.hits.find((hit) => hit.speakers.length > 0);
+    assert.ok(quoted, 'some seed article has quoted speakers');
+    const article = await (await page.request.get(`api/articles/${encodeURIComponent(quoted.id)}`)).json();
+
+    await page.goto('./?size=100');
+    await wait_for_count(page);
+    await page.locator('#results .hit-title a').filter({ hasText: quoted.title }).first().click();
+    await page.waitForURL((url) => url.searchParams.get('article') === quoted.id);
+    const heading = page.getByRole('heading', { level: 2, name: quoted.title });
+    await heading.waitFor();
+    assert.equal(await page.locator('#results-view').isHidden(), true, 'the result list gives way to the article');
+
+    // Every quote is listed under its speaker, and each speaker has exactly one group.
+    const expected = new Map();
+    for (const quote of article.quotes) {
+      const speaker = quote.speaker || '';
+      expected.set(speaker, [...(expected.get(speaker) ?? []), quote.text]);
+    }
+    const groups = page.locator('.speaker-quotes');
+    assert.equal(await groups.count(), expected.size, 'one group per speaker');
+    for (const [speaker, texts] of expected) {
+      const group = page.locator('.speaker-quotes').filter({ has: page.getByRole('heading', { level: 4, name: new RegExp(`^${escape_regex(speaker || 'Unattributed')}\\b`) }) });
+      assert.deepEqual(await group.locator('blockquote').allTextContents(), texts, `quotes of ${speaker || 'nobody'}`);
+    }
+    assert.ok((await page.locator('.article-body p').count()) > 1, 'the body is split into paragraphs');
+    if (article.outlet) {
+      await page.locator('.article-meta').getByRole('link', { name: article.outlet }).waitFor();
+    }
+
+    await page.getByRole('link', { name: '← Back to results' }).click();
+    await page.waitForURL((url) => !url.searchParams.has('article'));
+    await wait_for_count(page);
+    await page.goBack();
+    await heading.waitFor();
+    assert_no_errors();
+  });
+
+  test('a query that does not parse shows the server error in the alert region', async (t) => {
+    const { page, assert_no_errors } = await open_page(t, { allowed: [/status of 400/] });
+    await page.goto('./');
+    await wait_for_count(page);
+    await page.getByRole('searchbox', { name: 'Search' }).fill('title:(');
+    await page.getByRole('button', { name: 'Search', exact: true }).click();
+    const alert = page.getByRole('alert');
+    await alert.filter({ hasText: /\S/ }).waitFor();
+    const api = await page.request.get('api/search?q=' + encodeURIComponent('title:('));
+    assert.equal(api.status(), 400);
+    const { error } = await api.json();
+    assert.ok((await alert.textContent()).includes(error.message), 'the alert shows the server message');
+    assert.equal(await page.locator('#results .hit').count(), 0, 'no stale results stay on screen');
+
+    // Going back to a good query clears the alert.
+    await page.goBack();
+    await wait_for_count(page);
+    // An empty alert region is hidden, so it is found by id rather than by role here.
+    await assert_eventually(async () => (await page.locator('#alert').textContent()) === '', 'the alert clears');
+    assert_no_errors();
+  });
+
+  test('a shared link restores query, filters, sort and date range', async (t) => {
+    const { page, assert_no_errors } = await open_page(t);
+    const everything = await api_search(page, '?size=100');
+    const year = everything.facets.year[0];
+    assert.ok(year, 'some seed article has a date');
+    const search = `?q=Syria&from=${year.value}-01-01&to=${year.value}-12-31&sort=oldest`;
+    const expected = await api_search(page, search);
+
+    await page.goto(`./${search}`);
+    await count_of(page).filter({ hasText: new RegExp(`^${expected.total} articles?$`) }).waitFor();
+    assert.equal(await page.getByRole('searchbox', { name: 'Search' }).inputValue(), 'Syria');
+    assert.equal(await page.getByLabel('Sort').inputValue(), 'oldest');
+    assert.equal(await page.getByLabel('From').inputValue(), `${year.value}-01-01`);
+    assert.equal(await page.getByLabel('To').inputValue(), `${year.value}-12-31`);
+    // A whole-year range shows as that year ticked in the Year facet.
+    assert.ok(await facet(page, 'Year').getByRole('checkbox', { name: new RegExp(`^${year.value}\\b`) }).isChecked());
+    assert_no_errors();
+  });
+
+  test('ticking a year sets the date range; sort and pagination update the URL', async (t) => {
+    const { page, assert_no_errors } = await open_page(t);
+    const everything = await api_search(page, '');
+    const year = everything.facets.year[0];
+    assert.ok(year, 'some seed article has a date');
+
+    await page.goto('./');
+    await wait_for_count(page);
+    await facet(page, 'Year').getByRole('checkbox', { name: new RegExp(`^${year.value}\\b`) }).check();
+    await page.waitForURL((url) => url.searchParams.get('from') === `${year.value}-01-01` && url.searchParams.get('to') === `${year.value}-12-31`);
+    await count_of(page).filter({ hasText: new RegExp(`^${year.count} articles?$`) }).waitFor();
+    // Other years (if any) stay listed with their counts.
+    assert.equal(await facet(page, 'Year').getByRole('checkbox').count(), everything.facets.year.length);
+    await page.getByRole('button', { name: /^Remove filter Date/ }).click();
+    await page.waitForURL((url) => !url.searchParams.has('from'));
+    await count_of(page).filter({ hasText: new RegExp(`^${everything.total} articles?$`) }).waitFor();
+
+    await page.getByLabel('Sort').selectOption('oldest');
+    await page.waitForURL((url) => url.searchParams.get('sort') === 'oldest');
+    const oldest = await api_search(page, '?sort=oldest');
+    await assert_eventually(
+      async () => same(await page.locator('#results .hit-title a').allTextContents(), oldest.hits.map((hit) => hit.title || '(untitled)')),
+      'the list follows the oldest-first order',
+    );
+
+    // Pagination appears once there are more hits than one page holds.
+    const paged = await api_search(page, '?size=2');
+    if (paged.total > 2) {
+      await page.goto('./?size=2');
+      await page.getByRole('link', { name: 'Page 2' }).click();
+      await page.waitForURL((url) => url.searchParams.get('page') === '2');
+      await page.getByRole('link', { name: 'Page 2' }).and(page.locator('[aria-current=page]')).waitFor();
+    }
+    assert_no_errors();
+  });
+
+  test('text from queries is shown as text, never run as markup', async (t) => {
+    const { page, assert_no_errors } = await open_page(t, { allowed: [/status of 400/] });
+    const hostile = '"<img src=x onerror=alert(1)>"';
+    await page.goto(`./?q=${encodeURIComponent(hostile)}`);
+    await page.locator('#result-count:not(:empty), #alert:not(:empty)').first().waitFor();
+    assert.equal(await page.locator('main img, #alert img').count(), 0, 'no element was created from the query');
+    assert.equal(await page.getByRole('searchbox', { name: 'Search' }).inputValue(), hostile);
+    assert_no_errors();
+  });
+
+  test('the page fits a phone-width screen', async (t) => {
+    const { page, assert_no_errors } = await open_page(t, { viewport: { width: 375, height: 740 } });
+    await page.goto('./?q=Syria');
+    await wait_for_count(page);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `no sideways scrolling (overflow ${overflow}px)`);
+    await page.locator('#results .hit-title a').first().click();
+    await page.locator('#article-title').waitFor();
+    const article_overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(article_overflow <= 0, `the article fits too (overflow ${article_overflow}px)`);
+    assert_no_errors();
+  });
+});
+
+function escape_regex(text) {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function same(a, b) {
+  return a.length === b.length && a.every((value, i) => value === b[i]);
+}
+
+// Polls a condition for at most kWaitMs; for states the DOM reaches asynchronously.
+async function assert_eventually(condition, message) {
+  const deadline = Date.now() + kWaitMs;
+  while (Date.now() < deadline) {
+    if (await condition()) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  assert.fail(message);
+}

@@ -1,0 +1,45 @@
+// screenshots.mjs — captures the main screens into docs/screenshots/ from the real stack (not
+// part of the test run). Usage: BROADSHEET_INDEXER=… BROADSHEET_SERVER=… node tests/browser/screenshots.mjs
+
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { launch_browser, stack_config, start_stack } from './harness.mjs';
+
+// One row per screen: the page state to open, what to wait for, and the viewport.
+const kScreens = [
+  { file: 'search-results.png', search: '?q=Syria', ready: '#results .hit', viewport: { width: 1280, height: 1000 } },
+  {
+    file: 'search-filtered.png',
+    search: '?q=Syria&outlet=Bloomberg&outlet=Sputnik',
+    ready: '#chips li',
+    viewport: { width: 1280, height: 800 },
+  },
+  { file: 'article.png', search: null, ready: '#article-title', viewport: { width: 1280, height: 1400 } },
+  { file: 'phone-results.png', search: '?q=Syria', ready: '#results .hit', viewport: { width: 390, height: 844 } },
+  { file: 'error.png', search: '?q=title%3A(', ready: '#alert:not(:empty)', viewport: { width: 1280, height: 500 } },
+];
+
+const out_dir = path.join(stack_config().root, 'docs', 'screenshots');
+await mkdir(out_dir, { recursive: true });
+const stack = await start_stack();
+const browser = await launch_browser();
+try {
+  const page = await browser.newPage({ baseURL: stack.base_url });
+  page.setDefaultTimeout(10_000);
+  // The article shown is the one with the most quotes, to show the grouping.
+  const all = await (await page.request.get('api/search?size=100')).json();
+  const richest = [...all.hits].sort((a, b) => b.speakers.length - a.speakers.length)[0];
+  for (const screen of kScreens) {
+    await page.setViewportSize(screen.viewport);
+    const search = screen.search ?? `?article=${encodeURIComponent(richest.id)}`;
+    await page.goto(`./${search}`);
+    await page.locator(screen.ready).first().waitFor();
+    await page.locator('main[aria-busy=false]').waitFor();
+    const file = path.join(out_dir, screen.file);
+    await page.screenshot({ path: file, fullPage: screen.file !== 'error.png' });
+    console.log(`wrote ${path.relative(process.cwd(), file)}`);
+  }
+} finally {
+  await browser.close();
+  await stack.stop();
+}

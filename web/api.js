@@ -1,0 +1,52 @@
+// api.js — the client of the Broadsheet REST API (docs/api.md). Every failure becomes an ApiError
+// carrying the server's error code and message, so the page has one way to show problems.
+
+export class ApiError extends Error {
+  constructor(code, message, status) {
+    super(message);
+    this.name = 'ApiError';
+    this.code = code;
+    this.status = status;
+  }
+}
+
+// GET /api/search with URLSearchParams built from the page state.
+export function search(params, signal) {
+  return get_json(`api/search?${params.toString()}`, signal);
+}
+
+// GET /api/articles/{id}; the id is encoded as one path segment whatever it contains.
+export function article(id, signal) {
+  return get_json(`api/articles/${encodeURIComponent(id)}`, signal);
+}
+
+async function get_json(path, signal) {
+  let response;
+  try {
+    response = await fetch(new URL(path, document.baseURI), {
+      signal,
+      headers: { Accept: 'application/json' },
+    });
+  } catch (error) {
+    if (error.name === 'AbortError') throw error;
+    throw new ApiError('network', 'The server could not be reached. Is broadsheet-server running?', 0);
+  }
+  let body = null;
+  try {
+    body = await response.json();
+  } catch {
+    // A body that is not JSON is reported below by status alone.
+  }
+  if (!response.ok) {
+    const error = body && typeof body.error === 'object' ? body.error : {};
+    throw new ApiError(
+      typeof error.code === 'string' ? error.code : 'http_' + response.status,
+      typeof error.message === 'string' ? error.message : `The server answered ${response.status}.`,
+      response.status,
+    );
+  }
+  if (body === null) {
+    throw new ApiError('bad_response', 'The server sent a response that is not JSON.', response.status);
+  }
+  return body;
+}

@@ -1,0 +1,148 @@
+// app.js — the page controller: reads the state from the URL, loads what it needs from the API,
+// renders it, and turns user actions into new history entries (pushState), so that the URL is
+// always the whole state and back/forward replay it (popstate).
+
+import * as api from './api.js';
+import { render_article } from './article.js';
+import { render_facets } from './facets.js';
+import { clear_results, render_results } from './results.js';
+import { effective_sort, parse_state, search_params, state_to_search, with_changes } from './state.js';
+
+let state = parse_state(location.search);
+// Each load aborts the previous one, so a slow old answer can never overwrite a newer state.
+let in_flight = null;
+
+const elements = {
+  form: document.getElementById('search-form'),
+  query: document.getElementById('q'),
+  sort: document.getElementById('sort'),
+  from: document.getElementById('from'),
+  to: document.getElementById('to'),
+  alert: document.getElementById('alert'),
+  main: document.getElementById('main'),
+  results_view: document.getElementById('results-view'),
+  article_view: document.getElementById('article-view'),
+};
+
+// Records a user action as a new history entry and shows it.
+function navigate(next) {
+  state = next;
+  history.pushState(null, '', state_to_search(state) || location.pathname);
+  show(state);
+}
+
+function show_error(error) {
+  elements.alert.replaceChildren();
+  if (error) {
+    const title = error.code === 'invalid_query' ? 'The query could not be read. ' : '';
+    elements.alert.append(title + error.message);
+  }
+}
+
+// Puts the state's values into the form controls (after load, back/forward, or a link).
+function sync_controls(current) {
+  elements.query.value = current.q;
+  elements.sort.value = effective_sort(current);
+  elements.from.value = current.from;
+  elements.to.value = current.to;
+}
+
+async function show(current) {
+  sync_controls(current);
+  in_flight?.abort();
+  in_flight = new AbortController();
+  const { signal } = in_flight;
+  const reading = current.article !== '';
+  document.body.classList.toggle('reading', reading);
+  elements.results_view.hidden = reading;
+  elements.article_view.hidden = !reading;
+  elements.main.setAttribute('aria-busy', 'true');
+  try {
+    if (reading) {
+      await show_article(current, signal);
+    } else {
+      await show_search(current, signal);
+    }
+    show_error(null);
+  } catch (error) {
+    if (error.name === 'AbortError') return;
+    show_error(error instanceof api.ApiError ? error : new api.ApiError('internal', String(error), 0));
+    if (reading) {
+      elements.article_view.replaceChildren();
+      document.title = 'Article not available — Broadsheet';
+    } else {
+      clear_results();
+      render_facets(current, {}, [], navigate);
+      document.title = 'Search failed — Broadsheet';
+    }
+  } finally {
+    if (!signal.aborted) elements.main.setAttribute('aria-busy', 'false');
+  }
+}
+
+async function show_search(current, signal) {
+  const params = search_params(current);
+  // Year counts ignore the date range, as a facet's counts ignore its own selection: without
+  // this, ticking one year would hide every other year from the list.
+  const dated = current.from !== '' || current.to !== '';
+  const undated = with_changes(current, { from: '', to: '' });
+  const year_params = search_params(undated);
+  year_params.set('size', '1');
+  const [data, years] = await Promise.all([
+    api.search(params, signal),
+    dated ? api.search(year_params, signal) : null,
+  ]);
+  render_results(current, data, navigate);
+  render_facets(current, data.facets ?? {}, (years ?? data).facets?.year ?? [], navigate);
+  document.title = current.q ? `${current.q} — Broadsheet` : 'Broadsheet';
+}
+
+async function show_article(current, signal) {
+  const article = await api.article(current.article, signal);
+  render_article(current, article);
+  document.title = `${article.title || 'Article'} — Broadsheet`;
+  document.getElementById('article-title').focus();
+}
+
+elements.form.addEventListener('submit', (event) => {
+  event.preventDefault();
+  navigate(with_changes(state, { q: elements.query.value.trim() }));
+});
+
+elements.sort.addEventListener('change', () => navigate(with_changes(state, { sort: elements.sort.value })));
+
+for (const input of [elements.from, elements.to]) {
+  input.addEventListener('change', () => {
+    // A half-typed date reads as "" until complete; only whole dates (or clearing) navigate.
+    if (input.value !== '' && !/^\d{4}-\d{2}-\d{2}$/.test(input.value)) return;
+    navigate(with_changes(state, { from: elements.from.value, to: elements.to.value }));
+  });
+}
+
+// Links marked data-navigate carry the URL of a state; a plain click loads it in place, while
+// modified clicks (new tab, new window) keep the browser's behaviour.
+document.addEventListener('click', (event) => {
+  const link = event.target.closest('a[data-navigate]');
+  if (!link || event.defaultPrevented || event.button !== 0) return;
+  if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+  event.preventDefault();
+  navigate(parse_state(new URL(link.href).search));
+});
+
+// "/" jumps to the search box from anywhere but a text field.
+document.addEventListener('keydown', (event) => {
+  if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey) return;
+  const target = event.target;
+  if (target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target.isContentEditable) return;
+  if (target instanceof HTMLSelectElement) return;
+  event.preventDefault();
+  elements.query.focus();
+  elements.query.select();
+});
+
+window.addEventListener('popstate', () => {
+  state = parse_state(location.search);
+  show(state);
+});
+
+show(state);

@@ -1,0 +1,140 @@
+// results.js — the result list: count, "Did you mean", filter chips, hits with highlighted
+// snippets, and pagination. Links carry real URLs (open in a new tab works); plain clicks are
+// turned into in-page navigation by app.js.
+
+import { el, format_date, plural, snippet_nodes } from './dom.js';
+import { state_to_search, with_changes } from './state.js';
+import { year_range } from './facets.js';
+
+// The API's result window: page × size may not exceed this (docs/api.md).
+const kResultWindow = 10000;
+// Page links shown on each side of the current page.
+const kPageRadius = 2;
+
+export function href_for(state) {
+  return state_to_search(state) || location.pathname;
+}
+
+export function render_results(state, data, navigate) {
+  const total = Number(data.total) || 0;
+  document.getElementById('result-count').textContent = plural(total, 'article');
+  render_suggestion(state, data.suggestion);
+  render_chips(state, navigate);
+  const list = document.getElementById('results');
+  list.replaceChildren(...(data.hits ?? []).map((hit) => render_hit(state, hit)));
+  if (total === 0) {
+    list.append(el('li', { className: 'no-results' }, 'No articles match. Try fewer words or filters.'));
+  }
+  render_pagination(state, total, Number(data.size) || 10);
+}
+
+// Clears everything a failed search would otherwise leave looking current.
+export function clear_results() {
+  document.getElementById('result-count').textContent = '';
+  document.getElementById('suggestion').replaceChildren();
+  document.getElementById('results').replaceChildren();
+  document.getElementById('pagination').replaceChildren();
+}
+
+function render_suggestion(state, suggestion) {
+  const holder = document.getElementById('suggestion');
+  if (typeof suggestion !== 'string' || suggestion === '' || suggestion === state.q) {
+    holder.replaceChildren();
+    return;
+  }
+  const next = with_changes(state, { q: suggestion });
+  holder.replaceChildren(
+    'Did you mean ',
+    el('a', { href: href_for(next), className: 'suggestion-link', 'data-navigate': '' }, el('strong', {}, suggestion)),
+    '?',
+  );
+}
+
+// One removable chip per active filter, so every narrowing is visible and undoable in one click.
+function render_chips(state, navigate) {
+  const chips = [];
+  const add = (label, value, next) => {
+    const button = el(
+      'button',
+      { type: 'button', className: 'chip', 'aria-label': `Remove filter ${label}: ${value}` },
+      el('span', { className: 'chip-label' }, `${label}: `),
+      value,
+      el('span', { className: 'chip-x', 'aria-hidden': 'true' }, '×'),
+    );
+    button.addEventListener('click', () => navigate(next));
+    chips.push(el('li', {}, button));
+  };
+  for (const value of state.outlet) {
+    add('Outlet', value, with_changes(state, { outlet: state.outlet.filter((v) => v !== value) }));
+  }
+  for (const value of state.speaker) {
+    add('Speaker', value, with_changes(state, { speaker: state.speaker.filter((v) => v !== value) }));
+  }
+  if (state.from || state.to) {
+    const range = year_range(state);
+    const text = range
+      ? range.first === range.last
+        ? String(range.first)
+        : `${range.first}–${range.last}`
+      : `${state.from ? format_date(state.from) : '…'} – ${state.to ? format_date(state.to) : '…'}`;
+    add('Date', text, with_changes(state, { from: '', to: '' }));
+  }
+  if (chips.length > 1) {
+    const clear = el('button', { type: 'button', className: 'chip chip-clear' }, 'Clear all filters');
+    clear.addEventListener('click', () =>
+      navigate(with_changes(state, { outlet: [], speaker: [], from: '', to: '' })),
+    );
+    chips.push(el('li', {}, clear));
+  }
+  const holder = document.getElementById('chips');
+  holder.replaceChildren(...chips);
+  holder.hidden = chips.length === 0;
+}
+
+function render_hit(state, hit) {
+  const title = hit.title || '(untitled)';
+  const meta = [
+    hit.date ? el('time', { dateTime: hit.date }, format_date(hit.date)) : el('span', {}, 'Undated'),
+    hit.outlet ? el('span', { className: 'hit-outlet' }, hit.outlet) : null,
+    hit.author ? el('span', {}, `By ${hit.author}`) : null,
+  ].filter(Boolean);
+  const speakers = Array.isArray(hit.speakers) ? hit.speakers : [];
+  return el(
+    'li',
+    { className: 'hit' },
+    el(
+      'h3',
+      { className: 'hit-title' },
+      el('a', { href: href_for({ ...state, article: hit.id }), 'data-navigate': '' }, title),
+    ),
+    el('p', { className: 'hit-meta' }, ...meta),
+    speakers.length > 0 ? el('p', { className: 'hit-speakers' }, 'Quoted: ', speakers.join(', ')) : null,
+    hit.snippet ? el('p', { className: 'hit-snippet' }, ...snippet_nodes(hit.snippet)) : null,
+  );
+}
+
+function render_pagination(state, total, size) {
+  const nav = document.getElementById('pagination');
+  const last_page = Math.min(Math.ceil(total / size), Math.floor(kResultWindow / size));
+  if (last_page <= 1) {
+    nav.replaceChildren();
+    return;
+  }
+  const page_link = (page, text, label) => {
+    const next = with_changes(state, { page });
+    const attrs = { href: href_for(next), 'data-navigate': '', 'aria-label': label };
+    if (page === state.page) attrs['aria-current'] = 'page';
+    return el('li', {}, el('a', attrs, text));
+  };
+  const items = [];
+  if (state.page > 1) items.push(page_link(state.page - 1, '‹ Previous', 'Previous page'));
+  const first = Math.max(1, state.page - kPageRadius);
+  const last = Math.min(last_page, state.page + kPageRadius);
+  if (first > 1) items.push(page_link(1, '1', 'Page 1'));
+  if (first > 2) items.push(el('li', { className: 'gap', 'aria-hidden': 'true' }, '…'));
+  for (let page = first; page <= last; page += 1) items.push(page_link(page, String(page), `Page ${page}`));
+  if (last < last_page - 1) items.push(el('li', { className: 'gap', 'aria-hidden': 'true' }, '…'));
+  if (last < last_page) items.push(page_link(last_page, String(last_page), `Page ${last_page}`));
+  if (state.page < last_page) items.push(page_link(state.page + 1, 'Next ›', 'Next page'));
+  nav.replaceChildren(el('ul', {}, ...items));
+}
