@@ -1,0 +1,302 @@
+// index_writer.cpp — build a new generation or update the published one; count what happened.
+#include "core/index/index_writer.h"
+
+#include <xapian.h>
+
+#include <chrono>
+#include <ctime>
+#include <map>
+#include <optional>
+#include <set>
+
+#include "core/error.h"
+#include "core/index/document.h"
+#include "core/index/generations.h"
+#include "core/index/walker.h"
+#include "core/schema.h"
+
+namespace broadsheet {
+namespace fs = std::filesystem;
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+// What one run needs besides the database: options, the corpus listing and the report so far.
+struct Run {
+    const IndexOptions& options;
+    ExtractContext context;
+    CorpusListing listing;
+    IndexReport report;
+    Clock::time_point start = Clock::now();
+};
+
+Run start_run(const IndexOptions& options) {
+    Run run{options, ExtractContext{options.registry}, list_corpus(options.corpus_dir), {}, {}};
+    run.start = Clock::now();
+    run.report.files = run.listing.files.size();
+    run.report.diagnostics = run.listing.diagnostics;
+    return run;
+}
+
+void report_progress(const Run& run, std::size_t done, const std::string& file) {
+    if (run.options.on_progress) run.options.on_progress({done, run.listing.files.size(), file});
+}
+
+// The articles of one file, each stamped with the file's content hash. Extraction promises not
+// to throw for bad input; should it still, the file is skipped rather than the run aborted.
+std::vector<Article> extract_articles(Run& run, const SourceFile& source, const std::string& hash) {
+    ExtractResult result;
+    try {
+        result = extract_file(source, run.context);
+    } catch (const std::exception& e) {
+        run.report.diagnostics.push_back({source.relative_path, Severity::Skipped,
+                                          std::string("extraction failed: ") + e.what()});
+        return {};
+    }
+    for (auto& diagnostic : result.diagnostics) run.report.diagnostics.push_back(diagnostic);
+    std::vector<Article> usable;
+    for (auto& article : result.articles) {
+        if (article.id.empty()) {
+            run.report.diagnostics.push_back(
+                {source.relative_path, Severity::Skipped, "extraction produced no article id"});
+            continue;
+        }
+        if (article.source_path.empty()) article.source_path = source.relative_path;
+        article.content_hash = hash;
+        usable.push_back(std::move(article));
+    }
+    return usable;
+}
+
+enum class PutOutcome { Added, Replaced, Rejected };
+
+// replace_document by the unique id term: re-indexing an article never duplicates it.
+PutOutcome put_article(Run& run, Xapian::WritableDatabase& db, const Article& article,
+                       std::optional<Xapian::docid>* replaced = nullptr) {
+    const std::string id_term = unique_term(article);
+    std::optional<Xapian::docid> existing;
+    if (auto it = db.postlist_begin(id_term); it != db.postlist_end(id_term)) existing = *it;
+    try {
+        db.replace_document(id_term, make_article_document(article, &db));
+    } catch (const Xapian::InvalidArgumentError& e) {
+        // Xapian refuses some input outright (e.g. an id term longer than 245 bytes).
+        run.report.diagnostics.push_back(
+            {article.source_path, Severity::Skipped, "rejected by the index: " + e.get_msg()});
+        return PutOutcome::Rejected;
+    }
+    if (replaced != nullptr) *replaced = existing;
+    return existing ? PutOutcome::Replaced : PutOutcome::Added;
+}
+
+void write_metadata(Xapian::WritableDatabase& db) {
+    write_schema_metadata(db);
+    db.set_metadata(std::string(kMetaBuiltAt), iso8601_utc_now());
+    db.set_metadata(std::string(kMetaDocumentCount),
+                    std::to_string(db.get_termfreq(term(Field::Type, kTypeArticle))));
+}
+
+void finish_report(Run& run, Xapian::WritableDatabase& db) {
+    for (const auto& diagnostic : run.report.diagnostics) {
+        if (diagnostic.severity == Severity::Skipped) ++run.report.skipped;
+        if (diagnostic.severity == Severity::Warning) ++run.report.warnings;
+    }
+    run.report.articles = db.get_termfreq(term(Field::Type, kTypeArticle));
+    run.report.seconds = std::chrono::duration<double>(Clock::now() - run.start).count();
+}
+
+[[noreturn]] void rethrow_as_error(const Xapian::Error& e, const fs::path& where) {
+    throw Error(ErrorCode::IndexUnavailable,
+                "cannot write the index at " + where.string() + ": " + e.get_description());
+}
+
+// The whole build; the caller holds the IndexLock.
+IndexReport build_locked(const IndexOptions& options) {
+    Run run = start_run(options);
+    const fs::path& dir = options.index_dir;
+    const std::optional<unsigned> current = current_generation(dir);
+    const std::vector<unsigned> present = list_generations(dir);
+
+    unsigned next = present.empty() ? 1 : present.back() + 1;
+    if (current && *current >= next) next = *current + 1;
+    // Generations newer than the published one are leftovers of a build that never published.
+    std::vector<unsigned> published_or_older;
+    for (unsigned number : present)
+        if (current && number <= *current) published_or_older.push_back(number);
+    remove_generations_except(dir, published_or_older);
+
+    const fs::path generation = dir / generation_name(next);
+    Xapian::WritableDatabase db(generation.string(), Xapian::DB_CREATE | Xapian::DB_BACKEND_GLASS);
+    std::size_t uncommitted = 0;
+    for (std::size_t i = 0; i < run.listing.files.size(); ++i) {
+        const std::string& relative = run.listing.files[i];
+        if (auto source =
+                read_source_file(options.corpus_dir / relative, relative, run.report.diagnostics)) {
+            const std::string hash = content_hash(*source);
+            for (const auto& article : extract_articles(run, *source, hash)) {
+                const PutOutcome outcome = put_article(run, db, article);
+                if (outcome == PutOutcome::Rejected) continue;
+                if (outcome == PutOutcome::Replaced) {
+                    run.report.diagnostics.push_back(
+                        {relative, Severity::Warning,
+                         "article id " + article.id + " already used by another file; replaced"});
+                }
+                ++run.report.added;
+                if (++uncommitted >= options.batch_size) {
+                    db.commit();
+                    uncommitted = 0;
+                }
+            }
+        }
+        report_progress(run, i + 1, relative);
+    }
+    write_metadata(db);
+    db.commit();
+    finish_report(run, db);
+    db.close();
+
+    publish_generation(dir, next);
+    std::vector<unsigned> keep{next};
+    if (current) keep.push_back(*current);  // readers may still have it open
+    remove_generations_except(dir, keep);
+
+    run.report.mode = IndexMode::Build;
+    run.report.generation = generation;
+    return run.report;
+}
+
+// Documents the index holds for one source file.
+struct StoredFile {
+    std::string hash;
+    std::vector<Xapian::docid> documents;
+    bool seen = false;
+};
+
+std::map<std::string, StoredFile> stored_files(const Xapian::Database& db) {
+    std::map<std::string, StoredFile> files;
+    const std::string type_term = term(Field::Type, kTypeArticle);
+    for (auto it = db.postlist_begin(type_term); it != db.postlist_end(type_term); ++it) {
+        const Xapian::Document doc = db.get_document(*it);
+        StoredFile& file = files[doc.get_value(kSlotSourcePath)];
+        file.hash = doc.get_value(kSlotContentHash);
+        file.documents.push_back(*it);
+    }
+    return files;
+}
+
+// Re-extracts one new or changed file and writes its articles; returns the document ids of the
+// file's previous articles that the new extraction replaced.
+std::set<Xapian::docid> put_file(Run& run, Xapian::WritableDatabase& db, const SourceFile& source,
+                                 const std::string& hash) {
+    std::set<Xapian::docid> replaced_ids;
+    for (const auto& article : extract_articles(run, source, hash)) {
+        std::optional<Xapian::docid> replaced;
+        switch (put_article(run, db, article, &replaced)) {
+            case PutOutcome::Added:
+                ++run.report.added;
+                break;
+            case PutOutcome::Replaced:
+                ++run.report.updated;
+                replaced_ids.insert(*replaced);
+                break;
+            case PutOutcome::Rejected:
+                break;
+        }
+    }
+    return replaced_ids;
+}
+
+IndexReport update_locked(const IndexOptions& options, unsigned current) {
+    Run run = start_run(options);
+    const fs::path generation = options.index_dir / generation_name(current);
+    Xapian::WritableDatabase db(generation.string(), Xapian::DB_OPEN);
+    check_schema(db);
+    std::map<std::string, StoredFile> stored = stored_files(db);
+
+    // One transaction: readers see the corpus before or after this update, never half of it.
+    db.begin_transaction();
+    for (std::size_t i = 0; i < run.listing.files.size(); ++i) {
+        const std::string& relative = run.listing.files[i];
+        auto source =
+            read_source_file(options.corpus_dir / relative, relative, run.report.diagnostics);
+        // A file that can no longer be read is treated like a removed one (as a build would).
+        if (source) {
+            const std::string hash = content_hash(*source);
+            auto found = stored.find(relative);
+            if (found != stored.end() && found->second.hash == hash) {
+                run.report.unchanged += found->second.documents.size();
+                found->second.seen = true;
+            } else {
+                const auto replaced = put_file(run, db, *source, hash);
+                if (found != stored.end()) {
+                    found->second.seen = true;
+                    for (Xapian::docid id : found->second.documents) {
+                        if (replaced.count(id)) continue;
+                        db.delete_document(id);  // a record the file no longer has
+                        ++run.report.deleted;
+                    }
+                }
+            }
+        }
+        report_progress(run, i + 1, relative);
+    }
+    for (const auto& [path, file] : stored) {
+        if (file.seen) continue;
+        for (Xapian::docid id : file.documents) db.delete_document(id);
+        run.report.deleted += file.documents.size();
+    }
+    write_metadata(db);
+    db.commit_transaction();
+    finish_report(run, db);
+    db.close();
+
+    run.report.mode = IndexMode::Update;
+    run.report.generation = generation;
+    return run.report;
+}
+
+void ensure_directory(const fs::path& dir) {
+    std::error_code ec;
+    fs::create_directories(dir, ec);
+    if (ec) {
+        throw Error(ErrorCode::IndexUnavailable,
+                    "cannot create index directory " + dir.string() + ": " + ec.message());
+    }
+}
+
+}  // namespace
+
+IndexReport build_index(const IndexOptions& options) {
+    // Check the corpus first, so a typo in its name leaves no empty index directory behind.
+    require_corpus_dir(options.corpus_dir);
+    ensure_directory(options.index_dir);
+    IndexLock lock(options.index_dir);
+    try {
+        return build_locked(options);
+    } catch (const Xapian::Error& e) {
+        rethrow_as_error(e, options.index_dir);
+    }
+}
+
+IndexReport update_index(const IndexOptions& options) {
+    require_corpus_dir(options.corpus_dir);
+    ensure_directory(options.index_dir);
+    IndexLock lock(options.index_dir);
+    const std::optional<unsigned> current = current_generation(options.index_dir);
+    try {
+        if (!current) return build_locked(options);
+        return update_locked(options, *current);
+    } catch (const Xapian::Error& e) {
+        rethrow_as_error(e, options.index_dir);
+    }
+}
+
+std::string iso8601_utc_now() {
+    const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+    std::tm utc{};
+    gmtime_r(&now, &utc);
+    char text[32];
+    std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
+    return text;
+}
+
+}  // namespace broadsheet

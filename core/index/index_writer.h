@@ -1,0 +1,73 @@
+// index_writer.h — full builds (a new published generation) and incremental updates of an index.
+//
+// build_index: walks the corpus, extracts every article file, writes INDEX_DIR/gen-NNNNNN (the
+//   number after the highest present), commits in batches and at the end, writes the metadata
+//   (schema version, values map, build time, article count), then publishes it atomically. The
+//   previous generation is kept for readers still using it; older ones — including half-built
+//   leftovers of a crashed or killed build — are deleted. Until the publish, readers keep
+//   seeing the previous generation.
+// update_index: opens the published generation in place, compares each file's content hash with
+//   the one stored in its documents, adds new files, replaces changed ones, deletes documents of
+//   files that are gone, and commits once (inside a transaction, so readers see all or nothing).
+//   With no published index it builds one.
+//
+// Bad files never abort a run: they become Diagnostics and counts in the report. Both functions
+// throw Error(IndexUnavailable) when the index cannot be written (and Error(InvalidArgument)
+// when the corpus directory does not exist); nothing is printed.
+#pragma once
+
+#include <cstddef>
+#include <filesystem>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/extract/extract.h"
+#include "core/extract/registry.h"
+
+namespace broadsheet {
+
+struct IndexProgress {
+    std::size_t files_done = 0;
+    std::size_t files_total = 0;
+    std::string_view current_file;  // valid only during the callback
+};
+
+struct IndexOptions {
+    std::filesystem::path corpus_dir;
+    std::filesystem::path index_dir;
+    const Registry* registry = nullptr;  // nullptr → empty registry
+    std::size_t batch_size = 1000;       // build: commit after this many articles
+    std::function<void(const IndexProgress&)> on_progress;  // called after each file; optional
+};
+
+enum class IndexMode {
+    Build,   // a fresh generation was written and published
+    Update,  // the published generation was changed in place
+};
+
+// Counts are of articles (a JSON Lines file holds several), except `skipped`, which counts files
+// or records that produced no article, and `warnings`, which counts repaired or partly used ones.
+struct IndexReport {
+    IndexMode mode = IndexMode::Build;
+    std::size_t added = 0;
+    std::size_t updated = 0;
+    std::size_t deleted = 0;
+    std::size_t unchanged = 0;
+    std::size_t skipped = 0;
+    std::size_t warnings = 0;
+    std::size_t files = 0;     // article files found by the walk
+    std::size_t articles = 0;  // article documents in the index afterwards
+    std::vector<Diagnostic> diagnostics;
+    std::filesystem::path generation;  // the generation directory now published
+    double seconds = 0.0;
+};
+
+IndexReport build_index(const IndexOptions& options);
+IndexReport update_index(const IndexOptions& options);
+
+// "2026-11-23T17:22:07Z": the format of the kMetaBuiltAt metadata value.
+std::string iso8601_utc_now();
+
+}  // namespace broadsheet
