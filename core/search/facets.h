@@ -1,0 +1,38 @@
+// facets.h — facet counting: a match spy for the multi-valued speaker slot, and the sorted
+// value/count lists the API returns.
+#pragma once
+
+#include <xapian.h>
+
+#include <cstddef>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "core/search/search_types.h"
+
+namespace broadsheet {
+
+// Counts, over the documents the matcher shows it, each value of a slot that holds several
+// values joined by kMultiValueSeparator (schema.h: kSlotSpeakers). Each value counts once per
+// document even if it is repeated.
+class MultiValueCountSpy : public Xapian::MatchSpy {
+  public:
+    explicit MultiValueCountSpy(Xapian::valueno slot) : slot_(slot) {}
+
+    void operator()(const Xapian::Document& doc, double wt) override;
+    Xapian::MatchSpy* clone() const override;
+    std::string name() const override;
+
+    const std::map<std::string, std::size_t>& counts() const { return counts_; }
+
+  private:
+    Xapian::valueno slot_;
+    std::map<std::string, std::size_t> counts_;
+};
+
+// Value/count pairs sorted by count descending, then value ascending (a stable order for ties).
+std::vector<FacetValue> sorted_facet(const Xapian::ValueCountMatchSpy& spy);
+std::vector<FacetValue> sorted_facet(const MultiValueCountSpy& spy);
+
+}  // namespace broadsheet

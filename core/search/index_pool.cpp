@@ -1,0 +1,153 @@
+// index_pool.cpp — opening INDEX_DIR through its stub file, schema checks on every open, and
+// the per-lease refresh that follows new generations (new Database) and commits (reopen()).
+#include "core/search/index_pool.h"
+
+#include <fstream>
+#include <optional>
+#include <sstream>
+
+#include "core/error.h"
+#include "core/schema.h"
+
+namespace broadsheet {
+namespace {
+
+// The stub file the indexer replaces by rename when it publishes a generation (see the index
+// layout in docs/design.md); Xapian itself also reads it when opening the directory.
+constexpr std::string_view kStubName = "XAPIANDB";
+
+// The stub's content, or nullopt when INDEX_DIR has no stub (a plain database directory).
+std::optional<std::string> read_stub(const std::filesystem::path& dir) {
+    std::ifstream in(dir / kStubName, std::ios::binary);
+    if (!in) return std::nullopt;
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+// "auto gen-000001" → INDEX_DIR/gen-000001. Opening the generation named by the content we
+// just read (rather than INDEX_DIR again) keeps the recorded stub and the open database in
+// step even if the indexer publishes in between.
+std::filesystem::path generation_path(const std::filesystem::path& dir, const std::string& stub) {
+    std::istringstream line(stub);
+    std::string backend, name;
+    line >> backend >> name;
+    if (backend != "auto" || name.empty() || name.find('/') != std::string::npos || name == ".." ||
+        name == ".")
+        return dir;  // not our layout: let Xapian interpret the stub itself
+    return dir / name;
+}
+
+struct Opened {
+    Xapian::Database db;
+    std::string stub;
+};
+
+Opened open_current(const std::filesystem::path& dir) {
+    Opened opened;
+    const std::optional<std::string> stub = read_stub(dir);
+    const std::filesystem::path path = stub ? generation_path(dir, *stub) : dir;
+    try {
+        opened.db = Xapian::Database(path.string());
+    } catch (const Xapian::Error& e) {
+        throw Error(ErrorCode::IndexUnavailable,
+                    "cannot open the index at " + path.string() + ": " + e.get_msg());
+    }
+    check_schema(opened.db);
+    opened.stub = stub.value_or("");
+    return opened;
+}
+
+}  // namespace
+
+struct IndexPool::Handle {
+    std::unique_ptr<Searcher> searcher;
+    std::string stub;  // stub content the searcher was opened from ("" without a stub)
+    std::chrono::steady_clock::time_point checked;
+};
+
+IndexPool::IndexPool(IndexPoolConfig config) : config_(std::move(config)) {
+    const std::size_t count = std::max<std::size_t>(config_.handles, 1);
+    for (std::size_t i = 0; i < count; ++i) {
+        Opened opened = open_current(config_.dir);
+        auto handle = std::make_unique<Handle>();
+        handle->searcher = std::make_unique<Searcher>(opened.db);
+        handle->stub = std::move(opened.stub);
+        handle->checked = std::chrono::steady_clock::now();
+        free_.push_back(handle.get());
+        handles_.push_back(std::move(handle));
+    }
+}
+
+IndexPool::~IndexPool() = default;
+
+IndexPool::Lease IndexPool::lease() {
+    Handle* handle = nullptr;
+    {
+        std::unique_lock lock(mutex_);
+        available_.wait(lock, [&] { return !free_.empty(); });
+        handle = free_.back();
+        free_.pop_back();
+    }
+    Lease lease(this, handle);
+    refresh(*handle);
+    return lease;
+}
+
+void IndexPool::refresh(Handle& handle) {
+    const auto now = std::chrono::steady_clock::now();
+    if (now - handle.checked < config_.check_interval) return;
+    handle.checked = now;
+    const std::string stub = read_stub(config_.dir).value_or("");
+    if (stub != handle.stub) {
+        // A new generation: reopen() would stay on the old one, so open a fresh Database.
+        try {
+            Opened opened = open_current(config_.dir);
+            handle.searcher = std::make_unique<Searcher>(opened.db);
+            handle.stub = std::move(opened.stub);
+        } catch (const Error& e) {
+            report(stub, std::string("keeping the previous index: ") + e.what());
+        }
+        return;
+    }
+    try {
+        handle.searcher->reopen();
+    } catch (const Error& e) {
+        report(stub + "\n" + e.what(), std::string("keeping the current revision: ") + e.what());
+    }
+}
+
+void IndexPool::give_back(Handle* handle) {
+    {
+        std::lock_guard lock(mutex_);
+        free_.push_back(handle);
+    }
+    available_.notify_one();
+}
+
+void IndexPool::report(const std::string& key, const std::string& message) {
+    {
+        std::lock_guard lock(mutex_);
+        if (!reported_.insert(key).second) return;
+    }
+    if (config_.on_problem) config_.on_problem(message);
+}
+
+IndexPool::Lease::Lease(Lease&& other) noexcept : pool_(other.pool_), handle_(other.handle_) {
+    other.pool_ = nullptr;
+    other.handle_ = nullptr;
+}
+
+IndexPool::Lease::~Lease() {
+    if (pool_ != nullptr) pool_->give_back(handle_);
+}
+
+Searcher& IndexPool::Lease::operator*() const {
+    return *handle_->searcher;
+}
+
+Searcher* IndexPool::Lease::operator->() const {
+    return handle_->searcher.get();
+}
+
+}  // namespace broadsheet

@@ -1,0 +1,77 @@
+// index_pool.h — a fixed set of Searcher handles over one index directory, leased one request
+// at a time, each following the index as the indexer updates or republishes it.
+#pragma once
+
+#include <chrono>
+#include <condition_variable>
+#include <cstddef>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/search/searcher.h"
+
+namespace broadsheet {
+
+struct IndexPoolConfig {
+    std::filesystem::path dir;  // INDEX_DIR: a stub file XAPIANDB naming gen-NNNNNN/, or a database
+    std::size_t handles = 1;    // how many requests can search at the same time
+    // How often a leased handle looks for a new generation or commit; a lease in between uses
+    // its handle as it is, so the check costs one small file read per handle per interval.
+    std::chrono::milliseconds check_interval{1000};
+    // Told about a republished or updated index that cannot be served (the old one keeps
+    // serving). core/ never prints, so the caller decides where this goes.
+    std::function<void(std::string_view)> on_problem;
+};
+
+class IndexPool {
+  public:
+    // Opens every handle now. Throws Error(IndexUnavailable) when the index cannot be opened
+    // and Error(SchemaMismatch) when it was written with another schema, so that a server
+    // refuses to start instead of failing every request.
+    explicit IndexPool(IndexPoolConfig config);
+    IndexPool(const IndexPool&) = delete;
+    IndexPool& operator=(const IndexPool&) = delete;
+    ~IndexPool();
+
+    struct Handle;
+
+    // Exclusive use of one handle until destroyed.
+    class Lease {
+      public:
+        Lease(Lease&& other) noexcept;
+        Lease& operator=(Lease&&) = delete;
+        ~Lease();
+        Searcher& operator*() const;
+        Searcher* operator->() const;
+
+      private:
+        friend class IndexPool;
+        Lease(IndexPool* pool, Handle* handle) : pool_(pool), handle_(handle) {}
+        IndexPool* pool_;
+        Handle* handle_;
+    };
+
+    // Waits for a free handle, brings it up to date when the check interval has passed, and
+    // hands it out. Never throws for a bad new index: the handle keeps its old one.
+    Lease lease();
+
+  private:
+    void refresh(Handle& handle);
+    void give_back(Handle* handle);
+    void report(const std::string& key, const std::string& message);
+
+    IndexPoolConfig config_;
+    std::vector<std::unique_ptr<Handle>> handles_;
+    std::vector<Handle*> free_;
+    std::mutex mutex_;
+    std::condition_variable available_;
+    std::set<std::string> reported_;  // problems already told, so each is logged once
+};
+
+}  // namespace broadsheet

@@ -1,0 +1,49 @@
+// query_builder.h — turns SearchParams into Xapian queries, with the QueryParser set up from
+// the schema's field table (core/schema.h) and nothing else.
+#pragma once
+
+#include <xapian.h>
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "core/search/search_types.h"
+
+namespace broadsheet {
+
+// The parts of one search's query, kept apart so that a facet's counts can leave out that
+// facet's own selection (ticking one outlet still shows the other outlets' counts).
+struct BuiltQuery {
+    Xapian::Query text;     // parsed q, or match-all when q is empty; articles only
+    Xapian::Query outlet;   // OR of the selected outlets; an empty Query when none is selected
+    Xapian::Query speaker;  // OR of the selected speakers; empty when none
+    Xapian::Query date;     // value range over kSlotDate; empty when neither from nor to is set
+    std::optional<std::string> suggestion;  // spelling correction of q, when the index has one
+};
+
+// Which facet filter combine() leaves out.
+enum class FacetFilter { All, ExceptOutlet, ExceptSpeaker };
+
+// text AND (outlets) AND (speakers) AND (date range), leaving out `which`.
+Xapian::Query combine(const BuiltQuery& built, FacetFilter which = FacetFilter::All);
+
+// Throws Error(InvalidQuery) when q's parentheses do not balance outside "phrases". Xapian's
+// parser silently retries such input as plain words (`title:(` becomes the word "title"),
+// which would hide the user's mistake instead of reporting it.
+void check_query_syntax(std::string_view q);
+
+class QueryBuilder {
+  public:
+    // `db` supplies spelling data and wildcard expansion; it must outlive the builder.
+    explicit QueryBuilder(const Xapian::Database& db);
+
+    // Throws Error(InvalidQuery) naming the problem when q does not parse, and
+    // Error(InvalidArgument) when `from` is after `to`.
+    BuiltQuery build(const SearchParams& params);
+
+  private:
+    Xapian::QueryParser parser_;
+};
+
+}  // namespace broadsheet

@@ -1,0 +1,81 @@
+// search_types.h — what a search asks (SearchParams) and what it answers (SearchResult).
+#pragma once
+
+#include <cstddef>
+#include <nlohmann/json_fwd.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/date.h"
+
+namespace broadsheet {
+
+// Limits of a search request; the server validates against them before searching and the
+// Searcher re-checks them (Error(InvalidArgument)) so that no caller can bypass them.
+inline constexpr std::size_t kMaxQueryBytes = 1024;
+inline constexpr unsigned kMaxPageSize = 100;
+inline constexpr unsigned kDefaultPageSize = 10;
+inline constexpr unsigned kMaxResultWindow = 10'000;  // page × size
+// Wildcard terms expand to at most this many index terms (the most frequent ones).
+inline constexpr unsigned kMaxWildcardExpansion = 100;
+
+enum class SortOrder {
+    Relevance,  // BM25 weight
+    Newest,     // by date, newest first; undated articles last
+    Oldest,     // by date, oldest first; undated articles last
+};
+
+struct SearchParams {
+    std::string q;                      // Xapian query syntax; empty browses everything
+    std::vector<std::string> outlets;   // exact canonical names, ORed
+    std::vector<std::string> speakers;  // exact canonical names, ORed
+    std::optional<Date> from;           // inclusive
+    std::optional<Date> to;             // inclusive
+    std::optional<SortOrder> sort;      // nullopt: Relevance, or Newest when q is empty
+    unsigned page = 1;                  // 1-based
+    unsigned size = kDefaultPageSize;
+};
+
+// The order a search actually uses once the default is applied.
+SortOrder effective_sort(const SearchParams& params);
+
+struct Hit {
+    std::string id;
+    std::string title;
+    std::optional<Date> date;
+    std::string outlet;
+    std::string author;
+    std::vector<std::string> speakers;
+    std::string url;
+    std::string snippet;  // HTML-escaped; the only markup is <mark>…</mark>
+};
+
+struct FacetValue {
+    std::string value;
+    std::size_t count = 0;
+};
+
+struct Facets {
+    std::vector<FacetValue> outlet;  // each sorted by count descending, then value
+    std::vector<FacetValue> speaker;
+    std::vector<FacetValue> year;
+};
+
+struct SearchResult {
+    std::string query;
+    std::size_t total = 0;  // exact number of matching articles
+    unsigned page = 1;
+    unsigned size = kDefaultPageSize;
+    double took_ms = 0.0;
+    std::vector<Hit> hits;
+    Facets facets;
+    std::optional<std::string> suggestion;  // spelling correction of q
+};
+
+// The JSON shapes of docs/api.md (absent strings and dates are null).
+void to_json(nlohmann::json& out, const Hit& hit);
+void to_json(nlohmann::json& out, const FacetValue& value);
+void to_json(nlohmann::json& out, const SearchResult& result);
+
+}  // namespace broadsheet

@@ -1,0 +1,201 @@
+// searcher.cpp — runs searches (hits, exact facets, snippets), looks up articles, and
+// translates Xapian errors into broadsheet::Error at this edge.
+#include "core/search/searcher.h"
+
+#include <algorithm>
+#include <charconv>
+#include <chrono>
+#include <nlohmann/json.hpp>
+#include <optional>
+
+#include "core/error.h"
+#include "core/schema.h"
+#include "core/search/facets.h"
+
+namespace broadsheet {
+namespace {
+
+constexpr std::size_t kSnippetBytes = 200;
+constexpr std::string_view kMarkStart = "<mark>";
+constexpr std::string_view kMarkEnd = "</mark>";
+constexpr std::string_view kEllipsis = "…";
+
+// Runs `action`; on DatabaseModifiedError reopens `db` and runs it once more. Xapian errors
+// become broadsheet::Error so nothing above core ever sees a Xapian type.
+template <class Action>
+auto guarded(Xapian::Database& db, Action&& action) -> decltype(action()) {
+    try {
+        try {
+            return action();
+        } catch (const Xapian::DatabaseModifiedError&) {
+            // A writer committed again while we read an old revision: move to the latest one.
+            db.reopen();
+            return action();
+        }
+    } catch (const Xapian::QueryParserError& e) {
+        throw Error(ErrorCode::InvalidQuery, "q does not parse: " + e.get_msg());
+    } catch (const Xapian::DatabaseError& e) {
+        throw Error(ErrorCode::IndexUnavailable, "the index cannot be read: " + e.get_msg());
+    } catch (const Xapian::Error& e) {
+        throw Error(ErrorCode::Internal, e.get_type() + std::string(": ") + e.get_msg());
+    }
+}
+
+Article parse_article(const Xapian::Document& doc) {
+    try {
+        return nlohmann::json::parse(doc.get_data()).get<Article>();
+    } catch (const nlohmann::json::exception&) {
+        throw Error(ErrorCode::Internal,
+                    "document " + std::to_string(doc.get_docid()) + " holds no article JSON");
+    }
+}
+
+bool is_article(const Xapian::Document& doc) {
+    const std::string type = term(Field::Type, kTypeArticle);
+    auto it = doc.termlist_begin();
+    it.skip_to(type);
+    return it != doc.termlist_end() && *it == type;
+}
+
+void set_sort(Xapian::Enquire& enquire, SortOrder order, Xapian::MultiValueKeyMaker& keys) {
+    switch (order) {
+        case SortOrder::Relevance:
+            return;
+        case SortOrder::Newest:
+            // Descending: an undated article's empty value sorts last on its own.
+            keys.add_value(kSlotDate, true);
+            break;
+        case SortOrder::Oldest:
+            // Ascending: give undated articles a key after every real date so they come last.
+            keys.add_value(kSlotDate, false, "99999999");
+            break;
+    }
+    enquire.set_sort_by_key_then_relevance(&keys, false);
+}
+
+std::size_t count_all(const Xapian::Database& db) {
+    // check_at_least: make the matcher visit every match so totals and facets are exact.
+    return std::max<std::size_t>(db.get_doccount(), 1);
+}
+
+}  // namespace
+
+void validate(const SearchParams& params) {
+    if (params.q.size() > kMaxQueryBytes)
+        throw Error(ErrorCode::InvalidArgument,
+                    "q must be at most " + std::to_string(kMaxQueryBytes) + " bytes");
+    if (params.size < 1 || params.size > kMaxPageSize)
+        throw Error(ErrorCode::InvalidArgument,
+                    "size must be an integer from 1 to " + std::to_string(kMaxPageSize));
+    if (params.page < 1) throw Error(ErrorCode::InvalidArgument, "page must be an integer from 1");
+    if (static_cast<unsigned long long>(params.page) * params.size > kMaxResultWindow)
+        throw Error(ErrorCode::InvalidArgument,
+                    "page × size must be at most " + std::to_string(kMaxResultWindow));
+}
+
+Searcher::Searcher(const Xapian::Database& db) : db_(db), builder_(db_) {}
+
+SearchResult Searcher::search(const SearchParams& params) {
+    validate(params);
+    return guarded(db_, [&] { return run_search(params); });
+}
+
+Article Searcher::article(std::string_view id) {
+    return guarded(db_, [&] { return find_article(id); });
+}
+
+IndexInfo Searcher::info() {
+    return guarded(db_, [&] {
+        IndexInfo info;
+        info.documents = db_.get_termfreq(term(Field::Type, kTypeArticle));
+        const std::string version = db_.get_metadata(std::string(kMetaSchemaVersion));
+        // A malformed version stays 0; check_schema() already refused such an index on open.
+        std::from_chars(version.data(), version.data() + version.size(), info.schema_version);
+        info.built_at = db_.get_metadata(std::string(kMetaBuiltAt));
+        return info;
+    });
+}
+
+void Searcher::reopen() {
+    guarded(db_, [&] { return db_.reopen(); });
+}
+
+SearchResult Searcher::run_search(const SearchParams& params) {
+    const auto started = std::chrono::steady_clock::now();
+    const BuiltQuery built = builder_.build(params);
+    const std::size_t all = count_all(db_);
+
+    Xapian::Enquire enquire(db_);
+    enquire.set_query(combine(built));
+    Xapian::MultiValueKeyMaker keys;
+    set_sort(enquire, effective_sort(params), keys);
+
+    // A facet with a selection is counted by its own query without that selection below.
+    Xapian::ValueCountMatchSpy outlet_spy(kSlotOutlet);
+    Xapian::ValueCountMatchSpy year_spy(kSlotYear);
+    MultiValueCountSpy speaker_spy(kSlotSpeakers);
+    enquire.add_matchspy(&year_spy);
+    if (built.outlet.empty()) enquire.add_matchspy(&outlet_spy);
+    if (built.speaker.empty()) enquire.add_matchspy(&speaker_spy);
+
+    const Xapian::doccount first = (params.page - 1) * params.size;
+    const Xapian::MSet mset = enquire.get_mset(first, params.size, all);
+
+    SearchResult result;
+    result.query = params.q;
+    result.total = mset.get_matches_estimated();
+    result.page = params.page;
+    result.size = params.size;
+    result.suggestion = built.suggestion;
+    const Xapian::Stem stemmer("english");
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+        Article article = parse_article(it.get_document());
+        Hit hit;
+        // Flags 0: the default background model and exhaustive search cost ~15× more here.
+        hit.snippet = mset.snippet(article.body, kSnippetBytes, stemmer, 0, std::string(kMarkStart),
+                                   std::string(kMarkEnd), std::string(kEllipsis));
+        hit.id = std::move(article.id);
+        hit.title = std::move(article.title);
+        hit.date = article.date;
+        hit.outlet = std::move(article.outlet);
+        hit.author = std::move(article.author);
+        hit.speakers = std::move(article.speakers);
+        hit.url = std::move(article.url);
+        result.hits.push_back(std::move(hit));
+    }
+
+    if (!built.outlet.empty()) {
+        Xapian::Enquire others(db_);
+        others.set_query(combine(built, FacetFilter::ExceptOutlet));
+        others.add_matchspy(&outlet_spy);
+        others.get_mset(0, 0, all);
+    }
+    if (!built.speaker.empty()) {
+        Xapian::Enquire others(db_);
+        others.set_query(combine(built, FacetFilter::ExceptSpeaker));
+        others.add_matchspy(&speaker_spy);
+        others.get_mset(0, 0, all);
+    }
+    result.facets.outlet = sorted_facet(outlet_spy);
+    result.facets.speaker = sorted_facet(speaker_spy);
+    result.facets.year = sorted_facet(year_spy);
+
+    const std::chrono::duration<double, std::milli> took =
+        std::chrono::steady_clock::now() - started;
+    result.took_ms = took.count();
+    return result;
+}
+
+Article Searcher::find_article(std::string_view id) {
+    const std::string unique = term(Field::Id, id);
+    if (!id.empty()) {
+        for (auto it = db_.postlist_begin(unique); it != db_.postlist_end(unique); ++it) {
+            const Xapian::Document doc = db_.get_document(*it);
+            // Quote documents share the Q prefix ("<article id>~q<n>"); only articles count.
+            if (is_article(doc)) return parse_article(doc);
+        }
+    }
+    throw Error(ErrorCode::NotFound, "no article with this id");
+}
+
+}  // namespace broadsheet

@@ -1,0 +1,200 @@
+// query_builder_test.cpp — table-driven query building: params → Query::get_description()
+// substrings, plus the syntax errors Xapian's lenient parser would let through.
+#include "core/search/query_builder.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "core/error.h"
+#include "tests/search/test_index.h"
+
+namespace broadsheet {
+namespace {
+
+using testing_support::TempDir;
+
+struct BuildCase {
+    const char* why;
+    SearchParams params;
+    std::vector<std::string> present;  // substrings the full query's description must contain
+    std::vector<std::string> absent;   // substrings it must not contain
+};
+
+SearchParams with_q(std::string q) {
+    SearchParams params;
+    params.q = std::move(q);
+    return params;
+}
+
+std::vector<BuildCase> build_cases() {
+    std::vector<BuildCase> cases;
+    // Empty q browses everything, still restricted to article documents.
+    cases.push_back({"empty q", with_q(""), {"<alldocuments>", "XTYPE:article"}, {}});
+    // Plain words are stemmed (STEM_SOME gives the Z-prefixed stem) and joined by AND.
+    cases.push_back(
+        {"words", with_q("ceasefire talks"), {"Zceasefir@1", " AND ", "Ztalk@2"}, {" OR "}});
+    // Field prefixes come from the schema table: title → S.
+    cases.push_back({"title prefix", with_q("title:geneva"), {"ZSgeneva@1"}, {}});
+    // speaker: searches the free-text speaker names (XSPK:), so a surname finds the full name.
+    cases.push_back({"speaker prefix", with_q("speaker:kerry"), {"ZXSPK:kerri@1"}, {}});
+    // quote: and outlet: and author: are free-text prefixes too.
+    cases.push_back({"quote prefix", with_q("quote:regime"), {"ZXQ:regim@1"}, {}});
+    cases.push_back({"outlet prefix", with_q("outlet:moscow"), {"ZXOUT:moscow@1"}, {}});
+    cases.push_back({"author prefix", with_q("author:smith"), {"ZAsmith@1"}, {}});
+    // year: is a boolean prefix: an exact filter term with no weight.
+    cases.push_back({"year boolean", with_q("year:2017"), {"0 * XYEAR:2017"}, {}});
+    // Phrases keep word order.
+    cases.push_back({"phrase", with_q("\"regime change\""), {"PHRASE 2"}, {}});
+    // Explicit OR overrides the AND default.
+    cases.push_back({"boolean OR", with_q("kerry OR lavrov"), {" OR "}, {}});
+    // Love/hate: -word excludes.
+    cases.push_back({"hate", with_q("ceasefire -sanctions"), {"AND_NOT"}, {}});
+    // Wildcards expand against the index (capped by set_max_expansion).
+    cases.push_back({"wildcard", with_q("cease*"), {"WILDCARD", "cease"}, {}});
+    // date: ranges run over the YYYYMMDD date slot.
+    cases.push_back({"date range syntax",
+                     with_q("date:2017-01-01..2017-12-31"),
+                     {"VALUE_RANGE 0 20170101 20171231"},
+                     {}});
+    {
+        // Outlets selected together are ORed; the filter carries no weight.
+        SearchParams p;
+        p.outlets = {"Bloomberg", "Sputnik"};
+        cases.push_back({"outlets ORed", p, {"XOUTLET:Bloomberg OR XOUTLET:Sputnik"}, {}});
+    }
+    {
+        // Speakers ORed with each other, ANDed (FILTER) with outlets.
+        SearchParams p;
+        p.outlets = {"Bloomberg"};
+        p.speakers = {"John Kerry", "Maria Zakharova"};
+        cases.push_back(
+            {"speakers ORed, ANDed with outlets",
+             p,
+             {"XSPEAKER:John Kerry OR XSPEAKER:Maria Zakharova", "XOUTLET:Bloomberg", "FILTER"},
+             {}});
+    }
+    {
+        // from and to together: one inclusive value range.
+        SearchParams p;
+        p.from = Date::from_iso("2016-01-01");
+        p.to = Date::from_iso("2016-12-31");
+        cases.push_back({"from and to", p, {"VALUE_RANGE 0 20160101 20161231"}, {}});
+    }
+    {
+        // Only from: open-ended range, which also excludes undated articles.
+        SearchParams p;
+        p.from = Date::from_iso("2016-01-01");
+        cases.push_back({"only from", p, {"VALUE_GE 0 20160101"}, {"VALUE_RANGE"}});
+    }
+    {
+        // Only to.
+        SearchParams p;
+        p.to = Date::from_iso("2016-12-31");
+        cases.push_back({"only to", p, {"VALUE_LE 0 20161231"}, {}});
+    }
+    {
+        // An empty outlet value (e.g. outlet=) selects nothing instead of matching nothing.
+        SearchParams p;
+        p.outlets = {""};
+        cases.push_back({"empty outlet ignored", p, {"<alldocuments>"}, {"XOUTLET:"}});
+    }
+    return cases;
+}
+
+class QueryBuilderTest : public ::testing::Test {
+  protected:
+    void SetUp() override {
+        testing_support::write_index(dir_.path() / "db", testing_support::sample_articles());
+        db_ = Xapian::Database((dir_.path() / "db").string());
+    }
+    TempDir dir_;
+    Xapian::Database db_;
+};
+
+TEST_F(QueryBuilderTest, BuildsExpectedQueries) {
+    QueryBuilder builder(db_);
+    for (const auto& c : build_cases()) {
+        const std::string description = combine(builder.build(c.params)).get_description();
+        for (const auto& want : c.present)
+            EXPECT_NE(description.find(want), std::string::npos)
+                << c.why << ": missing '" << want << "' in " << description;
+        for (const auto& unwanted : c.absent)
+            EXPECT_EQ(description.find(unwanted), std::string::npos)
+                << c.why << ": unexpected '" << unwanted << "' in " << description;
+    }
+}
+
+TEST_F(QueryBuilderTest, FacetExclusionDropsOnlyThatFacet) {
+    QueryBuilder builder(db_);
+    SearchParams p;
+    p.outlets = {"Bloomberg"};
+    p.speakers = {"John Kerry"};
+    const BuiltQuery built = builder.build(p);
+    const std::string without_outlet = combine(built, FacetFilter::ExceptOutlet).get_description();
+    EXPECT_EQ(without_outlet.find("XOUTLET:"), std::string::npos) << without_outlet;
+    EXPECT_NE(without_outlet.find("XSPEAKER:John Kerry"), std::string::npos) << without_outlet;
+    const std::string without_speaker =
+        combine(built, FacetFilter::ExceptSpeaker).get_description();
+    EXPECT_EQ(without_speaker.find("XSPEAKER:"), std::string::npos) << without_speaker;
+    EXPECT_NE(without_speaker.find("XOUTLET:Bloomberg"), std::string::npos) << without_speaker;
+}
+
+struct BadQueryCase {
+    const char* why;
+    const char* q;
+    const char* message_part;
+};
+
+TEST_F(QueryBuilderTest, RejectsBadSyntaxWithInvalidQuery) {
+    const BadQueryCase cases[] = {
+        // The example: Xapian alone would silently search for the word "title".
+        {"unclosed group after a prefix", "title:(", "'(' without ')'"},
+        {"stray closing parenthesis", "kerry)", "')' without '('"},
+        {"empty group", "title:()", "empty parentheses"},
+        // Errors Xapian itself reports are passed on with its message.
+        {"dangling AND", "kerry AND", "AND"},
+        {"double OR", "kerry OR OR lavrov", "OR"},
+    };
+    QueryBuilder builder(db_);
+    for (const auto& c : cases) {
+        try {
+            builder.build(with_q(c.q));
+            ADD_FAILURE() << c.why << ": no error for " << c.q;
+        } catch (const Error& e) {
+            EXPECT_EQ(e.code(), ErrorCode::InvalidQuery) << c.why;
+            EXPECT_NE(std::string(e.what()).find(c.message_part), std::string::npos)
+                << c.why << ": " << e.what();
+        }
+    }
+}
+
+TEST_F(QueryBuilderTest, ParenthesesInsidePhrasesAreText) {
+    QueryBuilder builder(db_);
+    EXPECT_NO_THROW(builder.build(with_q("\"talks (in Geneva\"")));
+    EXPECT_NO_THROW(builder.build(with_q("(kerry OR lavrov) ceasefire")));
+}
+
+TEST_F(QueryBuilderTest, FromAfterToIsInvalidArgument) {
+    QueryBuilder builder(db_);
+    SearchParams p;
+    p.from = Date::from_iso("2017-01-01");
+    p.to = Date::from_iso("2016-01-01");
+    try {
+        builder.build(p);
+        FAIL() << "from after to must be refused";
+    } catch (const Error& e) {
+        EXPECT_EQ(e.code(), ErrorCode::InvalidArgument);
+    }
+}
+
+TEST_F(QueryBuilderTest, SuggestsSpellingCorrectionOrNothing) {
+    QueryBuilder builder(db_);
+    EXPECT_EQ(builder.build(with_q("cesefire")).suggestion,
+              std::optional<std::string>("ceasefire"));
+    EXPECT_EQ(builder.build(with_q("ceasefire")).suggestion, std::nullopt);
+}
+
+}  // namespace
+}  // namespace broadsheet

@@ -1,0 +1,273 @@
+// searcher_test.cpp — searches over a small real index: filters, exact facet semantics,
+// sorting, paging, snippet escaping, article lookup and parameter limits.
+#include "core/search/searcher.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "core/error.h"
+#include "tests/search/test_index.h"
+
+namespace broadsheet {
+namespace {
+
+using testing_support::TempDir;
+
+std::vector<std::string> ids(const SearchResult& result) {
+    std::vector<std::string> out;
+    for (const auto& hit : result.hits) out.push_back(hit.id);
+    return out;
+}
+
+std::size_t count_of(const std::vector<FacetValue>& facet, const std::string& value) {
+    for (const auto& v : facet)
+        if (v.value == value) return v.count;
+    return 0;
+}
+
+class SearcherTest : public ::testing::Test {
+  protected:
+    void SetUp() override {
+        testing_support::write_index(dir_.path() / "db", testing_support::sample_articles());
+        searcher_ = std::make_unique<Searcher>(Xapian::Database((dir_.path() / "db").string()));
+    }
+    SearchResult search(SearchParams params) { return searcher_->search(params); }
+
+    TempDir dir_;
+    std::unique_ptr<Searcher> searcher_;
+};
+
+struct FilterCase {
+    const char* why;
+    SearchParams params;
+    std::vector<std::string> expected_ids;  // in result order
+};
+
+TEST_F(SearcherTest, FiltersAndSortOrders) {
+    auto p = [](auto&& fill) {
+        SearchParams params;
+        fill(params);
+        return params;
+    };
+    const FilterCase cases[] = {
+        // Browsing sorts newest first, undated articles last.
+        {"browse newest", p([](SearchParams&) {}), {"a2", "a1", "a4", "a3"}},
+        // Oldest first still puts the undated article last.
+        {"browse oldest",
+         p([](SearchParams& s) { s.sort = SortOrder::Oldest; }),
+         {"a4", "a1", "a2", "a3"}},
+        // Outlets in one facet are ORed.
+        {"outlets ORed",
+         p([](SearchParams& s) {
+             s.outlets = {"Sputnik", "The Moscow Times"};
+         }),
+         {"a2", "a3"}},
+        // Speakers ORed, ANDed with the outlet facet.
+        {"speaker AND outlet",
+         p([](SearchParams& s) {
+             s.outlets = {"Bloomberg"};
+             s.speakers = {"John Kerry", "Maria Zakharova"};
+         }),
+         {"a1"}},
+        // The exact speaker filter: one article.
+        {"one speaker", p([](SearchParams& s) { s.speakers = {"Maria Zakharova"}; }), {"a2"}},
+        // from/to inclusive on both ends; undated articles excluded.
+        {"date range inclusive",
+         p([](SearchParams& s) {
+             s.from = Date::from_iso("2015-06-01");
+             s.to = Date::from_iso("2016-02-12");
+         }),
+         {"a1", "a4"}},
+        {"only from excludes undated",
+         p([](SearchParams& s) { s.from = Date::from_iso("2017-11-17"); }),
+         {"a2"}},
+        // Words with a filter: ceasefire is in a1, a3, a4; Bloomberg leaves a1 and a4.
+        {"words and outlet",
+         p([](SearchParams& s) {
+             s.q = "ceasefire";
+             s.outlets = {"Bloomberg"};
+             s.sort = SortOrder::Newest;
+         }),
+         {"a1", "a4"}},
+        // An outlet nobody has matches nothing rather than being ignored.
+        {"unknown outlet", p([](SearchParams& s) { s.outlets = {"Nobody"}; }), {}},
+    };
+    for (const auto& c : cases) {
+        const SearchResult result = search(c.params);
+        EXPECT_EQ(ids(result), c.expected_ids) << c.why;
+        EXPECT_EQ(result.total, c.expected_ids.size()) << c.why;
+    }
+}
+
+TEST_F(SearcherTest, TitleMatchesRankAboveBodyMatches) {
+    SearchParams params;
+    params.q = "ceasefire";
+    const auto found = ids(search(params));
+    ASSERT_EQ(found.size(), 3u);
+    // a3 mentions ceasefire only in its body; a1 and a4 in their headlines.
+    EXPECT_EQ(found.back(), "a3");
+}
+
+TEST_F(SearcherTest, FacetCountsAreExactAndIgnoreTheirOwnSelection) {
+    SearchParams params;
+    params.q = "ceasefire";
+    params.outlets = {"Bloomberg"};
+    const SearchResult result = search(params);
+    EXPECT_EQ(result.total, 2u);
+    // The outlet facet ignores the outlet selection: The Moscow Times still shows its count.
+    ASSERT_EQ(result.facets.outlet.size(), 2u);
+    EXPECT_EQ(result.facets.outlet[0].value, "Bloomberg");
+    EXPECT_EQ(result.facets.outlet[0].count, 2u);
+    EXPECT_EQ(result.facets.outlet[1].value, "The Moscow Times");
+    EXPECT_EQ(result.facets.outlet[1].count, 1u);
+    // Other facets respect the outlet selection: a3's John Kerry is not counted.
+    EXPECT_EQ(count_of(result.facets.speaker, "John Kerry"), 1u);
+    EXPECT_EQ(count_of(result.facets.speaker, "Sergei Lavrov"), 1u);
+    EXPECT_EQ(count_of(result.facets.year, "2016"), 1u);
+    EXPECT_EQ(count_of(result.facets.year, "2015"), 1u);
+}
+
+TEST_F(SearcherTest, SpeakerFacetIgnoresSpeakerSelectionButNotOthers) {
+    SearchParams params;
+    params.speakers = {"Maria Zakharova"};
+    const SearchResult result = search(params);
+    EXPECT_EQ(result.total, 1u);
+    EXPECT_EQ(count_of(result.facets.speaker, "John Kerry"), 2u);
+    EXPECT_EQ(count_of(result.facets.speaker, "Maria Zakharova"), 1u);
+    // The outlet facet follows the speaker selection.
+    ASSERT_EQ(result.facets.outlet.size(), 1u);
+    EXPECT_EQ(result.facets.outlet[0].value, "Sputnik");
+}
+
+TEST_F(SearcherTest, FacetsSortByCountThenValue) {
+    const SearchResult result = search(SearchParams{});
+    std::vector<std::string> speakers;
+    for (const auto& v : result.facets.speaker) speakers.push_back(v.value);
+    // John Kerry has 2; the three with 1 follow alphabetically.
+    EXPECT_EQ(speakers,
+              (std::vector<std::string>{"John Kerry", "Maria Zakharova", "Sergei Lavrov"}));
+    EXPECT_EQ(result.facets.outlet.front().value, "Bloomberg");
+    EXPECT_EQ(result.facets.year.size(), 3u);  // the undated article has no year
+}
+
+TEST_F(SearcherTest, PagesThroughHitsWithAStableTotal) {
+    SearchParams params;
+    params.size = 1;
+    params.page = 2;
+    const SearchResult result = search(params);
+    EXPECT_EQ(ids(result), std::vector<std::string>{"a1"});
+    EXPECT_EQ(result.total, 4u);
+    params.page = 5;
+    EXPECT_TRUE(search(params).hits.empty());
+}
+
+TEST_F(SearcherTest, SnippetEscapesHtmlAndMarksMatches) {
+    SearchParams params;
+    params.q = "alert";
+    const SearchResult result = search(params);
+    ASSERT_EQ(result.hits.size(), 1u);
+    const std::string& snippet = result.hits[0].snippet;
+    EXPECT_EQ(snippet.find("<script>"), std::string::npos) << snippet;
+    EXPECT_NE(snippet.find("&lt;script&gt;"), std::string::npos) << snippet;
+    EXPECT_NE(snippet.find("<mark>alert</mark>"), std::string::npos) << snippet;
+}
+
+TEST_F(SearcherTest, HitsCarryArticleMetadata) {
+    SearchParams params;
+    params.speakers = {"Maria Zakharova"};
+    const SearchResult result = search(params);
+    ASSERT_EQ(result.hits.size(), 1u);
+    const Hit& hit = result.hits[0];
+    EXPECT_EQ(hit.title, "Moscow comments on sanctions");
+    EXPECT_EQ(hit.outlet, "Sputnik");
+    ASSERT_TRUE(hit.date.has_value());
+    EXPECT_EQ(hit.date->iso(), "2017-11-17");
+    EXPECT_EQ(hit.speakers, std::vector<std::string>{"Maria Zakharova"});
+    EXPECT_FALSE(hit.snippet.empty());
+}
+
+TEST_F(SearcherTest, LooksUpArticlesById) {
+    const Article article = searcher_->article("a2");
+    EXPECT_EQ(article.title, "Moscow comments on sanctions");
+    EXPECT_NE(article.body.find("sanctions"), std::string::npos);
+    for (const char* id : {"missing", "", "a2~q1"}) {
+        try {
+            searcher_->article(id);
+            ADD_FAILURE() << "found an article for id '" << id << "'";
+        } catch (const Error& e) {
+            EXPECT_EQ(e.code(), ErrorCode::NotFound) << id;
+        }
+    }
+}
+
+TEST_F(SearcherTest, ReportsIndexFacts) {
+    const IndexInfo info = searcher_->info();
+    EXPECT_EQ(info.documents, 4u);
+    EXPECT_EQ(info.schema_version, kSchemaVersion);
+    EXPECT_EQ(info.built_at, "2026-11-23T17:00:00Z");
+}
+
+struct LimitCase {
+    const char* why;
+    SearchParams params;
+    const char* names;  // the parameter the message must name
+};
+
+TEST_F(SearcherTest, RefusesParamsOutsideTheLimits) {
+    auto p = [](auto&& fill) {
+        SearchParams params;
+        fill(params);
+        return params;
+    };
+    const LimitCase cases[] = {
+        {"size zero", p([](SearchParams& s) { s.size = 0; }), "size"},
+        {"size over 100", p([](SearchParams& s) { s.size = 101; }), "size"},
+        {"page zero", p([](SearchParams& s) { s.page = 0; }), "page"},
+        // page × size over the result window: deep paging costs a full sort.
+        {"window", p([](SearchParams& s) {
+             s.page = 101;
+             s.size = 100;
+         }),
+         "page"},
+        {"long q", p([](SearchParams& s) { s.q = std::string(kMaxQueryBytes + 1, 'a'); }), "q"},
+    };
+    for (const auto& c : cases) {
+        try {
+            search(c.params);
+            ADD_FAILURE() << c.why << ": accepted";
+        } catch (const Error& e) {
+            EXPECT_EQ(e.code(), ErrorCode::InvalidArgument) << c.why;
+            EXPECT_EQ(std::string(e.what()).rfind(c.names, 0), 0u) << c.why << ": " << e.what();
+        }
+    }
+}
+
+TEST_F(SearcherTest, QuerySyntaxErrorsAreInvalidQuery) {
+    SearchParams params;
+    params.q = "title:(";
+    try {
+        search(params);
+        FAIL() << "title:( must be refused";
+    } catch (const Error& e) {
+        EXPECT_EQ(e.code(), ErrorCode::InvalidQuery);
+    }
+}
+
+TEST_F(SearcherTest, SeesCommitsAfterReopen) {
+    {
+        Xapian::WritableDatabase db((dir_.path() / "db").string(), Xapian::DB_OPEN);
+        const Article extra = testing_support::make_article(
+            "a5", "Ceasefire holds", "The ceasefire held overnight.", "Sputnik", {}, "2018-01-01");
+        db.replace_document(unique_term(extra), make_article_document(extra, &db));
+        db.commit();
+    }
+    EXPECT_EQ(search(SearchParams{}).total, 4u);  // a handle reads one revision until reopen
+    searcher_->reopen();
+    EXPECT_EQ(search(SearchParams{}).total, 5u);
+}
+
+}  // namespace
+}  // namespace broadsheet
