@@ -21,6 +21,8 @@ const elements = {
   alert: document.getElementById('alert'),
   main: document.getElementById('main'),
   results_view: document.getElementById('results-view'),
+  filters: document.querySelector('.filters'),
+  filters_toggle: document.getElementById('filters-toggle'),
   article_view: document.getElementById('article-view'),
 };
 
@@ -42,6 +44,8 @@ function show_error(error) {
 // Puts the state's values into the form controls (after load, back/forward, or a link).
 function sync_controls(current) {
   elements.query.value = current.q;
+  const active = current.outlet.length + current.speaker.length + (current.from || current.to ? 1 : 0);
+  elements.filters_toggle.textContent = active > 0 ? `Filters (${active} active)` : 'Filters';
   elements.sort.value = effective_sort(current);
   elements.from.value = current.from;
   elements.to.value = current.to;
@@ -107,6 +111,12 @@ async function show_article(current, signal) {
 elements.form.addEventListener('submit', (event) => {
   event.preventDefault();
   navigate(with_changes(state, { q: elements.query.value.trim() }));
+});
+
+// On phones the filter panel folds away above the results; the button opens and closes it.
+elements.filters_toggle.addEventListener('click', () => {
+  const open = elements.filters.classList.toggle('open');
+  elements.filters_toggle.setAttribute('aria-expanded', String(open));
 });
 
 elements.sort.addEventListener('change', () => navigate(with_changes(state, { sort: elements.sort.value })));

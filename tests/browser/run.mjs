@@ -248,6 +248,13 @@ describe('search page', () => {
     await wait_for_count(page);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `no sideways scrolling (overflow ${overflow}px)`);
+    // Filters fold away on a phone and open from their button.
+    const outlet_group = facet(page, 'Outlet');
+    assert.equal(await outlet_group.isVisible(), false, 'filters start folded');
+    const toggle = page.getByRole('button', { name: /^Filters\b/ });
+    await toggle.click();
+    await outlet_group.waitFor();
+    assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
     await page.locator('#results .hit-title a').first().click();
     await page.locator('#article-title').waitFor();
     const article_overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
