@@ -102,10 +102,37 @@ async function show_search(current, signal) {
 }
 
 async function show_article(current, signal) {
-  const article = await api.article(current.article, signal);
-  render_article(current, article);
+  const [article, neighbours] = await Promise.all([
+    api.article(current.article, signal),
+    find_neighbours(current, signal),
+  ]);
+  render_article(current, article, neighbours);
   document.title = `${article.title || 'Article'} — Broadsheet`;
   document.getElementById('article-title').focus();
+}
+
+// The results just before and after the open article in the search it was opened from, as page
+// states (a neighbour on another page carries that page). Best effort: without a usable search
+// the article simply shows no previous/next links.
+async function find_neighbours(current, signal) {
+  const none = { previous: null, next: null };
+  const fetch_page = async (page) => (await api.search(search_params({ ...current, page }), signal)).hits ?? [];
+  try {
+    const response = await api.search(search_params(current), signal);
+    const hits = response.hits ?? [];
+    const index = hits.findIndex((hit) => hit.id === current.article);
+    if (index < 0) return none;
+    const size = Number(response.size) || hits.length;
+    const at = (hit, page) => (hit ? { ...current, article: hit.id, page } : null);
+    let previous = at(hits[index - 1], current.page);
+    let next = at(hits[index + 1], current.page);
+    if (!previous && current.page > 1) previous = at((await fetch_page(current.page - 1)).at(-1), current.page - 1);
+    if (!next && current.page * size < Number(response.total)) next = at((await fetch_page(current.page + 1))[0], current.page + 1);
+    return { previous, next };
+  } catch (error) {
+    if (error.name === 'AbortError') throw error;
+    return none;
+  }
 }
 
 elements.form.addEventListener('submit', (event) => {

@@ -2,20 +2,34 @@
 // and the quotes grouped by speaker. Metadata values link to the search filtered by them.
 
 import { el, format_date, plural, safe_http_url } from './dom.js';
+import { highlighted, query_terms } from './highlight.js';
 import { empty_state, with_changes } from './state.js';
 import { href_for } from './results.js';
 
-export function render_article(state, article) {
+// `neighbours` ({previous, next}, each a page state or null) links the results around this one.
+export function render_article(state, article, neighbours) {
   const view = document.getElementById('article-view');
   const back = with_changes(state, {});
   const quotes = valid_quotes(article);
+  const terms = query_terms(state.q);
   view.replaceChildren(
-    el('p', { className: 'back' }, el('a', { href: href_for(back), 'data-navigate': '' }, '← Back to results')),
-    el('h2', { id: 'article-title', tabIndex: -1 }, article.title || '(untitled)'),
+    el(
+      'nav',
+      { className: 'article-nav', 'aria-label': 'Results' },
+      el('a', { href: href_for(back), 'data-navigate': '' }, '← Back to results'),
+      neighbour_link(neighbours.previous, '‹ Previous result', 'previous'),
+      neighbour_link(neighbours.next, 'Next result ›', 'next'),
+    ),
+    el('h2', { id: 'article-title', tabIndex: -1 }, ...highlighted(article.title || '(untitled)', terms)),
     render_metadata(article),
-    el('div', { className: 'article-body' }, ...body_paragraphs(article.body ?? '', quotes)),
+    el('div', { className: 'article-body' }, ...body_paragraphs(article.body ?? '', quotes, terms)),
     render_quotes(article, quotes),
   );
+}
+
+function neighbour_link(target, text, rel) {
+  if (!target) return null;
+  return el('a', { href: href_for(target), rel, className: `article-${rel}`, 'data-navigate': '' }, text);
 }
 
 function render_metadata(article) {
@@ -60,7 +74,7 @@ function valid_quotes(article) {
 
 // Splits the body into paragraphs at blank lines and wraps each quote's span in a marked element.
 // Works on code points so that offsets from the API line up with non-ASCII text.
-function body_paragraphs(body, quotes) {
+function body_paragraphs(body, quotes, terms) {
   const chars = Array.from(body);
   const spans = quotes
     .filter((quote) => quote.in_body)
@@ -68,7 +82,7 @@ function body_paragraphs(body, quotes) {
     .sort((a, b) => a.begin - b.begin);
   const paragraphs = [];
   const push = (start, end) => {
-    if (chars.slice(start, end).join('').trim() !== '') paragraphs.push(paragraph(chars, start, end, spans));
+    if (chars.slice(start, end).join('').trim() !== '') paragraphs.push(paragraph(chars, start, end, spans, terms));
   };
   let start = 0;
   let i = 0;
@@ -85,19 +99,20 @@ function body_paragraphs(body, quotes) {
   return paragraphs;
 }
 
-function paragraph(chars, start, end, spans) {
+function paragraph(chars, start, end, spans, terms) {
   const node = el('p');
+  const text = (from, to) => highlighted(chars.slice(from, to).join(''), terms);
   let at = start;
   for (const span of spans) {
     if (span.end <= at || span.begin >= end) continue;
     const begin = Math.max(span.begin, at);
     const stop = Math.min(span.end, end);
-    if (begin > at) node.append(chars.slice(at, begin).join(''));
+    if (begin > at) node.append(...text(at, begin));
     const title = span.speaker ? `Quote from ${span.speaker}` : 'Unattributed quote';
-    node.append(el('span', { className: 'quote-in-body', title }, chars.slice(begin, stop).join('')));
+    node.append(el('span', { className: 'quote-in-body', title }, ...text(begin, stop)));
     at = stop;
   }
-  if (at < end) node.append(chars.slice(at, end).join(''));
+  if (at < end) node.append(...text(at, end));
   return node;
 }
 

@@ -155,6 +155,27 @@ describe('search page', () => {
     assert_no_errors();
   });
 
+  test('the reading view highlights the query and steps through the results across pages', async (t) => {
+    const { page, assert_no_errors } = await open_page(t);
+    const first_page = await api_search(page, '?q=Syria&size=2');
+    assert.ok(first_page.total > 2, 'enough Syria articles for two pages');
+    const second_page = await api_search(page, '?q=Syria&size=2&page=2');
+
+    await page.goto(`./?q=Syria&size=2&article=${encodeURIComponent(first_page.hits[1].id)}`);
+    await page.locator('#article-title').waitFor();
+    const marks = await page.locator('.article-body mark').allTextContents();
+    assert.ok(marks.length > 0, 'the query words are marked in the body');
+    assert.ok(marks.every((text) => /^syria/i.test(text)), `only query words are marked: ${marks}`);
+
+    await page.getByRole('link', { name: 'Next result ›' }).click();
+    await page.waitForURL((url) => url.searchParams.get('article') === second_page.hits[0].id && url.searchParams.get('page') === '2');
+    await page.getByRole('heading', { level: 2, name: second_page.hits[0].title }).waitFor();
+    await page.getByRole('link', { name: '‹ Previous result' }).click();
+    await page.waitForURL((url) => url.searchParams.get('article') === first_page.hits[1].id && !url.searchParams.has('page'));
+    await page.getByRole('heading', { level: 2, name: first_page.hits[1].title }).waitFor();
+    assert_no_errors();
+  });
+
   test('a query that does not parse shows the server error in the alert region', async (t) => {
     const { page, assert_no_errors } = await open_page(t, { allowed: [/status of 400/] });
     await page.goto('./');
