@@ -1,69 +1,228 @@
-// quotes.cpp — analyse_speakers(): quote spans, attribution and the article's speaker list.
+// quotes.cpp — analyse_speakers(): quote spans → tokens → people → cues → resolution →
+// canonical names. Each step lives in its own file; this one wires them and applies the
+// article-level rules (continuation of a speaker's quotes, headline speakers, the author).
 #include "core/extract/speakers/quotes.h"
 
 #include <algorithm>
+#include <exception>
+#include <optional>
 
+#include "core/extract/speakers/attribution.h"
+#include "core/extract/speakers/headline.h"
+#include "core/extract/speakers/names.h"
 #include "core/extract/speakers/quote_spans.h"
+#include "core/extract/speakers/resolution.h"
 #include "core/extract/speakers/text_scan.h"
 
 namespace broadsheet {
 namespace {
 
-using speakers::Token;
-using speakers::TokenKind;
+using namespace speakers;
 
-bool is_said(const Token& t) {
-    return t.kind == TokenKind::Word && (t.key == "said" || t.key == "says");
-}
+constexpr double kRoleFactor = 0.8;
+constexpr double kPronounFactor = 0.75;
+constexpr double kContinuation = 0.6;
+constexpr double kHeadline = 0.8;
 
-// The capitalised run ending at `last` (inclusive), joined with spaces.
-std::string name_ending_at(const std::vector<Token>& tokens, std::size_t last) {
-    std::size_t first = last;
-    while (first > 0 && tokens[first - 1].kind == TokenKind::Word && tokens[first - 1].capitalised)
-        --first;
-    std::string name;
-    for (std::size_t k = first; k <= last; ++k) {
-        if (!name.empty()) name += ' ';
-        name += tokens[k].stem;
+struct QuoteSite {
+    std::size_t open = 0;   // OpenQuote token
+    std::size_t close = 0;  // CloseQuote token
+    Attribution attribution;
+    int person = -1;
+    bool unnamed_source = false;  // the cue names a source we cannot identify: stays unattributed
+};
+
+class Analysis {
+  public:
+    explicit Analysis(const SpeakerInput& input)
+        : input_(input),
+          spans_(find_quote_spans(input.body)),
+          tokens_(tokenize(input.body, spans_)),
+          headline_spans_(find_quote_spans(input.title)),
+          headline_tokens_(tokenize(input.title, headline_spans_)),
+          people_(find_people(tokens_, headline_tokens_,
+                              [this](std::string_view word) { return known_alias(word); })),
+          attributor_(tokens_, people_),
+          resolver_(tokens_, people_) {}
+
+    SpeakerAnalysis run() {
+        attribute_quotes();
+        const auto reported = attributor_.reported_speech();
+        resolve(reported);
+        SpeakerAnalysis out;
+        std::vector<std::string> names;
+        for (auto& site : sites_) {
+            if (site.attribution.subject.kind != RefKind::None)
+                site.person = resolver_.person_for(site.attribution.subject);
+            site.unnamed_source = site.attribution.subject.kind != RefKind::None && site.person < 0;
+        }
+        continue_speakers();
+        for (const auto& site : sites_) {
+            out.quotes.push_back(make_quote(site));
+            if (site.person >= 0) add_speaker(site.person);
+        }
+        for (const auto& a : reported)
+            if (const int p = resolver_.person_for(a.subject); p >= 0) add_speaker(p);
+        headline(out);
+        out.speakers = std::move(speakers_);
+        std::sort(out.speakers.begin(), out.speakers.end());
+        out.speakers.erase(std::unique(out.speakers.begin(), out.speakers.end()),
+                           out.speakers.end());
+        return out;
     }
-    return name;
-}
+
+  private:
+    void attribute_quotes() {
+        for (std::size_t k = 0; k < tokens_.size(); ++k) {
+            if (tokens_[k].kind != TokenKind::OpenQuote) continue;
+            QuoteSite site;
+            site.open = k;
+            site.close = k + 1;  // the tokenizer emits each quote's two marks together
+            site.attribution = attributor_.attribute_quote(site.open, site.close);
+            sites_.push_back(std::move(site));
+        }
+    }
+
+    void resolve(const std::vector<Attribution>& reported) {
+        std::vector<Site> sites;
+        for (const auto& s : sites_) sites.push_back(Site{s.attribution.subject, true});
+        for (const auto& a : reported) sites.push_back(Site{a.subject, true});
+        // The subject of each sentence is the preferred antecedent of a later he/she.
+        std::size_t last_sentence = static_cast<std::size_t>(-1);
+        for (std::size_t k = 0; k < tokens_.size(); ++k) {
+            if (tokens_[k].sentence == last_sentence) continue;
+            last_sentence = tokens_[k].sentence;
+            const auto subject = attributor_.sentence_subject(k);
+            if (subject.kind != RefKind::None) sites.push_back(Site{subject, true});
+        }
+        resolver_.resolve(std::move(sites));
+    }
+
+    // A quote without a cue of its own continues the speaker of a quote in the same sentence,
+    // or of the previous quote in the same paragraph ("…,” Kupchan said. “…”).
+    void continue_speakers() {
+        for (std::size_t q = 0; q < sites_.size(); ++q) {
+            auto& site = sites_[q];
+            if (site.person >= 0 || site.unnamed_source) continue;
+            const Token& open = tokens_[site.open];
+            std::optional<std::size_t> from;
+            if (q + 1 < sites_.size() && tokens_[sites_[q + 1].open].sentence == open.sentence &&
+                sites_[q + 1].person >= 0)
+                from = q + 1;
+            else if (q > 0 && tokens_[sites_[q - 1].close].paragraph == open.paragraph &&
+                     sites_[q - 1].person >= 0)
+                from = q - 1;
+            if (!from) continue;
+            site.person = sites_[*from].person;
+            site.attribution.cue = "continuation";
+            site.attribution.strength = kContinuation;
+            site.attribution.subject = sites_[*from].attribution.subject;
+        }
+    }
+
+    Quote make_quote(const QuoteSite& site) const {
+        const auto& span = spans_[static_cast<std::size_t>(tokens_[site.open].quote)];
+        Quote quote;
+        quote.begin = span.begin;
+        quote.end = span.end;
+        quote.text = std::string(input_.body.substr(span.begin, span.end - span.begin));
+        if (site.attribution.subject.kind != RefKind::None) quote.cue = site.attribution.cue;
+        if (site.person < 0) return quote;
+        quote.speaker = canonical(site.person);
+        double confidence = site.attribution.strength;
+        if (site.attribution.cue != "continuation") {
+            if (site.attribution.subject.kind == RefKind::Role) confidence *= kRoleFactor;
+            if (site.attribution.subject.kind == RefKind::Pronoun) confidence *= kPronounFactor;
+        }
+        quote.confidence = std::clamp(confidence, 0.0, 1.0);
+        return quote;
+    }
+
+    bool known_alias(std::string_view word) const {
+        if (!input_.registry) return false;
+        return ascii_lower(input_.registry->canonical_speaker(word)) != ascii_lower(word);
+    }
+
+    std::string canonical_name(const std::string& name) const {
+        return input_.registry ? input_.registry->canonical_speaker(name) : name;
+    }
+
+    std::string canonical(int person) const {
+        return canonical_name(people_.persons[static_cast<std::size_t>(person)].name());
+    }
+
+    // The byline author writes the piece; they are never one of its speakers.
+    bool is_author(const std::vector<std::string>& words) const {
+        if (input_.author.empty() || words.empty()) return false;
+        const std::string author = ascii_lower(input_.author);
+        const std::string surname = ascii_lower(words.back());
+        const std::string given = ascii_lower(words.front());
+        return author.find(surname) != std::string::npos &&
+               (words.size() == 1 || author.find(given) != std::string::npos);
+    }
+
+    void add_speaker(int person) {
+        const auto& p = people_.persons[static_cast<std::size_t>(person)];
+        if (is_author(p.words)) return;
+        speakers_.push_back(canonical(person));
+    }
+
+    // A headline speaker is the body's person of that surname when there is one.
+    std::string headline_name(const std::vector<std::string>& words) const {
+        const auto key = surname_key(words.back());
+        for (const auto& p : people_.persons)
+            if (surname_key(p.words.back()) == key) return canonical_name(p.name());
+        if (words.size() < 2) return {};
+        std::string name;
+        for (const auto& w : words) name += (name.empty() ? "" : " ") + w;
+        return canonical_name(name);
+    }
+
+    void headline(SpeakerAnalysis& out) {
+        std::string lead;
+        for (const auto& s : headline_speakers(headline_tokens_)) {
+            if (is_author(s.words)) continue;
+            const auto name = headline_name(s.words);
+            if (name.empty()) continue;
+            speakers_.push_back(name);
+            if (s.leads) lead = name;
+        }
+        for (const auto& span : headline_spans_) {
+            Quote quote;
+            quote.begin = span.begin;
+            quote.end = span.end;
+            quote.text = std::string(input_.title.substr(span.begin, span.end - span.begin));
+            if (!lead.empty()) {
+                quote.speaker = lead;
+                quote.cue = "headline";
+                quote.confidence = kHeadline;
+            }
+            out.headline_quotes.push_back(std::move(quote));
+        }
+    }
+
+    const SpeakerInput& input_;
+    std::vector<QuoteSpan> spans_;
+    std::vector<Token> tokens_;
+    std::vector<QuoteSpan> headline_spans_;
+    std::vector<Token> headline_tokens_;
+    People people_;
+    Attributor attributor_;
+    Resolver resolver_;
+    std::vector<QuoteSite> sites_;
+    std::vector<std::string> speakers_;
+};
 
 }  // namespace
 
 SpeakerAnalysis analyse_speakers(const SpeakerInput& input) {
-    SpeakerAnalysis result;
-    const auto spans = speakers::find_quote_spans(input.body);
-    const auto tokens = speakers::tokenize(input.body, spans);
-    for (std::size_t k = 0; k < tokens.size(); ++k) {
-        if (tokens[k].kind != TokenKind::CloseQuote) continue;
-        const auto& span = spans[static_cast<std::size_t>(tokens[k].quote)];
-        Quote quote;
-        quote.begin = span.begin;
-        quote.end = span.end;
-        quote.text = std::string(input.body.substr(span.begin, span.end - span.begin));
-        std::size_t next = k + 1;
-        if (next < tokens.size() && speakers::is_punct(tokens[next], ",")) ++next;
-        if (next + 1 < tokens.size() && tokens[next].capitalised && is_said(tokens[next + 1])) {
-            quote.speaker = name_ending_at(tokens, next);
-        } else if (next + 1 < tokens.size() && is_said(tokens[next]) &&
-                   tokens[next + 1].capitalised) {
-            std::size_t last = next + 1;
-            while (last + 1 < tokens.size() && tokens[last + 1].capitalised) ++last;
-            quote.speaker = name_ending_at(tokens, last);
-        }
-        if (!quote.speaker.empty()) {
-            if (input.registry) quote.speaker = input.registry->canonical_speaker(quote.speaker);
-            quote.cue = "said";
-            quote.confidence = 0.9;
-            result.speakers.push_back(quote.speaker);
-        }
-        result.quotes.push_back(std::move(quote));
+    try {
+        Analysis analysis(input);
+        return analysis.run();
+    } catch (const std::exception&) {
+        // Only resource exhaustion can get here; an article without speakers loses nothing else.
+        return {};
     }
-    std::sort(result.speakers.begin(), result.speakers.end());
-    result.speakers.erase(std::unique(result.speakers.begin(), result.speakers.end()),
-                          result.speakers.end());
-    return result;
 }
 
 }  // namespace broadsheet

@@ -136,9 +136,8 @@ bool is_apostrophe_char(char32_t c) {
     return c == '\'' || c == 0x2019;
 }
 
-// A quote's text ends a sentence when its last character (before any inner closing marks) is
-// terminal punctuation.
-bool quote_ends_sentence(std::string_view text, const QuoteSpan& span) {
+// The last character of a quote's text, skipping inner closing marks and spaces.
+char32_t last_quoted_char(std::string_view text, const QuoteSpan& span) {
     std::size_t pos = span.end;
     while (pos > span.begin) {
         const auto cp = decode_before(text, pos);
@@ -147,9 +146,15 @@ bool quote_ends_sentence(std::string_view text, const QuoteSpan& span) {
             pos -= cp.size;
             continue;
         }
-        return cp.value == '.' || cp.value == '?' || cp.value == '!' || cp.value == 0x2026;
+        return cp.value;
     }
-    return false;
+    return 0;
+}
+
+// A quote's text ends a sentence when its last character is terminal punctuation.
+bool quote_ends_sentence(std::string_view text, const QuoteSpan& span) {
+    const char32_t c = last_quoted_char(text, span);
+    return c == '.' || c == '?' || c == '!' || c == 0x2026;
 }
 
 class Tokenizer {
@@ -253,6 +258,9 @@ class Tokenizer {
                 close.end = span.close_end;
                 close.text = text.substr(close.begin, close.end - close.begin);
                 close.quote = static_cast<int>(next_span);
+                const char32_t last = last_quoted_char(text, span);
+                close.punctuated = last == ',' || last == '.' || last == '?' || last == '!' ||
+                                   last == 0x2026 || last == 0x2014 || last == 0x2013;
                 push(std::move(close));
                 i = span.close_end;
                 ++next_span;

@@ -54,7 +54,8 @@ struct Token {
     bool abbreviation = false;  // Word ending in a '.' that does not end the sentence
     std::size_t paragraph = 0;
     std::size_t sentence = 0;
-    int quote = -1;  // OpenQuote/CloseQuote: index of their QuoteSpan
+    int quote = -1;           // OpenQuote/CloseQuote: index of their QuoteSpan
+    bool punctuated = false;  // CloseQuote: the quoted text ends in , . ? ! … or a dash
 };
 
 // Tokenises `text` outside the given outermost quote spans; each span contributes exactly one

@@ -1,0 +1,508 @@
+// lexicon.cpp — word lists for speaker analysis. General English news vocabulary only: nothing
+// here names a person or anything specific to one article.
+#include "core/extract/speakers/lexicon.h"
+
+#include "core/extract/speakers/text_scan.h"
+
+namespace broadsheet::speakers {
+namespace {
+
+const Lexicon& title_words() {
+    static const Lexicon words{"mr",
+                               "mrs",
+                               "ms",
+                               "miss",
+                               "mx",
+                               "dr",
+                               "prof",
+                               "professor",
+                               "sir",
+                               "dame",
+                               "lord",
+                               "lady",
+                               "president",
+                               "vice",
+                               "prime",
+                               "minister",
+                               "ministers",
+                               "secretary",
+                               "deputy",
+                               "assistant",
+                               "undersecretary",
+                               "under-secretary",
+                               "secretary-general",
+                               "director-general",
+                               "foreign",
+                               "defense",
+                               "defence",
+                               "interior",
+                               "finance",
+                               "treasury",
+                               "national",
+                               "security",
+                               "advisor",
+                               "adviser",
+                               "spokesman",
+                               "spokeswoman",
+                               "spokesperson",
+                               "chairman",
+                               "chairwoman",
+                               "chair",
+                               "ceo",
+                               "cfo",
+                               "chief",
+                               "executive",
+                               "director",
+                               "general",
+                               "gen",
+                               "lt",
+                               "col",
+                               "maj",
+                               "capt",
+                               "sgt",
+                               "adm",
+                               "admiral",
+                               "colonel",
+                               "major",
+                               "captain",
+                               "sergeant",
+                               "lieutenant",
+                               "commander",
+                               "senator",
+                               "sen",
+                               "rep",
+                               "representative",
+                               "congressman",
+                               "congresswoman",
+                               "governor",
+                               "gov",
+                               "mayor",
+                               "judge",
+                               "justice",
+                               "king",
+                               "queen",
+                               "prince",
+                               "princess",
+                               "pope",
+                               "sheikh",
+                               "sheik",
+                               "emir",
+                               "ayatollah",
+                               "imam",
+                               "rabbi",
+                               "bishop",
+                               "cardinal",
+                               "archbishop",
+                               "ambassador",
+                               "envoy",
+                               "special",
+                               "commissioner",
+                               "chancellor",
+                               "premier",
+                               "leader",
+                               "speaker",
+                               "attorney",
+                               "officer",
+                               "official",
+                               "analyst",
+                               "journalist",
+                               "reporter",
+                               "correspondent",
+                               "editor",
+                               "columnist",
+                               "economist",
+                               "researcher",
+                               "expert",
+                               "fellow",
+                               "senior",
+                               "former",
+                               "acting",
+                               "then",
+                               "interim",
+                               "candidate",
+                               "nominee",
+                               "founder",
+                               "co-founder",
+                               "lawmaker",
+                               "legislator",
+                               "diplomat",
+                               "aide",
+                               "counsel",
+                               "counselor",
+                               "counsellor",
+                               "head",
+                               "activist",
+                               "veteran",
+                               "presidential",
+                               "ministry",
+                               "department",
+                               "press",
+                               "inspector",
+                               "prosecutor",
+                               "lawyer",
+                               "negotiator",
+                               "mp",
+                               "mep",
+                               "president-elect",
+                               "first",
+                               "deputies",
+                               "hon",
+                               "rev",
+                               "reverend",
+                               "father",
+                               "sister",
+                               "brother",
+                               "st",
+                               "saint",
+                               "sultan",
+                               "crown",
+                               "shah",
+                               "tsar",
+                               "czar",
+                               "coach",
+                               "manager",
+                               "host",
+                               "anchor",
+                               "author",
+                               "writer",
+                               "scholar",
+                               "historian",
+                               "commentator",
+                               "strategist",
+                               "consultant",
+                               "director",
+                               "lt.-gen",
+                               "maj.-gen",
+                               "brig",
+                               "brigadier",
+                               "marshal",
+                               "field",
+                               "attorney-general",
+                               "solicitor",
+                               "party",
+                               "opposition",
+                               "state",
+                               "regional",
+                               "provincial",
+                               "federal",
+                               "top",
+                               "chief-of-staff",
+                               "staff",
+                               "of"};
+    return words;
+}
+
+const Lexicon& role_nouns() {
+    static const Lexicon words{
+        "spokesman",    "spokeswoman", "spokesperson", "minister",    "secretary",     "advisor",
+        "adviser",      "official",    "envoy",        "ambassador",  "diplomat",      "president",
+        "senator",      "governor",    "mayor",        "chairman",    "chairwoman",    "chief",
+        "director",     "analyst",     "economist",    "journalist",  "reporter",      "general",
+        "commander",    "premier",     "chancellor",   "leader",      "aide",          "lawmaker",
+        "legislator",   "judge",       "expert",       "professor",   "prosecutor",    "lawyer",
+        "attorney",     "officer",     "negotiator",   "congressman", "congresswoman", "researcher",
+        "commissioner", "king",        "queen",        "prince",      "founder",       "executive"};
+    return words;
+}
+
+const Lexicon& non_name_words() {
+    static const Lexicon words{
+        // function words and sentence openers that are capitalised at a sentence start
+        "the", "a", "an", "this", "that", "these", "those", "it", "its", "he", "she", "they", "we",
+        "i", "you", "his", "her", "their", "our", "my", "your", "in", "on", "at", "for", "with",
+        "by", "from", "to", "of", "and", "but", "or", "nor", "if", "when", "while", "as", "after",
+        "before", "although", "though", "however", "meanwhile", "moreover", "also", "still", "yet",
+        "so", "then", "there", "here", "what", "who", "why", "how", "where", "which", "whose",
+        "not", "no", "yes", "all", "any", "some", "many", "most", "more", "much", "few", "several",
+        "each", "every", "both", "either", "neither", "one", "two", "three", "other", "another",
+        "such", "last", "next", "first", "second", "new", "old", "since", "until", "because",
+        "despite", "during", "under", "over", "about", "against", "between", "into", "through",
+        "without", "within", "among", "amid", "via", "per", "perhaps", "indeed", "instead", "thus",
+        "therefore", "nevertheless", "nonetheless", "furthermore", "besides", "back", "even",
+        "only", "just", "now", "today", "yesterday", "tomorrow", "tonight", "ultimately", "finally",
+        "earlier", "later", "again", "once", "asked", "speaking", "according", "like", "unlike",
+        "following", "read", "related", "photo", "image", "video", "watch", "listen", "live",
+        "share", "comment", "comments", "advertisement", "sign", "subscribe", "click", "more",
+        "top", "breaking", "update", "updated", "published", "posted", "copyright", "source",
+        "sources", "reuters", "ap", "afp", "tass", "ria", "novosti", "sputnik", "interfax",
+        "xinhua",
+        // days and months
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+        "february", "march", "july", "september", "october", "november", "december", "feb", "mar",
+        "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+        // demonyms and religious or ethnic adjectives
+        "american", "russian", "syrian", "british", "french", "german", "chinese", "iranian",
+        "turkish", "israeli", "palestinian", "iraqi", "ukrainian", "european", "saudi", "arab",
+        "arabic", "egyptian", "jordanian", "lebanese", "kurdish", "afghan", "pakistani", "indian",
+        "japanese", "korean", "italian", "spanish", "polish", "dutch", "belgian", "swiss",
+        "swedish", "norwegian", "danish", "finnish", "greek", "austrian", "hungarian", "czech",
+        "romanian", "bulgarian", "serbian", "croatian", "georgian", "armenian", "azerbaijani",
+        "kazakh", "belarusian", "canadian", "mexican", "brazilian", "argentine", "venezuelan",
+        "cuban", "australian", "african", "nigerian", "libyan", "yemeni", "qatari", "emirati",
+        "kuwaiti", "omani", "bahraini", "asian", "western", "eastern", "northern", "southern",
+        "soviet", "islamic", "islamist", "muslim", "christian", "jewish", "sunni", "shiite", "shia",
+        "catholic", "orthodox", "u.s", "u.k", "u.n", "e.u", "us", "uk", "un", "eu", "usa",
+        // words that make organisations, places, events and documents
+        "state", "states", "united", "union", "nations", "republic", "kingdom", "federation",
+        "empire", "group", "institute", "university", "college", "school", "academy", "center",
+        "centre", "council", "committee", "commission", "ministry", "department", "agency",
+        "office", "bureau", "service", "services", "house", "senate", "congress", "parliament",
+        "assembly", "duma", "court", "party", "army", "navy", "force", "forces", "guard", "guards",
+        "corps", "police", "bank", "fund", "foundation", "association", "organization",
+        "organisation", "company", "corporation", "inc", "ltd", "llc", "times", "post", "news",
+        "press", "journal", "herald", "tribune", "telegraph", "gazette", "daily", "weekly",
+        "magazine", "network", "channel", "radio", "television", "tv", "interest", "summit",
+        "conference", "forum", "talks", "treaty", "accord", "agreement", "statement", "declaration",
+        "resolution", "act", "law", "street", "avenue", "road", "square", "airport", "station",
+        "city", "county", "province", "region", "district", "island", "islands", "river", "lake",
+        "mountain", "mountains", "sea", "ocean", "gulf", "bay", "coast", "valley", "desert",
+        "airbase", "base", "church", "mosque", "temple", "museum", "hotel", "hospital", "stadium",
+        "tower", "palace", "kremlin", "pentagon", "capitol", "terminal", "monument", "olympics",
+        "games", "cup", "league", "club", "team", "day", "week", "month", "year", "global", "world",
+        "international", "democratic", "republican", "labour", "labor", "conservative", "liberal",
+        "socialist", "communist", "revolutionary", "federal", "central", "supreme", "royal", "holy",
+        "north", "south", "east", "west", "middle", "upper", "lower", "great", "greater", "grand",
+        "high", "air", "foreign", "affairs", "defense", "defence", "security", "intelligence",
+        "military", "government", "administration", "authority", "authorities", "regime",
+        "coalition", "alliance", "front", "movement", "brigade", "battalion", "division", "command",
+        "operation", "mission", "program", "programme", "project", "initiative", "plan", "strategy",
+        "policy", "report", "index", "market", "markets", "exchange", "stock", "stocks", "trust",
+        "watch", "rights", "human", "peace", "freedom", "liberty", "justice", "development",
+        "research", "studies", "policy", "relations", "economic", "social", "public", "private",
+        "general", "national", "election", "elections", "campaign", "war", "crisis", "revolution",
+        "spring", "summer", "autumn", "fall", "winter", "christmas", "easter", "ramadan", "olympic",
+        "prize", "award", "awards", "internet", "web", "online", "facebook", "twitter", "youtube",
+        "google", "instagram", "telegram", "whatsapp", "terminal", "learn", "getty", "images",
+        "file", "ltd", "plc", "gmbh", "jr", "sr", "ii", "iii", "iv", "gmt", "utc", "est", "edt",
+        "pst", "bst", "cet", "am", "pm", "op-ed", "opinion", "editorial", "analysis", "exclusive",
+        "breaking"};
+    return words;
+}
+
+const Lexicon& particles() {
+    static const Lexicon words{"de",  "da",  "di",  "du",  "del", "della", "der", "den",
+                               "van", "von", "bin", "ibn", "al",  "el",    "la",  "le",
+                               "dos", "das", "ter", "abu", "ben", "bint",  "y"};
+    return words;
+}
+
+const Lexicon& verb_fillers() {
+    static const Lexicon words{
+        "also",       "again",      "then",         "later",       "earlier",     "previously",
+        "once",       "had",        "has",          "have",        "would",       "will",
+        "could",      "reportedly", "recently",     "repeatedly",  "further",     "still",
+        "only",       "just",       "himself",      "herself",     "initially",   "subsequently",
+        "separately", "privately",  "publicly",     "quickly",     "simply",      "flatly",
+        "firmly",     "openly",     "bluntly",      "angrily",     "calmly",      "candidly",
+        "frankly",    "finally",    "first",        "last",        "already",     "often",
+        "frequently", "has",        "never",        "always",      "once",        "twice",
+        "personally", "directly",   "emphatically", "insistently", "proudly",     "jokingly",
+        "wryly",      "happily",    "dryly",        "drily",       "cautiously",  "optimistically",
+        "sharply",    "strongly",   "clearly",      "explicitly",  "specifically"};
+    return words;
+}
+
+const Lexicon& clause_openers() {
+    static const Lexicon words{
+        "on",        "in",           "at",          "after",      "before",      "during",
+        "while",     "when",         "although",    "though",     "as",          "however",
+        "meanwhile", "moreover",     "but",         "and",        "yet",         "still",
+        "back",      "earlier",      "later",       "last",       "this",        "perhaps",
+        "also",      "nevertheless", "nonetheless", "separately", "instead",     "indeed",
+        "since",     "for",          "from",        "with",       "by",          "despite",
+        "following", "if",           "unlike",      "like",       "speaking",    "opening",
+        "asked",     "addressing",   "responding",  "writing",    "standing",    "reflecting",
+        "dusting",   "ultimately",   "finally",     "still",      "now",         "today",
+        "yesterday", "then",         "so",          "thus",       "furthermore", "besides",
+        "under",     "amid",         "according",   "over",       "about",       "even",
+        "until",     "once",         "whereas"};
+    return words;
+}
+
+const Lexicon& determiners() {
+    static const Lexicon words{"the",   "a",     "an",   "this", "that", "another", "one",
+                               "each",  "every", "some", "any",  "no",   "his",     "her",
+                               "their", "its",   "our",  "my",   "your"};
+    return words;
+}
+
+}  // namespace
+
+bool is_title_word(std::string_view key) {
+    return title_words().contains(key);
+}
+bool is_role_noun(std::string_view key) {
+    return role_nouns().contains(key);
+}
+bool is_non_name_word(std::string_view key) {
+    return non_name_words().contains(key);
+}
+bool is_name_particle(std::string_view key) {
+    return particles().contains(key);
+}
+bool is_verb_filler(std::string_view key) {
+    return verb_fillers().contains(key);
+}
+bool is_clause_opener(std::string_view key) {
+    return clause_openers().contains(key);
+}
+bool is_determiner(std::string_view key) {
+    return determiners().contains(key);
+}
+
+bool is_ambiguous_month(std::string_view key) {
+    return key == "may" || key == "june" || key == "april" || key == "august" || key == "jan";
+}
+
+bool has_particle_prefix(std::string_view word) {
+    for (std::string_view prefix : {"al-", "el-", "ad-", "as-", "ash-", "an-", "ar-", "at-", "az-",
+                                    "bin-", "abu-", "ibn-", "ul-"}) {
+        if (word.size() > prefix.size() && word.substr(0, prefix.size()) == prefix)
+            return is_upper(decode_at(word, prefix.size()).value);
+    }
+    return false;
+}
+
+std::optional<Gender> pronoun_gender(std::string_view key) {
+    if (key == "he" || key == "him") return Gender::Male;
+    if (key == "she" || key == "her") return Gender::Female;
+    return std::nullopt;
+}
+
+bool is_other_pronoun(std::string_view key) {
+    return key == "they" || key == "we" || key == "i" || key == "you" || key == "it" ||
+           key == "who" || key == "which" || key == "some" || key == "others" || key == "many" ||
+           key == "both" || key == "one" || key == "everyone" || key == "nobody";
+}
+
+Gender title_gender(std::string_view key) {
+    if (key == "mr" || key == "sir" || key == "lord" || key == "king" || key == "prince" ||
+        key == "spokesman" || key == "chairman" || key == "congressman" || key == "father" ||
+        key == "brother" || key == "sultan" || key == "emir" || key == "sheikh")
+        return Gender::Male;
+    if (key == "mrs" || key == "ms" || key == "miss" || key == "dame" || key == "lady" ||
+        key == "queen" || key == "princess" || key == "spokeswoman" || key == "chairwoman" ||
+        key == "congresswoman" || key == "sister")
+        return Gender::Female;
+    return Gender::Unknown;
+}
+
+bool role_matches_title(std::string_view role, std::string_view title) {
+    if (role == title) return true;
+    const auto any_of = [&](std::initializer_list<std::string_view> set) {
+        for (auto s : set)
+            if (s == title) return true;
+        return false;
+    };
+    if (role == "spokesman" || role == "spokeswoman" || role == "spokesperson")
+        return any_of({"spokesman", "spokeswoman", "spokesperson"});
+    if (role == "advisor" || role == "adviser") return any_of({"advisor", "adviser"});
+    if (role == "official")
+        return any_of({"official", "spokesman", "spokeswoman", "spokesperson", "advisor", "adviser",
+                       "minister", "secretary", "undersecretary", "envoy", "ambassador", "diplomat",
+                       "aide", "commissioner", "negotiator", "officer", "director"});
+    if (role == "diplomat")
+        return any_of({"minister", "secretary", "envoy", "ambassador", "negotiator"});
+    if (role == "leader")
+        return any_of({"president", "premier", "chancellor", "king", "queen", "prime"});
+    if (role == "chairman" || role == "chairwoman")
+        return any_of({"chairman", "chairwoman", "chair"});
+    if (role == "executive" || role == "chief") return any_of({"ceo", "chief", "executive"});
+    if (role == "lawmaker" || role == "legislator")
+        return any_of({"senator", "congressman", "congresswoman", "mp", "mep", "lawmaker",
+                       "legislator", "representative"});
+    return false;
+}
+
+std::optional<Cue> cue_for(std::string_view key) {
+    struct Entry {
+        std::string_view word;
+        Cue cue;
+    };
+    static const Entry entries[] = {
+        {"said", {CueForm::Finite, true, 1.0}},
+        {"says", {CueForm::Finite, true, 1.0}},
+        {"say", {CueForm::Finite, true, 0.9}},
+        {"told", {CueForm::Finite, true, 1.0}},
+        {"tells", {CueForm::Finite, true, 1.0}},
+        {"added", {CueForm::Finite, true, 1.0}},
+        {"adds", {CueForm::Finite, true, 1.0}},
+        {"warned", {CueForm::Finite, true, 1.0}},
+        {"warns", {CueForm::Finite, true, 1.0}},
+        {"urged", {CueForm::Finite, true, 0.9}},
+        {"urges", {CueForm::Finite, true, 0.9}},
+        {"responded", {CueForm::Finite, true, 1.0}},
+        {"responds", {CueForm::Finite, true, 1.0}},
+        {"replied", {CueForm::Finite, true, 1.0}},
+        {"noted", {CueForm::Finite, true, 0.9}},
+        {"notes", {CueForm::Finite, true, 0.9}},
+        {"asked", {CueForm::Finite, false, 0.9}},
+        {"asks", {CueForm::Finite, false, 0.9}},
+        {"explained", {CueForm::Finite, true, 1.0}},
+        {"stated", {CueForm::Finite, true, 1.0}},
+        {"declared", {CueForm::Finite, true, 1.0}},
+        {"insisted", {CueForm::Finite, true, 1.0}},
+        {"insists", {CueForm::Finite, true, 1.0}},
+        {"argued", {CueForm::Finite, true, 1.0}},
+        {"argues", {CueForm::Finite, true, 1.0}},
+        {"wrote", {CueForm::Finite, true, 0.9}},
+        {"writes", {CueForm::Finite, true, 0.9}},
+        {"continued", {CueForm::Finite, false, 0.8}},
+        {"recalled", {CueForm::Finite, true, 0.9}},
+        {"acknowledged", {CueForm::Finite, true, 0.9}},
+        {"admitted", {CueForm::Finite, true, 0.9}},
+        {"announced", {CueForm::Finite, true, 0.9}},
+        {"claimed", {CueForm::Finite, true, 0.9}},
+        {"claims", {CueForm::Finite, true, 0.9}},
+        {"concluded", {CueForm::Finite, true, 0.8}},
+        {"conceded", {CueForm::Finite, true, 0.9}},
+        {"complained", {CueForm::Finite, true, 0.9}},
+        {"cautioned", {CueForm::Finite, true, 1.0}},
+        {"observed", {CueForm::Finite, true, 0.8}},
+        {"remarked", {CueForm::Finite, true, 0.9}},
+        {"stressed", {CueForm::Finite, true, 0.9}},
+        {"emphasized", {CueForm::Finite, true, 0.9}},
+        {"emphasised", {CueForm::Finite, true, 0.9}},
+        {"maintained", {CueForm::Finite, true, 0.8}},
+        {"predicted", {CueForm::Finite, true, 0.8}},
+        {"promised", {CueForm::Finite, true, 0.8}},
+        {"quipped", {CueForm::Finite, true, 1.0}},
+        {"joked", {CueForm::Finite, true, 1.0}},
+        {"tweeted", {CueForm::Finite, true, 1.0}},
+        {"indicated", {CueForm::Finite, true, 0.7}},
+        {"commented", {CueForm::Finite, true, 0.9}},
+        {"confirmed", {CueForm::Finite, true, 0.8}},
+        {"reiterated", {CueForm::Finite, true, 0.9}},
+        {"repeated", {CueForm::Finite, false, 0.8}},
+        {"suggested", {CueForm::Finite, true, 0.7}},
+        {"characterized", {CueForm::Finite, false, 0.7}},
+        {"characterised", {CueForm::Finite, false, 0.7}},
+        {"described", {CueForm::Finite, false, 0.7}},
+        {"called", {CueForm::Finite, false, 0.7}},
+        {"answered", {CueForm::Finite, true, 0.9}},
+        {"pointed", {CueForm::Finite, false, 0.7}},
+        {"testified", {CueForm::Finite, true, 0.9}},
+        {"saying", {CueForm::Participle, true, 0.9}},
+        {"adding", {CueForm::Participle, true, 0.9}},
+        {"warning", {CueForm::Participle, false, 0.9}},
+        {"urging", {CueForm::Participle, false, 0.8}},
+        {"noting", {CueForm::Participle, true, 0.8}},
+        {"telling", {CueForm::Participle, true, 0.9}},
+        {"calling", {CueForm::Participle, false, 0.8}},
+        {"describing", {CueForm::Participle, false, 0.8}},
+        {"joking", {CueForm::Participle, false, 0.8}},
+        {"insisting", {CueForm::Participle, true, 0.8}},
+        {"arguing", {CueForm::Participle, true, 0.8}},
+        {"explaining", {CueForm::Participle, true, 0.8}},
+        {"stressing", {CueForm::Participle, true, 0.8}},
+        {"indicating", {CueForm::Participle, false, 0.7}},
+        {"declaring", {CueForm::Participle, true, 0.8}},
+        {"quipping", {CueForm::Participle, false, 0.9}},
+        {"according", {CueForm::According, true, 0.9}},
+    };
+    for (const auto& entry : entries)
+        if (entry.word == key) return entry.cue;
+    return std::nullopt;
+}
+
+}  // namespace broadsheet::speakers

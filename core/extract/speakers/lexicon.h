@@ -1,0 +1,57 @@
+// lexicon.h — the word lists speaker analysis relies on: titles, role nouns, capitalised words
+// that are never names, name particles, pronouns and speech cues. All keys are lowercase.
+#pragma once
+
+#include <optional>
+#include <string_view>
+
+namespace broadsheet::speakers {
+
+enum class Gender { Unknown, Male, Female };
+
+// Honorifics and job titles stripped from names ("Mr", "Foreign Minister", "spokeswoman").
+bool is_title_word(std::string_view key);
+// Head nouns of role phrases that can stand for a named person ("the minister said").
+bool is_role_noun(std::string_view key);
+// Capitalised words that are never part of a person's name: function words, days, months,
+// demonyms, and the words that make organisations and places ("State", "House", "Group").
+bool is_non_name_word(std::string_view key);
+// Month names that are also given names ("May", "June"): a month only next to a number.
+bool is_ambiguous_month(std::string_view key);
+// Lowercase connectors inside names ("de" Mistura, "van" Rompuy, "bin" Salman).
+bool is_name_particle(std::string_view key);
+// "al-Assad", "el-Sisi": a lowercase article glued to a capitalised name.
+bool has_particle_prefix(std::string_view word);
+
+// he/him → Male, she/her → Female; other words → nullopt.
+std::optional<Gender> pronoun_gender(std::string_view key);
+// Words that refer to people but never to one identifiable speaker ("they", "we", "i", "who").
+bool is_other_pronoun(std::string_view key);
+// Gender implied by a title ("Mrs", "spokeswoman" → Female; "Mr", "chairman" → Male).
+Gender title_gender(std::string_view key);
+// Whether a role noun ("official", "minister") can refer to a person carrying `title`.
+bool role_matches_title(std::string_view role, std::string_view title);
+
+// Adverbs and auxiliaries allowed between a subject and its verb ("Kerry also said",
+// "Putin has repeatedly said").
+bool is_verb_filler(std::string_view key);
+// Words that open an introductory phrase ending in a comma ("On Tuesday, ...", "However, ...").
+bool is_clause_opener(std::string_view key);
+bool is_determiner(std::string_view key);  // the, a, an, this, another ...
+
+enum class CueForm {
+    Finite,      // said, told, warned ... (the subject is next to it)
+    Participle,  // saying, calling, joking ... (the subject is the clause's)
+    According,   // "according to X"
+};
+
+struct Cue {
+    CueForm form = CueForm::Finite;
+    bool reports_speech = true;  // also marks reported speech without quotation marks
+    double strength = 1.0;       // how surely the verb introduces words someone said
+};
+
+// The speech cue a word is, if any ("said" → Finite, "calling" → Participle).
+std::optional<Cue> cue_for(std::string_view key);
+
+}  // namespace broadsheet::speakers

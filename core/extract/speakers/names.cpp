@@ -1,0 +1,326 @@
+// names.cpp — scanning person-name mentions and grouping them into the article's people.
+#include "core/extract/speakers/names.h"
+
+#include <algorithm>
+
+namespace broadsheet::speakers {
+namespace {
+
+constexpr std::size_t kMaxNameWords = 4;    // longer capitalised runs are not one person's name
+constexpr std::size_t kMaxLeadContext = 6;  // title words looked for before a name
+constexpr std::size_t kMaxAppositive = 10;  // ", chairman of the Eurasia Group,"
+
+bool has_digit(std::string_view s) {
+    return std::any_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+bool is_initial(const Token& t) {
+    return t.abbreviation && t.capitalised && t.key.size() == 1;
+}
+
+// All-caps words of two or more letters are acronyms (UN, ISIS, CEO), not names.
+bool is_acronym(std::string_view stem) {
+    std::size_t letters = 0;
+    for (std::size_t i = 0; i < stem.size();) {
+        const auto cp = decode_at(stem, i);
+        if (is_letter(cp.value)) {
+            if (!is_upper(cp.value)) return false;
+            ++letters;
+        }
+        i += cp.size;
+    }
+    return letters >= 2;
+}
+
+bool is_month_here(const std::vector<Token>& tokens, std::size_t i) {
+    if (!is_ambiguous_month(tokens[i].key)) return false;
+    const auto numeric = [&](std::size_t k) {
+        return k < tokens.size() && is_word(tokens[k]) && has_digit(tokens[k].key);
+    };
+    if (numeric(i + 1) || (i > 0 && numeric(i - 1))) return true;
+    if (i == 0) return false;
+    static const Lexicon before{"in",   "on",   "since", "until", "by",   "early",   "late", "mid",
+                                "last", "next", "this",  "of",    "from", "through", "till"};
+    return before.contains(tokens[i - 1].key);
+}
+
+// May the run of capitalised words continue with token i?
+bool continues_run(const std::vector<Token>& tokens, std::size_t i, std::size_t run_first) {
+    const Token& t = tokens[i];
+    if (!is_word(t) || t.paragraph != tokens[run_first].paragraph) return false;
+    if (t.capitalised || has_particle_prefix(t.stem)) return true;
+    const bool next_capital =
+        i + 1 < tokens.size() && is_word(tokens[i + 1]) && tokens[i + 1].capitalised;
+    if (i > run_first && is_name_particle(t.key) && next_capital) return true;
+    // "Secretary of State": "of" joins two title words.
+    return i > run_first && t.key == "of" && next_capital && is_title_word(tokens[i - 1].key);
+}
+
+bool sentence_initial(const std::vector<Token>& tokens, std::size_t i) {
+    return i == 0 || tokens[i - 1].sentence != tokens[i].sentence;
+}
+
+bool looks_like_verb_or_adverb(std::string_view key) {
+    return key.ends_with("ing") || key.ends_with("ly") || key.ends_with("ed");
+}
+
+void add_title(Mention& m, std::string_view key) {
+    if (!is_title_word(key) || key == "of" || key == "the") return;
+    m.titles.emplace_back(key);
+    if (const auto g = title_gender(key); g != Gender::Unknown) m.gender = g;
+}
+
+// Title words before the run: "State Department spokesman Mark Toner".
+void collect_lead(const std::vector<Token>& tokens, Mention& m) {
+    std::size_t k = m.first;
+    for (std::size_t steps = 0; k > 0 && steps < kMaxLeadContext; ++steps) {
+        const Token& t = tokens[k - 1];
+        if (!is_word(t) || t.sentence != tokens[m.first].sentence) break;
+        const bool modifier = is_title_word(t.key) || (t.capitalised && is_non_name_word(t.key));
+        if (!modifier || is_determiner(t.key)) break;
+        if (is_title_word(t.key) && !t.capitalised) m.titled = true;
+        add_title(m, t.key);
+        --k;
+    }
+}
+
+// Appositives: "Cliff Kupchan, chairman of the Eurasia Group" and "The UN special envoy for
+// Syria, Staffan de Mistura,".
+void collect_appositives(const std::vector<Token>& tokens, Mention& m) {
+    std::size_t k = m.name_end;
+    if (k + 1 < tokens.size() && is_punct(tokens[k], ",")) {
+        std::size_t a = k + 1;
+        if (a < tokens.size() && is_determiner(tokens[a].key)) ++a;
+        if (a < tokens.size() && is_word(tokens[a]) && !tokens[a].capitalised &&
+            is_title_word(tokens[a].key)) {
+            // An appositive is a noun phrase closed by punctuation; "Laos, the official warned"
+            // is a new clause whose subject has nothing to do with the name before it.
+            std::size_t e = a;
+            bool clause = false;
+            while (e < tokens.size() && is_word(tokens[e]) && e - a < kMaxAppositive) {
+                clause = clause || cue_for(tokens[e].key).has_value();
+                ++e;
+            }
+            const bool closed =
+                e < tokens.size() && !is_word(tokens[e]) && tokens[e].kind == TokenKind::Punct;
+            if (closed && !clause) {
+                for (std::size_t t = a; t < e; ++t) add_title(m, tokens[t].key);
+                m.titled = true;
+            }
+        }
+    }
+    if (m.first >= 2 && is_punct(tokens[m.first - 1], ",")) {
+        std::size_t b = m.first - 1;
+        std::vector<std::string_view> keys;
+        while (b > 0 && m.first - b < kMaxAppositive && is_word(tokens[b - 1]) &&
+               tokens[b - 1].sentence == tokens[m.first].sentence) {
+            --b;
+            keys.push_back(tokens[b].key);
+        }
+        const bool definite = !keys.empty() && keys.back() == "the";
+        const bool bounded = b == 0 || tokens[b - 1].sentence != tokens[m.first].sentence ||
+                             is_punct(tokens[b - 1], ",");
+        if (definite && bounded) {
+            for (auto key : keys) add_title(m, key);
+            m.titled = true;
+        }
+    }
+}
+
+}  // namespace
+
+std::string Person::name() const {
+    std::string out;
+    for (const auto& w : words) {
+        if (!out.empty()) out += ' ';
+        out += w;
+    }
+    return out;
+}
+
+std::string surname_key(std::string_view word) {
+    std::string key = ascii_lower(word);
+    if (has_particle_prefix(word)) key.erase(0, key.find('-') + 1);
+    if (!key.empty() && key.back() == '.') key.pop_back();
+    return key;
+}
+
+bool is_name_word(const Token& t) {
+    if (!is_word(t) || has_digit(t.stem)) return false;
+    if (is_initial(t)) return true;
+    if (t.abbreviation || t.stem.find('.') != std::string_view::npos) return false;
+    if (!t.capitalised && !has_particle_prefix(t.stem)) return false;
+    if (is_acronym(t.stem)) return false;
+    return !is_non_name_word(t.key) && !is_title_word(t.key);
+}
+
+std::vector<Mention> scan_mentions(const std::vector<Token>& tokens) {
+    std::vector<Mention> mentions;
+    std::size_t i = 0;
+    while (i < tokens.size()) {
+        if (!is_word(tokens[i]) ||
+            !(tokens[i].capitalised || has_particle_prefix(tokens[i].stem))) {
+            ++i;
+            continue;
+        }
+        std::size_t j = i + 1;
+        while (j < tokens.size() && !tokens[j - 1].possessive && continues_run(tokens, j, i)) ++j;
+        // The name is what follows the last word that cannot be part of one.
+        std::size_t name_first = i;
+        for (std::size_t k = i; k < j; ++k) {
+            const bool particle =
+                k > i && !tokens[k].capitalised && is_name_particle(tokens[k].key);
+            if (!particle && (!is_name_word(tokens[k]) || is_month_here(tokens, k)))
+                name_first = k + 1;
+        }
+        while (name_first < j && !tokens[name_first].capitalised) ++name_first;  // particles
+        if (name_first < j && sentence_initial(tokens, name_first) && name_first + 1 < j &&
+            looks_like_verb_or_adverb(tokens[name_first].key))
+            ++name_first;  // "Speaking Kerry" is not a name; "Standing" opens the sentence
+        if (name_first < j && j - name_first <= kMaxNameWords && !is_initial(tokens[j - 1])) {
+            Mention m;
+            m.first = i;
+            m.name_first = name_first;
+            m.name_end = j;
+            for (std::size_t k = name_first; k < j; ++k) m.words.emplace_back(tokens[k].stem);
+            for (std::size_t k = i; k < name_first; ++k) {
+                if (is_title_word(tokens[k].key) && tokens[k].key != "of") m.titled = true;
+                add_title(m, tokens[k].key);
+            }
+            m.possessive = tokens[j - 1].possessive;
+            collect_lead(tokens, m);
+            collect_appositives(tokens, m);
+            mentions.push_back(std::move(m));
+        }
+        i = j;
+    }
+    return mentions;
+}
+
+namespace {
+
+bool given_names_agree(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+    if (a.size() < 2 || b.size() < 2) return true;
+    const std::string fa = ascii_lower(a.front());
+    const std::string fb = ascii_lower(b.front());
+    if (fa == fb) return true;
+    // "E. Trudeau" and "Elizabeth Trudeau"
+    const bool initial_a = fa.size() == 2 && fa[1] == '.';
+    const bool initial_b = fb.size() == 2 && fb[1] == '.';
+    return (initial_a || initial_b) && fa[0] == fb[0];
+}
+
+bool fuller(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+    if (a.size() != b.size()) return a.size() > b.size();
+    std::size_t la = 0, lb = 0;
+    for (const auto& w : a) la += w.size();
+    for (const auto& w : b) lb += w.size();
+    return la > lb;
+}
+
+// Given names for a bare surname from the headline: "..., John Kerry Says After ...".
+std::vector<std::string> headline_full_name(const std::vector<Token>& headline,
+                                            std::string_view key) {
+    for (std::size_t i = 1; i < headline.size(); ++i) {
+        if (surname_key(headline[i].stem) != key) continue;
+        std::size_t first = i;
+        while (first > 0 && i - first < 2 && is_name_word(headline[first - 1]) &&
+               !headline[first - 1].possessive)
+            --first;
+        if (first == i) continue;
+        std::vector<std::string> words;
+        for (std::size_t k = first; k <= i; ++k) words.emplace_back(headline[k].stem);
+        return words;
+    }
+    return {};
+}
+
+}  // namespace
+
+int People::mention_ending_at(std::size_t last) const {
+    if (last >= mention_at.size() || mention_at[last] < 0) return -1;
+    const int m = mention_at[last];
+    return mentions[static_cast<std::size_t>(m)].name_end == last + 1 ? m : -1;
+}
+
+int People::person_with_role(std::string_view role, std::size_t before) const {
+    for (auto it = mentions.rbegin(); it != mentions.rend(); ++it) {
+        if (it->name_first >= before || it->person < 0) continue;
+        const auto& titles = persons[static_cast<std::size_t>(it->person)].titles;
+        for (const auto& title : titles)
+            if (role_matches_title(role, title)) return it->person;
+    }
+    return -1;
+}
+
+People find_people(const std::vector<Token>& tokens, const std::vector<Token>& headline,
+                   const std::function<bool(std::string_view)>& known_single) {
+    People people;
+    people.mentions = scan_mentions(tokens);
+    auto& persons = people.persons;
+    auto& mentions = people.mentions;
+    const auto adopt = [&](Mention& m, int p) {
+        m.person = p;
+        auto& person = persons[static_cast<std::size_t>(p)];
+        for (const auto& t : m.titles)
+            if (std::find(person.titles.begin(), person.titles.end(), t) == person.titles.end())
+                person.titles.push_back(t);
+        if (person.gender == Gender::Unknown) person.gender = m.gender;
+    };
+    // Full names first, so bare surnames can find them wherever they appear.
+    for (auto& m : mentions) {
+        if (m.words.size() < 2) continue;
+        const auto key = surname_key(m.words.back());
+        int match = -1;
+        for (std::size_t p = 0; p < persons.size(); ++p) {
+            const auto& w = persons[p].words;
+            if (w.size() >= 2 && surname_key(w.back()) == key && given_names_agree(w, m.words))
+                match = static_cast<int>(p);
+        }
+        if (match < 0) {
+            persons.push_back(Person{m.words, {}, Gender::Unknown});
+            match = static_cast<int>(persons.size() - 1);
+        } else if (fuller(m.words, persons[static_cast<std::size_t>(match)].words)) {
+            persons[static_cast<std::size_t>(match)].words = m.words;
+        }
+        adopt(m, match);
+    }
+    // Bare surnames: the most recent person with that surname, else the first one later on.
+    std::vector<std::size_t> last_seen(persons.size() + mentions.size(), 0);
+    std::vector<bool> seen(last_seen.size(), false);
+    for (auto& m : mentions) {
+        if (m.words.size() >= 2) {
+            last_seen[static_cast<std::size_t>(m.person)] = m.name_first;
+            seen[static_cast<std::size_t>(m.person)] = true;
+            continue;
+        }
+        const auto key = surname_key(m.words.front());
+        int best = -1;
+        for (std::size_t p = 0; p < persons.size(); ++p) {
+            if (surname_key(persons[p].words.back()) != key) continue;
+            if (best < 0 || (seen[p] && (!seen[static_cast<std::size_t>(best)] ||
+                                         last_seen[p] > last_seen[static_cast<std::size_t>(best)])))
+                best = static_cast<int>(p);
+        }
+        if (best < 0) {
+            auto words = headline_full_name(headline, key);
+            if (words.empty() && (m.titled || (known_single && known_single(m.words.front()))))
+                words = m.words;
+            if (!words.empty()) {
+                persons.push_back(Person{std::move(words), {}, Gender::Unknown});
+                best = static_cast<int>(persons.size() - 1);
+            }
+        }
+        if (best < 0) continue;
+        adopt(m, best);
+        last_seen[static_cast<std::size_t>(best)] = m.name_first;
+        seen[static_cast<std::size_t>(best)] = true;
+    }
+    people.mention_at.assign(tokens.size(), -1);
+    for (std::size_t k = 0; k < mentions.size(); ++k)
+        for (std::size_t t = mentions[k].first; t < mentions[k].name_end; ++t)
+            people.mention_at[t] = static_cast<int>(k);
+    return people;
+}
+
+}  // namespace broadsheet::speakers

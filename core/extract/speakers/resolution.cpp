@@ -1,0 +1,99 @@
+// resolution.cpp — recency-based resolution of names, pronouns and role phrases to people.
+#include "core/extract/speakers/resolution.h"
+
+#include <algorithm>
+#include <set>
+
+namespace broadsheet::speakers {
+namespace {
+
+bool compatible(Gender a, Gender b) {
+    return a == Gender::Unknown || b == Gender::Unknown || a == b;
+}
+
+}  // namespace
+
+Resolver::Resolver(const std::vector<Token>& tokens, const People& people)
+    : tokens_(tokens), people_(people) {}
+
+Gender Resolver::gender_of(int person) const {
+    if (person < 0) return Gender::Unknown;
+    return people_.persons[static_cast<std::size_t>(person)].gender;
+}
+
+int Resolver::resolve_pronoun(const SubjectRef& ref) const {
+    const std::size_t paragraph = tokens_[ref.token].paragraph;
+    const auto in_window = [&](const Antecedent& a) {
+        return a.token < ref.token && a.paragraph + 1 >= paragraph && a.paragraph <= paragraph;
+    };
+    for (auto it = antecedents_.rbegin(); it != antecedents_.rend(); ++it) {
+        if (!in_window(*it) || !it->subject) continue;
+        if (!compatible(it->gender, ref.gender)) continue;
+        return it->person;
+    }
+    // People merely mentioned ("an advantage to Putin") are not antecedents: a pronoun
+    // without a subject before it stays unresolved rather than guessed.
+    return -1;
+}
+
+int Resolver::resolve_one(const SubjectRef& ref) const {
+    switch (ref.kind) {
+        case RefKind::Named:
+            return people_.mentions[static_cast<std::size_t>(ref.mention)].person;
+        case RefKind::Role:
+            return people_.person_with_role(ref.role, ref.token);
+        case RefKind::Pronoun:
+            return resolve_pronoun(ref);
+        case RefKind::Unnamed:
+        case RefKind::None:
+            return -1;
+    }
+    return -1;
+}
+
+void Resolver::resolve(std::vector<Site> sites) {
+    // Every named mention is a potential antecedent; sites add subjects and resolve in order.
+    std::set<std::size_t> site_tokens;
+    for (const auto& s : sites) site_tokens.insert(s.ref.token);
+    for (const auto& m : people_.mentions) {
+        if (m.person < 0 || site_tokens.contains(m.name_first)) continue;
+        SubjectRef ref;
+        ref.kind = RefKind::Named;
+        ref.token = m.name_first;
+        ref.mention = static_cast<int>(&m - people_.mentions.data());
+        sites.push_back(Site{ref, false});
+    }
+    std::stable_sort(sites.begin(), sites.end(),
+                     [](const Site& a, const Site& b) { return a.ref.token < b.ref.token; });
+    for (const auto& site : sites) {
+        if (site.ref.kind == RefKind::None) continue;
+        if (resolved_.contains(site.ref.token)) {
+            // Already resolved as another kind of site: only upgrade it to a subject.
+            if (site.subject)
+                for (auto& a : antecedents_)
+                    if (a.token == site.ref.token) a.subject = true;
+            continue;
+        }
+        const int person = resolve_one(site.ref);
+        resolved_[site.ref.token] = person;
+        const bool person_like = person >= 0 || site.ref.human ||
+                                 site.ref.kind == RefKind::Pronoun ||
+                                 site.ref.kind == RefKind::Role;
+        if (!person_like) continue;
+        Antecedent a;
+        a.token = site.ref.token;
+        a.paragraph = tokens_[site.ref.token].paragraph;
+        a.person = person;
+        a.subject = site.subject;
+        a.gender = person >= 0 ? gender_of(person) : site.ref.gender;
+        antecedents_.push_back(a);
+    }
+}
+
+int Resolver::person_for(const SubjectRef& ref) const {
+    if (ref.kind == RefKind::None) return -1;
+    if (const auto it = resolved_.find(ref.token); it != resolved_.end()) return it->second;
+    return resolve_one(ref);
+}
+
+}  // namespace broadsheet::speakers
