@@ -60,6 +60,11 @@ async function show(current) {
   document.body.classList.toggle('reading', reading);
   elements.results_view.hidden = reading;
   elements.article_view.hidden = !reading;
+  if (reading && elements.article_view.dataset.id !== current.article) {
+    // Never show the previous article under the new URL while this one loads.
+    elements.article_view.replaceChildren();
+    delete elements.article_view.dataset.id;
+  }
   elements.main.setAttribute('aria-busy', 'true');
   try {
     if (reading) {
@@ -70,6 +75,10 @@ async function show(current) {
     show_error(null);
   } catch (error) {
     if (error.name === 'AbortError') return;
+    if (!(error instanceof api.ApiError)) {
+      // A bug in the page, not an answer from the server: keep it visible to developers too.
+      console.error(error);
+    }
     show_error(error instanceof api.ApiError ? error : new api.ApiError('internal', String(error), 0));
     if (reading) {
       elements.article_view.replaceChildren();
@@ -107,6 +116,7 @@ async function show_article(current, signal) {
     find_neighbours(current, signal),
   ]);
   render_article(current, article, neighbours);
+  elements.article_view.dataset.id = current.article;
   document.title = `${article.title || 'Article'} — Broadsheet`;
   document.getElementById('article-title').focus();
 }

@@ -24,6 +24,9 @@ export function render_results(state, data, navigate) {
   list.replaceChildren(...(data.hits ?? []).map((hit) => render_hit(state, hit)));
   if (total === 0) {
     list.append(el('li', { className: 'no-results' }, 'No articles match. Try fewer words or filters.'));
+  } else if (list.children.length === 0) {
+    const first = el('a', { href: href_for(with_changes(state, {})), 'data-navigate': '' }, 'the first page');
+    list.append(el('li', { className: 'no-results' }, 'This page is past the end of the results. Go to ', first, '.'));
   }
   render_pagination(state, total, Number(data.size) || 10);
 }
