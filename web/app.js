@@ -4,6 +4,7 @@
 
 import * as api from './api.js';
 import { render_article } from './article.js';
+import { el } from './dom.js';
 import { render_facets } from './facets.js';
 import { clear_results, render_results } from './results.js';
 import { effective_sort, parse_state, search_params, state_to_search, with_changes } from './state.js';
@@ -33,12 +34,17 @@ function navigate(next) {
   show(state);
 }
 
+// Shows an API error in the alert region (announced by screen readers), or clears it.
 function show_error(error) {
   elements.alert.replaceChildren();
-  if (error) {
-    const title = error.code === 'invalid_query' ? 'The query could not be read. ' : '';
-    elements.alert.append(title + error.message);
-  }
+  if (!error) return;
+  const lead = {
+    invalid_query: 'Your query could not be read:',
+    invalid_parameter: 'A search setting is not valid:',
+    not_found: 'Not found:',
+    network: 'No connection:',
+  }[error.code] ?? 'Something went wrong:';
+  elements.alert.append(el('strong', {}, lead), ' ', error.message);
 }
 
 // Puts the state's values into the form controls (after load, back/forward, or a link).

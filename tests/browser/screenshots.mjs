@@ -8,12 +8,8 @@ import { launch_browser, stack_config, start_stack } from './harness.mjs';
 // One row per screen: the page state to open, what to wait for, and the viewport.
 const kScreens = [
   { file: 'search-results.png', search: '?q=Syria', ready: '#results .hit', viewport: { width: 1280, height: 1000 } },
-  {
-    file: 'search-filtered.png',
-    search: '?q=Syria&outlet=Bloomberg&outlet=Sputnik',
-    ready: '#chips li',
-    viewport: { width: 1280, height: 800 },
-  },
+  // Filtered by the two most quoted speakers (chosen from the index below).
+  { file: 'search-filtered.png', search: 'filtered', ready: '#chips li', viewport: { width: 1280, height: 800 } },
   { file: 'article.png', search: null, ready: '#article-title', viewport: { width: 1280, height: 1400 } },
   { file: 'phone-results.png', search: '?q=Syria', ready: '#results .hit', viewport: { width: 390, height: 844 } },
   { file: 'error.png', search: '?q=title%3A(', ready: '#alert:not(:empty)', viewport: { width: 1280, height: 500 } },
@@ -31,7 +27,9 @@ try {
   const richest = [...all.hits].sort((a, b) => b.speakers.length - a.speakers.length)[0];
   for (const screen of kScreens) {
     await page.setViewportSize(screen.viewport);
-    const search = screen.search ?? `?article=${encodeURIComponent(richest.id)}`;
+    const speakers = all.facets.speaker.slice(0, 2).map((entry) => `&speaker=${encodeURIComponent(entry.value)}`);
+    const filtered = `?q=Syria${speakers.join('')}`;
+    const search = screen.search === 'filtered' ? filtered : (screen.search ?? `?article=${encodeURIComponent(richest.id)}`);
     await page.goto(`./${search}`);
     await page.locator(screen.ready).first().waitFor();
     await page.locator('main[aria-busy=false]').waitFor();
