@@ -96,7 +96,7 @@ struct Check {
 
 int report(const Tally& tally, const Options& options) {
     auto line = [](const char* name, const Ratio& r) {
-        std::printf("%-18s %.3f  (%zu/%zu)\n", name, r.value(), r.hits, r.total);
+        std::printf("%-20s %.3f  (%zu/%zu)\n", name, r.value(), r.hits, r.total);
     };
     std::printf("\n");
     line("title", tally.field(Field::Title));
@@ -108,7 +108,7 @@ int report(const Tally& tally, const Options& options) {
     line("quotes attributed", tally.quotes_attributed());
     const SpeakerCounts& s = tally.speakers();
     Prf prf = micro_prf(s);
-    std::printf("%-18s P %.3f  R %.3f  F1 %.3f  (tp %zu, fp %zu, fn %zu)\n", "speakers",
+    std::printf("%-20s P %.3f  R %.3f  F1 %.3f  (tp %zu, fp %zu, fn %zu)\n", "speakers",
                 prf.precision, prf.recall, prf.f1, s.true_positive, s.false_positive,
                 s.false_negative);
 
