@@ -132,7 +132,10 @@ async function show_article(current, signal) {
 // the article simply shows no previous/next links.
 async function find_neighbours(current, signal) {
   const none = { previous: null, next: null };
-  const fetch_page = async (page) => (await api.search(search_params({ ...current, page }), signal)).hits ?? [];
+  const fetch_page = async (page) => {
+    const response = await api.search(search_params({ ...current, page }), signal);
+    return response.hits ?? [];
+  };
   try {
     const response = await api.search(search_params(current), signal);
     const hits = response.hits ?? [];
@@ -142,8 +145,12 @@ async function find_neighbours(current, signal) {
     const at = (hit, page) => (hit ? { ...current, article: hit.id, page } : null);
     let previous = at(hits[index - 1], current.page);
     let next = at(hits[index + 1], current.page);
-    if (!previous && current.page > 1) previous = at((await fetch_page(current.page - 1)).at(-1), current.page - 1);
-    if (!next && current.page * size < Number(response.total)) next = at((await fetch_page(current.page + 1))[0], current.page + 1);
+    if (!previous && current.page > 1) {
+      previous = at((await fetch_page(current.page - 1)).at(-1), current.page - 1);
+    }
+    if (!next && current.page * size < Number(response.total)) {
+      next = at((await fetch_page(current.page + 1))[0], current.page + 1);
+    }
     return { previous, next };
   } catch (error) {
     if (error.name === 'AbortError') throw error;
@@ -186,8 +193,12 @@ document.addEventListener('click', (event) => {
 document.addEventListener('keydown', (event) => {
   if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey) return;
   const target = event.target;
-  if (target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target.isContentEditable) return;
-  if (target instanceof HTMLSelectElement) return;
+  const typing =
+    target instanceof HTMLInputElement ||
+    target instanceof HTMLTextAreaElement ||
+    target instanceof HTMLSelectElement ||
+    target.isContentEditable;
+  if (typing) return;
   event.preventDefault();
   elements.query.focus();
   elements.query.select();

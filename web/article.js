@@ -82,7 +82,9 @@ function body_paragraphs(body, quotes, terms) {
     .sort((a, b) => a.begin - b.begin);
   const paragraphs = [];
   const push = (start, end) => {
-    if (chars.slice(start, end).join('').trim() !== '') paragraphs.push(paragraph(chars, start, end, spans, terms));
+    if (chars.slice(start, end).join('').trim() !== '') {
+      paragraphs.push(paragraph(chars, start, end, spans, terms));
+    }
   };
   let start = 0;
   let i = 0;
@@ -132,15 +134,18 @@ function render_quotes(article, quotes) {
   }
   const ordered = [...groups.entries()].sort(([a], [b]) => (a === '') - (b === ''));
   for (const [speaker, group] of ordered) {
-    const heading = speaker
-      ? el('h4', {}, speaker, ' ', el('span', { className: 'quote-count' }, `(${plural(group.length, 'quote')})`))
-      : el('h4', {}, 'Unattributed ', el('span', { className: 'quote-count' }, `(${plural(group.length, 'quote')})`));
+    const count = el('span', { className: 'quote-count' }, `(${plural(group.length, 'quote')})`);
+    const heading = el('h4', {}, speaker || 'Unattributed', ' ', count);
     const items = group.map((quote) => el('li', {}, el('blockquote', {}, quote.text)));
     const more = speaker
-      ? el('p', { className: 'speaker-link' }, filter_link({ speaker: [speaker] }, `All articles quoting ${speaker}`))
+      ? el(
+          'p',
+          { className: 'speaker-link' },
+          filter_link({ speaker: [speaker] }, `All articles quoting ${speaker}`),
+        )
       : null;
     section.append(
-      el('section', { className: 'speaker-quotes', 'data-speaker': speaker }, heading, el('ul', {}, ...items), more),
+      el('section', { className: 'speaker-quotes' }, heading, el('ul', {}, ...items), more),
     );
   }
   return section;

@@ -52,7 +52,8 @@ export function render_facets(state, facets, year_facet, navigate) {
     label: 'outlets',
     values: facets.outlet ?? [],
     selected: state.outlet,
-    on_toggle: (value, checked) => navigate(with_changes(state, { outlet: toggled(state.outlet, value, checked) })),
+    on_toggle: (value, checked) =>
+      navigate(with_changes(state, { outlet: toggled(state.outlet, value, checked) })),
   });
   render_value_facet({
     name: 'speaker',

@@ -55,7 +55,9 @@ function matches(word, terms) {
   const lower = word.toLowerCase();
   const word_forms = forms(lower);
   return terms.some((term) =>
-    term.prefix !== undefined ? lower.startsWith(term.prefix) : term.forms.some((form) => word_forms.includes(form)),
+    term.prefix !== undefined
+      ? lower.startsWith(term.prefix)
+      : term.forms.some((form) => word_forms.includes(form)),
   );
 }
 

@@ -26,7 +26,8 @@ export function render_results(state, data, navigate) {
     list.append(el('li', { className: 'no-results' }, 'No articles match. Try fewer words or filters.'));
   } else if (list.children.length === 0) {
     const first = el('a', { href: href_for(with_changes(state, {})), 'data-navigate': '' }, 'the first page');
-    list.append(el('li', { className: 'no-results' }, 'This page is past the end of the results. Go to ', first, '.'));
+    const text = 'This page is past the end of the results. Go to ';
+    list.append(el('li', { className: 'no-results' }, text, first, '.'));
   }
   render_pagination(state, total, Number(data.size) || 10);
 }
@@ -48,7 +49,11 @@ function render_suggestion(state, suggestion) {
   const next = with_changes(state, { q: suggestion });
   holder.replaceChildren(
     'Did you mean ',
-    el('a', { href: href_for(next), className: 'suggestion-link', 'data-navigate': '' }, el('strong', {}, suggestion)),
+    el(
+      'a',
+      { href: href_for(next), className: 'suggestion-link', 'data-navigate': '' },
+      el('strong', {}, suggestion),
+    ),
     '?',
   );
 }

@@ -41,8 +41,9 @@ function run_to_end(program, args, timeout_ms) {
     });
     child.on('exit', (code, signal) => {
       clearTimeout(timer);
+      const command = `${path.basename(program)} ${args.join(' ')}`;
       if (code === 0) resolve(output);
-      else reject(new Error(`${path.basename(program)} ${args.join(' ')} exited ${code ?? signal}:\n${output}`));
+      else reject(new Error(`${command} exited ${code ?? signal}:\n${output}`));
     });
   });
 }
@@ -61,10 +62,9 @@ function start_server(program, args) {
       child.kill('SIGKILL');
       reject(error);
     };
-    const timer = setTimeout(
-      () => fail(new Error(`server did not report its address within ${kListenTimeoutMs} ms:\n${stdout}${stderr}`)),
-      kListenTimeoutMs,
-    );
+    const timer = setTimeout(() => {
+      fail(new Error(`server gave no address within ${kListenTimeoutMs} ms:\n${stdout}${stderr}`));
+    }, kListenTimeoutMs);
     child.stdout.on('data', (chunk) => {
       stdout += chunk;
       const match = /listening on (http:\/\/[^\s/]+\/)/.exec(stdout);
@@ -76,7 +76,9 @@ function start_server(program, args) {
     });
     child.stderr.on('data', (chunk) => (stderr += chunk));
     child.on('error', fail);
-    child.on('exit', (code, signal) => fail(new Error(`server exited early (${code ?? signal}):\n${stdout}${stderr}`)));
+    child.on('exit', (code, signal) => {
+      fail(new Error(`server exited early (${code ?? signal}):\n${stdout}${stderr}`));
+    });
   });
 }
 
@@ -120,7 +122,8 @@ export async function start_stack({ corpus } = {}) {
   const index = path.join(tmp, 'index');
   let server = null;
   try {
-    await run_to_end(config.indexer, ['build', corpus ?? path.join(config.root, 'corpus'), '--index', index], kIndexTimeoutMs);
+    const corpus_dir = corpus ?? path.join(config.root, 'corpus');
+    await run_to_end(config.indexer, ['build', corpus_dir, '--index', index], kIndexTimeoutMs);
     server = await start_server(config.server, [
       '--index', index,
       '--web', path.join(config.root, 'web'),

@@ -26,7 +26,10 @@ after(async () => {
 // A fresh page that records console errors and uncaught exceptions; `allowed` lists patterns
 // for errors a test provokes on purpose (the browser logs every 4xx fetch as a console error).
 async function open_page(t, { allowed = [], viewport } = {}) {
-  const context = await browser.newContext({ baseURL: stack.base_url, viewport: viewport ?? { width: 1280, height: 900 } });
+  const context = await browser.newContext({
+    baseURL: stack.base_url,
+    viewport: viewport ?? { width: 1280, height: 900 },
+  });
   const page = await context.newPage();
   page.setDefaultTimeout(kWaitMs);
   const errors = [];
@@ -89,7 +92,7 @@ describe('search page', () => {
     const outlets = syria.facets.outlet;
     assert.ok(outlets.length > 0, 'the Syria results name an outlet');
     const smallest = outlets[outlets.length - 1];
-    const checkbox = facet(page, 'Outlet').getByRole('checkbox', { name: new RegExp(`^${escape_regex(smallest.value)}\\b`) });
+    const checkbox = facet(page, 'Outlet').getByRole('checkbox', { name: starts_with(smallest.value) });
     await checkbox.check();
     await page.waitForURL((url) => url.searchParams.getAll('outlet').includes(smallest.value));
     await count_of(page).filter({ hasText: new RegExp(`^${smallest.count} articles?$`) }).waitFor();
@@ -128,7 +131,7 @@ describe('search page', () => {
     await page.waitForURL((url) => url.searchParams.get('article') === quoted.id);
     const heading = page.getByRole('heading', { level: 2, name: quoted.title });
     await heading.waitFor();
-    assert.equal(await page.locator('#results-view').isHidden(), true, 'the result list gives way to the article');
+    assert.ok(await page.locator('#results-view').isHidden(), 'the result list gives way to the article');
 
     // Every quote is listed under its speaker, and each speaker has exactly one group.
     const expected = new Map();
@@ -139,8 +142,10 @@ describe('search page', () => {
     const groups = page.locator('.speaker-quotes');
     assert.equal(await groups.count(), expected.size, 'one group per speaker');
     for (const [speaker, texts] of expected) {
-      const group = page.locator('.speaker-quotes').filter({ has: page.getByRole('heading', { level: 4, name: new RegExp(`^${escape_regex(speaker || 'Unattributed')}\\b`) }) });
-      assert.deepEqual(await group.locator('blockquote').allTextContents(), texts, `quotes of ${speaker || 'nobody'}`);
+      const name = starts_with(speaker || 'Unattributed');
+      const group = groups.filter({ has: page.getByRole('heading', { level: 4, name }) });
+      const shown = await group.locator('blockquote').allTextContents();
+      assert.deepEqual(shown, texts, `quotes of ${speaker || 'nobody'}`);
     }
     assert.ok((await page.locator('.article-body p').count()) > 1, 'the body is split into paragraphs');
     if (article.outlet) {
@@ -168,10 +173,14 @@ describe('search page', () => {
     assert.ok(marks.every((text) => /^syria/i.test(text)), `only query words are marked: ${marks}`);
 
     await page.getByRole('link', { name: 'Next result ›' }).click();
-    await page.waitForURL((url) => url.searchParams.get('article') === second_page.hits[0].id && url.searchParams.get('page') === '2');
+    await page.waitForURL(
+      (url) => url.searchParams.get('article') === second_page.hits[0].id && url.searchParams.get('page') === '2',
+    );
     await page.getByRole('heading', { level: 2, name: second_page.hits[0].title }).waitFor();
     await page.getByRole('link', { name: '‹ Previous result' }).click();
-    await page.waitForURL((url) => url.searchParams.get('article') === first_page.hits[1].id && !url.searchParams.has('page'));
+    await page.waitForURL(
+      (url) => url.searchParams.get('article') === first_page.hits[1].id && !url.searchParams.has('page'),
+    );
     await page.getByRole('heading', { level: 2, name: first_page.hits[1].title }).waitFor();
     assert_no_errors();
   });
@@ -194,7 +203,8 @@ describe('search page', () => {
     await page.goBack();
     await wait_for_count(page);
     // An empty alert region is hidden, so it is found by id rather than by role here.
-    await assert_eventually(async () => (await page.locator('#alert').textContent()) === '', 'the alert clears');
+    const alert_text = () => page.locator('#alert').textContent();
+    await assert_eventually(async () => (await alert_text()) === '', 'the alert clears');
     assert_no_errors();
   });
 
@@ -213,7 +223,7 @@ describe('search page', () => {
     assert.equal(await page.getByLabel('From').inputValue(), `${year.value}-01-01`);
     assert.equal(await page.getByLabel('To').inputValue(), `${year.value}-12-31`);
     // A whole-year range shows as that year ticked in the Year facet.
-    assert.ok(await facet(page, 'Year').getByRole('checkbox', { name: new RegExp(`^${year.value}\\b`) }).isChecked());
+    assert.ok(await facet(page, 'Year').getByRole('checkbox', { name: starts_with(year.value) }).isChecked());
     assert_no_errors();
   });
 
@@ -225,8 +235,11 @@ describe('search page', () => {
 
     await page.goto('./');
     await wait_for_count(page);
-    await facet(page, 'Year').getByRole('checkbox', { name: new RegExp(`^${year.value}\\b`) }).check();
-    await page.waitForURL((url) => url.searchParams.get('from') === `${year.value}-01-01` && url.searchParams.get('to') === `${year.value}-12-31`);
+    await facet(page, 'Year').getByRole('checkbox', { name: starts_with(year.value) }).check();
+    await page.waitForURL(
+      (url) =>
+        url.searchParams.get('from') === `${year.value}-01-01` && url.searchParams.get('to') === `${year.value}-12-31`,
+    );
     await count_of(page).filter({ hasText: new RegExp(`^${year.count} articles?$`) }).waitFor();
     // Other years (if any) stay listed with their counts.
     assert.equal(await facet(page, 'Year').getByRole('checkbox').count(), everything.facets.year.length);
@@ -238,7 +251,11 @@ describe('search page', () => {
     await page.waitForURL((url) => url.searchParams.get('sort') === 'oldest');
     const oldest = await api_search(page, '?sort=oldest');
     await assert_eventually(
-      async () => same(await page.locator('#results .hit-title a').allTextContents(), oldest.hits.map((hit) => hit.title || '(untitled)')),
+      async () =>
+        same(
+          await page.locator('#results .hit-title a').allTextContents(),
+          oldest.hits.map((hit) => hit.title || '(untitled)'),
+        ),
       'the list follows the oldest-first order',
     );
 
@@ -258,7 +275,8 @@ describe('search page', () => {
     const hostile = '"<img src=x onerror=alert(1)>"';
     await page.goto(`./?q=${encodeURIComponent(hostile)}`);
     await page.locator('#result-count:not(:empty), #alert:not(:empty)').first().waitFor();
-    assert.equal(await page.locator('main img, #alert img').count(), 0, 'no element was created from the query');
+    const injected = await page.locator('main img, #alert img').count();
+    assert.equal(injected, 0, 'no element was created from the query');
     assert.equal(await page.getByRole('searchbox', { name: 'Search' }).inputValue(), hostile);
     assert_no_errors();
   });
@@ -278,7 +296,9 @@ describe('search page', () => {
     assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
     await page.locator('#results .hit-title a').first().click();
     await page.locator('#article-title').waitFor();
-    const article_overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    const article_overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - window.innerWidth,
+    );
     assert.ok(article_overflow <= 0, `the article fits too (overflow ${article_overflow}px)`);
     assert_no_errors();
   });
@@ -286,6 +306,11 @@ describe('search page', () => {
 
 function escape_regex(text) {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+// An accessible-name pattern for "<value> <count>" labels and "<name> (n quotes)" headings.
+function starts_with(text) {
+  return new RegExp(`^${escape_regex(text)}\\b`);
 }
 
 function same(a, b) {

@@ -1,16 +1,19 @@
 // screenshots.mjs — captures the main screens into docs/screenshots/ from the real stack (not
-// part of the test run). Usage: BROADSHEET_INDEXER=… BROADSHEET_SERVER=… node tests/browser/screenshots.mjs
+// part of the test run). Usage:
+//   BROADSHEET_INDEXER=… BROADSHEET_SERVER=… node tests/browser/screenshots.mjs
 
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { launch_browser, stack_config, start_stack } from './harness.mjs';
 
 // One row per screen: the page state to open, what to wait for, and the viewport.
+const kWide = { width: 1280, height: 1000 };
 const kScreens = [
-  { file: 'search-results.png', search: '?q=Syria', ready: '#results .hit', viewport: { width: 1280, height: 1000 } },
+  { file: 'search-results.png', search: '?q=Syria', ready: '#results .hit', viewport: kWide },
   // Filtered by the two most quoted speakers (chosen from the index below).
-  { file: 'search-filtered.png', search: 'filtered', ready: '#chips li', viewport: { width: 1280, height: 800 } },
-  { file: 'article.png', search: null, ready: '#article-title', viewport: { width: 1280, height: 1400 } },
+  { file: 'search-filtered.png', search: 'filtered', ready: '#chips li', viewport: kWide },
+  // The article with the most speakers (chosen below), to show the grouping of quotes.
+  { file: 'article.png', search: 'article', ready: '#article-title', viewport: kWide },
   { file: 'phone-results.png', search: '?q=Syria', ready: '#results .hit', viewport: { width: 390, height: 844 } },
   { file: 'error.png', search: '?q=title%3A(', ready: '#alert:not(:empty)', viewport: { width: 1280, height: 500 } },
 ];
@@ -22,14 +25,16 @@ const browser = await launch_browser();
 try {
   const page = await browser.newPage({ baseURL: stack.base_url });
   page.setDefaultTimeout(10_000);
-  // The article shown is the one with the most quotes, to show the grouping.
   const all = await (await page.request.get('api/search?size=100')).json();
   const richest = [...all.hits].sort((a, b) => b.speakers.length - a.speakers.length)[0];
   for (const screen of kScreens) {
     await page.setViewportSize(screen.viewport);
-    const speakers = all.facets.speaker.slice(0, 2).map((entry) => `&speaker=${encodeURIComponent(entry.value)}`);
-    const filtered = `?q=Syria${speakers.join('')}`;
-    const search = screen.search === 'filtered' ? filtered : (screen.search ?? `?article=${encodeURIComponent(richest.id)}`);
+    const speakers = all.facets.speaker.slice(0, 2).map((entry) => ['speaker', entry.value]);
+    const named = {
+      filtered: `?${new URLSearchParams([['q', 'Syria'], ...speakers])}`,
+      article: `?${new URLSearchParams({ article: richest.id })}`,
+    };
+    const search = named[screen.search] ?? screen.search;
     await page.goto(`./${search}`);
     await page.locator(screen.ready).first().waitFor();
     await page.locator('main[aria-busy=false]').waitFor();
