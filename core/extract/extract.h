@@ -1,4 +1,5 @@
-// extract.h — turn one source file's bytes into Articles: the entry point of the extraction pipeline.
+// extract.h — turn one source file's bytes into Articles: the entry point of the extraction
+// pipeline.
 //
 // Pipeline (each step its own file under core/extract/, each table-tested):
 //   decode (bytes → NFC UTF-8) → parse format (txt / md / html / json / jsonl) → strip site chrome
@@ -37,7 +38,7 @@ enum class Severity {
 };
 
 struct Diagnostic {
-    std::string file;     // relative path (with ":LINE" for a JSON Lines record)
+    std::string file;  // relative path (with ":LINE" for a JSON Lines record)
     Severity severity;
     std::string message;  // why, in plain words: "not UTF-8; decoded as windows-1252"
 };

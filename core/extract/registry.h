@@ -13,7 +13,7 @@ namespace broadsheet {
 // Formats are documented at the top of each file and in docs/extraction.md; operators extend
 // them without recompiling. Lookups are case-insensitive on the alias side.
 class Registry {
-public:
+  public:
     // Loads whichever of the two files exist in `dir`; a missing file is an empty table.
     // Throws Error(InvalidArgument) naming file and line for a malformed row.
     static Registry load(const std::filesystem::path& dir);
@@ -32,7 +32,7 @@ public:
     // when no alias applies.
     std::string canonical_speaker(std::string_view name) const;
 
-private:
+  private:
     std::map<std::string, std::string> outlet_domains_;   // lowercase domain → canonical
     std::map<std::string, std::string> outlet_aliases_;   // lowercase alias → canonical
     std::map<std::string, std::string> speaker_aliases_;  // lowercase alias → canonical

@@ -1,0 +1,269 @@
+// boilerplate.cpp — whole-line shapes of site chrome, from word lists and small scanners.
+#include "core/extract/boilerplate.h"
+
+#include <array>
+#include <string>
+
+#include "core/extract/dates.h"
+#include "core/extract/text_util.h"
+
+namespace broadsheet {
+namespace {
+
+// Lowercase, trailing punctuation and surrounding markup stripped, for whole-line comparisons.
+std::string line_key(std::string_view line) {
+    std::string key = text::to_lower(text::trim(line));
+    while (!key.empty() && (key.back() == '.' || key.back() == ':' || key.back() == '!' ||
+                            key.back() == '>' || key.back() == '|' || key.back() == ' '))
+        key.pop_back();
+    while (!key.empty() && (key.front() == '|' || key.front() == ' ' || key.front() == '<'))
+        key.erase(0, 1);
+    return key;
+}
+
+// Lines that are site furniture when they stand alone.
+constexpr std::array<std::string_view, 64> kNavigationLines = {"listen live",
+                                                               "live",
+                                                               "menu",
+                                                               "home",
+                                                               "search",
+                                                               "skip to content",
+                                                               "skip to main content",
+                                                               "advertisement",
+                                                               "advertising",
+                                                               "sponsored",
+                                                               "sponsored content",
+                                                               "close",
+                                                               "loading",
+                                                               "loading...",
+                                                               "back to top",
+                                                               "top",
+                                                               "next",
+                                                               "previous",
+                                                               "more",
+                                                               "show more",
+                                                               "see more",
+                                                               "load more",
+                                                               "watch",
+                                                               "video",
+                                                               "watch video",
+                                                               "photos",
+                                                               "gallery",
+                                                               "audio",
+                                                               "play",
+                                                               "listen",
+                                                               "listen to this article",
+                                                               "log in",
+                                                               "login",
+                                                               "sign in",
+                                                               "sign up",
+                                                               "register",
+                                                               "subscribe",
+                                                               "subscribe now",
+                                                               "learn more",
+                                                               "read more",
+                                                               "continue reading",
+                                                               "full story",
+                                                               "newsletter",
+                                                               "newsletters",
+                                                               "sections",
+                                                               "trending",
+                                                               "latest",
+                                                               "latest news",
+                                                               "top stories",
+                                                               "breaking news",
+                                                               "world",
+                                                               "politics",
+                                                               "business",
+                                                               "opinion",
+                                                               "sport",
+                                                               "sports",
+                                                               "tech",
+                                                               "technology",
+                                                               "culture",
+                                                               "entertainment",
+                                                               "lifestyle",
+                                                               "toggle navigation",
+                                                               "open menu"};
+
+constexpr std::array<std::string_view, 34> kShareLines = {"get short url",
+                                                          "short url",
+                                                          "share",
+                                                          "share this",
+                                                          "share this article",
+                                                          "share this story",
+                                                          "share on facebook",
+                                                          "share on twitter",
+                                                          "tweet",
+                                                          "email",
+                                                          "e-mail",
+                                                          "print",
+                                                          "copy link",
+                                                          "link copied",
+                                                          "comments",
+                                                          "comment",
+                                                          "show comments",
+                                                          "hide comments",
+                                                          "view comments",
+                                                          "leave a comment",
+                                                          "add a comment",
+                                                          "join the discussion",
+                                                          "discussion",
+                                                          "facebook",
+                                                          "twitter",
+                                                          "whatsapp",
+                                                          "linkedin",
+                                                          "telegram",
+                                                          "reddit",
+                                                          "pinterest",
+                                                          "vk",
+                                                          "flipboard",
+                                                          "save",
+                                                          "bookmark"};
+
+constexpr std::array<std::string_view, 16> kRelatedHeadings = {
+    "related",           "related articles",    "related stories",
+    "related news",      "related content",     "related coverage",
+    "related topics",    "more on this",        "more on this story",
+    "most read",         "most popular",        "recommended",
+    "you may also like", "you might also like", "read also",
+    "more from"};
+
+// Prefixes that mark a whole line as chrome whatever follows ("Related article: ...").
+constexpr std::array<std::string_view, 22> kChromePrefixes = {"related article:",
+                                                              "related:",
+                                                              "read more:",
+                                                              "read also:",
+                                                              "also read:",
+                                                              "see also:",
+                                                              "read more about",
+                                                              "more:",
+                                                              "follow us on",
+                                                              "follow us:",
+                                                              "sign up for",
+                                                              "subscribe to",
+                                                              "click here",
+                                                              "comment via",
+                                                              "community standards",
+                                                              "tags:",
+                                                              "topics:",
+                                                              "filed under",
+                                                              "share on",
+                                                              "share this",
+                                                              "sign up to",
+                                                              "download our app"};
+
+bool all_social_words(std::string_view key) {
+    // "Facebook Twitter Email", "share: facebook | twitter" — every word a share target.
+    std::size_t words = 0;
+    for (const auto& raw : text::split_trimmed(key, ' ')) {
+        std::string w = raw;
+        while (!w.empty() && (w.back() == ',' || w.back() == '|' || w.back() == ':')) w.pop_back();
+        if (w.empty() || w == "|") continue;
+        bool social = false;
+        for (auto s : kShareLines)
+            if (w == s) social = true;
+        if (!social) return false;
+        ++words;
+    }
+    return words >= 2;
+}
+
+bool is_tag_list(std::string_view line) {
+    const auto trimmed = text::trim(line);
+    if (trimmed.empty()) return false;
+    const char last = trimmed.back();
+    if (last == '.' || last == '?' || last == '!' || last == '"' || last == ':') return false;
+    if (text::starts_with_quote_mark(trimmed)) return false;
+    const auto items = text::split_trimmed(trimmed, ',');
+    if (items.size() < 4) return false;
+    std::size_t total_words = 0;
+    for (const auto& item : items) {
+        const auto words = text::count_words(item);
+        if (words > 4) return false;
+        total_words += words;
+        // Sentences joined by commas contain lowercase function words; tags rarely do.
+        for (auto w : {" the ", " was ", " is ", " are ", " said ", " has ", " had ", " to "})
+            if (text::contains_ci(" " + item + " ", w)) return false;
+    }
+    return total_words <= items.size() * 3;
+}
+
+bool is_separator(std::string_view line) {
+    const auto trimmed = text::trim(line);
+    std::size_t i = 0;
+    while (i < trimmed.size()) {
+        const char32_t cp = text::next_code_point(trimmed, i);
+        const bool mark = cp == '*' || cp == '-' || cp == '_' || cp == '=' || cp == '~' ||
+                          cp == ' ' || cp == '#' || cp == 0x2022 || cp == 0x2014 || cp == 0x2013 ||
+                          cp == 0x00B7 || cp == '|' || cp == '+';
+        if (!mark) return false;
+    }
+    return true;
+}
+
+}  // namespace
+
+bool is_related_heading(std::string_view line) {
+    const auto key = line_key(line);
+    for (auto h : kRelatedHeadings)
+        if (key == h) return true;
+    return false;
+}
+
+ChromeKind classify_chrome(std::string_view line) {
+    const auto trimmed = text::trim(line);
+    if (trimmed.empty()) return ChromeKind::None;
+    if (is_separator(trimmed)) return ChromeKind::Separator;
+    const auto key = line_key(trimmed);
+    for (auto n : kNavigationLines)
+        if (key == n) return ChromeKind::Navigation;
+    for (auto s : kShareLines)
+        if (key == s) return ChromeKind::Share;
+    if (all_social_words(key)) return ChromeKind::Share;
+    if (is_related_heading(trimmed)) return ChromeKind::Related;
+    for (auto p : kChromePrefixes) {
+        if (key.starts_with(p)) {
+            if (p.starts_with("related") || p.starts_with("read") || p.starts_with("also") ||
+                p.starts_with("see") || p == "more:")
+                return ChromeKind::Related;
+            if (p == "tags:" || p == "topics:" || p == "filed under") return ChromeKind::TagList;
+            if (p.starts_with("follow") || p.starts_with("sign") || p.starts_with("subscribe") ||
+                p.starts_with("download"))
+                return ChromeKind::Promo;
+            return ChromeKind::Share;
+        }
+    }
+    const bool short_line = trimmed.size() < 300;
+    if (short_line) {
+        // Share prompts glued together by a scraper: "Comment via FacebookComment via Sputnik".
+        if (text::contains_ci(key, "get short url") || text::contains_ci(key, "comment via") ||
+            text::contains_ci(key, "community standards"))
+            return ChromeKind::Share;
+        if (text::contains_ci(key, "before it's here") ||
+            text::contains_ci(key, "before it’s here"))
+            return ChromeKind::Promo;
+        if (text::contains_ci(key, "newsletter") &&
+            (text::contains_ci(key, "sign up") || text::contains_ci(key, "subscribe")))
+            return ChromeKind::Promo;
+        if (text::contains_ci(key, "cookie") &&
+            (text::contains_ci(key, "use") || text::contains_ci(key, "accept") ||
+             text::contains_ci(key, "policy") || text::contains_ci(key, "consent")))
+            return ChromeKind::Cookie;
+        if (text::contains_ci(key, "privacy policy") || text::contains_ci(key, "terms of use") ||
+            text::contains_ci(key, "terms of service"))
+            return ChromeKind::Cookie;
+        if (text::contains_ci(key, "not necessarily reflect") ||
+            text::contains_ci(key, "do not necessarily represent") ||
+            text::contains_ci(key, "views expressed in"))
+            return ChromeKind::Disclaimer;
+        if (key.starts_with("©") || key.starts_with("(c) ") || key.starts_with("copyright ") ||
+            text::contains_ci(key, "all rights reserved"))
+            return ChromeKind::Copyright;
+    }
+    if (classify_date_line(trimmed).kind == DateLineKind::Clock) return ChromeKind::Clock;
+    if (is_tag_list(trimmed)) return ChromeKind::TagList;
+    return ChromeKind::None;
+}
+
+}  // namespace broadsheet

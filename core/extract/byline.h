@@ -1,0 +1,29 @@
+// byline.h — recognising "By ..." lines and cleaning author names.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "core/date.h"
+
+namespace broadsheet {
+
+struct Byline {
+    std::string author;        // cleaned: "Jane Doe, John Roe"; may be empty ("By Reuters staff")
+    std::optional<Date> date;  // a date printed on the byline line, if any
+};
+
+// A byline line: "By Jane Doe", "BY JANE DOE AND JOHN ROE", "By Jane Doe, Staff Writer | Nov.
+// 3, 2016", "Written by ...", "Author: ...". nullopt for sentences that merely start with "By".
+std::optional<Byline> parse_byline(std::string_view line);
+
+// Cleans an author value from metadata or a byline: strips "By", roles after commas ("Staff
+// Writer", "Moscow correspondent"), outlet suffixes, e-mail addresses; joins several people
+// with ", ". Returns "" when nothing name-like remains.
+std::string clean_author(std::string_view raw);
+
+// True when `s` reads as a person's name: 1–6 capitalised words, initials or particles.
+bool looks_like_name(std::string_view s);
+
+}  // namespace broadsheet

@@ -1,0 +1,373 @@
+// dates.cpp — a small token scanner for English date expressions (no std::regex).
+#include "core/extract/dates.h"
+
+#include <array>
+#include <string>
+
+#include "core/extract/text_util.h"
+
+namespace broadsheet {
+namespace {
+
+struct Token {
+    enum class Kind { Word, Number, Punct } kind;
+    std::string_view text;
+    std::size_t begin = 0;
+    std::size_t end = 0;
+    bool space_before = false;
+};
+
+std::vector<Token> tokenize(std::string_view s) {
+    std::vector<Token> tokens;
+    std::size_t i = 0;
+    bool space = false;
+    while (i < s.size()) {
+        const char c = s[i];
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+            space = true;
+            ++i;
+            continue;
+        }
+        std::size_t j = i + 1;
+        Token::Kind kind = Token::Kind::Punct;
+        if (text::is_ascii_digit(c)) {
+            kind = Token::Kind::Number;
+            while (j < s.size() && text::is_ascii_digit(s[j])) ++j;
+        } else if (text::is_ascii_alpha(c)) {
+            kind = Token::Kind::Word;
+            while (j < s.size() && text::is_ascii_alpha(s[j])) ++j;
+        } else if (static_cast<unsigned char>(c) >= 0x80) {
+            // A whole UTF-8 sequence is one punctuation-like token (dashes, NBSP, letters).
+            std::size_t k = i;
+            text::next_code_point(s, k);
+            j = k;
+        }
+        tokens.push_back({kind, s.substr(i, j - i), i, j, space});
+        space = false;
+        i = j;
+    }
+    return tokens;
+}
+
+int number_value(std::string_view digits) {
+    int value = 0;
+    for (char c : digits) {
+        value = value * 10 + (c - '0');
+        if (value > 100000) return -1;
+    }
+    return value;
+}
+
+bool is_punct(const std::vector<Token>& t, std::size_t i, char c) {
+    return i < t.size() && t[i].kind == Token::Kind::Punct && t[i].text.size() == 1 &&
+           t[i].text[0] == c;
+}
+
+bool is_number(const std::vector<Token>& t, std::size_t i, std::size_t min_len,
+               std::size_t max_len) {
+    return i < t.size() && t[i].kind == Token::Kind::Number && t[i].text.size() >= min_len &&
+           t[i].text.size() <= max_len;
+}
+
+// Month word at t[i] (capitalised, optionally followed by '.'); advances i past it.
+unsigned read_month(const std::vector<Token>& t, std::size_t& i) {
+    if (i >= t.size() || t[i].kind != Token::Kind::Word) return 0;
+    if (!text::is_ascii_upper(t[i].text.front())) return 0;  // "may 5" is a verb, not May
+    const unsigned month = month_from_name(t[i].text);
+    if (month == 0) return 0;
+    ++i;
+    if (is_punct(t, i, '.') && !t[i].space_before) ++i;
+    return month;
+}
+
+// Day number at t[i] (1..31, optional ordinal suffix); advances i past it.
+unsigned read_day(const std::vector<Token>& t, std::size_t& i) {
+    if (!is_number(t, i, 1, 2)) return 0;
+    const int day = number_value(t[i].text);
+    if (day < 1 || day > 31) return 0;
+    // "322 September" must not read as the 22nd: the digits before must not be glued on.
+    ++i;
+    if (i < t.size() && t[i].kind == Token::Kind::Word && !t[i].space_before) {
+        const auto suffix = text::to_lower(t[i].text);
+        if (suffix == "st" || suffix == "nd" || suffix == "rd" || suffix == "th")
+            ++i;
+        else
+            return 0;  // "9am", "5G": not a day
+    }
+    return static_cast<unsigned>(day);
+}
+
+// Four-digit year at t[i] in a plausible range; advances i past it.
+int read_year(const std::vector<Token>& t, std::size_t& i) {
+    if (!is_number(t, i, 4, 4)) return 0;
+    const int year = number_value(t[i].text);
+    if (year < 1800 || year > 2199) return 0;
+    // "2016" glued to letters or further digits ("2016abc") is not a year.
+    if (i + 1 < t.size() && !t[i + 1].space_before && t[i + 1].kind != Token::Kind::Punct) return 0;
+    ++i;
+    return year;
+}
+
+std::optional<DateMatch> numeric_at(const std::vector<Token>& t, std::size_t i) {
+    if (i + 4 >= t.size()) return std::nullopt;
+    const Token& a = t[i];
+    const Token& s1 = t[i + 1];
+    const Token& b = t[i + 2];
+    const Token& s2 = t[i + 3];
+    const Token& c = t[i + 4];
+    if (a.kind != Token::Kind::Number || b.kind != Token::Kind::Number ||
+        c.kind != Token::Kind::Number)
+        return std::nullopt;
+    if (s1.kind != Token::Kind::Punct || s1.text != s2.text || s1.text.size() != 1)
+        return std::nullopt;
+    const char sep = s1.text[0];
+    if (sep != '-' && sep != '/' && sep != '.') return std::nullopt;
+    if (s1.space_before || b.space_before || s2.space_before || c.space_before) return std::nullopt;
+    // Part of a longer run ("1.2.3.4", "10-20-30-40") is a version or a phone number.
+    if (i > 0 && t[i - 1].text.size() == 1 && t[i - 1].text[0] == sep && !a.space_before)
+        return std::nullopt;
+    if (i + 5 < t.size() && is_punct(t, i + 5, sep) && !t[i + 5].space_before && i + 6 < t.size() &&
+        t[i + 6].kind == Token::Kind::Number && !t[i + 6].space_before)
+        return std::nullopt;
+    DateMatch m;
+    m.begin = a.begin;
+    m.end = c.end;
+    const int x = number_value(a.text), y = number_value(b.text), z = number_value(c.text);
+    if (a.text.size() == 4 && b.text.size() <= 2 && c.text.size() <= 2) {
+        m.year = x;
+        m.month = static_cast<unsigned>(y);
+        m.day = static_cast<unsigned>(z);
+    } else if (a.text.size() <= 2 && b.text.size() <= 2 && c.text.size() == 4) {
+        m.year = z;
+        const bool day_first = sep == '.' || (x > 12 && y <= 12);
+        m.month = static_cast<unsigned>(day_first ? y : x);
+        m.day = static_cast<unsigned>(day_first ? x : y);
+    } else {
+        return std::nullopt;
+    }
+    if (m.year < 1800 || m.year > 2199 || !m.date()) return std::nullopt;
+    return m;
+}
+
+std::optional<DateMatch> month_first_at(const std::vector<Token>& t, std::size_t i) {
+    std::size_t k = i;
+    const unsigned month = read_month(t, k);
+    if (month == 0) return std::nullopt;
+    const unsigned day = read_day(t, k);
+    if (day == 0) return std::nullopt;
+    DateMatch m;
+    m.begin = t[i].begin;
+    m.end = t[k - 1].end;
+    m.month = month;
+    m.day = day;
+    std::size_t y = k;
+    if (is_punct(t, y, ',')) ++y;
+    if (const int year = read_year(t, y); year != 0) {
+        m.year = year;
+        m.end = t[y - 1].end;
+    }
+    return m;
+}
+
+std::optional<DateMatch> day_first_at(const std::vector<Token>& t, std::size_t i) {
+    std::size_t k = i;
+    // A day glued to what precedes it ("+322 September", "on22") is not a day.
+    if (i > 0 && !t[i].space_before &&
+        (t[i - 1].kind != Token::Kind::Punct || t[i - 1].text == "+" || t[i - 1].text == "-"))
+        return std::nullopt;
+    const unsigned day = read_day(t, k);
+    if (day == 0) return std::nullopt;
+    if (k < t.size() && t[k].kind == Token::Kind::Word && text::to_lower(t[k].text) == "of") ++k;
+    const unsigned month = read_month(t, k);
+    if (month == 0) return std::nullopt;
+    DateMatch m;
+    m.begin = t[i].begin;
+    m.end = t[k - 1].end;
+    m.month = month;
+    m.day = day;
+    std::size_t y = k;
+    if (is_punct(t, y, ',')) ++y;
+    if (const int year = read_year(t, y); year != 0) {
+        m.year = year;
+        m.end = t[y - 1].end;
+    }
+    return m;
+}
+
+const std::array<std::string_view, 7> kWeekdays = {"monday", "tuesday",  "wednesday", "thursday",
+                                                   "friday", "saturday", "sunday"};
+
+bool is_weekday(std::string_view word) {
+    const auto w = text::to_lower(word);
+    for (auto day : kWeekdays)
+        if (w == day || (w.size() >= 3 && day.starts_with(w) && w.size() <= 5)) return true;
+    return false;
+}
+
+// Words that may decorate a date line without making it say anything more.
+bool is_date_decoration(std::string_view word) {
+    static const std::array<std::string_view, 24> kWords = {
+        "published", "updated", "posted", "on", "at", "last", "modified",   "first",
+        "date",      "am",      "pm",     "a",  "m",  "p",    "originally", "time",
+        "issued",    "created", "dated",  "as", "of", "z",    "t",          "edited"};
+    const auto w = text::to_lower(word);
+    for (auto k : kWords)
+        if (w == k) return true;
+    if (is_weekday(word)) return true;
+    // Time zones: "ET", "EDT", "GMT", "BJT", "MSK", "UTC", "CEST".
+    if (word.size() >= 2 && word.size() <= 4) {
+        for (char c : word)
+            if (!text::is_ascii_upper(c)) return false;
+        return true;
+    }
+    return false;
+}
+
+}  // namespace
+
+unsigned month_from_name(std::string_view word) {
+    static const std::array<std::string_view, 12> kMonths = {
+        "january", "february", "march",     "april",   "may",      "june",
+        "july",    "august",   "september", "october", "november", "december"};
+    const auto w = text::to_lower(word);
+    if (w.size() < 3) return 0;
+    for (std::size_t m = 0; m < kMonths.size(); ++m) {
+        if (w == kMonths[m]) return static_cast<unsigned>(m + 1);
+        if (w.size() == 3 && kMonths[m].starts_with(w)) return static_cast<unsigned>(m + 1);
+    }
+    if (w == "sept") return 9;
+    return 0;
+}
+
+std::optional<Date> DateMatch::date() const {
+    if (year == 0) return std::nullopt;
+    return Date::make(year, month, day);
+}
+
+std::vector<DateMatch> find_dates(std::string_view text) {
+    const auto tokens = tokenize(text);
+    std::vector<DateMatch> found;
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+        std::optional<DateMatch> m = numeric_at(tokens, i);
+        if (!m) m = month_first_at(tokens, i);
+        if (!m) m = day_first_at(tokens, i);
+        if (!m) continue;
+        found.push_back(*m);
+        while (i + 1 < tokens.size() && tokens[i + 1].begin < m->end) ++i;
+    }
+    return found;
+}
+
+std::optional<Date> parse_date(std::string_view text) {
+    for (const auto& m : find_dates(text))
+        if (auto d = m.date()) return d;
+    return std::nullopt;
+}
+
+std::optional<Date> date_from_url(std::string_view url) {
+    // Only the path counts: a date in the query string is usually a cache-buster.
+    if (const auto scheme = url.find("://"); scheme != std::string_view::npos) {
+        const auto path = url.find('/', scheme + 3);
+        url = path == std::string_view::npos ? std::string_view{} : url.substr(path);
+    }
+    url = url.substr(0, url.find_first_of("?#"));
+    const auto segments = text::split_trimmed(url, '/');
+    const auto all_digits = [](std::string_view s, std::size_t n) {
+        if (s.size() != n) return false;
+        for (char c : s)
+            if (!text::is_ascii_digit(c)) return false;
+        return true;
+    };
+    for (std::size_t i = 0; i < segments.size(); ++i) {
+        const auto& s = segments[i];
+        if (all_digits(s, 4) && i + 2 < segments.size() &&
+            (all_digits(segments[i + 1], 2) || all_digits(segments[i + 1], 1)) &&
+            (all_digits(segments[i + 2], 2) || all_digits(segments[i + 2], 1))) {
+            if (auto d = Date::make(number_value(s),
+                                    static_cast<unsigned>(number_value(segments[i + 1])),
+                                    static_cast<unsigned>(number_value(segments[i + 2]))))
+                return d;
+        }
+        if (all_digits(s, 8)) {
+            if (auto d = Date::make(number_value(s.substr(0, 4)),
+                                    static_cast<unsigned>(number_value(s.substr(4, 2))),
+                                    static_cast<unsigned>(number_value(s.substr(6, 2)))))
+                if (d->year() >= 1990) return d;
+        }
+        // "2017-11-17-some-slug" or "slug-2017-11-17".
+        for (std::size_t p = 0; p + 10 <= s.size(); ++p) {
+            if (auto d = Date::from_iso(std::string_view(s).substr(p, 10))) {
+                const bool left = p == 0 || s[p - 1] == '-' || s[p - 1] == '_';
+                const bool right =
+                    p + 10 == s.size() || s[p + 10] == '-' || s[p + 10] == '_' || s[p + 10] == '.';
+                if (left && right) return d;
+            }
+        }
+    }
+    return std::nullopt;
+}
+
+DateLine classify_date_line(std::string_view line) {
+    const auto dates = find_dates(line);
+    const auto tokens = tokenize(line);
+    bool starts_with_time = false;
+    bool published_word = false, updated_word = false;
+    std::size_t published_pos = std::string_view::npos;
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+        const Token& tok = tokens[i];
+        bool inside_date = false;
+        for (const auto& d : dates)
+            if (tok.begin >= d.begin && tok.end <= d.end) inside_date = true;
+        if (inside_date) continue;
+        if (tok.kind == Token::Kind::Word) {
+            const auto w = text::to_lower(tok.text);
+            if (w == "published" || w == "posted" || w == "issued" || w == "dated") {
+                published_word = true;
+                if (published_pos == std::string_view::npos) published_pos = tok.begin;
+            }
+            if (w == "updated" || w == "modified" || w == "edited") updated_word = true;
+            // Month names left over belong to a mangled date ("+322 September 2019").
+            if (!is_date_decoration(tok.text) && month_from_name(tok.text) == 0) return {};
+        } else if (tok.kind == Token::Kind::Number) {
+            // Times and zone offsets: "10:29", "+3", "3:14".
+            const bool time_part =
+                (i + 1 < tokens.size() && tokens[i + 1].text == ":") ||
+                (i > 0 && tokens[i - 1].text == ":") ||
+                (i > 0 && (tokens[i - 1].text == "+" || tokens[i - 1].text == "-"));
+            const bool year = tok.text.size() == 4 && number_value(tok.text) >= 1800 &&
+                              number_value(tok.text) <= 2199;
+            if (!time_part && !year) return {};
+            if (i + 1 < tokens.size() && tokens[i + 1].text == ":" &&
+                (dates.empty() || tok.begin < dates.front().begin) && !published_word &&
+                !updated_word)
+                starts_with_time = true;
+        }
+    }
+    if (dates.empty()) {
+        // A bare clock ("16:02 GMT") is chrome too, even with a mangled date after it.
+        return starts_with_time ? DateLine{DateLineKind::Clock, std::nullopt} : DateLine{};
+    }
+    DateLine result;
+    if (published_word) {
+        result.kind = DateLineKind::Published;
+        for (const auto& d : dates)
+            if (d.begin > published_pos) {
+                result.date = d.date();
+                break;
+            }
+        if (!result.date) result.date = dates.front().date();
+        return result;
+    }
+    if (updated_word) {
+        result.kind = DateLineKind::Updated;
+    } else if (starts_with_time) {
+        result.kind = DateLineKind::Clock;
+        return result;
+    } else {
+        result.kind = DateLineKind::Published;
+    }
+    result.date = dates.front().date();
+    return result;
+}
+
+}  // namespace broadsheet

@@ -1,0 +1,23 @@
+// decode.h — the first pipeline step: raw file bytes → NFC UTF-8 text with LF line ends.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace broadsheet {
+
+struct DecodeResult {
+    std::optional<std::string> text;  // nullopt: the file is skipped (see skip_reason)
+    std::string skip_reason;          // "empty file", "binary content (NUL bytes)", ...
+    std::string warning;              // set when something was repaired or assumed
+};
+
+// Strips a UTF-8 BOM and converts UTF-16 with a BOM; text that is not valid UTF-8 is detected
+// with uchardet and converted with ICU (Latin-1 is read as its superset Windows-1252), with a
+// warning naming the assumption; stray invalid bytes in otherwise valid UTF-8 are repaired the
+// same way. CRLF and lone CR become LF, control characters other than tab and newline are
+// removed, and the result is normalised to NFC. Empty, binary and oversized input is skipped.
+DecodeResult decode_source(std::string_view bytes, std::size_t max_bytes);
+
+}  // namespace broadsheet

@@ -1,0 +1,34 @@
+// draft.h — what a format step (text, markdown, HTML, JSON) hands to field resolution.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/date.h"
+
+namespace broadsheet {
+
+// Evidence gathered from one source before the fields are decided (see fields.h for the order
+// of precedence). Strings are NFC UTF-8 with inline whitespace cleaned; empty means absent.
+struct Draft {
+    // Structured metadata: JSON fields, HTML meta tags, JSON-LD. The strongest evidence.
+    std::string meta_title;
+    std::string meta_author;
+    std::string meta_url;
+    std::string meta_outlet;  // as written; normalised through the registry later
+    std::optional<Date> meta_date;
+
+    // Found in the layout of the text.
+    std::string title;                 // the headline line
+    std::string author;                // from a byline ("By ..."), already cleaned
+    std::string url;                   // from "Original url: ..." or a lone URL line
+    std::optional<Date> byline_date;   // a date line or byline date near the headline
+    std::optional<Date> text_date;     // a standalone "Published ..." line elsewhere
+    std::optional<Date> updated_date;  // "Updated ..." lines: weakest dated evidence
+
+    std::vector<std::string> paragraphs;  // the body, chrome removed
+    std::vector<std::string> chrome;      // dropped chrome lines, kept as outlet evidence
+};
+
+}  // namespace broadsheet

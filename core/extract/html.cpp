@@ -1,0 +1,230 @@
+// html.cpp — metadata (meta tags, JSON-LD, <time>, bylines) and main text of an HTML page.
+#include "core/extract/html.h"
+
+#include <libxml/HTMLparser.h>
+
+#include <array>
+#include <memory>
+#include <nlohmann/json.hpp>
+
+#include "core/extract/byline.h"
+#include "core/extract/dates.h"
+#include "core/extract/html_dom.h"
+#include "core/extract/plain_text.h"
+#include "core/extract/text_util.h"
+
+namespace broadsheet {
+namespace {
+
+using html::attr;
+using html::name_of;
+
+// libxml2 would print parse errors to stderr; core never prints.
+void silent_error(void*, const char*, ...) {}
+
+struct PageMeta {
+    std::string title_tag, og_title, twitter_title, h1;
+    std::string site_name, application_name;
+    std::string canonical, og_url;
+    std::string meta_author;
+    std::optional<Date> published;  // article:published_time and friends
+    std::optional<Date> time_element;
+    std::string byline;
+    std::vector<std::string> footer_lines;  // text of <footer> and copyright elements
+    // From JSON-LD.
+    std::string ld_headline, ld_author, ld_publisher, ld_url;
+    std::optional<Date> ld_published;
+    bool ld_found = false;
+};
+
+bool is_article_type(const nlohmann::json& type) {
+    const auto matches = [](const std::string& t) {
+        return t.ends_with("Article") || t == "BlogPosting" || t == "Report" ||
+               t == "LiveBlogPosting" || t == "WebPage";
+    };
+    if (type.is_string()) return matches(type.get<std::string>());
+    if (type.is_array())
+        for (const auto& t : type)
+            if (t.is_string() && matches(t.get<std::string>())) return true;
+    return false;
+}
+
+std::string ld_text(const nlohmann::json& value) {
+    if (value.is_string()) return text::clean_inline(value.get<std::string>());
+    if (value.is_object()) {
+        if (auto it = value.find("name"); it != value.end()) return ld_text(*it);
+        if (auto it = value.find("@id"); it != value.end()) return ld_text(*it);
+        return {};
+    }
+    if (value.is_array()) {
+        std::string out;
+        for (const auto& item : value) {
+            const auto piece = ld_text(item);
+            if (piece.empty()) continue;
+            if (!out.empty()) out += ", ";
+            out += piece;
+        }
+        return out;
+    }
+    return {};
+}
+
+void read_json_ld(const nlohmann::json& node, PageMeta& meta, int depth = 0) {
+    if (depth > 8) return;
+    if (node.is_array()) {
+        for (const auto& item : node) read_json_ld(item, meta, depth + 1);
+        return;
+    }
+    if (!node.is_object()) return;
+    if (auto graph = node.find("@graph"); graph != node.end())
+        read_json_ld(*graph, meta, depth + 1);
+    const auto type = node.find("@type");
+    if (type == node.end() || !is_article_type(*type)) return;
+    // A WebPage only fills gaps; an Article type wins over it.
+    const bool web_page = type->is_string() && type->get<std::string>() == "WebPage";
+    if (meta.ld_found && web_page) return;
+    const auto get = [&](const char* key) -> std::string {
+        auto it = node.find(key);
+        return it == node.end() ? std::string{} : ld_text(*it);
+    };
+    if (!web_page || meta.ld_headline.empty()) {
+        if (auto h = get("headline"); !h.empty()) meta.ld_headline = h;
+        if (auto d = get("datePublished"); !d.empty()) meta.ld_published = parse_date(d);
+        if (auto a = get("author"); !a.empty()) meta.ld_author = a;
+        if (auto p = get("publisher"); !p.empty()) meta.ld_publisher = p;
+        if (auto u = get("url"); !u.empty()) meta.ld_url = u;
+        if (meta.ld_url.empty())
+            if (auto m = get("mainEntityOfPage"); m.starts_with("http")) meta.ld_url = m;
+    }
+    if (!web_page) meta.ld_found = true;
+}
+
+void read_meta_tag(const xmlNode* node, PageMeta& meta) {
+    const auto key = text::to_lower(!attr(node, "property").empty() ? attr(node, "property")
+                                    : !attr(node, "name").empty()   ? attr(node, "name")
+                                                                    : attr(node, "itemprop"));
+    const auto content = text::clean_inline(attr(node, "content"));
+    if (key.empty() || content.empty()) return;
+    if (key == "og:title") meta.og_title = content;
+    if (key == "twitter:title") meta.twitter_title = content;
+    if (key == "og:site_name") meta.site_name = content;
+    if (key == "application-name" || key == "apple-mobile-web-app-title")
+        meta.application_name = content;
+    if (key == "og:url") meta.og_url = content;
+    if ((key == "author" || key == "article:author" || key == "byl" || key == "dc.creator") &&
+        !content.starts_with("http") && meta.meta_author.empty())
+        meta.meta_author = content;
+    static constexpr std::array<std::string_view, 12> kPublishedKeys = {
+        "article:published_time", "datepublished",    "date",           "pubdate", "publish-date",
+        "publish_date",           "publication_date", "dc.date.issued", "dc.date", "sailthru.date",
+        "parsely-pub-date",       "og:published_time"};
+    for (auto k : kPublishedKeys)
+        if (key == k && !meta.published) meta.published = parse_date(content);
+}
+
+void walk(const xmlNode* node, PageMeta& meta, bool in_head) {
+    for (const xmlNode* child = node->children; child; child = child->next) {
+        if (child->type != XML_ELEMENT_NODE) continue;
+        const auto name = name_of(child);
+        if (name == "title" && meta.title_tag.empty()) meta.title_tag = html::text_of(child);
+        if (name == "meta") read_meta_tag(child, meta);
+        if (name == "link" && text::to_lower(attr(child, "rel")) == "canonical")
+            meta.canonical = attr(child, "href");
+        if (name == "script" && text::contains_ci(attr(child, "type"), "ld+json")) {
+            xmlChar* content = xmlNodeGetContent(child);
+            if (content) {
+                const auto json =
+                    nlohmann::json::parse(reinterpret_cast<const char*>(content), nullptr, false);
+                xmlFree(content);
+                if (!json.is_discarded()) read_json_ld(json, meta);
+            }
+            continue;
+        }
+        if (name == "h1" && meta.h1.empty()) meta.h1 = html::text_of(child);
+        if (name == "time" && !meta.time_element) {
+            const auto itemprop = text::to_lower(attr(child, "itemprop"));
+            const bool modified = itemprop == "datemodified" ||
+                                  text::contains_ci(attr(child, "class"), "updated") ||
+                                  text::contains_ci(attr(child, "class"), "modified");
+            if (!modified) {
+                auto value = attr(child, "datetime");
+                if (value.empty()) value = html::text_of(child);
+                meta.time_element = parse_date(value);
+            }
+        }
+        const auto cls = text::to_lower(attr(child, "class") + " " + attr(child, "itemprop") + " " +
+                                        attr(child, "rel"));
+        if (meta.byline.empty() && !in_head &&
+            (text::contains_ci(cls, "byline") || text::contains_ci(cls, "author"))) {
+            const auto t = html::text_of(child);
+            if (!t.empty() && t.size() < 120) meta.byline = t;
+        }
+        if (name == "footer" || text::contains_ci(cls, "copyright")) {
+            const auto t = html::text_of(child);
+            if (!t.empty() && t.size() < 600) meta.footer_lines.push_back(t);
+        }
+        walk(child, meta, in_head || name == "head");
+    }
+}
+
+}  // namespace
+
+Draft parse_html(std::string_view source) {
+    Draft draft;
+    xmlSetGenericErrorFunc(nullptr, silent_error);
+    const int options = HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
+                        HTML_PARSE_RECOVER | HTML_PARSE_COMPACT;
+    std::unique_ptr<xmlDoc, void (*)(xmlDocPtr)> doc(
+        htmlReadMemory(source.data(), static_cast<int>(source.size()), nullptr, "UTF-8", options),
+        xmlFreeDoc);
+    if (!doc) return draft;
+    const xmlNode* root = xmlDocGetRootElement(doc.get());
+    if (!root) return draft;
+
+    PageMeta meta;
+    walk(root, meta, false);
+
+    draft.meta_title = !meta.ld_headline.empty() ? meta.ld_headline
+                       : !meta.og_title.empty()  ? meta.og_title
+                                                 : meta.twitter_title;
+    draft.title = !meta.h1.empty() ? meta.h1 : meta.title_tag;
+    draft.meta_date = meta.ld_published ? meta.ld_published : meta.published;
+    draft.meta_outlet = !meta.site_name.empty()      ? meta.site_name
+                        : !meta.ld_publisher.empty() ? meta.ld_publisher
+                                                     : meta.application_name;
+    draft.meta_author = !meta.ld_author.empty() ? meta.ld_author : meta.meta_author;
+    draft.meta_url = !meta.canonical.empty() ? meta.canonical
+                     : !meta.og_url.empty()  ? meta.og_url
+                                             : meta.ld_url;
+    if (!draft.meta_url.starts_with("http")) draft.meta_url.clear();
+
+    // The main text, then the plain-text step over it for chrome, bylines and date lines.
+    std::string body;
+    for (const auto& block : html::main_text_blocks(root)) {
+        if (!body.empty()) body += "\n\n";
+        body += block;
+    }
+    const std::string known_title = !draft.meta_title.empty() ? draft.meta_title : draft.title;
+    Draft text = parse_text(body, TextOptions{TextFlavour::Plain, known_title});
+    draft.paragraphs = std::move(text.paragraphs);
+    draft.chrome = std::move(text.chrome);
+    for (auto& line : meta.footer_lines) draft.chrome.push_back(std::move(line));
+
+    if (!meta.byline.empty()) {
+        if (auto by = parse_byline(meta.byline)) {
+            draft.author = by->author;
+            draft.byline_date = by->date;
+        } else {
+            draft.author = clean_author(meta.byline);
+        }
+    }
+    if (draft.author.empty()) draft.author = text.author;
+    if (!draft.byline_date) draft.byline_date = meta.time_element;
+    if (!draft.byline_date) draft.byline_date = text.byline_date;
+    draft.text_date = text.text_date;
+    draft.updated_date = text.updated_date;
+    draft.url = text.url;
+    return draft;
+}
+
+}  // namespace broadsheet

@@ -1,0 +1,19 @@
+// html.h — the format step for saved HTML pages (libxml2's HTML parser, never regexes).
+#pragma once
+
+#include <string_view>
+
+#include "core/extract/draft.h"
+
+namespace broadsheet {
+
+// Reads <title>, og:* / article:* / name=author|date meta tags, <link rel=canonical>, JSON-LD
+// (NewsArticle and friends: headline, datePublished — never dateModified —, author,
+// publisher.name, url), <time datetime>, bylines and <h1>; finds the main text by content
+// density after dropping script/style/nav/aside/footer/header/form and elements whose class or
+// id names site furniture (share, related, comments, cookie, newsletter ...). The main text
+// then goes through the plain-text step, so scraped chrome inside it is removed as well.
+// `html` is decoded UTF-8.
+Draft parse_html(std::string_view html);
+
+}  // namespace broadsheet

@@ -1,0 +1,264 @@
+// html_body.cpp — DOM helpers and the content-density search for an HTML page's main text.
+#include <array>
+#include <map>
+
+#include "core/extract/html_dom.h"
+#include "core/extract/text_util.h"
+
+namespace broadsheet::html {
+namespace {
+
+constexpr std::array<std::string_view, 20> kFurnitureElements = {
+    "script",   "style",  "noscript", "nav",    "aside",  "footer", "header",
+    "form",     "iframe", "svg",      "button", "select", "figure", "figcaption",
+    "template", "input",  "label",    "menu",   "dialog", "object"};
+
+constexpr std::array<std::string_view, 6> kFurnitureRoles = {
+    "navigation", "banner", "contentinfo", "complementary", "search", "dialog"};
+
+// Words in class or id values that name site furniture. Matched against the pieces of the
+// value split on spaces, '-' and '_' ("article-share-bar" → share), never as substrings, so
+// "canvas" or "download" are not mistaken for "nav" or "ad".
+constexpr std::array<std::string_view, 42> kFurnitureWords = {"nav",
+                                                              "navbar",
+                                                              "navigation",
+                                                              "menu",
+                                                              "footer",
+                                                              "share",
+                                                              "sharing",
+                                                              "social",
+                                                              "related",
+                                                              "comments",
+                                                              "comment",
+                                                              "cookie",
+                                                              "cookies",
+                                                              "newsletter",
+                                                              "promo",
+                                                              "advert",
+                                                              "advertisement",
+                                                              "ad",
+                                                              "ads",
+                                                              "sidebar",
+                                                              "breadcrumb",
+                                                              "breadcrumbs",
+                                                              "subscribe",
+                                                              "subscription",
+                                                              "signup",
+                                                              "popup",
+                                                              "modal",
+                                                              "recommended",
+                                                              "recommendations",
+                                                              "trending",
+                                                              "outbrain",
+                                                              "taboola",
+                                                              "caption",
+                                                              "byline",
+                                                              "tags",
+                                                              "widget",
+                                                              "banner",
+                                                              "masthead",
+                                                              "toolbar",
+                                                              "paywall",
+                                                              "disclaimer",
+                                                              "copyright"};
+
+bool names_furniture(const std::string& value) {
+    std::string word;
+    const auto check = [&]() {
+        const auto lowered = text::to_lower(word);
+        word.clear();
+        for (auto w : kFurnitureWords)
+            if (lowered == w) return true;
+        return false;
+    };
+    for (char c : value) {
+        if (c == ' ' || c == '-' || c == '_') {
+            if (check()) return true;
+        } else {
+            word += c;
+        }
+    }
+    return check();
+}
+
+void append_text(const xmlNode* node, std::string& out) {
+    for (const xmlNode* child = node->children; child; child = child->next) {
+        if (child->type == XML_TEXT_NODE || child->type == XML_CDATA_SECTION_NODE) {
+            if (child->content) out += reinterpret_cast<const char*>(child->content);
+        } else if (child->type == XML_ELEMENT_NODE) {
+            const auto name = name_of(child);
+            if (name == "br") {
+                out += ' ';
+                continue;
+            }
+            if (name == "script" || name == "style" || name == "noscript" || name == "template")
+                continue;
+            out += is_block(child) ? " " : "";
+            append_text(child, out);
+            out += is_block(child) ? " " : "";
+        }
+    }
+}
+
+std::size_t link_chars(const xmlNode* node) {
+    std::size_t total = 0;
+    for (const xmlNode* child = node->children; child; child = child->next) {
+        if (child->type != XML_ELEMENT_NODE) continue;
+        if (name_of(child) == "a")
+            total += text_of(child).size();
+        else
+            total += link_chars(child);
+    }
+    return total;
+}
+
+bool has_block_child(const xmlNode* node) {
+    for (const xmlNode* child = node->children; child; child = child->next)
+        if (child->type == XML_ELEMENT_NODE && (is_block(child) || has_block_child(child)))
+            return true;
+    return false;
+}
+
+// A leaf container whose own text is prose: <p>, <pre>, or a div/td holding text directly.
+bool is_paragraph_like(const xmlNode* node) {
+    const auto name = name_of(node);
+    if (name == "p" || name == "pre") return true;
+    if (name == "div" || name == "td" || name == "section" || name == "article")
+        return !has_block_child(node);
+    return false;
+}
+
+struct Scorer {
+    std::map<const xmlNode*, double> scores;
+
+    void visit(const xmlNode* node) {
+        for (const xmlNode* child = node->children; child; child = child->next) {
+            if (child->type != XML_ELEMENT_NODE || is_furniture(child)) continue;
+            if (is_paragraph_like(child)) {
+                score_paragraph(child);
+                continue;
+            }
+            visit(child);
+        }
+    }
+
+    void score_paragraph(const xmlNode* p) {
+        const auto text = text_of(p);
+        if (text.size() < 25) return;
+        if (link_chars(p) * 2 > text.size()) return;
+        std::size_t commas = 0;
+        for (char c : text) commas += c == ',';
+        const double score = 1.0 + static_cast<double>(commas) +
+                             std::min(static_cast<double>(text.size()) / 100.0, 3.0);
+        double share = 1.0;
+        for (const xmlNode* up = p->parent; up && up->type == XML_ELEMENT_NODE && share > 0.2;
+             up = up->parent) {
+            scores[up] += score * share;
+            share /= 2;
+        }
+    }
+};
+
+void collect_blocks(const xmlNode* node, std::vector<std::string>& out) {
+    for (const xmlNode* child = node->children; child; child = child->next) {
+        if (child->type != XML_ELEMENT_NODE || is_furniture(child)) continue;
+        const auto name = name_of(child);
+        const bool heading = name.size() == 2 && name[0] == 'h' && name[1] >= '2' && name[1] <= '6';
+        if (is_paragraph_like(child) || heading ||
+            ((name == "li" || name == "blockquote") && !has_block_child(child))) {
+            const auto text = text_of(child);
+            if (text.empty()) continue;
+            if (link_chars(child) * 2 > text.size() && !heading) continue;  // menus, link lists
+            if (name == "li" && text.size() < 20) continue;
+            out.push_back(text);
+            continue;
+        }
+        if (name == "h1") continue;  // the headline is read separately
+        collect_blocks(child, out);
+    }
+}
+
+}  // namespace
+
+std::string name_of(const xmlNode* node) {
+    if (!node || node->type != XML_ELEMENT_NODE || !node->name) return {};
+    return text::to_lower(reinterpret_cast<const char*>(node->name));
+}
+
+std::string attr(const xmlNode* node, const char* name) {
+    if (!node || node->type != XML_ELEMENT_NODE) return {};
+    xmlChar* value = xmlGetProp(node, reinterpret_cast<const xmlChar*>(name));
+    if (!value) return {};
+    std::string out(reinterpret_cast<const char*>(value));
+    xmlFree(value);
+    return out;
+}
+
+std::string text_of(const xmlNode* node) {
+    std::string raw;
+    append_text(node, raw);
+    return text::clean_inline(raw);
+}
+
+bool is_block(const xmlNode* node) {
+    static constexpr std::array<std::string_view, 22> kBlocks = {
+        "p",  "div", "section", "article", "main",   "li",    "ul",         "ol",
+        "h1", "h2",  "h3",      "h4",      "h5",     "h6",    "blockquote", "pre",
+        "td", "tr",  "table",   "header",  "footer", "figure"};
+    const auto name = name_of(node);
+    for (auto b : kBlocks)
+        if (name == b) return true;
+    return false;
+}
+
+bool is_furniture(const xmlNode* node) {
+    const auto name = name_of(node);
+    for (auto f : kFurnitureElements)
+        if (name == f) return true;
+    const auto role = text::to_lower(attr(node, "role"));
+    for (auto r : kFurnitureRoles)
+        if (role == r) return true;
+    if (attr(node, "hidden").size() > 0 || attr(node, "aria-hidden") == "true") return true;
+    // The page body and article roots are never furniture, whatever their classes say.
+    if (name == "body" || name == "html" || name == "main" || name == "article") return false;
+    return names_furniture(attr(node, "class")) || names_furniture(attr(node, "id"));
+}
+
+std::vector<std::string> main_text_blocks(const xmlNode* root) {
+    Scorer scorer;
+    scorer.visit(root);
+    const xmlNode* best = nullptr;
+    double best_score = 0;
+    for (const auto& [node, score] : scorer.scores) {
+        if (score > best_score) {
+            best = node;
+            best_score = score;
+        }
+    }
+    std::vector<std::string> blocks;
+    if (!best) {
+        collect_blocks(root, blocks);
+        return blocks;
+    }
+    // Articles split by ads or embeds continue in sibling containers of similar density.
+    const xmlNode* parent = best->parent;
+    if (!parent) {
+        collect_blocks(best, blocks);
+        return blocks;
+    }
+    for (const xmlNode* sibling = parent->children; sibling; sibling = sibling->next) {
+        if (sibling->type != XML_ELEMENT_NODE || is_furniture(sibling)) continue;
+        if (sibling == best) {
+            collect_blocks(best, blocks);
+            continue;
+        }
+        const auto it = scorer.scores.find(sibling);
+        const bool dense = it != scorer.scores.end() && it->second >= 0.2 * best_score;
+        const bool prose_paragraph = name_of(sibling) == "p" && text_of(sibling).size() >= 80;
+        if (dense) collect_blocks(sibling, blocks);
+        if (prose_paragraph) blocks.push_back(text_of(sibling));
+    }
+    return blocks;
+}
+
+}  // namespace broadsheet::html

@@ -1,0 +1,30 @@
+// html_dom.h — small helpers over libxml2's HTML tree shared by the HTML metadata and body code.
+#pragma once
+
+#include <libxml/HTMLparser.h>
+#include <libxml/tree.h>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace broadsheet::html {
+
+// Lowercase element name ("" for non-elements).
+std::string name_of(const xmlNode* node);
+// Attribute value, "" when absent.
+std::string attr(const xmlNode* node, const char* name);
+// All text below `node`, elements that never hold article text (script, style ...) excluded,
+// <br> and block boundaries as spaces; whitespace collapsed.
+std::string text_of(const xmlNode* node);
+// Elements that never hold article text: script, style, nav, aside, footer, form, figure ...
+// plus elements whose role, class or id names site furniture.
+bool is_furniture(const xmlNode* node);
+// Elements whose text is a paragraph of its own when reading the main text.
+bool is_block(const xmlNode* node);
+
+// Main text by content density: the element whose paragraphs carry the most prose, then its
+// paragraph-level blocks in order. Link-heavy blocks (menus, related lists) are dropped.
+std::vector<std::string> main_text_blocks(const xmlNode* root);
+
+}  // namespace broadsheet::html
