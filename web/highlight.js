@@ -8,8 +8,8 @@ import { el } from './dom.js';
 const kWord = /[\p{L}\p{N}][\p{L}\p{N}'’]*/gu;
 // Xapian's boolean operators are only operators in capitals.
 const kOperators = new Set(['AND', 'OR', 'NOT', 'XOR', 'NEAR', 'ADJ']);
-// Field prefixes whose values are metadata, not words of the text.
-const kMetadataFields = new Set(['outlet', 'speaker', 'author', 'year']);
+// Field prefixes whose values are metadata or ranges, not words of the text.
+const kMetadataFields = new Set(['outlet', 'speaker', 'author', 'year', 'date']);
 // Endings that may be dropped before comparing; every applicable one is tried, since "es" is an
 // ending in "matches" but not in "ceasefires".
 const kEndings = ['’s', "'s", 'ings', 'ing', 'ies', 'ied', 'es', 'ed', 's'];

@@ -185,6 +185,21 @@ describe('search page', () => {
     assert_no_errors();
   });
 
+  test('a misspelt query offers "Did you mean" and the link searches for the correction', async (t) => {
+    const { page, assert_no_errors } = await open_page(t);
+    const misspelt = await api_search(page, '?q=syra');
+    assert.equal(typeof misspelt.suggestion, 'string', 'the index has spelling data for "syra"');
+    const corrected = await api_search(page, `?q=${encodeURIComponent(misspelt.suggestion)}`);
+
+    await page.goto('./?q=syra');
+    const link = page.locator('#suggestion').getByRole('link', { name: misspelt.suggestion });
+    await link.click();
+    await page.waitForURL((url) => url.searchParams.get('q') === misspelt.suggestion);
+    await count_of(page).filter({ hasText: new RegExp(`^${corrected.total} articles?$`) }).waitFor();
+    assert.equal(await page.getByRole('searchbox', { name: 'Search' }).inputValue(), misspelt.suggestion);
+    assert_no_errors();
+  });
+
   test('a query that does not parse shows the server error in the alert region', async (t) => {
     const { page, assert_no_errors } = await open_page(t, { allowed: [/status of 400/] });
     await page.goto('./');
