@@ -27,11 +27,11 @@ const elements = {
   article_view: document.getElementById('article-view'),
 };
 
-// Records a user action as a new history entry and shows it.
+// Records a user action as a new history entry and shows it; resolves once it is on screen.
 function navigate(next) {
   state = next;
   history.pushState(null, '', state_to_search(state) || location.pathname);
-  show(state);
+  return show(state);
 }
 
 // Shows an API error in the alert region (announced by screen readers), or clears it.
@@ -186,7 +186,14 @@ document.addEventListener('click', (event) => {
   if (!link || event.defaultPrevented || event.button !== 0) return;
   if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
   event.preventDefault();
-  navigate(parse_state(new URL(link.href).search));
+  const shown = navigate(parse_state(new URL(link.href).search));
+  // The clicked link is replaced by the new page; keyboard users continue from the new results
+  // rather than from the top of the document. (Articles focus their own title.)
+  if (link.closest('#pagination, .article-nav') && !link.closest('.article-nav a[rel]')) {
+    shown.then(() => {
+      if (!elements.results_view.hidden) elements.main.focus();
+    });
+  }
 });
 
 // "/" jumps to the search box from anywhere but a text field.

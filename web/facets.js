@@ -90,6 +90,8 @@ function render_value_facet({ name, label, values, selected, on_toggle }) {
   for (const value of selected) {
     if (!entries.some((entry) => entry.value === value)) entries.unshift({ value, count: 0 });
   }
+  // Ticking a box re-renders the list when the new counts arrive; keep keyboard focus on it.
+  const focused = fieldset.contains(document.activeElement) ? document.activeElement.value : null;
   const is_expanded = expanded.has(name);
   const visible = is_expanded ? entries : entries.slice(0, kCollapsedCount);
   // Ticked values stay visible even when the list is collapsed.
@@ -121,6 +123,9 @@ function render_value_facet({ name, label, values, selected, on_toggle }) {
     items.push(el('li', { className: 'facet-empty' }, `No ${label} in these results`));
   }
   list.replaceChildren(...items);
+  if (focused !== null) {
+    [...list.querySelectorAll('input')].find((input) => input.value === focused)?.focus();
+  }
 
   fieldset.querySelector('.facet-more')?.remove();
   if (entries.length > kCollapsedCount) {

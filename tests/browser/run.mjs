@@ -285,6 +285,43 @@ describe('search page', () => {
     assert_no_errors();
   });
 
+  test('keyboard only: "/" to search, Tab to a facet, Space to tick it, Enter to open a result', async (t) => {
+    const { page, assert_no_errors } = await open_page(t);
+    await page.goto('./');
+    await wait_for_count(page);
+    await page.keyboard.press('/');
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'q', '"/" focuses the search box');
+    await page.keyboard.type('Syria');
+    await page.keyboard.press('Enter');
+    await page.waitForURL((url) => url.searchParams.get('q') === 'Syria');
+    await wait_for_count(page);
+
+    const focused = () =>
+      page.evaluate(() => ({
+        tag: document.activeElement.tagName,
+        name: document.activeElement.name ?? '',
+        value: document.activeElement.value ?? '',
+        checked: document.activeElement.checked ?? false,
+        hit: Boolean(document.activeElement.closest('.hit-title')),
+      }));
+    await tab_until(page, async () => (await focused()).name === 'outlet', 'an outlet checkbox');
+    const outlet = (await focused()).value;
+    await page.keyboard.press('Space');
+    await page.waitForURL((url) => url.searchParams.getAll('outlet').includes(outlet));
+    await page.locator(`#facet-outlet input[value="${outlet.replace(/"/g, '\\"')}"]:checked`).waitFor();
+    const after = await focused();
+    assert.deepEqual([after.name, after.value, after.checked], ['outlet', outlet, true], 'focus stays on the box');
+
+    await tab_until(page, async () => (await focused()).hit, 'a result title');
+    await page.keyboard.press('Enter');
+    await page.locator('#article-title').waitFor();
+    await assert_eventually(
+      () => page.evaluate(() => document.activeElement.id === 'article-title'),
+      'the article title takes focus',
+    );
+    assert_no_errors();
+  });
+
   test('text from queries is shown as text, never run as markup', async (t) => {
     const { page, assert_no_errors } = await open_page(t, { allowed: [/status of 400/] });
     const hostile = '"<img src=x onerror=alert(1)>"';
@@ -330,6 +367,16 @@ function starts_with(text) {
 
 function same(a, b) {
   return a.length === b.length && a.every((value, i) => value === b[i]);
+}
+
+// Presses Tab until the condition holds, at most 40 times (the page has fewer stops than that
+// before the first result).
+async function tab_until(page, condition, what) {
+  for (let i = 0; i < 40; i += 1) {
+    await page.keyboard.press('Tab');
+    if (await condition()) return;
+  }
+  assert.fail(`Tab never reached ${what}`);
 }
 
 // Polls a condition for at most kWaitMs; for states the DOM reaches asynchronously.
