@@ -40,8 +40,9 @@ function show_error(error) {
   if (!error) return;
   const lead = {
     invalid_query: 'Your query could not be read:',
-    invalid_parameter: 'A search setting is not valid:',
+    invalid_argument: 'A search setting is not valid:',
     not_found: 'Not found:',
+    index_unavailable: 'The archive is not available right now:',
     network: 'No connection:',
   }[error.code] ?? 'Something went wrong:';
   elements.alert.append(el('strong', {}, lead), ' ', error.message);

@@ -220,6 +220,13 @@ describe('search page', () => {
     // An empty alert region is hidden, so it is found by id rather than by role here.
     const alert_text = () => page.locator('#alert').textContent();
     await assert_eventually(async () => (await alert_text()) === '', 'the alert clears');
+
+    // A bad parameter (a date range that ends before it starts) is reported the same way.
+    const reversed = '?from=2018-01-01&to=2017-01-01';
+    const bad = await page.request.get(`api/search${reversed}`);
+    assert.equal(bad.status(), 400);
+    await page.goto(`./${reversed}`);
+    await alert.filter({ hasText: (await bad.json()).error.message }).waitFor();
     assert_no_errors();
   });
 
