@@ -26,9 +26,10 @@ struct SubjectRef {
     std::size_t token = 0;  // where the reference stands (recency is measured from here)
     int mention = -1;       // Named: index into People::mentions
     Gender gender = Gender::Unknown;
-    std::string role;    // Role: the head noun ("minister")
-    bool human = false;  // Unnamed: a single person ("a defense official"), so a later he/she
-                         // may refer to them and must not skip back past them
+    std::string role;         // Role: the head noun ("minister")
+    bool possessive = false;  // Role: "Putin’s spokesman" — never the possessor himself
+    bool human = false;       // Unnamed: a single person ("a defense official"), so a later he/she
+                              // may refer to them and must not skip back past them
 };
 
 struct Attribution {
@@ -60,11 +61,17 @@ class Attributor {
     std::size_t sentence_start(std::size_t at) const { return sentence_first_[at]; }
 
   private:
+    enum class PhraseMode {
+        Subject,    // only determiners and titles may precede the name ("the UN envoy X")
+        AfterVerb,  // "said rescue coordinator Mwansa Chileshe": plain words may, too
+    };
+
     SubjectRef subject_before(std::size_t verb, std::size_t floor) const;
     SubjectRef reference_ending_at(std::size_t last, std::size_t floor, int depth) const;
-    SubjectRef reference_starting_at(std::size_t first, std::size_t ceiling) const;
+    SubjectRef reference_starting_at(std::size_t first, std::size_t ceiling, PhraseMode mode) const;
     SubjectRef role_phrase_ending(std::size_t head, std::size_t floor) const;
     SubjectRef according_to(std::size_t according, std::size_t ceiling) const;
+    Attribution colon_attribution(std::size_t open, std::size_t floor) const;
     SubjectRef subject_for_cue(std::size_t verb, const Cue& cue, std::size_t floor,
                                std::size_t ceiling) const;
     std::size_t sentence_end(std::size_t at) const;

@@ -2,327 +2,147 @@
 // here names a person or anything specific to one article.
 #include "core/extract/speakers/lexicon.h"
 
+#include <utility>
+
 #include "core/extract/speakers/text_scan.h"
 
 namespace broadsheet::speakers {
 namespace {
 
 const Lexicon& title_words() {
-    static const Lexicon words{"mr",
-                               "mrs",
-                               "ms",
-                               "miss",
-                               "mx",
-                               "dr",
-                               "prof",
-                               "professor",
-                               "sir",
-                               "dame",
-                               "lord",
-                               "lady",
-                               "president",
-                               "vice",
-                               "prime",
-                               "minister",
-                               "ministers",
-                               "secretary",
-                               "deputy",
-                               "assistant",
-                               "undersecretary",
-                               "under-secretary",
-                               "secretary-general",
-                               "director-general",
-                               "foreign",
-                               "defense",
-                               "defence",
-                               "interior",
-                               "finance",
-                               "treasury",
-                               "national",
-                               "security",
-                               "advisor",
-                               "adviser",
-                               "spokesman",
-                               "spokeswoman",
-                               "spokesperson",
-                               "chairman",
-                               "chairwoman",
-                               "chair",
-                               "ceo",
-                               "cfo",
-                               "chief",
-                               "executive",
-                               "director",
-                               "general",
-                               "gen",
-                               "lt",
-                               "col",
-                               "maj",
-                               "capt",
-                               "sgt",
-                               "adm",
-                               "admiral",
-                               "colonel",
-                               "major",
-                               "captain",
-                               "sergeant",
-                               "lieutenant",
-                               "commander",
-                               "senator",
-                               "sen",
-                               "rep",
-                               "representative",
-                               "congressman",
-                               "congresswoman",
-                               "governor",
-                               "gov",
-                               "mayor",
-                               "judge",
-                               "justice",
-                               "king",
-                               "queen",
-                               "prince",
-                               "princess",
-                               "pope",
-                               "sheikh",
-                               "sheik",
-                               "emir",
-                               "ayatollah",
-                               "imam",
-                               "rabbi",
-                               "bishop",
-                               "cardinal",
-                               "archbishop",
-                               "ambassador",
-                               "envoy",
-                               "special",
-                               "commissioner",
-                               "chancellor",
-                               "premier",
-                               "leader",
-                               "speaker",
-                               "attorney",
-                               "officer",
-                               "official",
-                               "analyst",
-                               "journalist",
-                               "reporter",
-                               "correspondent",
-                               "editor",
-                               "columnist",
-                               "economist",
-                               "researcher",
-                               "expert",
-                               "fellow",
-                               "senior",
-                               "former",
-                               "acting",
-                               "then",
-                               "interim",
-                               "candidate",
-                               "nominee",
-                               "founder",
-                               "co-founder",
-                               "lawmaker",
-                               "legislator",
-                               "diplomat",
-                               "aide",
-                               "counsel",
-                               "counselor",
-                               "counsellor",
-                               "head",
-                               "activist",
-                               "veteran",
-                               "presidential",
-                               "ministry",
-                               "department",
-                               "press",
-                               "inspector",
-                               "prosecutor",
-                               "lawyer",
-                               "negotiator",
-                               "mp",
-                               "mep",
-                               "president-elect",
-                               "first",
-                               "deputies",
-                               "hon",
-                               "rev",
-                               "reverend",
-                               "father",
-                               "sister",
-                               "brother",
-                               "st",
-                               "saint",
-                               "sultan",
-                               "crown",
-                               "shah",
-                               "tsar",
-                               "czar",
-                               "coach",
-                               "manager",
-                               "host",
-                               "anchor",
-                               "author",
-                               "writer",
-                               "scholar",
-                               "historian",
-                               "commentator",
-                               "strategist",
-                               "consultant",
-                               "director",
-                               "lt.-gen",
-                               "maj.-gen",
-                               "brig",
-                               "brigadier",
-                               "marshal",
-                               "field",
-                               "attorney-general",
-                               "solicitor",
-                               "party",
-                               "opposition",
-                               "state",
-                               "regional",
-                               "provincial",
-                               "federal",
-                               "top",
-                               "chief-of-staff",
-                               "staff",
-                               "of"};
+    static const Lexicon words(
+        "mr mrs ms miss mx dr prof professor sir dame lord lady president vice prime minister "
+        "ministers secretary deputy assistant undersecretary under-secretary secretary-general "
+        "director-general foreign defense defence interior finance treasury national security "
+        "advisor adviser spokesman spokeswoman spokesperson chairman chairwoman chair ceo cfo "
+        "chief executive director general gen lt col maj capt sgt adm admiral colonel major "
+        "captain sergeant lieutenant commander senator sen rep representative congressman "
+        "congresswoman governor gov mayor judge justice king queen prince princess pope sheikh "
+        "sheik emir ayatollah imam rabbi bishop cardinal archbishop ambassador envoy special "
+        "commissioner chancellor premier leader speaker attorney officer official analyst "
+        "journalist reporter correspondent editor columnist economist researcher expert fellow "
+        "senior former acting then interim candidate nominee founder co-founder lawmaker "
+        "legislator diplomat aide counsel counselor counsellor head activist veteran "
+        "presidential ministry department press inspector prosecutor lawyer negotiator mp mep "
+        "president-elect first deputies hon rev reverend father sister brother st saint sultan "
+        "crown shah tsar czar coach manager host anchor author writer scholar historian "
+        "commentator strategist consultant lt.-gen maj.-gen brig brigadier marshal field "
+        "attorney-general solicitor party opposition state regional provincial federal top "
+        "chief-of-staff staff of councillor councilor councilman councilwoman alderman "
+        "assemblyman assemblywoman delegate trustee dean very canon vicar chaplain sheriff "
+        "constable detective superintendent striker goalkeeper midfielder defender owner "
+        "coordinator engineer statistician scientist surgeon doctor nurse teacher principal "
+        "chairperson majority minority whip treasurer registrar ombudsman auditor comptroller "
+        "controller mayor-elect governor-elect co-sponsor sponsor");
     return words;
 }
 
 const Lexicon& role_nouns() {
-    static const Lexicon words{
-        "spokesman",    "spokeswoman", "spokesperson", "minister",    "secretary",     "advisor",
-        "adviser",      "official",    "envoy",        "ambassador",  "diplomat",      "president",
-        "senator",      "governor",    "mayor",        "chairman",    "chairwoman",    "chief",
-        "director",     "analyst",     "economist",    "journalist",  "reporter",      "general",
-        "commander",    "premier",     "chancellor",   "leader",      "aide",          "lawmaker",
-        "legislator",   "judge",       "expert",       "professor",   "prosecutor",    "lawyer",
-        "attorney",     "officer",     "negotiator",   "congressman", "congresswoman", "researcher",
-        "commissioner", "king",        "queen",        "prince",      "founder",       "executive"};
+    static const Lexicon words(
+        "spokesman spokeswoman spokesperson minister secretary advisor adviser official envoy "
+        "ambassador diplomat president senator governor mayor chairman chairwoman chief "
+        "director analyst economist journalist reporter general commander premier chancellor "
+        "leader aide lawmaker legislator judge expert professor prosecutor lawyer attorney "
+        "officer negotiator congressman congresswoman researcher commissioner king queen prince "
+        "founder executive councillor councilor manager coach captain striker goalkeeper "
+        "midfielder defender player owner coordinator engineer statistician scientist surgeon "
+        "doctor dean bishop sheriff detective superintendent inspector treasurer chairperson "
+        "campaigner activist author writer historian consultant strategist veteran ombudsman mp "
+        "representative secretary-general");
     return words;
 }
 
 const Lexicon& non_name_words() {
-    static const Lexicon words{
-        // function words and sentence openers that are capitalised at a sentence start
-        "the", "a", "an", "this", "that", "these", "those", "it", "its", "he", "she", "they", "we",
-        "i", "you", "his", "her", "their", "our", "my", "your", "in", "on", "at", "for", "with",
-        "by", "from", "to", "of", "and", "but", "or", "nor", "if", "when", "while", "as", "after",
-        "before", "although", "though", "however", "meanwhile", "moreover", "also", "still", "yet",
-        "so", "then", "there", "here", "what", "who", "why", "how", "where", "which", "whose",
-        "not", "no", "yes", "all", "any", "some", "many", "most", "more", "much", "few", "several",
-        "each", "every", "both", "either", "neither", "one", "two", "three", "other", "another",
-        "such", "last", "next", "first", "second", "new", "old", "since", "until", "because",
-        "despite", "during", "under", "over", "about", "against", "between", "into", "through",
-        "without", "within", "among", "amid", "via", "per", "perhaps", "indeed", "instead", "thus",
-        "therefore", "nevertheless", "nonetheless", "furthermore", "besides", "back", "even",
-        "only", "just", "now", "today", "yesterday", "tomorrow", "tonight", "ultimately", "finally",
-        "earlier", "later", "again", "once", "asked", "speaking", "according", "like", "unlike",
-        "following", "read", "related", "photo", "image", "video", "watch", "listen", "live",
-        "share", "comment", "comments", "advertisement", "sign", "subscribe", "click", "more",
-        "top", "breaking", "update", "updated", "published", "posted", "copyright", "source",
-        "sources", "reuters", "ap", "afp", "tass", "ria", "novosti", "sputnik", "interfax",
-        "xinhua",
-        // days and months
-        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
-        "february", "march", "july", "september", "october", "november", "december", "feb", "mar",
-        "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-        // demonyms and religious or ethnic adjectives
-        "american", "russian", "syrian", "british", "french", "german", "chinese", "iranian",
-        "turkish", "israeli", "palestinian", "iraqi", "ukrainian", "european", "saudi", "arab",
-        "arabic", "egyptian", "jordanian", "lebanese", "kurdish", "afghan", "pakistani", "indian",
-        "japanese", "korean", "italian", "spanish", "polish", "dutch", "belgian", "swiss",
-        "swedish", "norwegian", "danish", "finnish", "greek", "austrian", "hungarian", "czech",
-        "romanian", "bulgarian", "serbian", "croatian", "georgian", "armenian", "azerbaijani",
-        "kazakh", "belarusian", "canadian", "mexican", "brazilian", "argentine", "venezuelan",
-        "cuban", "australian", "african", "nigerian", "libyan", "yemeni", "qatari", "emirati",
-        "kuwaiti", "omani", "bahraini", "asian", "western", "eastern", "northern", "southern",
-        "soviet", "islamic", "islamist", "muslim", "christian", "jewish", "sunni", "shiite", "shia",
-        "catholic", "orthodox", "u.s", "u.k", "u.n", "e.u", "us", "uk", "un", "eu", "usa",
-        // words that make organisations, places, events and documents
-        "state", "states", "united", "union", "nations", "republic", "kingdom", "federation",
-        "empire", "group", "institute", "university", "college", "school", "academy", "center",
-        "centre", "council", "committee", "commission", "ministry", "department", "agency",
-        "office", "bureau", "service", "services", "house", "senate", "congress", "parliament",
-        "assembly", "duma", "court", "party", "army", "navy", "force", "forces", "guard", "guards",
-        "corps", "police", "bank", "fund", "foundation", "association", "organization",
-        "organisation", "company", "corporation", "inc", "ltd", "llc", "times", "post", "news",
-        "press", "journal", "herald", "tribune", "telegraph", "gazette", "daily", "weekly",
-        "magazine", "network", "channel", "radio", "television", "tv", "interest", "summit",
-        "conference", "forum", "talks", "treaty", "accord", "agreement", "statement", "declaration",
-        "resolution", "act", "law", "street", "avenue", "road", "square", "airport", "station",
-        "city", "county", "province", "region", "district", "island", "islands", "river", "lake",
-        "mountain", "mountains", "sea", "ocean", "gulf", "bay", "coast", "valley", "desert",
-        "airbase", "base", "church", "mosque", "temple", "museum", "hotel", "hospital", "stadium",
-        "tower", "palace", "kremlin", "pentagon", "capitol", "terminal", "monument", "olympics",
-        "games", "cup", "league", "club", "team", "day", "week", "month", "year", "global", "world",
-        "international", "democratic", "republican", "labour", "labor", "conservative", "liberal",
-        "socialist", "communist", "revolutionary", "federal", "central", "supreme", "royal", "holy",
-        "north", "south", "east", "west", "middle", "upper", "lower", "great", "greater", "grand",
-        "high", "air", "foreign", "affairs", "defense", "defence", "security", "intelligence",
-        "military", "government", "administration", "authority", "authorities", "regime",
-        "coalition", "alliance", "front", "movement", "brigade", "battalion", "division", "command",
-        "operation", "mission", "program", "programme", "project", "initiative", "plan", "strategy",
-        "policy", "report", "index", "market", "markets", "exchange", "stock", "stocks", "trust",
-        "watch", "rights", "human", "peace", "freedom", "liberty", "justice", "development",
-        "research", "studies", "policy", "relations", "economic", "social", "public", "private",
-        "general", "national", "election", "elections", "campaign", "war", "crisis", "revolution",
-        "spring", "summer", "autumn", "fall", "winter", "christmas", "easter", "ramadan", "olympic",
-        "prize", "award", "awards", "internet", "web", "online", "facebook", "twitter", "youtube",
-        "google", "instagram", "telegram", "whatsapp", "terminal", "learn", "getty", "images",
-        "file", "ltd", "plc", "gmbh", "jr", "sr", "ii", "iii", "iv", "gmt", "utc", "est", "edt",
-        "pst", "bst", "cet", "am", "pm", "op-ed", "opinion", "editorial", "analysis", "exclusive",
-        "breaking"};
+    static const Lexicon words(
+        "the a an this that these those it its he she they we i you his her their our my your "
+        "in on at for with by from to of and but or nor if when while as after before although "
+        "though however meanwhile moreover also still yet so then there here what who why how "
+        "where which whose not no yes all any some many most more much few several each every "
+        "both either neither one two three other another such last next first second new old "
+        "since until because despite during under over about against between into through "
+        "without within among amid via per perhaps indeed instead thus therefore nevertheless "
+        "nonetheless furthermore besides back even only just now today yesterday tomorrow "
+        "tonight ultimately finally earlier later again once asked speaking according like "
+        "unlike following read related photo image video watch listen live share comment "
+        "comments advertisement sign subscribe click top breaking update updated published "
+        "posted copyright source sources reuters ap afp tass ria novosti sputnik interfax "
+        "xinhua monday tuesday wednesday thursday friday saturday sunday january february march "
+        "july september october november december feb mar apr jun jul aug sep sept oct nov dec "
+        "american russian syrian british french german chinese iranian turkish israeli "
+        "palestinian iraqi ukrainian european saudi arab arabic egyptian jordanian lebanese "
+        "kurdish afghan pakistani indian japanese korean italian spanish polish dutch belgian "
+        "swiss swedish norwegian danish finnish greek austrian hungarian czech romanian "
+        "bulgarian serbian croatian georgian armenian azerbaijani kazakh belarusian canadian "
+        "mexican brazilian argentine venezuelan cuban australian african nigerian libyan yemeni "
+        "qatari emirati kuwaiti omani bahraini asian western eastern northern southern soviet "
+        "islamic islamist muslim christian jewish sunni shiite shia catholic orthodox u.s u.k "
+        "u.n e.u us uk un eu usa state states united union nations republic kingdom federation "
+        "empire group institute university college school academy center centre council "
+        "committee commission ministry department agency office bureau service services house "
+        "senate congress parliament assembly duma court party army navy force forces guard "
+        "guards corps police bank fund foundation association organization organisation company "
+        "corporation inc ltd llc times post news press journal herald tribune telegraph gazette "
+        "daily weekly magazine network channel radio television tv interest summit conference "
+        "forum talks treaty accord agreement statement declaration resolution act law street "
+        "avenue road square airport station city county province region district island islands "
+        "river lake mountain mountains sea ocean gulf bay coast valley desert airbase base "
+        "church mosque temple museum hotel hospital stadium tower palace kremlin pentagon "
+        "capitol terminal monument olympics games cup league club team day week month year "
+        "global world international democratic republican labour labor conservative liberal "
+        "socialist communist revolutionary federal central supreme royal holy north south east "
+        "west middle upper lower great greater grand high air foreign affairs defense defence "
+        "security intelligence military government administration authority authorities regime "
+        "coalition alliance front movement brigade battalion division command operation mission "
+        "program programme project initiative plan strategy policy report index market markets "
+        "exchange stock stocks trust rights human peace freedom liberty justice development "
+        "research studies relations economic social public private general national election "
+        "elections campaign war crisis revolution spring summer autumn fall winter christmas "
+        "easter ramadan olympic prize award awards internet web online facebook twitter youtube "
+        "google instagram telegram whatsapp learn getty images file plc gmbh jr sr ii iii iv "
+        "gmt utc est edt pst bst cet am pm op-ed opinion editorial analysis exclusive homes "
+        "holdings partners capital airlines airways motors energy foods systems technologies "
+        "technology pharmaceuticals pharma media entertainment industries resources mining oil "
+        "gas electric insurance securities investments properties brands stores labs solutions "
+        "networks communications telecom logistics shipping automotive aerospace railways "
+        "railway hotels resorts studios records pictures publishing renewables ventures "
+        "consulting estates developments construction builders farms dairy brewery bakery "
+        "restaurant restaurants cafe statistics sciences society unions chamber chambers fc "
+        "rovers athletic wanderers borough municipality board charity appeal clinic library "
+        "port harbour harbor mall plaza arena");
     return words;
 }
 
 const Lexicon& particles() {
-    static const Lexicon words{"de",  "da",  "di",  "du",  "del", "della", "der", "den",
-                               "van", "von", "bin", "ibn", "al",  "el",    "la",  "le",
-                               "dos", "das", "ter", "abu", "ben", "bint",  "y"};
+    static const Lexicon words(
+        "de da di du del della der den van von bin ibn al el la le dos das ter abu ben bint y");
     return words;
 }
 
 const Lexicon& verb_fillers() {
-    static const Lexicon words{
-        "also",       "again",      "then",         "later",       "earlier",     "previously",
-        "once",       "had",        "has",          "have",        "would",       "will",
-        "could",      "reportedly", "recently",     "repeatedly",  "further",     "still",
-        "only",       "just",       "himself",      "herself",     "initially",   "subsequently",
-        "separately", "privately",  "publicly",     "quickly",     "simply",      "flatly",
-        "firmly",     "openly",     "bluntly",      "angrily",     "calmly",      "candidly",
-        "frankly",    "finally",    "first",        "last",        "already",     "often",
-        "frequently", "has",        "never",        "always",      "once",        "twice",
-        "personally", "directly",   "emphatically", "insistently", "proudly",     "jokingly",
-        "wryly",      "happily",    "dryly",        "drily",       "cautiously",  "optimistically",
-        "sharply",    "strongly",   "clearly",      "explicitly",  "specifically"};
+    static const Lexicon words(
+        "also again then later earlier previously once had has have would will could reportedly "
+        "recently repeatedly further still only just himself herself initially subsequently "
+        "separately privately publicly quickly simply flatly firmly openly bluntly angrily "
+        "calmly candidly frankly finally first last already often frequently never always twice "
+        "personally directly emphatically insistently proudly jokingly wryly happily dryly "
+        "drily cautiously optimistically sharply strongly clearly explicitly specifically");
     return words;
 }
 
 const Lexicon& clause_openers() {
-    static const Lexicon words{
-        "on",        "in",           "at",          "after",      "before",      "during",
-        "while",     "when",         "although",    "though",     "as",          "however",
-        "meanwhile", "moreover",     "but",         "and",        "yet",         "still",
-        "back",      "earlier",      "later",       "last",       "this",        "perhaps",
-        "also",      "nevertheless", "nonetheless", "separately", "instead",     "indeed",
-        "since",     "for",          "from",        "with",       "by",          "despite",
-        "following", "if",           "unlike",      "like",       "speaking",    "opening",
-        "asked",     "addressing",   "responding",  "writing",    "standing",    "reflecting",
-        "dusting",   "ultimately",   "finally",     "still",      "now",         "today",
-        "yesterday", "then",         "so",          "thus",       "furthermore", "besides",
-        "under",     "amid",         "according",   "over",       "about",       "even",
-        "until",     "once",         "whereas"};
+    static const Lexicon words(
+        "on in at after before during while when although though as however meanwhile moreover "
+        "but and yet still back earlier later last this perhaps also nevertheless nonetheless "
+        "separately instead indeed since for from with by despite following if unlike like "
+        "speaking opening asked addressing responding writing standing reflecting dusting "
+        "ultimately finally now today yesterday then so thus furthermore besides under amid "
+        "according over about even until once whereas");
     return words;
 }
 
 const Lexicon& determiners() {
-    static const Lexicon words{"the",   "a",     "an",   "this", "that", "another", "one",
-                               "each",  "every", "some", "any",  "no",   "his",     "her",
-                               "their", "its",   "our",  "my",   "your"};
+    static const Lexicon words(
+        "the a an this that another one each every some any no his her their its our my your");
     return words;
 }
 
@@ -330,6 +150,29 @@ const Lexicon& determiners() {
 
 bool is_title_word(std::string_view key) {
     return title_words().contains(key);
+}
+
+bool is_personal_title(std::string_view key) {
+    static const Lexicon honorifics(
+        "mr mrs ms miss mx dr prof sir dame lord lady rev reverend father sister sen rep gov gen "
+        "lt col maj capt sgt adm pope sheikh sheik emir imam rabbi cardinal archbishop ayatollah "
+        "president minister premier chancellor senator congressman congresswoman councillor "
+        "councilor mayor governor ambassador judge justice chairman chairwoman spokesman "
+        "spokeswoman spokesperson secretary director commissioner professor general admiral "
+        "colonel captain officer analyst economist advisor adviser envoy chief executive ceo "
+        "leader deputy aide");
+    return honorifics.contains(key) || role_nouns().contains(key);
+}
+
+std::string_view expand_title(std::string_view key) {
+    static const std::pair<std::string_view, std::string_view> table[] = {
+        {"gov", "governor"},   {"sen", "senator"},  {"rep", "representative"}, {"gen", "general"},
+        {"lt", "lieutenant"},  {"col", "colonel"},  {"prof", "professor"},     {"dr", "doctor"},
+        {"capt", "captain"},   {"adm", "admiral"},  {"sgt", "sergeant"},       {"maj", "major"},
+        {"pres", "president"}, {"rev", "reverend"}, {"adviser", "advisor"}};
+    for (const auto& [abbreviation, full] : table)
+        if (key == abbreviation) return full;
+    return key;
 }
 bool is_role_noun(std::string_view key) {
     return role_nouns().contains(key);

@@ -11,6 +11,11 @@ enum class Gender { Unknown, Male, Female };
 
 // Honorifics and job titles stripped from names ("Mr", "Foreign Minister", "spokeswoman").
 bool is_title_word(std::string_view key);
+// Honorifics and job titles that mark the word next to them as a person's name ("Mr", "Sen",
+// "spokeswoman", "minister"); narrower than is_title_word, which also strips "of", "state" ...
+bool is_personal_title(std::string_view key);
+// The full form of an abbreviated title ("gov" → "governor"), so "the governor" finds "Gov. X".
+std::string_view expand_title(std::string_view key);
 // Head nouns of role phrases that can stand for a named person ("the minister said").
 bool is_role_noun(std::string_view key);
 // Capitalised words that are never part of a person's name: function words, days, months,

@@ -66,8 +66,14 @@ bool looks_like_verb_or_adverb(std::string_view key) {
 
 void add_title(Mention& m, std::string_view key) {
     if (!is_title_word(key) || key == "of" || key == "the") return;
-    m.titles.emplace_back(key);
+    m.titles.emplace_back(expand_title(key));
+    if (is_personal_title(key)) m.titled = true;
     if (const auto g = title_gender(key); g != Gender::Unknown) m.gender = g;
+}
+
+// The words of a name as written; an initial keeps its dot ("R. Srinivasan").
+std::string name_word(const Token& t) {
+    return std::string(is_initial(t) ? t.text : t.stem);
 }
 
 // Title words before the run: "State Department spokesman Mark Toner".
@@ -78,7 +84,6 @@ void collect_lead(const std::vector<Token>& tokens, Mention& m) {
         if (!is_word(t) || t.sentence != tokens[m.first].sentence) break;
         const bool modifier = is_title_word(t.key) || (t.capitalised && is_non_name_word(t.key));
         if (!modifier || is_determiner(t.key)) break;
-        if (is_title_word(t.key) && !t.capitalised) m.titled = true;
         add_title(m, t.key);
         --k;
     }
@@ -103,10 +108,8 @@ void collect_appositives(const std::vector<Token>& tokens, Mention& m) {
             }
             const bool closed =
                 e < tokens.size() && !is_word(tokens[e]) && tokens[e].kind == TokenKind::Punct;
-            if (closed && !clause) {
+            if (closed && !clause)
                 for (std::size_t t = a; t < e; ++t) add_title(m, tokens[t].key);
-                m.titled = true;
-            }
         }
     }
     if (m.first >= 2 && is_punct(tokens[m.first - 1], ",")) {
@@ -120,10 +123,8 @@ void collect_appositives(const std::vector<Token>& tokens, Mention& m) {
         const bool definite = !keys.empty() && keys.back() == "the";
         const bool bounded = b == 0 || tokens[b - 1].sentence != tokens[m.first].sentence ||
                              is_punct(tokens[b - 1], ",");
-        if (definite && bounded) {
+        if (definite && bounded)
             for (auto key : keys) add_title(m, key);
-            m.titled = true;
-        }
     }
 }
 
@@ -177,16 +178,21 @@ std::vector<Mention> scan_mentions(const std::vector<Token>& tokens) {
         if (name_first < j && sentence_initial(tokens, name_first) && name_first + 1 < j &&
             looks_like_verb_or_adverb(tokens[name_first].key))
             ++name_first;  // "Speaking Kerry" is not a name; "Standing" opens the sentence
+        // "Dean of Liverpool", "Secretary of Health Ann Smith": the word after "of" names a
+        // place or portfolio, not the person.
+        if (name_first < j && name_first > i && tokens[name_first - 1].key == "of") ++name_first;
+        // "Minister for Housing Eoin Brady": the portfolio precedes the name.
+        if (name_first == i && j - name_first > 2 && i >= 2 &&
+            (tokens[i - 1].key == "for" || tokens[i - 1].key == "of") &&
+            is_title_word(tokens[i - 2].key))
+            name_first = j - 2;
         if (name_first < j && j - name_first <= kMaxNameWords && !is_initial(tokens[j - 1])) {
             Mention m;
             m.first = i;
             m.name_first = name_first;
             m.name_end = j;
-            for (std::size_t k = name_first; k < j; ++k) m.words.emplace_back(tokens[k].stem);
-            for (std::size_t k = i; k < name_first; ++k) {
-                if (is_title_word(tokens[k].key) && tokens[k].key != "of") m.titled = true;
-                add_title(m, tokens[k].key);
-            }
+            for (std::size_t k = name_first; k < j; ++k) m.words.push_back(name_word(tokens[k]));
+            for (std::size_t k = i; k < name_first; ++k) add_title(m, tokens[k].key);
             m.possessive = tokens[j - 1].possessive;
             collect_lead(tokens, m);
             collect_appositives(tokens, m);
@@ -229,7 +235,7 @@ std::vector<std::string> headline_full_name(const std::vector<Token>& headline,
             --first;
         if (first == i) continue;
         std::vector<std::string> words;
-        for (std::size_t k = first; k <= i; ++k) words.emplace_back(headline[k].stem);
+        for (std::size_t k = first; k <= i; ++k) words.push_back(name_word(headline[k]));
         return words;
     }
     return {};

@@ -47,7 +47,8 @@ class Analysis {
 
     SpeakerAnalysis run() {
         attribute_quotes();
-        const auto reported = attributor_.reported_speech();
+        reported_ = attributor_.reported_speech();
+        const auto& reported = reported_;
         resolve(reported);
         SpeakerAnalysis out;
         std::vector<std::string> names;
@@ -112,12 +113,39 @@ class Analysis {
             else if (q > 0 && tokens_[sites_[q - 1].close].paragraph == open.paragraph &&
                      sites_[q - 1].person >= 0)
                 from = q - 1;
-            if (!from) continue;
-            site.person = sites_[*from].person;
+            if (from) {
+                site.person = sites_[*from].person;
+                site.attribution.subject = sites_[*from].attribution.subject;
+            } else if (opens_paragraph(site.open)) {
+                site.person = last_speaker_in_paragraph(open.paragraph - 1);
+            }
+            if (site.person < 0) continue;
             site.attribution.cue = "continuation";
             site.attribution.strength = kContinuation;
-            site.attribution.subject = sites_[*from].attribution.subject;
         }
+    }
+
+    bool opens_paragraph(std::size_t token) const {
+        return token > 0 && tokens_[token - 1].paragraph != tokens_[token].paragraph;
+    }
+
+    // The person of the last speech event (quote or reported speech) in a paragraph: a quote
+    // opening the next paragraph without a cue continues them ("X said that … ¶ “…”").
+    int last_speaker_in_paragraph(std::size_t paragraph) const {
+        std::size_t best_token = 0;
+        int best = -1;
+        bool found = false;
+        const auto consider = [&](std::size_t token, int person) {
+            if (tokens_[token].paragraph != paragraph || (found && token < best_token)) return;
+            found = true;
+            best_token = token;
+            best = person;
+        };
+        for (const auto& site : sites_)
+            if (site.person >= 0 || site.unnamed_source)
+                consider(site.attribution.cue_token, site.person);
+        for (const auto& a : reported_) consider(a.cue_token, resolver_.person_for(a.subject));
+        return best;
     }
 
     Quote make_quote(const QuoteSite& site) const {
@@ -210,6 +238,7 @@ class Analysis {
     Attributor attributor_;
     Resolver resolver_;
     std::vector<QuoteSite> sites_;
+    std::vector<Attribution> reported_;
     std::vector<std::string> speakers_;
 };
 

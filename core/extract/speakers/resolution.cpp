@@ -21,10 +21,11 @@ Gender Resolver::gender_of(int person) const {
     return people_.persons[static_cast<std::size_t>(person)].gender;
 }
 
-int Resolver::resolve_pronoun(const SubjectRef& ref) const {
+int Resolver::resolve_pronoun(const SubjectRef& ref, Window window) const {
     const std::size_t paragraph = tokens_[ref.token].paragraph;
+    const std::size_t reach = window == Window::ParagraphAndPrevious ? 1 : 0;
     const auto in_window = [&](const Antecedent& a) {
-        return a.token < ref.token && a.paragraph + 1 >= paragraph && a.paragraph <= paragraph;
+        return a.token < ref.token && a.paragraph + reach >= paragraph && a.paragraph <= paragraph;
     };
     for (auto it = antecedents_.rbegin(); it != antecedents_.rend(); ++it) {
         if (!in_window(*it) || !it->subject) continue;
@@ -40,10 +41,18 @@ int Resolver::resolve_one(const SubjectRef& ref) const {
     switch (ref.kind) {
         case RefKind::Named:
             return people_.mentions[static_cast<std::size_t>(ref.mention)].person;
-        case RefKind::Role:
-            return people_.person_with_role(ref.role, ref.token);
+        case RefKind::Role: {
+            if (const int p = people_.person_with_role(ref.role, ref.token); p >= 0) return p;
+            // "Marchetti said … “…,” the striker told Sky Sports": a role the article never
+            // attached to a name can still mean this paragraph's subject, if that person has
+            // no other title. A possessive role ("Putin’s spokesman") never means its possessor.
+            if (ref.possessive) return -1;
+            const int p = resolve_pronoun(ref, Window::Paragraph);
+            if (p >= 0 && !people_.persons[static_cast<std::size_t>(p)].titles.empty()) return -1;
+            return p;
+        }
         case RefKind::Pronoun:
-            return resolve_pronoun(ref);
+            return resolve_pronoun(ref, Window::ParagraphAndPrevious);
         case RefKind::Unnamed:
         case RefKind::None:
             return -1;

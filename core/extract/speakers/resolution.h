@@ -26,7 +26,9 @@ class Resolver {
     // Resolves every site in text order. Rules:
     //  - a name resolves to its person (a capitalised non-person such as "Russia" to nobody);
     //  - "the minister" resolves to the latest person before it whose titles match the role,
-    //    anywhere earlier in the article; nobody when none matches;
+    //    anywhere earlier in the article; failing that, to the paragraph's latest subject when
+    //    that person carries no title at all ("Marchetti … the striker told"); a possessive
+    //    role ("Putin’s spokesman") only ever resolves through titles;
     //  - he/she resolves to the latest earlier subject (of a sentence or a speech cue) in the
     //    same or the previous paragraph whose gender does not conflict; an unnamed person
     //    ("a defense official") in between blocks the pronoun; no subject → unresolved.
@@ -45,7 +47,8 @@ class Resolver {
     };
 
     int resolve_one(const SubjectRef& ref) const;
-    int resolve_pronoun(const SubjectRef& ref) const;
+    enum class Window { Paragraph, ParagraphAndPrevious };
+    int resolve_pronoun(const SubjectRef& ref, Window window) const;
     Gender gender_of(int person) const;
 
     const std::vector<Token>& tokens_;

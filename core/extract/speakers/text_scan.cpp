@@ -108,6 +108,17 @@ Lexicon::Lexicon(std::initializer_list<std::string_view> words) : words_(words) 
     std::sort(words_.begin(), words_.end());
 }
 
+Lexicon::Lexicon(std::string_view words) {
+    std::size_t start = 0;
+    while (start < words.size()) {
+        std::size_t end = words.find(' ', start);
+        if (end == std::string_view::npos) end = words.size();
+        if (end > start) words_.push_back(words.substr(start, end - start));
+        start = end + 1;
+    }
+    std::sort(words_.begin(), words_.end());
+}
+
 bool Lexicon::contains(std::string_view key) const {
     return std::binary_search(words_.begin(), words_.end(), key);
 }

@@ -67,6 +67,8 @@ std::vector<Token> tokenize(std::string_view text, const std::vector<QuoteSpan>&
 class Lexicon {
   public:
     Lexicon(std::initializer_list<std::string_view> words);
+    // Words separated by single spaces; `words` must outlive the lexicon (a string literal).
+    explicit Lexicon(std::string_view words);
     bool contains(std::string_view key) const;
 
   private:
