@@ -6,7 +6,7 @@ import * as api from './api.js';
 import { render_article } from './article.js';
 import { el } from './dom.js';
 import { render_facets } from './facets.js';
-import { clear_results, render_results } from './results.js';
+import { clear_results, href_for, render_results } from './results.js';
 import { effective_sort, parse_state, search_params, state_to_search, with_changes } from './state.js';
 
 let state = parse_state(location.search);
@@ -88,7 +88,9 @@ async function show(current) {
     }
     show_error(error instanceof api.ApiError ? error : new api.ApiError('internal', String(error), 0));
     if (reading) {
-      elements.article_view.replaceChildren();
+      // Leave a way back to the results the article was opened from.
+      const back = el('a', { href: href_for(with_changes(current, {})), 'data-navigate': '' }, '← Back to results');
+      elements.article_view.replaceChildren(el('nav', { className: 'article-nav' }, back));
       document.title = 'Article not available — Broadsheet';
     } else {
       clear_results();
@@ -172,11 +174,33 @@ elements.filters_toggle.addEventListener('click', () => {
 
 elements.sort.addEventListener('change', () => navigate(with_changes(state, { sort: elements.sort.value })));
 
+// Typing a year digit by digit makes the date input report every intermediate date ("0002-…",
+// "0020-…"), so a date is applied once typing pauses, when the field is left, or on Enter.
+const kDateSettleMs = 600;
+let date_timer = null;
+
+function apply_dates() {
+  clearTimeout(date_timer);
+  date_timer = null;
+  const from = elements.from.value;
+  const to = elements.to.value;
+  const usable = (value) => value === '' || /^[1-9]\d{3}-\d{2}-\d{2}$/.test(value);
+  if (!usable(from) || !usable(to) || (from === state.from && to === state.to)) return;
+  navigate(with_changes(state, { from, to }));
+}
+
 for (const input of [elements.from, elements.to]) {
   input.addEventListener('change', () => {
-    // A half-typed date reads as "" until complete; only whole dates (or clearing) navigate.
-    if (input.value !== '' && !/^\d{4}-\d{2}-\d{2}$/.test(input.value)) return;
-    navigate(with_changes(state, { from: elements.from.value, to: elements.to.value }));
+    clearTimeout(date_timer);
+    date_timer = setTimeout(apply_dates, kDateSettleMs);
+  });
+  input.addEventListener('blur', (event) => {
+    // Moving from one end of the range to the other is still typing the range.
+    const to_other_end = event.relatedTarget === elements.from || event.relatedTarget === elements.to;
+    if (date_timer !== null && !to_other_end) apply_dates();
+  });
+  input.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter') apply_dates();
   });
 }
 

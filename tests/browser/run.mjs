@@ -160,6 +160,16 @@ describe('search page', () => {
     assert_no_errors();
   });
 
+  test('an unknown article id shows the 404 in the alert and a way back', async (t) => {
+    const { page, assert_no_errors } = await open_page(t, { allowed: [/status of 404/] });
+    await page.goto('./?q=Syria&article=no-such-article');
+    await page.getByRole('alert').filter({ hasText: /\S/ }).waitFor();
+    await page.getByRole('link', { name: '← Back to results' }).click();
+    await page.waitForURL((url) => url.searchParams.get('q') === 'Syria' && !url.searchParams.has('article'));
+    await wait_for_count(page);
+    assert_no_errors();
+  });
+
   test('the reading view highlights the query and steps through the results across pages', async (t) => {
     const { page, assert_no_errors } = await open_page(t);
     const first_page = await api_search(page, '?q=Syria&size=2');
@@ -267,6 +277,16 @@ describe('search page', () => {
     assert.equal(await facet(page, 'Year').getByRole('checkbox').count(), everything.facets.year.length);
     await page.getByRole('button', { name: /^Remove filter Date/ }).click();
     await page.waitForURL((url) => !url.searchParams.has('from'));
+    await count_of(page).filter({ hasText: new RegExp(`^${everything.total} articles?$`) }).waitFor();
+
+    // Typing the same range into the date inputs gives the same result.
+    await page.getByLabel('From').fill(`${year.value}-01-01`);
+    await page.getByLabel('To').fill(`${year.value}-12-31`);
+    await page.getByLabel('To').press('Enter');
+    await page.waitForURL((url) => url.searchParams.get('to') === `${year.value}-12-31`);
+    assert.equal(new URL(page.url()).searchParams.get('from'), `${year.value}-01-01`);
+    await count_of(page).filter({ hasText: new RegExp(`^${year.count} articles?$`) }).waitFor();
+    await page.getByRole('button', { name: /^Remove filter Date/ }).click();
     await count_of(page).filter({ hasText: new RegExp(`^${everything.total} articles?$`) }).waitFor();
 
     await page.getByLabel('Sort').selectOption('oldest');
