@@ -6,9 +6,10 @@
 namespace broadsheet::speakers {
 namespace {
 
-constexpr std::size_t kMaxNameWords = 4;    // longer capitalised runs are not one person's name
-constexpr std::size_t kMaxLeadContext = 6;  // title words looked for before a name
-constexpr std::size_t kMaxAppositive = 10;  // ", chairman of the Eurasia Group,"
+constexpr std::size_t kMaxNameWords = 4;       // longer capitalised runs are not one person's name
+constexpr std::size_t kMaxLeadContext = 6;     // title words looked for before a name
+constexpr std::size_t kMaxAppositive = 10;     // ", chairman of the Eurasia Group,"
+constexpr std::ptrdiff_t kRoleLookback = 400;  // mentions searched back for a role's holder
 
 bool has_digit(std::string_view s) {
     return std::any_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
@@ -250,8 +251,13 @@ int People::mention_ending_at(std::size_t last) const {
 }
 
 int People::person_with_role(std::string_view role, std::size_t before) const {
-    for (auto it = mentions.rbegin(); it != mentions.rend(); ++it) {
-        if (it->name_first >= before || it->person < 0) continue;
+    // Mentions are in text order: start at the last one before `before`, and look back a
+    // bounded distance so that a long text full of unmatched roles stays linear.
+    const auto end = std::partition_point(mentions.begin(), mentions.end(),
+                                          [&](const Mention& m) { return m.name_first < before; });
+    const auto stop = end - std::min<std::ptrdiff_t>(end - mentions.begin(), kRoleLookback);
+    for (auto it = std::make_reverse_iterator(end); it != std::make_reverse_iterator(stop); ++it) {
+        if (it->person < 0) continue;
         const auto& titles = persons[static_cast<std::size_t>(it->person)].titles;
         for (const auto& title : titles)
             if (role_matches_title(role, title)) return it->person;

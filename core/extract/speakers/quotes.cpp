@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <exception>
+#include <map>
 #include <optional>
 
 #include "core/extract/speakers/attribution.h"
@@ -131,21 +132,21 @@ class Analysis {
 
     // The person of the last speech event (quote or reported speech) in a paragraph: a quote
     // opening the next paragraph without a cue continues them ("X said that … ¶ “…”").
-    int last_speaker_in_paragraph(std::size_t paragraph) const {
-        std::size_t best_token = 0;
-        int best = -1;
-        bool found = false;
-        const auto consider = [&](std::size_t token, int person) {
-            if (tokens_[token].paragraph != paragraph || (found && token < best_token)) return;
-            found = true;
-            best_token = token;
-            best = person;
-        };
-        for (const auto& site : sites_)
-            if (site.person >= 0 || site.unnamed_source)
-                consider(site.attribution.cue_token, site.person);
-        for (const auto& a : reported_) consider(a.cue_token, resolver_.person_for(a.subject));
-        return best;
+    int last_speaker_in_paragraph(std::size_t paragraph) {
+        if (!last_event_ready_) {
+            // paragraph → (cue token, person) of its last speech event, built once.
+            const auto consider = [&](std::size_t token, int person) {
+                auto& slot = last_event_[tokens_[token].paragraph];
+                if (token >= slot.first) slot = {token, person};
+            };
+            for (const auto& site : sites_)
+                if (site.person >= 0 || site.unnamed_source)
+                    consider(site.attribution.cue_token, site.person);
+            for (const auto& a : reported_) consider(a.cue_token, resolver_.person_for(a.subject));
+            last_event_ready_ = true;
+        }
+        const auto it = last_event_.find(paragraph);
+        return it == last_event_.end() ? -1 : it->second.second;
     }
 
     Quote make_quote(const QuoteSite& site) const {
@@ -154,7 +155,8 @@ class Analysis {
         quote.begin = span.begin;
         quote.end = span.end;
         quote.text = std::string(input_.body.substr(span.begin, span.end - span.begin));
-        if (site.attribution.subject.kind != RefKind::None) quote.cue = site.attribution.cue;
+        if (site.attribution.subject.kind != RefKind::None || site.person >= 0)
+            quote.cue = site.attribution.cue;
         if (site.person < 0) return quote;
         quote.speaker = canonical(site.person);
         double confidence = site.attribution.strength;
@@ -239,6 +241,8 @@ class Analysis {
     Resolver resolver_;
     std::vector<QuoteSite> sites_;
     std::vector<Attribution> reported_;
+    std::map<std::size_t, std::pair<std::size_t, int>> last_event_;
+    bool last_event_ready_ = false;
     std::vector<std::string> speakers_;
 };
 

@@ -28,6 +28,7 @@ int Resolver::resolve_pronoun(const SubjectRef& ref, Window window) const {
         return a.token < ref.token && a.paragraph + reach >= paragraph && a.paragraph <= paragraph;
     };
     for (auto it = antecedents_.rbegin(); it != antecedents_.rend(); ++it) {
+        if (it->paragraph + reach < paragraph) break;  // text order: nothing older qualifies
         if (!in_window(*it) || !it->subject) continue;
         if (!compatible(it->gender, ref.gender)) continue;
         return it->person;
@@ -78,9 +79,10 @@ void Resolver::resolve(std::vector<Site> sites) {
         if (site.ref.kind == RefKind::None) continue;
         if (resolved_.contains(site.ref.token)) {
             // Already resolved as another kind of site: only upgrade it to a subject.
-            if (site.subject)
-                for (auto& a : antecedents_)
-                    if (a.token == site.ref.token) a.subject = true;
+            // Sites are sorted, so its antecedent (if any) is the latest one.
+            if (site.subject && !antecedents_.empty() &&
+                antecedents_.back().token == site.ref.token)
+                antecedents_.back().subject = true;
             continue;
         }
         const int person = resolve_one(site.ref);
