@@ -254,12 +254,22 @@ IndexReport update_locked(const IndexOptions& options, unsigned current) {
     return run.report;
 }
 
-void ensure_directory(const fs::path& dir) {
+void ensure_index_directory(const fs::path& dir) {
     std::error_code ec;
     fs::create_directories(dir, ec);
     if (ec) {
         throw Error(ErrorCode::IndexUnavailable,
                     "cannot create index directory " + dir.string() + ": " + ec.message());
+    }
+    // Xapian opens a directory holding a database's own files as that database and ignores a
+    // stub beside them, so publishing generations there would silently never be seen.
+    for (const char* marker : {"iamglass", "iamchert", "iamhoney"}) {
+        if (fs::exists(dir / marker, ec)) {
+            throw Error(ErrorCode::InvalidArgument,
+                        dir.string() +
+                            " is a plain Xapian database, not a Broadsheet index directory; "
+                            "give --index a new or empty directory");
+        }
     }
 }
 
@@ -268,7 +278,7 @@ void ensure_directory(const fs::path& dir) {
 IndexReport build_index(const IndexOptions& options) {
     // Check the corpus first, so a typo in its name leaves no empty index directory behind.
     require_corpus_dir(options.corpus_dir);
-    ensure_directory(options.index_dir);
+    ensure_index_directory(options.index_dir);
     IndexLock lock(options.index_dir);
     try {
         return build_locked(options);
@@ -279,7 +289,7 @@ IndexReport build_index(const IndexOptions& options) {
 
 IndexReport update_index(const IndexOptions& options) {
     require_corpus_dir(options.corpus_dir);
-    ensure_directory(options.index_dir);
+    ensure_index_directory(options.index_dir);
     IndexLock lock(options.index_dir);
     const std::optional<unsigned> current = current_generation(options.index_dir);
     try {

@@ -1,0 +1,215 @@
+// main.cpp — broadsheet-indexer: parses options, calls core to build/update/extract, prints.
+#include <spdlog/sinks/stdout_color_sinks.h>
+#include <spdlog/spdlog.h>
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/error.h"
+#include "core/extract/extract.h"
+#include "core/extract/registry.h"
+#include "core/index/extract_output.h"
+#include "core/index/index_writer.h"
+#include "core/index/walker.h"
+
+namespace {
+
+namespace fs = std::filesystem;
+using broadsheet::Diagnostic;
+using broadsheet::Severity;
+
+// Exit codes: 0 success (even with skipped files), 1 the index could not be written,
+// 2 bad arguments or configuration (CLI11 uses its own non-zero codes for parse errors).
+constexpr int kExitIndexFailed = 1;
+constexpr int kExitBadArguments = 2;
+
+struct IndexCommand {
+    std::string corpus_dir;
+    std::string index_dir;
+    std::string registry_dir;  // empty → corpus_dir
+};
+
+struct ExtractCommand {
+    std::vector<std::string> files;
+    std::string registry_dir;  // empty → ./corpus when it exists
+};
+
+void log_diagnostic(const Diagnostic& diagnostic) {
+    const char* what = diagnostic.severity == Severity::Skipped ? "skipped" : "repaired";
+    spdlog::warn("{}: {} ({})", diagnostic.file, diagnostic.message, what);
+}
+
+// A single self-overwriting status line, only when a person is watching stderr; throttled so
+// that drawing it never costs more than the indexing it reports on.
+class ProgressLine {
+  public:
+    ProgressLine() : enabled_(::isatty(STDERR_FILENO) != 0) {}
+    ~ProgressLine() { clear(); }
+
+    void update(const broadsheet::IndexProgress& progress) {
+        if (!enabled_) return;
+        const auto now = std::chrono::steady_clock::now();
+        if (progress.files_done != progress.files_total && now - last_ < kInterval) return;
+        last_ = now;
+        std::fprintf(stderr, "\r\x1b[K[%zu/%zu] %.*s", progress.files_done, progress.files_total,
+                     static_cast<int>(progress.current_file.size()), progress.current_file.data());
+        std::fflush(stderr);
+        drawn_ = true;
+    }
+
+    void clear() {
+        if (!drawn_) return;
+        std::fputs("\r\x1b[K", stderr);
+        std::fflush(stderr);
+        drawn_ = false;
+    }
+
+  private:
+    static constexpr std::chrono::milliseconds kInterval{100};
+    bool enabled_;
+    bool drawn_ = false;
+    std::chrono::steady_clock::time_point last_{};
+};
+
+enum class IndexAction { Build, Update };
+
+int run_index(const IndexCommand& command, IndexAction action) {
+    const fs::path registry_dir = command.registry_dir.empty() ? fs::path(command.corpus_dir)
+                                                               : fs::path(command.registry_dir);
+    const broadsheet::Registry registry = broadsheet::Registry::load(registry_dir);
+
+    ProgressLine progress;
+    broadsheet::IndexOptions options;
+    options.corpus_dir = command.corpus_dir;
+    options.index_dir = command.index_dir;
+    options.registry = &registry;
+    options.on_progress = [&progress](const broadsheet::IndexProgress& p) { progress.update(p); };
+
+    const broadsheet::IndexReport report = action == IndexAction::Build
+                                               ? broadsheet::build_index(options)
+                                               : broadsheet::update_index(options);
+    progress.clear();
+    for (const auto& diagnostic : report.diagnostics) log_diagnostic(diagnostic);
+
+    const char* verb = report.mode == broadsheet::IndexMode::Build ? "built" : "updated";
+    std::printf(
+        "%s index: %zu articles (added %zu, updated %zu, deleted %zu, unchanged %zu, skipped %zu, "
+        "warnings %zu) from %zu files in %.2f s \u2192 %s\n",
+        verb, report.articles, report.added, report.updated, report.deleted, report.unchanged,
+        report.skipped, report.warnings, report.files, report.seconds,
+        report.generation.string().c_str());
+    return 0;
+}
+
+// The id of an extracted article comes from its path relative to the corpus root, as in a build;
+// a file outside the corpus is named by its path as given.
+std::string relative_name(const fs::path& file, const std::optional<fs::path>& corpus_root) {
+    if (corpus_root) {
+        std::error_code ec;
+        const fs::path absolute_file = fs::weakly_canonical(file, ec);
+        const fs::path absolute_root = fs::weakly_canonical(*corpus_root, ec);
+        if (!ec) {
+            const fs::path relative = absolute_file.lexically_relative(absolute_root);
+            if (!relative.empty() && *relative.begin() != "..") return relative.generic_string();
+        }
+    }
+    return file.lexically_normal().generic_string();
+}
+
+int run_extract(const ExtractCommand& command) {
+    std::optional<fs::path> registry_dir;
+    if (!command.registry_dir.empty()) {
+        registry_dir = command.registry_dir;
+    } else if (std::error_code ec; fs::is_directory("corpus", ec)) {
+        registry_dir = "corpus";
+    }
+    const broadsheet::Registry registry =
+        registry_dir ? broadsheet::Registry::load(*registry_dir) : broadsheet::Registry{};
+    const broadsheet::ExtractContext context{&registry};
+
+    for (const auto& file : command.files) {
+        std::vector<Diagnostic> diagnostics;
+        auto source =
+            broadsheet::read_source_file(file, relative_name(file, registry_dir), diagnostics);
+        if (source) {
+            const std::string hash = broadsheet::content_hash(*source);
+            auto result = broadsheet::extract_file(*source, context);
+            for (auto& article : result.articles) {
+                article.content_hash = hash;
+                std::cout << broadsheet::extract_output(file, article)
+                                 .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)
+                          << '\n';
+            }
+            for (auto& diagnostic : result.diagnostics) diagnostics.push_back(diagnostic);
+        }
+        std::cout.flush();
+        for (const auto& diagnostic : diagnostics) log_diagnostic(diagnostic);
+    }
+    return 0;
+}
+
+void add_index_options(CLI::App& command, IndexCommand& args) {
+    command.add_option("CORPUS_DIR", args.corpus_dir, "Folder of article files (read recursively)")
+        ->required()
+        ->check(CLI::ExistingDirectory);
+    command.add_option("--index", args.index_dir, "Index directory (generations + XAPIANDB stub)")
+        ->required();
+    command.add_option("--registry", args.registry_dir,
+                       "Folder holding outlets.tsv and speaker-aliases.tsv (default: CORPUS_DIR)");
+}
+
+void set_up_logging() {
+    auto logger = spdlog::stderr_color_mt("broadsheet-indexer");
+    logger->set_pattern("broadsheet-indexer: %^%l%$: %v");
+    spdlog::set_default_logger(logger);
+}
+
+}  // namespace
+
+// Function-try-block: any error escaping a command becomes a message and an exit code.
+int main(int argc, char** argv) try {
+    set_up_logging();
+    CLI::App app{"Broadsheet indexer: turns a folder of article files into a Xapian index."};
+    app.require_subcommand(1);
+
+    IndexCommand build_args;
+    auto* build = app.add_subcommand(
+        "build", "Index CORPUS_DIR into a new generation and publish it atomically");
+    add_index_options(*build, build_args);
+
+    IndexCommand update_args;
+    auto* update = app.add_subcommand(
+        "update", "Apply added, changed and removed files to the published index (one commit)");
+    add_index_options(*update, update_args);
+
+    ExtractCommand extract_args;
+    auto* extract = app.add_subcommand(
+        "extract", "Print one JSON line per article in FILE..., touching no index");
+    extract->add_option("FILE", extract_args.files, "Article files")
+        ->required()
+        ->check(CLI::ExistingFile);
+    extract->add_option("--registry", extract_args.registry_dir,
+                        "Folder holding outlets.tsv and speaker-aliases.tsv (default: ./corpus "
+                        "when it exists, else none). Ids are relative to this folder for files "
+                        "inside it, as in a build of it.");
+
+    CLI11_PARSE(app, argc, argv);
+
+    if (build->parsed()) return run_index(build_args, IndexAction::Build);
+    if (update->parsed()) return run_index(update_args, IndexAction::Update);
+    return run_extract(extract_args);
+} catch (const broadsheet::Error& e) {
+    spdlog::error("{}", e.what());
+    return e.code() == broadsheet::ErrorCode::InvalidArgument ? kExitBadArguments
+                                                              : kExitIndexFailed;
+} catch (const std::exception& e) {
+    spdlog::error("{}", e.what());
+    return kExitIndexFailed;
+}

@@ -1,0 +1,339 @@
+// indexer_cli_test.cpp — the real broadsheet-indexer binary on temp dirs: build, rebuild,
+// update, bad files, a build killed midway, and `extract`.
+#include <gtest/gtest.h>
+#include <xapian.h>
+
+#include <algorithm>
+#include <cctype>
+#include <chrono>
+#include <fstream>
+#include <functional>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <sstream>
+#include <thread>
+
+#include "core/index/generations.h"
+#include "core/schema.h"
+#include "tests/index/process.h"
+#include "tests/index/temp_dir.h"
+
+namespace broadsheet {
+namespace {
+
+namespace fs = std::filesystem;
+using testing_support::ProcessResult;
+using testing_support::TempDir;
+
+const fs::path kSourceDir = BROADSHEET_SOURCE_DIR;
+const std::string kIndexer = BROADSHEET_INDEXER;
+
+void write_file(const fs::path& path, const std::string& bytes) {
+    fs::create_directories(path.parent_path());
+    std::ofstream(path, std::ios::binary) << bytes;
+}
+
+// The number after `label ` in the summary line, e.g. count_of(out, "added").
+std::size_t count_of(const std::string& summary, const std::string& label) {
+    const std::string key = label + " ";
+    for (auto at = summary.find(key); at != std::string::npos; at = summary.find(key, at + 1)) {
+        const std::size_t digits = at + key.size();
+        if (digits < summary.size() && std::isdigit(static_cast<unsigned char>(summary[digits])))
+            return std::stoul(summary.substr(digits));
+    }
+    ADD_FAILURE() << "no \"" << label << " N\" in summary: " << summary;
+    return 0;
+}
+
+// The seed file the ground truth labels as the Bloomberg article.
+std::string bloomberg_seed() {
+    std::ifstream in(kSourceDir / "tests/seeds-labels.json");
+    for (const auto& label : nlohmann::json::parse(in))
+        if (label["outlet"] == "Bloomberg") return label["file"];
+    ADD_FAILURE() << "no Bloomberg article in the labels";
+    return {};
+}
+
+// Source paths of the articles matching a free-text query, parsed the way users type it.
+std::set<std::string> search_paths(const Xapian::Database& db, const std::string& query_text) {
+    Xapian::QueryParser parser;
+    parser.set_stemmer(Xapian::Stem("english"));
+    parser.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+    parser.set_database(db);
+    Xapian::Enquire enquire(db);
+    enquire.set_query(parser.parse_query(query_text));
+    std::set<std::string> paths;
+    for (const auto& match : enquire.get_mset(0, 1000))
+        paths.insert(db.get_document(match).get_value(kSlotSourcePath));
+    return paths;
+}
+
+class IndexerCli : public testing::Test {
+  protected:
+    void SetUp() override {
+        fs::create_directories(corpus_);
+        for (const auto& entry : fs::directory_iterator(kSourceDir / "corpus"))
+            fs::copy(entry.path(), corpus_ / entry.path().filename(), fs::copy_options::recursive);
+    }
+
+    ProcessResult run(std::vector<std::string> args, const fs::path& cwd = {}) {
+        args.insert(args.begin(), kIndexer);
+        return testing_support::run_process(args, dir_.path(), cwd);
+    }
+    ProcessResult build() { return run({"build", corpus_.string(), "--index", index_.string()}); }
+    ProcessResult update() { return run({"update", corpus_.string(), "--index", index_.string()}); }
+
+    std::size_t seed_count() const {
+        std::size_t n = 0;
+        for (const auto& entry : fs::directory_iterator(kSourceDir / "corpus"))
+            n += entry.path().extension() == ".txt";
+        return n;
+    }
+
+    TempDir dir_;
+    fs::path corpus_ = dir_ / "my corpus";  // a space, because operators have them too
+    fs::path index_ = dir_ / "index";
+};
+
+TEST_F(IndexerCli, BuildsTheSeedsIntoASelfDescribingIndex) {
+    const auto result = build();
+    ASSERT_EQ(result.exit_code, 0) << result.err;
+    EXPECT_EQ(count_of(result.out, "added"), seed_count()) << result.out;
+    EXPECT_EQ(count_of(result.out, "skipped"), 0u) << result.out;
+
+    Xapian::Database db(index_.string());
+    EXPECT_NO_THROW(check_schema(db));
+    EXPECT_EQ(db.get_doccount(), seed_count());
+    EXPECT_EQ(db.get_metadata(std::string(kMetaDocumentCount)), std::to_string(seed_count()));
+    const std::string built_at = db.get_metadata(std::string(kMetaBuiltAt));
+    ASSERT_EQ(built_at.size(), 20u) << built_at;  // 2026-11-23T17:22:07Z
+    EXPECT_EQ(built_at[4], '-');
+    EXPECT_EQ(built_at[10], 'T');
+    EXPECT_EQ(built_at.back(), 'Z');
+
+    const std::string bloomberg = bloomberg_seed();
+    EXPECT_TRUE(search_paths(db, "ceasefire").count(bloomberg)) << bloomberg;
+    // Every outlet value has its exact facet term (which outlets are found is extraction's test).
+    for (auto it = db.valuestream_begin(kSlotOutlet); it != db.valuestream_end(kSlotOutlet); ++it)
+        EXPECT_TRUE(db.term_exists(term(Field::Outlet, *it))) << *it;
+}
+
+TEST_F(IndexerCli, RebuildPublishesANewGenerationAndKeepsOnlyThePrevious) {
+    for (int i = 0; i < 3; ++i) ASSERT_EQ(build().exit_code, 0);
+    EXPECT_EQ(current_generation(index_), 3u);
+    EXPECT_EQ(list_generations(index_), (std::vector<unsigned>{2, 3}));
+    EXPECT_EQ(Xapian::Database((index_ / generation_name(2)).string()).get_doccount(),
+              seed_count());  // the previous one stays readable for servers still on it
+}
+
+TEST_F(IndexerCli, UpdateAddsReplacesAndDeletesByContentHash) {
+    ASSERT_EQ(build().exit_code, 0);
+    std::vector<fs::path> seeds;
+    for (const auto& entry : fs::directory_iterator(corpus_))
+        if (entry.path().extension() == ".txt") seeds.push_back(entry.path());
+    std::sort(seeds.begin(), seeds.end());
+    ASSERT_GE(seeds.size(), 3u);
+
+    write_file(corpus_ / "extra/new.txt",
+               "Zanzibarian Diplomats Meet\n\nThe zanzibarian delegation met in Geneva.\n");
+    std::ofstream(seeds[1], std::ios::app) << "\n\nA closing paragraph about quuxification.\n";
+    const std::string removed = seeds[2].filename().string();
+    fs::remove(seeds[2]);
+
+    const auto result = update();
+    ASSERT_EQ(result.exit_code, 0) << result.err;
+    EXPECT_EQ(count_of(result.out, "added"), 1u) << result.out;
+    EXPECT_EQ(count_of(result.out, "updated"), 1u) << result.out;
+    EXPECT_EQ(count_of(result.out, "deleted"), 1u) << result.out;
+    EXPECT_EQ(count_of(result.out, "unchanged"), seeds.size() - 2) << result.out;
+
+    Xapian::Database db(index_.string());
+    EXPECT_EQ(current_generation(index_), 1u);  // in place, no new generation
+    EXPECT_EQ(db.get_doccount(), seeds.size());
+    EXPECT_EQ(db.get_metadata(std::string(kMetaDocumentCount)), std::to_string(seeds.size()));
+    EXPECT_EQ(search_paths(db, "zanzibarian"), std::set<std::string>{"extra/new.txt"});
+    EXPECT_EQ(search_paths(db, "quuxification"),
+              std::set<std::string>{seeds[1].filename().string()});
+    EXPECT_EQ(db.get_termfreq(term(Field::Id, "")), 0u);
+    for (auto it = db.valuestream_begin(kSlotSourcePath); it != db.valuestream_end(kSlotSourcePath);
+         ++it)
+        EXPECT_NE(*it, removed);
+
+    const auto again = update();  // nothing changed since: everything is unchanged
+    ASSERT_EQ(again.exit_code, 0) << again.err;
+    EXPECT_EQ(count_of(again.out, "unchanged"), seeds.size()) << again.out;
+    EXPECT_EQ(count_of(again.out, "added") + count_of(again.out, "updated") +
+                  count_of(again.out, "deleted"),
+              0u)
+        << again.out;
+}
+
+TEST_F(IndexerCli, UpdateRemovesEveryRecordOfADeletedJsonLinesFile) {
+    write_file(corpus_ / "feed.jsonl",
+               R"({"title":"First record","body":"Alpha body text about talks."})"
+               "\n"
+               R"({"title":"Second record","body":"Beta body text about talks."})"
+               "\n");
+    ASSERT_EQ(build().exit_code, 0);
+    ASSERT_EQ(Xapian::Database(index_.string()).get_doccount(), seed_count() + 2);
+    fs::remove(corpus_ / "feed.jsonl");
+    const auto result = update();
+    ASSERT_EQ(result.exit_code, 0) << result.err;
+    EXPECT_EQ(count_of(result.out, "deleted"), 2u) << result.out;
+    EXPECT_EQ(Xapian::Database(index_.string()).get_doccount(), seed_count());
+}
+
+TEST_F(IndexerCli, UpdateWithoutAnIndexBuildsOne) {
+    const auto result = update();
+    ASSERT_EQ(result.exit_code, 0) << result.err;
+    EXPECT_EQ(count_of(result.out, "added"), seed_count());
+    EXPECT_EQ(current_generation(index_), 1u);
+}
+
+enum class Outcome { Skipped, Repaired };
+
+struct BadFileCase {
+    const char* why;
+    std::string name;
+    std::function<void(const fs::path&)> make;
+    Outcome outcome;
+};
+
+const std::vector<BadFileCase>& bad_files() {
+    static const std::vector<BadFileCase> cases = {
+        {"an empty file has no article", "empty.txt", [](const fs::path& p) { write_file(p, ""); },
+         Outcome::Skipped},
+        {"binary data (a PNG header and NULs) is not text", "image.txt",
+         [](const fs::path& p) { write_file(p, std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16)); },
+         Outcome::Skipped},
+        {"Latin-1 text is repaired to UTF-8 and indexed", "latin1.txt",
+         [](const fs::path& p) {
+             write_file(p,
+                        "Caf\xe9 Talks Resume\n\nThe caf\xe9 owners met the d\xe9l\xe9gation.\n");
+         },
+         Outcome::Repaired},
+        {"a file over the size limit is refused unread", "huge.txt",
+         [](const fs::path& p) {
+             write_file(p, "");
+             fs::resize_file(p, 8 * 1024 * 1024 + 1);
+         },
+         Outcome::Skipped},
+        {"a truncated JSON article does not parse", "broken.json",
+         [](const fs::path& p) { write_file(p, R"({"title": "Half an obj)"); }, Outcome::Skipped},
+    };
+    return cases;
+}
+
+TEST_F(IndexerCli, BadFilesAreSkippedOrRepairedWithAWarningAndNeverAbortTheRun) {
+    std::size_t expected_skipped = 0;
+    for (const auto& c : bad_files()) {
+        c.make(corpus_ / "bad" / c.name);
+        expected_skipped += c.outcome == Outcome::Skipped;
+    }
+    const auto result = build();
+    ASSERT_EQ(result.exit_code, 0) << result.err;
+    EXPECT_EQ(count_of(result.out, "skipped"), expected_skipped) << result.out << result.err;
+
+    Xapian::Database db(index_.string());
+    std::set<std::string> indexed;
+    for (auto it = db.valuestream_begin(kSlotSourcePath); it != db.valuestream_end(kSlotSourcePath);
+         ++it)
+        indexed.insert(*it);
+    for (const auto& c : bad_files()) {
+        const std::string path = "bad/" + c.name;
+        EXPECT_NE(result.err.find(path), std::string::npos) << c.why << ": no warning naming it";
+        EXPECT_EQ(indexed.count(path), c.outcome == Outcome::Repaired ? 1u : 0u) << c.why;
+    }
+    EXPECT_EQ(db.get_doccount(), seed_count() + 1);
+    EXPECT_EQ(search_paths(db, "café"), std::set<std::string>{"bad/latin1.txt"});
+}
+
+TEST_F(IndexerCli, ABuildKilledMidwayLeavesThePreviousIndexServing) {
+    ASSERT_EQ(build().exit_code, 0);
+    // Enough files that indexing takes far longer than noticing the new generation directory.
+    for (int i = 0; i < 3000; ++i) {
+        write_file(corpus_ / "bulk" / ("a" + std::to_string(i) + ".txt"),
+                   "Bulk Article " + std::to_string(i) +
+                       "\n\nDiplomats met again to discuss the ceasefire and aid convoys.\n");
+    }
+    const pid_t pid = testing_support::spawn_process(
+        {kIndexer, "build", corpus_.string(), "--index", index_.string()}, dir_ / "kill.out",
+        dir_ / "kill.err");
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+    bool started = false;
+    while (std::chrono::steady_clock::now() < deadline) {
+        if (fs::exists(index_ / generation_name(2))) {
+            started = true;
+            break;
+        }
+        int status = 0;
+        if (::waitpid(pid, &status, WNOHANG) == pid) break;  // finished or died before we saw it
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
+    ::kill(pid, SIGKILL);
+    testing_support::wait_for(pid);
+    ASSERT_TRUE(started) << "the build never created its generation directory";
+    ASSERT_EQ(current_generation(index_), 1u) << "the killed build must not have published";
+
+    Xapian::Database db(index_.string());
+    EXPECT_NO_THROW(check_schema(db));
+    EXPECT_EQ(db.get_doccount(), seed_count());
+
+    // The next build cleans the half-built leftover and publishes a complete generation.
+    const auto result = build();
+    ASSERT_EQ(result.exit_code, 0) << result.err;
+    EXPECT_EQ(list_generations(index_), (std::vector<unsigned>{1, 3}));
+    EXPECT_EQ(current_generation(index_), 3u);
+    EXPECT_EQ(Xapian::Database(index_.string()).get_doccount(), seed_count() + 3000);
+}
+
+TEST_F(IndexerCli, AnIndexThatCannotBeWrittenFailsTheRun) {
+    write_file(dir_ / "plain-file", "not a directory");
+    const auto result =
+        run({"build", corpus_.string(), "--index", (dir_ / "plain-file/index").string()});
+    EXPECT_NE(result.exit_code, 0);
+    EXPECT_NE(result.err.find("plain-file"), std::string::npos) << result.err;
+}
+
+TEST_F(IndexerCli, ExtractPrintsOneJsonLinePerArticleWithTheBuildsIds) {
+    ASSERT_EQ(build().exit_code, 0);
+    Xapian::Database db(index_.string());
+
+    std::vector<std::string> args{"extract"};
+    for (const auto& entry : fs::directory_iterator(kSourceDir / "corpus"))
+        if (entry.path().extension() == ".txt")
+            args.push_back("corpus/" + entry.path().filename().string());
+    // From the repository root, so the default registry (./corpus) and ids match a build.
+    const auto result = run(args, kSourceDir);
+    ASSERT_EQ(result.exit_code, 0) << result.err;
+
+    std::istringstream lines(result.out);
+    std::string line;
+    std::size_t count = 0;
+    while (std::getline(lines, line)) {
+        ++count;
+        const auto article = nlohmann::json::parse(line);
+        for (const char* key : {"file", "id", "title", "date", "outlet", "author", "url",
+                                "speakers", "quotes", "words"})
+            EXPECT_TRUE(article.contains(key)) << key << " missing in " << line;
+        EXPECT_TRUE(article["date"].is_null() || article["date"].get<std::string>().size() == 10);
+        EXPECT_TRUE(article["speakers"].is_array());
+        EXPECT_GT(article["words"].get<int>(), 50);
+        for (const auto& quote : article["quotes"]) {
+            EXPECT_TRUE(quote.contains("speaker"));
+            EXPECT_TRUE(quote["text"].is_string());
+        }
+        // The same article in the index: same id, and extract and build agree on its fields.
+        const std::string id_term = term(Field::Id, article["id"].get<std::string>());
+        ASSERT_TRUE(db.term_exists(id_term)) << "no indexed article with the id of " << line;
+        const auto stored =
+            nlohmann::json::parse(db.get_document(*db.postlist_begin(id_term)).get_data());
+        for (const char* key : {"title", "date", "outlet", "author", "url", "speakers"})
+            EXPECT_EQ(article[key], stored[key]) << key << " of " << article["file"];
+    }
+    EXPECT_EQ(count, seed_count());
+    EXPECT_FALSE(fs::exists(kSourceDir / "corpus" / "XAPIANDB"));  // extract touches no index
+}
+
+}  // namespace
+}  // namespace broadsheet

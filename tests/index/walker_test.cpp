@@ -1,0 +1,149 @@
+// walker_test.cpp — corpus listing (recursive, sorted, filtered), bounded reads, content hashes.
+#include "core/index/walker.h"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <functional>
+#include <optional>
+
+#include "core/error.h"
+#include "tests/index/temp_dir.h"
+
+namespace broadsheet {
+namespace {
+
+namespace fs = std::filesystem;
+using testing_support::TempDir;
+
+void write_file(const fs::path& path, const std::string& bytes) {
+    fs::create_directories(path.parent_path());
+    std::ofstream(path, std::ios::binary) << bytes;
+}
+
+TEST(Walker, ListsArticleFilesRecursivelyInSortedOrder) {
+    TempDir dir;
+    // Each file below says why it is (or is not) in the listing.
+    write_file(dir / "b.txt", "plain text article");
+    write_file(dir / "B.md", "capital letters sort before lower case (byte order)");
+    write_file(dir / "world/syria/x.html", "<p>nested two levels deep</p>");
+    write_file(dir / "world/y.htm", "<p>the .htm spelling</p>");
+    write_file(dir / "a.json", "{}");
+    write_file(dir / "b.meta.json", "{}");       // a sidecar, never an article of its own
+    write_file(dir / "outlets.tsv", "");         // a registry, not an article
+    write_file(dir / "notes.csv", "");           // not an article extension
+    write_file(dir / ".hidden.txt", "");         // hidden files are editor or VCS droppings
+    write_file(dir / ".git/objects/z.txt", "");  // nor are hidden directories walked
+    fs::create_directory_symlink(dir.path(), dir / "world/loop");  // must not be followed
+
+    const CorpusListing listing = list_corpus(dir.path());
+    EXPECT_EQ(listing.files, (std::vector<std::string>{"B.md", "a.json", "b.txt",
+                                                       "world/syria/x.html", "world/y.htm"}));
+    EXPECT_TRUE(listing.diagnostics.empty());
+}
+
+TEST(Walker, MissingCorpusIsAnInvalidArgument) {
+    TempDir dir;
+    try {
+        list_corpus(dir / "nope");
+        FAIL() << "a missing corpus must be refused";
+    } catch (const Error& e) {
+        EXPECT_EQ(e.code(), ErrorCode::InvalidArgument);
+        EXPECT_NE(std::string(e.what()).find("nope"), std::string::npos);
+    }
+}
+
+TEST(Walker, ReadsTheSidecarAlongside) {
+    TempDir dir;
+    write_file(dir / "a.txt", "body");
+    write_file(dir / "a.meta.json", R"({"outlet":"Bloomberg"})");
+    std::vector<Diagnostic> diagnostics;
+    const auto source = read_source_file(dir / "a.txt", "a.txt", diagnostics);
+    ASSERT_TRUE(source.has_value());
+    EXPECT_EQ(source->relative_path, "a.txt");
+    EXPECT_EQ(source->bytes, "body");
+    ASSERT_TRUE(source->sidecar.has_value());
+    EXPECT_EQ(*source->sidecar, R"({"outlet":"Bloomberg"})");
+    EXPECT_TRUE(diagnostics.empty());
+}
+
+struct UnusableCase {
+    const char* why;
+    std::function<void(const fs::path&)> make;  // creates "a.txt" (or not) in the given dir
+    std::string reason;                         // expected in the diagnostic message
+};
+
+class UnusableFile : public testing::TestWithParam<UnusableCase> {};
+
+TEST_P(UnusableFile, IsSkippedWithAReason) {
+    TempDir dir;
+    GetParam().make(dir.path());
+    std::vector<Diagnostic> diagnostics;
+    EXPECT_FALSE(read_source_file(dir / "a.txt", "a.txt", diagnostics).has_value());
+    ASSERT_EQ(diagnostics.size(), 1u);
+    EXPECT_EQ(diagnostics[0].file, "a.txt");
+    EXPECT_EQ(diagnostics[0].severity, Severity::Skipped);
+    EXPECT_NE(diagnostics[0].message.find(GetParam().reason), std::string::npos)
+        << diagnostics[0].message;
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Rows, UnusableFile,
+    testing::Values(UnusableCase{"a file deleted between listing and reading",
+                                 [](const fs::path&) {}, "cannot read"},
+                    UnusableCase{
+                        "one byte over the limit is refused before reading (sparse, so cheap)",
+                        [](const fs::path& d) {
+                            write_file(d / "a.txt", "");
+                            fs::resize_file(d / "a.txt", kMaxSourceBytes + 1);
+                        },
+                        "too large"}));
+
+TEST(Walker, AFileExactlyAtTheLimitIsRead) {
+    TempDir dir;
+    write_file(dir / "a.txt", "");
+    fs::resize_file(dir / "a.txt", kMaxSourceBytes);
+    std::vector<Diagnostic> diagnostics;
+    const auto source = read_source_file(dir / "a.txt", "a.txt", diagnostics);
+    ASSERT_TRUE(source.has_value());
+    EXPECT_EQ(source->bytes.size(), kMaxSourceBytes);
+}
+
+TEST(Walker, AnOversizedSidecarIsIgnoredWithAWarning) {
+    TempDir dir;
+    write_file(dir / "a.txt", "body");
+    write_file(dir / "a.meta.json", "");
+    fs::resize_file(dir / "a.meta.json", kMaxSourceBytes + 1);
+    std::vector<Diagnostic> diagnostics;
+    const auto source = read_source_file(dir / "a.txt", "a.txt", diagnostics);
+    ASSERT_TRUE(source.has_value());
+    EXPECT_FALSE(source->sidecar.has_value());
+    ASSERT_EQ(diagnostics.size(), 1u);
+    EXPECT_EQ(diagnostics[0].severity, Severity::Warning);
+}
+
+struct HashCase {
+    const char* why;
+    std::string bytes;
+    std::optional<std::string> sidecar;
+    std::string hash;
+};
+
+class ContentHash : public testing::TestWithParam<HashCase> {};
+
+TEST_P(ContentHash, IsXxh3OfFileThenSidecar) {
+    const auto& c = GetParam();
+    EXPECT_EQ(content_hash(SourceFile{"a.txt", c.bytes, c.sidecar}), c.hash) << c.why;
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Rows, ContentHash,
+    testing::Values(
+        HashCase{
+            "XXH3-64 of nothing: lowercase, zero-padded to 16 digits", "", {}, "2d06800538d394c2"},
+        HashCase{"XXH3-64 of the file bytes", "abc", {}, "78af5f94892f3950"},
+        HashCase{"the sidecar's bytes follow the file's: an edited sidecar changes the hash", "abc",
+                 std::string("def"), "da87bd32d3c47db6"}));
+
+}  // namespace
+}  // namespace broadsheet
