@@ -22,106 +22,106 @@ std::string line_key(std::string_view line) {
 }
 
 // Lines that are site furniture when they stand alone.
-constexpr std::array<std::string_view, 64> kNavigationLines = {"listen live",
-                                                               "live",
-                                                               "menu",
-                                                               "home",
-                                                               "search",
-                                                               "skip to content",
-                                                               "skip to main content",
-                                                               "advertisement",
-                                                               "advertising",
-                                                               "sponsored",
-                                                               "sponsored content",
-                                                               "close",
-                                                               "loading",
-                                                               "loading...",
-                                                               "back to top",
-                                                               "top",
-                                                               "next",
-                                                               "previous",
-                                                               "more",
-                                                               "show more",
-                                                               "see more",
-                                                               "load more",
-                                                               "watch",
-                                                               "video",
-                                                               "watch video",
-                                                               "photos",
-                                                               "gallery",
-                                                               "audio",
-                                                               "play",
-                                                               "listen",
-                                                               "listen to this article",
-                                                               "log in",
-                                                               "login",
-                                                               "sign in",
-                                                               "sign up",
-                                                               "register",
-                                                               "subscribe",
-                                                               "subscribe now",
-                                                               "learn more",
-                                                               "read more",
-                                                               "continue reading",
-                                                               "full story",
-                                                               "newsletter",
-                                                               "newsletters",
-                                                               "sections",
-                                                               "trending",
-                                                               "latest",
-                                                               "latest news",
-                                                               "top stories",
-                                                               "breaking news",
-                                                               "world",
-                                                               "politics",
-                                                               "business",
-                                                               "opinion",
-                                                               "sport",
-                                                               "sports",
-                                                               "tech",
-                                                               "technology",
-                                                               "culture",
-                                                               "entertainment",
-                                                               "lifestyle",
-                                                               "toggle navigation",
-                                                               "open menu"};
+constexpr std::string_view kNavigationLines[] = {"listen live",
+                                                 "live",
+                                                 "menu",
+                                                 "home",
+                                                 "search",
+                                                 "skip to content",
+                                                 "skip to main content",
+                                                 "advertisement",
+                                                 "advertising",
+                                                 "sponsored",
+                                                 "sponsored content",
+                                                 "close",
+                                                 "loading",
+                                                 "loading...",
+                                                 "back to top",
+                                                 "top",
+                                                 "next",
+                                                 "previous",
+                                                 "more",
+                                                 "show more",
+                                                 "see more",
+                                                 "load more",
+                                                 "watch",
+                                                 "video",
+                                                 "watch video",
+                                                 "photos",
+                                                 "gallery",
+                                                 "audio",
+                                                 "play",
+                                                 "listen",
+                                                 "listen to this article",
+                                                 "log in",
+                                                 "login",
+                                                 "sign in",
+                                                 "sign up",
+                                                 "register",
+                                                 "subscribe",
+                                                 "subscribe now",
+                                                 "learn more",
+                                                 "read more",
+                                                 "continue reading",
+                                                 "full story",
+                                                 "newsletter",
+                                                 "newsletters",
+                                                 "sections",
+                                                 "trending",
+                                                 "latest",
+                                                 "latest news",
+                                                 "top stories",
+                                                 "breaking news",
+                                                 "world",
+                                                 "politics",
+                                                 "business",
+                                                 "opinion",
+                                                 "sport",
+                                                 "sports",
+                                                 "tech",
+                                                 "technology",
+                                                 "culture",
+                                                 "entertainment",
+                                                 "lifestyle",
+                                                 "toggle navigation",
+                                                 "open menu"};
 
-constexpr std::array<std::string_view, 34> kShareLines = {"get short url",
-                                                          "short url",
-                                                          "share",
-                                                          "share this",
-                                                          "share this article",
-                                                          "share this story",
-                                                          "share on facebook",
-                                                          "share on twitter",
-                                                          "tweet",
-                                                          "email",
-                                                          "e-mail",
-                                                          "print",
-                                                          "copy link",
-                                                          "link copied",
-                                                          "comments",
-                                                          "comment",
-                                                          "show comments",
-                                                          "hide comments",
-                                                          "view comments",
-                                                          "leave a comment",
-                                                          "add a comment",
-                                                          "join the discussion",
-                                                          "discussion",
-                                                          "facebook",
-                                                          "twitter",
-                                                          "whatsapp",
-                                                          "linkedin",
-                                                          "telegram",
-                                                          "reddit",
-                                                          "pinterest",
-                                                          "vk",
-                                                          "flipboard",
-                                                          "save",
-                                                          "bookmark"};
+constexpr std::string_view kShareLines[] = {"get short url",
+                                            "short url",
+                                            "share",
+                                            "share this",
+                                            "share this article",
+                                            "share this story",
+                                            "share on facebook",
+                                            "share on twitter",
+                                            "tweet",
+                                            "email",
+                                            "e-mail",
+                                            "print",
+                                            "copy link",
+                                            "link copied",
+                                            "comments",
+                                            "comment",
+                                            "show comments",
+                                            "hide comments",
+                                            "view comments",
+                                            "leave a comment",
+                                            "add a comment",
+                                            "join the discussion",
+                                            "discussion",
+                                            "facebook",
+                                            "twitter",
+                                            "whatsapp",
+                                            "linkedin",
+                                            "telegram",
+                                            "reddit",
+                                            "pinterest",
+                                            "vk",
+                                            "flipboard",
+                                            "save",
+                                            "bookmark"};
 
-constexpr std::array<std::string_view, 16> kRelatedHeadings = {
+constexpr std::string_view kRelatedHeadings[] = {
     "related",           "related articles",    "related stories",
     "related news",      "related content",     "related coverage",
     "related topics",    "more on this",        "more on this story",
@@ -130,28 +130,28 @@ constexpr std::array<std::string_view, 16> kRelatedHeadings = {
     "more from"};
 
 // Prefixes that mark a whole line as chrome whatever follows ("Related article: ...").
-constexpr std::array<std::string_view, 22> kChromePrefixes = {"related article:",
-                                                              "related:",
-                                                              "read more:",
-                                                              "read also:",
-                                                              "also read:",
-                                                              "see also:",
-                                                              "read more about",
-                                                              "more:",
-                                                              "follow us on",
-                                                              "follow us:",
-                                                              "sign up for",
-                                                              "subscribe to",
-                                                              "click here",
-                                                              "comment via",
-                                                              "community standards",
-                                                              "tags:",
-                                                              "topics:",
-                                                              "filed under",
-                                                              "share on",
-                                                              "share this",
-                                                              "sign up to",
-                                                              "download our app"};
+constexpr std::string_view kChromePrefixes[] = {"related article:",
+                                                "related:",
+                                                "read more:",
+                                                "read also:",
+                                                "also read:",
+                                                "see also:",
+                                                "read more about",
+                                                "more:",
+                                                "follow us on",
+                                                "follow us:",
+                                                "sign up for",
+                                                "subscribe to",
+                                                "click here",
+                                                "comment via",
+                                                "community standards",
+                                                "tags:",
+                                                "topics:",
+                                                "filed under",
+                                                "share on",
+                                                "share this",
+                                                "sign up to",
+                                                "download our app"};
 
 bool all_social_words(std::string_view key) {
     // "Facebook Twitter Email", "share: facebook | twitter" — every word a share target.
@@ -200,6 +200,26 @@ bool is_separator(std::string_view line) {
         if (!mark) return false;
     }
     return true;
+}
+
+// Promo lines end in a shouted button label: "... Terminal. LEARN MORE", "REQUEST A DEMO".
+bool ends_with_call_to_action(std::string_view line) {
+    const auto words = text::split_trimmed(line, ' ');
+    if (words.size() < 4 || words.size() > 40) return false;
+    std::size_t shouted = 0;
+    for (auto it = words.rbegin(); it != words.rend(); ++it) {
+        bool upper = false, lower = false;
+        for (char c : *it) {
+            upper |= text::is_ascii_upper(c);
+            lower |= text::is_ascii_lower(c);
+        }
+        if (!upper || lower) break;
+        ++shouted;
+    }
+    if (shouted < 2 || shouted == words.size()) return false;
+    // The sentence before the button ends with a full stop or similar.
+    const auto& before = words[words.size() - shouted - 1];
+    return before.ends_with(".") || before.ends_with("!") || before.ends_with(":");
 }
 
 }  // namespace
@@ -255,12 +275,14 @@ ChromeKind classify_chrome(std::string_view line) {
             return ChromeKind::Cookie;
         if (text::contains_ci(key, "not necessarily reflect") ||
             text::contains_ci(key, "do not necessarily represent") ||
-            text::contains_ci(key, "views expressed in"))
+            text::contains_ci(key, "views expressed") || text::contains_ci(key, "not those of") ||
+            text::contains_ci(key, "views and opinions expressed"))
             return ChromeKind::Disclaimer;
         if (key.starts_with("©") || key.starts_with("(c) ") || key.starts_with("copyright ") ||
             text::contains_ci(key, "all rights reserved"))
             return ChromeKind::Copyright;
     }
+    if (ends_with_call_to_action(trimmed)) return ChromeKind::Promo;
     if (classify_date_line(trimmed).kind == DateLineKind::Clock) return ChromeKind::Clock;
     if (is_tag_list(trimmed)) return ChromeKind::TagList;
     return ChromeKind::None;

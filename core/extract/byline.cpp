@@ -10,18 +10,18 @@
 namespace broadsheet {
 namespace {
 
-constexpr std::array<std::string_view, 11> kParticles = {"de",  "van", "von", "der", "den", "al",
-                                                         "bin", "da",  "di",  "la",  "du"};
+constexpr std::string_view kParticles[] = {"de",  "van", "von", "der", "den", "al",
+                                           "bin", "da",  "di",  "la",  "du"};
 
 // Words that make a comma-separated byline piece a job title, not a person.
-constexpr std::array<std::string_view, 24> kRoleWords = {
+constexpr std::string_view kRoleWords[] = {
     "writer",       "correspondent", "editor",   "reporter", "staff",      "contributor",
     "columnist",    "bureau",        "chief",    "senior",   "fellow",     "analyst",
     "professor",    "director",      "producer", "intern",   "journalist", "special",
     "contributing", "associate",     "news",     "press",    "agency",     "service"};
 
-constexpr std::array<std::string_view, 9> kNotNames = {"The", "A",   "An",       "This", "That",
-                                                       "Our", "Its", "Contrast", "Then"};
+constexpr std::string_view kNotNames[] = {"The", "A",   "An",       "This", "That",
+                                          "Our", "Its", "Contrast", "Then"};
 
 std::string title_case_if_shouting(std::string_view s) {
     bool has_lower = false, has_upper = false;
@@ -31,21 +31,44 @@ std::string title_case_if_shouting(std::string_view s) {
     }
     if (has_lower || !has_upper) return std::string(s);
     std::string out(s);
+    std::size_t letters_in_word = 0;
     bool word_start = true;
     for (char& c : out) {
         if (text::is_ascii_alpha(c)) {
-            if (!word_start) c = static_cast<char>(text::to_lower(std::string(1, c))[0]);
+            if (!word_start && text::is_ascii_upper(c)) c = static_cast<char>(c - 'A' + 'a');
             word_start = false;
+            ++letters_in_word;
         } else {
-            word_start = c == ' ' || c == '-';
+            // "O'MALLEY" → "O'Malley", "D'ARCY" → "D'Arcy": a one-letter prefix keeps the capital.
+            word_start = c == ' ' || c == '-' || (c == '\'' && letters_in_word == 1);
+            if (c == ' ' || c == '-') letters_in_word = 0;
         }
     }
     return out;
 }
 
+// "KEVIN O'MALLEY Associated Press": the upper-case words are the name, the rest an affiliation.
+std::string shouted_prefix(std::string_view s) {
+    const auto words = text::split_trimmed(s, ' ');
+    std::size_t caps = 0;
+    for (const auto& w : words) {
+        bool upper = false, lower = false;
+        for (char c : w) {
+            upper |= text::is_ascii_upper(c);
+            lower |= text::is_ascii_lower(c);
+        }
+        if (!upper || lower) break;
+        ++caps;
+    }
+    if (caps < 2 || caps == words.size()) return std::string(s);
+    std::string out;
+    for (std::size_t i = 0; i < caps; ++i) out += (i ? " " : "") + words[i];
+    return out;
+}
+
 std::string_view strip_byline_prefix(std::string_view s) {
     s = text::trim(s);
-    for (auto prefix : {"written by", "words by", "story by", "reporting by",
+    for (auto prefix : {"written by", "words by", "story by", "reporting by", "writing by",
                         "authors:", "author:", "by:", "by "}) {
         if (text::starts_with_ci(s, prefix))
             return text::trim(s.substr(std::string_view(prefix).size()));
@@ -86,12 +109,23 @@ bool looks_like_name(std::string_view s) {
 }
 
 std::string clean_author(std::string_view raw) {
-    std::string s(strip_byline_prefix(text::clean_inline(raw)));
-    // Cut at separators that end the name part: "Jane Doe | Reuters", "Jane Doe - Nov 3".
-    for (auto sep : {"|", " — ", " – ", " - ", "•", " / ", "(", "\t"}) {
+    std::string_view trimmed = text::trim(raw);
+    // "(Reporting by Jane Doe; Editing by John Roe)": the credit without its brackets.
+    if (trimmed.starts_with("(") && trimmed.ends_with(")"))
+        trimmed = trimmed.substr(1, trimmed.size() - 2);
+    std::string s(strip_byline_prefix(text::clean_inline(trimmed)));
+    // Cut at separators that end the name part: "Jane Doe | Reuters", "Jane Doe - Nov 3",
+    // "Jane Doe; Editing by ...".
+    for (auto sep : {"|", " — ", " – ", " - ", "•", " / ", "(", "\t", ";"}) {
         const auto pos = s.find(sep);
         if (pos != std::string::npos) s.resize(pos);
     }
+    // "Zhang Wei in Shenzhen", "Owen Barker at Anfield": the place is not part of the name.
+    for (auto sep : {" in ", " at ", " from ", " for "}) {
+        const auto pos = s.find(sep);
+        if (pos != std::string::npos && text::count_words(s.substr(0, pos)) >= 2) s.resize(pos);
+    }
+    s = shouted_prefix(s);
     if (const auto dates = find_dates(s); !dates.empty()) s.resize(dates.front().begin);
     std::vector<std::string> people;
     for (const auto& piece : text::split_trimmed(s, ',')) {
@@ -134,7 +168,9 @@ std::string clean_author(std::string_view raw) {
 }
 
 std::optional<Byline> parse_byline(std::string_view line) {
-    const auto trimmed = text::trim(line);
+    auto trimmed = text::trim(line);
+    if (trimmed.starts_with("(") && trimmed.ends_with(")"))
+        trimmed = text::trim(trimmed.substr(1, trimmed.size() - 2));
     const auto rest = strip_byline_prefix(trimmed);
     if (rest.size() == trimmed.size() || rest.empty()) return std::nullopt;
     if (text::count_words(rest) > 20) return std::nullopt;

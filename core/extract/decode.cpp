@@ -16,14 +16,14 @@ namespace {
 
 // Signatures of common binary formats that may carry a text-like extension by mistake.
 bool has_binary_magic(std::string_view b) {
-    constexpr std::array<std::string_view, 7> kMagic = {"%PDF-",
-                                                        "\x89PNG",
-                                                        "GIF8",
-                                                        "\xFF\xD8\xFF",
-                                                        "PK\x03\x04",
-                                                        "\x1F\x8B",
-                                                        "\x7F"
-                                                        "ELF"};
+    constexpr std::string_view kMagic[] = {"%PDF-",
+                                           "\x89PNG",
+                                           "GIF8",
+                                           "\xFF\xD8\xFF",
+                                           "PK\x03\x04",
+                                           "\x1F\x8B",
+                                           "\x7F"
+                                           "ELF"};
     for (auto m : kMagic)
         if (b.starts_with(m)) return true;
     return false;

@@ -23,6 +23,7 @@ struct Draft {
     std::string title;                 // the headline line
     std::string author;                // from a byline ("By ..."), already cleaned
     std::string url;                   // from "Original url: ..." or a lone URL line
+    std::string byline_text;           // the byline as printed, for outlet hints ("| x.com")
     std::optional<Date> byline_date;   // a date line or byline date near the headline
     std::optional<Date> text_date;     // a standalone "Published ..." line elsewhere
     std::optional<Date> updated_date;  // "Updated ..." lines: weakest dated evidence

@@ -114,12 +114,25 @@ void read_meta_tag(const xmlNode* node, PageMeta& meta) {
     if ((key == "author" || key == "article:author" || key == "byl" || key == "dc.creator") &&
         !content.starts_with("http") && meta.meta_author.empty())
         meta.meta_author = content;
-    static constexpr std::array<std::string_view, 12> kPublishedKeys = {
+    static constexpr std::string_view kPublishedKeys[] = {
         "article:published_time", "datepublished",    "date",           "pubdate", "publish-date",
         "publish_date",           "publication_date", "dc.date.issued", "dc.date", "sailthru.date",
         "parsely-pub-date",       "og:published_time"};
     for (auto k : kPublishedKeys)
         if (key == k && !meta.published) meta.published = parse_date(content);
+}
+
+// Footer text, one line per paragraph-level element, as evidence for the outlet.
+void read_footer(const xmlNode* node, std::vector<std::string>& lines) {
+    bool has_blocks = false;
+    for (const xmlNode* child = node->children; child; child = child->next) {
+        if (child->type != XML_ELEMENT_NODE || !html::is_block(child)) continue;
+        has_blocks = true;
+        read_footer(child, lines);
+    }
+    if (has_blocks) return;
+    const auto t = html::text_of(node);
+    if (!t.empty() && t.size() < 600) lines.push_back(t);
 }
 
 void walk(const xmlNode* node, PageMeta& meta, bool in_head) {
@@ -154,14 +167,18 @@ void walk(const xmlNode* node, PageMeta& meta, bool in_head) {
         }
         const auto cls = text::to_lower(attr(child, "class") + " " + attr(child, "itemprop") + " " +
                                         attr(child, "rel"));
-        if (meta.byline.empty() && !in_head &&
-            (text::contains_ci(cls, "byline") || text::contains_ci(cls, "author"))) {
+        if (meta.byline.empty() && !in_head) {
+            const bool marked = name == "address" || text::contains_ci(cls, "byline") ||
+                                text::contains_ci(cls, "author");
             const auto t = html::text_of(child);
-            if (!t.empty() && t.size() < 120) meta.byline = t;
+            // Old pages print "By X | site | date" in an unmarked info line.
+            if (!t.empty() && t.size() < 160 && (marked || parse_byline(t))) meta.byline = t;
         }
-        if (name == "footer" || text::contains_ci(cls, "copyright")) {
-            const auto t = html::text_of(child);
-            if (!t.empty() && t.size() < 600) meta.footer_lines.push_back(t);
+        const auto id_class = text::to_lower(attr(child, "id") + " " + attr(child, "class"));
+        if (name == "footer" || text::contains_ci(id_class, "footer") ||
+            text::contains_ci(id_class, "copyright")) {
+            read_footer(child, meta.footer_lines);
+            continue;
         }
         walk(child, meta, in_head || name == "head");
     }
@@ -210,6 +227,7 @@ Draft parse_html(std::string_view source) {
     draft.chrome = std::move(text.chrome);
     for (auto& line : meta.footer_lines) draft.chrome.push_back(std::move(line));
 
+    draft.byline_text = meta.byline;
     if (!meta.byline.empty()) {
         if (auto by = parse_byline(meta.byline)) {
             draft.author = by->author;
@@ -224,6 +242,7 @@ Draft parse_html(std::string_view source) {
     draft.text_date = text.text_date;
     draft.updated_date = text.updated_date;
     draft.url = text.url;
+    if (draft.byline_text.empty()) draft.byline_text = text.byline_text;
     return draft;
 }
 

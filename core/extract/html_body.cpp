@@ -8,59 +8,59 @@
 namespace broadsheet::html {
 namespace {
 
-constexpr std::array<std::string_view, 20> kFurnitureElements = {
+constexpr std::string_view kFurnitureElements[] = {
     "script",   "style",  "noscript", "nav",    "aside",  "footer", "header",
     "form",     "iframe", "svg",      "button", "select", "figure", "figcaption",
     "template", "input",  "label",    "menu",   "dialog", "object"};
 
-constexpr std::array<std::string_view, 6> kFurnitureRoles = {
-    "navigation", "banner", "contentinfo", "complementary", "search", "dialog"};
+constexpr std::string_view kFurnitureRoles[] = {"navigation",    "banner", "contentinfo",
+                                                "complementary", "search", "dialog"};
 
 // Words in class or id values that name site furniture. Matched against the pieces of the
 // value split on spaces, '-' and '_' ("article-share-bar" → share), never as substrings, so
 // "canvas" or "download" are not mistaken for "nav" or "ad".
-constexpr std::array<std::string_view, 42> kFurnitureWords = {"nav",
-                                                              "navbar",
-                                                              "navigation",
-                                                              "menu",
-                                                              "footer",
-                                                              "share",
-                                                              "sharing",
-                                                              "social",
-                                                              "related",
-                                                              "comments",
-                                                              "comment",
-                                                              "cookie",
-                                                              "cookies",
-                                                              "newsletter",
-                                                              "promo",
-                                                              "advert",
-                                                              "advertisement",
-                                                              "ad",
-                                                              "ads",
-                                                              "sidebar",
-                                                              "breadcrumb",
-                                                              "breadcrumbs",
-                                                              "subscribe",
-                                                              "subscription",
-                                                              "signup",
-                                                              "popup",
-                                                              "modal",
-                                                              "recommended",
-                                                              "recommendations",
-                                                              "trending",
-                                                              "outbrain",
-                                                              "taboola",
-                                                              "caption",
-                                                              "byline",
-                                                              "tags",
-                                                              "widget",
-                                                              "banner",
-                                                              "masthead",
-                                                              "toolbar",
-                                                              "paywall",
-                                                              "disclaimer",
-                                                              "copyright"};
+constexpr std::string_view kFurnitureWords[] = {"nav",
+                                                "navbar",
+                                                "navigation",
+                                                "menu",
+                                                "footer",
+                                                "share",
+                                                "sharing",
+                                                "social",
+                                                "related",
+                                                "comments",
+                                                "comment",
+                                                "cookie",
+                                                "cookies",
+                                                "newsletter",
+                                                "promo",
+                                                "advert",
+                                                "advertisement",
+                                                "ad",
+                                                "ads",
+                                                "sidebar",
+                                                "breadcrumb",
+                                                "breadcrumbs",
+                                                "subscribe",
+                                                "subscription",
+                                                "signup",
+                                                "popup",
+                                                "modal",
+                                                "recommended",
+                                                "recommendations",
+                                                "trending",
+                                                "outbrain",
+                                                "taboola",
+                                                "caption",
+                                                "byline",
+                                                "tags",
+                                                "widget",
+                                                "banner",
+                                                "masthead",
+                                                "toolbar",
+                                                "paywall",
+                                                "disclaimer",
+                                                "copyright"};
 
 bool names_furniture(const std::string& value) {
     std::string word;
@@ -201,7 +201,7 @@ std::string text_of(const xmlNode* node) {
 }
 
 bool is_block(const xmlNode* node) {
-    static constexpr std::array<std::string_view, 22> kBlocks = {
+    static constexpr std::string_view kBlocks[] = {
         "p",  "div", "section", "article", "main",   "li",    "ul",         "ol",
         "h1", "h2",  "h3",      "h4",      "h5",     "h6",    "blockquote", "pre",
         "td", "tr",  "table",   "header",  "footer", "figure"};

@@ -33,8 +33,7 @@ std::string text_of(const nlohmann::json& value) {
 }
 
 template <std::size_t N>
-const nlohmann::json* first_key(const nlohmann::json& object,
-                                const std::array<std::string_view, N>& keys) {
+const nlohmann::json* first_key(const nlohmann::json& object, const std::string_view (&keys)[N]) {
     for (auto key : keys) {
         auto it = object.find(std::string(key));
         if (it != object.end() && !it->is_null()) return &*it;
@@ -42,16 +41,15 @@ const nlohmann::json* first_key(const nlohmann::json& object,
     return nullptr;
 }
 
-constexpr std::array<std::string_view, 3> kTitleKeys = {"title", "headline", "name"};
-constexpr std::array<std::string_view, 9> kDateKeys = {
-    "date",    "datePublished", "published",        "published_at",  "publishedAt",
-    "pubDate", "pub_date",      "publication_date", "date_published"};
-constexpr std::array<std::string_view, 6> kOutletKeys = {"outlet",    "publisher", "source",
-                                                         "site_name", "site",      "publication"};
-constexpr std::array<std::string_view, 4> kAuthorKeys = {"author", "authors", "byline", "creator"};
-constexpr std::array<std::string_view, 4> kUrlKeys = {"url", "link", "canonical_url", "source_url"};
-constexpr std::array<std::string_view, 5> kBodyKeys = {"body", "text", "content", "articleBody",
-                                                       "article"};
+constexpr std::string_view kTitleKeys[] = {"title", "headline", "name"};
+constexpr std::string_view kDateKeys[] = {"date",         "datePublished",    "published",
+                                          "published_at", "publishedAt",      "pubDate",
+                                          "pub_date",     "publication_date", "date_published"};
+constexpr std::string_view kOutletKeys[] = {"outlet",    "publisher", "source",
+                                            "site_name", "site",      "publication"};
+constexpr std::string_view kAuthorKeys[] = {"author", "authors", "byline", "creator"};
+constexpr std::string_view kUrlKeys[] = {"url", "link", "canonical_url", "source_url"};
+constexpr std::string_view kBodyKeys[] = {"body", "text", "content", "articleBody", "article"};
 
 std::optional<Date> date_of(const nlohmann::json& value) {
     if (value.is_string()) return parse_date(value.get<std::string>());

@@ -9,6 +9,7 @@
 
 #include "core/extract/boilerplate.h"
 #include "core/extract/byline.h"
+#include "core/extract/dateline.h"
 #include "core/extract/dates.h"
 #include "core/extract/markdown.h"
 #include "core/extract/text_util.h"
@@ -22,6 +23,7 @@ struct Unit {
     int heading = 0;
     bool link_only = false;
     bool image_only = false;
+    bool in_menu = false;  // one of a stack of short lines: a navigation menu or share bar
     enum class Role { Body, Title, Chrome, Dropped } role = Role::Body;
 };
 
@@ -55,12 +57,28 @@ std::vector<Unit> read_units(std::string_view text, TextFlavour flavour) {
         const bool wrapped = block.size() >= 2 && min_len >= 45 && max_len <= 110 &&
                              max_len - min_len <= 30 && continued * 2 >= block.size() - 1 &&
                              !list_like;
+        // A stack of three or more short lines without sentence punctuation is a menu
+        // ("News / Sport / Weather", "Share this with / Email / Facebook").
+        // Date lines and bylines stacked under a headline are not menu items.
+        std::size_t items = 0, short_items = 0;
+        bool prose = false;
+        for (const auto& l : block) {
+            if (classify_date_line(l).kind != DateLineKind::NotDateLine || parse_byline(l))
+                continue;
+            ++items;
+            prose |= text::count_words(l) > 8 || ends_like_sentence(l);
+            short_items += text::count_words(l) <= 4 && l.size() <= 40;
+        }
+        const bool menu = items >= 3 && !prose && short_items * 3 >= items * 2;
         if (wrapped) {
             std::string joined;
             for (const auto& l : block) joined += (joined.empty() ? "" : " ") + l;
             units.push_back({joined});
         } else {
-            for (auto& l : block) units.push_back({l});
+            for (auto& l : block) {
+                units.push_back({l});
+                units.back().in_menu = menu;
+            }
         }
         block.clear();
     };
@@ -109,7 +127,7 @@ std::string url_text(std::string_view s) {
 
 // "Original url: <https://...>", "Source: https://...": the label, and the URL if on the line.
 bool url_label(std::string_view s, std::string& url) {
-    static constexpr std::array<std::string_view, 9> kLabels = {
+    static constexpr std::string_view kLabels[] = {
         "original url:", "original link:", "source url:",
         "url:",          "link:",          "source:",
         "canonical:",    "permalink:",     "originally published at"};
@@ -135,8 +153,9 @@ void join_broken_paragraphs(std::vector<Unit>& units) {
         const Unit& b = units[i + 1];
         const bool a_open = a.heading == 0 && a.text.size() >= 40 && !ends_like_sentence(a.text) &&
                             !is_chrome(a.text);
-        const bool b_continues =
-            b.heading == 0 && !b.text.empty() && text::is_ascii_lower(b.text.front());
+        const bool b_continues = b.heading == 0 && !b.text.empty() &&
+                                 text::is_ascii_lower(b.text.front()) && !parse_byline(b.text) &&
+                                 classify_date_line(b.text).kind == DateLineKind::NotDateLine;
         if (a_open && b_continues && !b.link_only) {
             a.text += " " + b.text;
             units.erase(units.begin() + static_cast<std::ptrdiff_t>(i) + 1);
@@ -161,19 +180,30 @@ bool ends_like_sentence(std::string_view line) {
 }
 
 bool looks_like_caption(std::string_view line) {
-    static constexpr std::array<std::string_view, 28> kMarkers = {
-        " is seen ",   " are seen ",  " pictured",   "(photo",        "photo:",
-        "photo by",    "photograph:", "image:",      "credit:",       "getty images",
-        "/ reuters",   "/reuters",    "afp photo",   "ap photo",      "file photo",
-        "/ afp",       " looks on",   " gestures ",  " poses ",       "speaks during",
-        "attends a",   "arrives for", "walks past",  "in this photo", "photo credit",
-        "via reuters", "(ap)",        "shutterstock"};
+    static constexpr std::string_view kMarkers[] = {
+        " is seen ",   " are seen ",  " pictured",    "(photo",        "photo:",
+        "photo by",    "photograph:", "image:",       "credit:",       "getty images",
+        "/ reuters",   "/reuters",    "afp photo",    "ap photo",      "file photo",
+        "/ afp",       " looks on",   " gestures ",   " poses ",       "speaks during",
+        "attends a",   "arrives for", "walks past",   "in this photo", "photo credit",
+        "via reuters", "(ap)",        "shutterstock", "reuters/",      "afp/",
+        "epa/",        "(reuters)",   "(afp)",        "/ap ",          "photographer:"};
     const auto folded = " " + text::to_lower(line) + " ";
     for (auto m : kMarkers)
         if (folded.find(m) != std::string::npos) return true;
-    // Captions date the photo ("... flag June 30, 2015 in Washington"); headlines rarely do.
+    // Captions date the photo ("... flag June 30, 2015 in Washington", "..., August 2023");
+    // headlines rarely do.
+    if (text::count_words(line) < 8) return false;
     for (const auto& d : find_dates(line))
-        if (d.year != 0 && text::count_words(line) >= 8) return true;
+        if (d.year != 0) return true;
+    const auto words = text::split_trimmed(line, ' ');
+    for (std::size_t i = 0; i + 1 < words.size(); ++i) {
+        std::string year = words[i + 1];
+        while (!year.empty() && !text::is_ascii_digit(year.back())) year.pop_back();
+        if (month_from_name(words[i]) != 0 && text::is_ascii_upper(words[i].front()) &&
+            year.size() == 4 && text::is_ascii_digit(year.front()))
+            return true;
+    }
     return false;
 }
 
@@ -184,7 +214,11 @@ bool plausible_headline(std::string_view line) {
     if (text::is_ascii_lower(line.front())) return false;
     const char last = line.back();
     if (last == ':' || last == ',' || last == ';') return false;
-    if (last == '.' && words > 25) return false;
+    // A full stop ends sentences, not headlines, unless it closes an abbreviation ("for U.S.").
+    if (last == '.' && words > 6) {
+        const auto last_word = line.substr(line.rfind(' ') + 1);
+        if (last_word.find('.') == last_word.size() - 1) return false;
+    }
     if (is_url(line)) return false;
     return true;
 }
@@ -225,6 +259,11 @@ Draft parse_text(std::string_view input, const TextOptions& options) {
             continue;
         }
         in_related_list = false;
+        if (u.in_menu && classify_date_line(u.text).kind == DateLineKind::NotDateLine &&
+            !parse_byline(u.text)) {
+            u.role = Role::Chrome;
+            continue;
+        }
         if (u.link_only || is_chrome(u.text)) {
             u.role = Role::Chrome;
             in_related_list = is_related_heading(u.text);
@@ -259,6 +298,7 @@ Draft parse_text(std::string_view input, const TextOptions& options) {
             if (u.role != Role::Body) continue;
             ++seen;
             if (text::count_words(u.text) >= kBodyParagraphWords) break;
+            if (parse_dateline(u.text)) break;  // wire copy pasted without its headline
             if (classify_date_line(u.text).kind != DateLineKind::NotDateLine) continue;
             if (parse_byline(u.text)) continue;
             if (looks_like_caption(u.text) || !plausible_headline(u.text)) continue;
@@ -296,6 +336,7 @@ Draft parse_text(std::string_view input, const TextOptions& options) {
         if (near_top || i + 3 >= units.size()) {
             if (auto byline = parse_byline(u.text)) {
                 if (draft.author.empty()) draft.author = byline->author;
+                if (draft.byline_text.empty()) draft.byline_text = u.text;
                 if (!draft.byline_date && byline->date) draft.byline_date = byline->date;
                 u.role = Role::Dropped;
                 continue;

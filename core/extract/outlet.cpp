@@ -1,0 +1,286 @@
+// outlet.cpp — outlet evidence from footers, signature phrases and URLs, and its precedence.
+#include "core/extract/outlet.h"
+
+#include <array>
+
+#include "core/extract/boilerplate.h"
+#include "core/extract/text_util.h"
+
+namespace broadsheet {
+namespace {
+
+std::string tidy_name(std::string_view s) {
+    std::string out = text::clean_inline(s);
+    while (!out.empty() &&
+           (out.back() == '.' || out.back() == ',' || out.back() == ';' || out.back() == ':' ||
+            out.back() == '*' || out.back() == ' ' || out.back() == '!'))
+        out.pop_back();
+    while (!out.empty() && (out.front() == '*' || out.front() == ' ')) out.erase(0, 1);
+    // "the Northern Echo" in running text is "The Northern Echo" as a name.
+    if (out.starts_with("the ") && out.size() > 4 && text::is_ascii_upper(out[4])) out[0] = 'T';
+    return out;
+}
+
+// A plausible outlet name: short, starting with a capital or digit.
+bool looks_like_outlet_name(std::string_view s) {
+    const auto words = text::count_words(s);
+    if (words == 0 || words > 6 || s.size() > 60) return false;
+    const unsigned char c = static_cast<unsigned char>(s.front());
+    return text::is_ascii_upper(s.front()) || text::is_ascii_digit(s.front()) || c >= 0x80;
+}
+
+// Words a company name carries that the outlet's name does not.
+constexpr std::string_view kCompanyWords[] = {
+    "company",     "co",   "inc", "ltd", "limited", "llc", "plc",
+    "corporation", "corp", "l.p", "lp",  "gmbh",    "s.a", "holdings"};
+
+bool is_company_word(std::string_view word) {
+    std::string w = text::to_lower(word);
+    while (!w.empty() && (w.back() == '.' || w.back() == ',')) w.pop_back();
+    for (auto c : kCompanyWords)
+        if (w == c) return true;
+    return false;
+}
+
+std::string without_company_suffix(std::string name) {
+    // "... or its affiliated companies", "... and its affiliates".
+    for (auto tail : {" or its ", " and its "}) {
+        const auto pos = name.find(tail);
+        if (pos != std::string::npos) name.resize(pos);
+    }
+    while (true) {
+        const auto space = name.rfind(' ');
+        if (space == std::string::npos || !is_company_word(name.substr(space + 1))) break;
+        name.resize(space);
+        while (!name.empty() && (name.back() == ',' || name.back() == ' ')) name.pop_back();
+    }
+    return name;
+}
+
+// The captured name after `marker` up to the end of the line or of its sentence.
+std::string name_after(std::string_view line, std::string_view marker) {
+    const auto pos = text::find_ci(line, marker);
+    if (pos == std::string_view::npos) return {};
+    auto rest = line.substr(pos + marker.size());
+    const auto stop = rest.find_first_of(".|;(");
+    // A full stop inside "Chinadaily.com.cn" or "U.S." does not end the name.
+    if (stop != std::string_view::npos &&
+        (stop + 1 >= rest.size() || rest[stop + 1] == ' ' || rest[stop] != '.'))
+        rest = rest.substr(0, stop);
+    auto name = tidy_name(rest);
+    if (text::starts_with_ci(name, "the editors of ")) name.erase(0, 15);
+    return looks_like_outlet_name(name) ? name : std::string{};
+}
+
+std::string host_of_url(std::string_view url) {
+    if (const auto scheme = url.find("://"); scheme != std::string_view::npos)
+        url.remove_prefix(scheme + 3);
+    url = url.substr(0, url.find_first_of("/?#:"));
+    std::string host = text::to_lower(url);
+    if (host.starts_with("www.")) host.erase(0, 4);
+    return host;
+}
+
+// Tokens like "chinadaily.com.cn" in a byline.
+std::vector<std::string> domain_tokens(std::string_view line) {
+    std::vector<std::string> out;
+    for (const auto& raw : text::split_trimmed(line, ' ')) {
+        std::string w = text::to_lower(raw);
+        while (!w.empty() && (w.back() == ',' || w.back() == ')' || w.back() == '.')) w.pop_back();
+        const auto dot = w.find('.');
+        if (dot == std::string::npos || dot == 0 || dot + 2 > w.size()) continue;
+        bool ok = true;
+        for (char c : w)
+            ok &= text::is_ascii_lower(c) || text::is_ascii_digit(c) || c == '.' || c == '-';
+        if (ok) out.push_back(w);
+    }
+    return out;
+}
+
+}  // namespace
+
+std::string disclaimer_outlet(std::string_view line) {
+    static constexpr std::string_view kMarkers[] = {"reflect the position of ",
+                                                    "reflect the views of ",
+                                                    "represent the views of ",
+                                                    "reflect the opinion of ",
+                                                    "the editorial policy of ",
+                                                    "reflect those of ",
+                                                    "not those of ",
+                                                    "represent those of ",
+                                                    "reflect the opinions of "};
+    for (auto marker : kMarkers)
+        if (auto name = name_after(line, marker); !name.empty()) return name;
+    return {};
+}
+
+std::string copyright_outlet(std::string_view raw) {
+    std::string line = tidy_name(raw);
+    std::string_view s = line;
+    bool copyright = false;
+    for (int round = 0; round < 2; ++round) {
+        for (auto prefix : {"\u00A9", "(c)", "copyright"}) {
+            if (text::starts_with_ci(s, prefix)) {
+                s = text::trim(s.substr(std::string_view(prefix).size()));
+                copyright = true;
+            }
+        }
+    }
+    if (!copyright) return {};
+    // Years and ranges: "2016", "1995 - 2016", "2016–2017", then an optional "by".
+    while (!s.empty() && (text::is_ascii_digit(s.front()) || s.front() == '-' || s.front() == ',' ||
+                          s.front() == ' ' || s.front() == '.'))
+        s.remove_prefix(1);
+    if (s.starts_with("\u2013")) s = text::trim(s.substr(3));
+    if (text::starts_with_ci(s, "by ")) s.remove_prefix(3);
+    std::string name(s);
+    const auto stop = name.find_first_of(".|");
+    if (stop != std::string::npos &&
+        (stop + 1 >= name.size() || name[stop + 1] == ' ' || name[stop] == '|'))
+        name.resize(stop);
+    if (const auto pos = text::find_ci(name, "all rights reserved"); pos != std::string::npos)
+        name.resize(pos);
+    name = tidy_name(name);
+    return looks_like_outlet_name(name) ? name : std::string{};
+}
+
+bool is_social_network(std::string_view name) {
+    static constexpr std::string_view kNetworks[] = {"facebook", "twitter",   "x",       "whatsapp",
+                                                     "telegram", "instagram", "youtube", "linkedin",
+                                                     "google",   "apple",     "email",   "e-mail"};
+    const auto lowered = text::to_lower(name);
+    for (auto n : kNetworks)
+        if (lowered == n) return true;
+    return false;
+}
+
+std::string signature_outlet(std::string_view line) {
+    // (marker before the name, marker after it): "download the X app", "Comment via X".
+    static constexpr std::array<std::pair<std::string_view, std::string_view>, 7> kPatterns = {{
+        {"download the ", " app"},
+        {"comment via ", ""},
+        {"on the ", " terminal"},
+        {"reaches the ", " terminal"},
+        {"sign up for the ", " newsletter"},
+        {"follow ", " on "},
+        {"subscribe to ", ""},
+    }};
+    for (const auto& [before, after] : kPatterns) {
+        std::size_t from = 0;
+        while (true) {
+            const auto pos = text::find_ci(line, before, from);
+            if (pos == std::string_view::npos) break;
+            from = pos + 1;
+            auto rest = line.substr(pos + before.size());
+            if (!after.empty()) {
+                const auto end = text::find_ci(rest, after);
+                if (end == std::string_view::npos || end > 60) continue;
+                rest = rest.substr(0, end);
+            } else {
+                // "Comment via FacebookComment via Sputnik": a glued capital starts the next one.
+                for (std::size_t i = 1; i < rest.size(); ++i)
+                    if (text::is_ascii_upper(rest[i]) && text::is_ascii_lower(rest[i - 1])) {
+                        rest = rest.substr(0, i);
+                        break;
+                    }
+            }
+            auto name = tidy_name(rest);
+            if (text::to_lower(name) == "us" || is_social_network(name)) continue;
+            if (!name.empty() && looks_like_outlet_name(name) && text::count_words(name) <= 4)
+                return name;
+        }
+    }
+    return {};
+}
+
+std::string registered_outlet(std::string_view raw, const Registry& registry) {
+    std::string name = tidy_name(raw);
+    if (name.empty()) return {};
+    if (auto c = registry.outlet_for_alias(name); !c.empty()) return c;
+    if (name.find(' ') == std::string::npos && name.find('.') != std::string::npos)
+        if (auto c = registry.outlet_for_domain(name); !c.empty()) return c;
+    // "The Example Times" vs "Example Times"; then drop company words one at a time.
+    for (std::string candidate = name; !candidate.empty();) {
+        if (auto c = registry.outlet_for_alias(candidate); !c.empty()) return c;
+        if (text::starts_with_ci(candidate, "the ")) {
+            if (auto c = registry.outlet_for_alias(candidate.substr(4)); !c.empty()) return c;
+        } else if (auto c = registry.outlet_for_alias("The " + candidate); !c.empty()) {
+            return c;
+        }
+        const auto stripped = without_company_suffix(candidate);
+        if (stripped == candidate) break;
+        candidate = stripped;
+    }
+    return {};
+}
+
+std::string normalise_outlet(std::string_view raw, const Registry& registry) {
+    if (auto c = registered_outlet(raw, registry); !c.empty()) return c;
+    return without_company_suffix(tidy_name(raw));
+}
+
+std::string registered_outlet_in(std::string_view line, const Registry& registry) {
+    std::string best;
+    std::size_t best_len = 0;
+    const auto lowered = text::to_lower(line);
+    for (const auto& [alias, canonical] : registry.outlet_aliases()) {
+        if (alias.size() <= best_len || alias.size() < 2) continue;
+        for (std::size_t pos = lowered.find(alias); pos != std::string::npos;
+             pos = lowered.find(alias, pos + 1)) {
+            const std::string_view original = line.substr(pos, alias.size());
+            // Names are capitalised ("clean slate" does not name Slate); short acronyms
+            // ("AP", "BBC") must be in capitals.
+            bool ok = !text::is_ascii_lower(original.front());
+            if (alias.size() <= 4)
+                for (char c : original) ok &= !text::is_ascii_lower(c);
+            const auto window =
+                line.substr(pos > 0 ? pos - 1 : 0, alias.size() + (pos > 0 ? 2 : 1));
+            if (ok && text::contains_word(window, original)) {
+                best = canonical;
+                best_len = alias.size();
+                break;
+            }
+        }
+    }
+    return best;
+}
+
+std::string resolve_outlet(const OutletEvidence& evidence, const Registry& registry) {
+    if (!text::trim(evidence.metadata).empty()) {
+        if (auto name = normalise_outlet(evidence.metadata, registry); !name.empty()) return name;
+    }
+    if (!evidence.url.empty())
+        if (auto c = registry.outlet_for_domain(evidence.url); !c.empty()) return c;
+    for (const auto& line : evidence.footer)
+        if (auto name = disclaimer_outlet(line); !name.empty())
+            return normalise_outlet(name, registry);
+    std::string unregistered_copyright;
+    for (const auto& line : evidence.footer) {
+        const auto name = copyright_outlet(line);
+        if (name.empty()) continue;
+        if (auto c = registered_outlet(name, registry); !c.empty()) return c;
+        if (unregistered_copyright.empty()) unregistered_copyright = without_company_suffix(name);
+    }
+    if (!evidence.dateline_agency.empty())
+        if (auto c = registered_outlet(evidence.dateline_agency, registry); !c.empty()) return c;
+    for (auto it = evidence.footer.rbegin(); it != evidence.footer.rend(); ++it) {
+        if (auto name = signature_outlet(*it); !name.empty())
+            return normalise_outlet(name, registry);
+    }
+    for (const auto& line : evidence.footer) {
+        const auto kind = classify_chrome(line);
+        if (kind != ChromeKind::Share && kind != ChromeKind::Promo && kind != ChromeKind::Copyright)
+            continue;
+        if (auto c = registered_outlet_in(line, registry); !c.empty()) return c;
+    }
+    if (!evidence.byline.empty()) {
+        for (const auto& domain : domain_tokens(evidence.byline))
+            if (auto c = registry.outlet_for_domain(domain); !c.empty()) return c;
+        if (auto c = registered_outlet_in(evidence.byline, registry); !c.empty()) return c;
+    }
+    if (!unregistered_copyright.empty()) return unregistered_copyright;
+    if (!evidence.url.empty()) return host_of_url(evidence.url);
+    return {};
+}
+
+}  // namespace broadsheet

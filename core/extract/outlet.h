@@ -1,0 +1,47 @@
+// outlet.h — finding the publishing outlet: metadata, URL domain, footers, datelines, signature
+// phrases, bylines — each name normalised through the outlet registry.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/extract/registry.h"
+
+namespace broadsheet {
+
+// Everything the outlet may be read from, strongest first (see resolve_outlet).
+struct OutletEvidence {
+    std::string metadata;             // og:site_name, JSON-LD publisher, JSON "outlet"
+    std::string url;                  // the article's URL
+    std::vector<std::string> footer;  // chrome lines: copyright, disclaimers, share prompts
+    std::string dateline_agency;      // "Reuters" from "GENEVA, Sept. 9 (Reuters) -"
+    std::string byline;               // "By Zhang Wei | chinadaily.com.cn | 09-09-2016"
+};
+
+// Order: metadata (unknown names kept as written) > a registered URL domain > a disclaimer
+// ("... reflect the position of X") > a registered copyright holder > a registered dateline
+// agency > a signature phrase ("Comment via X", "download the X app", "the X Terminal") >
+// the byline's domain or registered outlet > an unregistered copyright holder (company
+// suffixes dropped) > an unregistered URL host. "" when nothing names an outlet.
+std::string resolve_outlet(const OutletEvidence& evidence, const Registry& registry);
+
+// "...do not necessarily reflect the position of The Moscow Times." → "The Moscow Times";
+// "...not those of the Northern Echo." → "The Northern Echo". "" when not a disclaimer.
+std::string disclaimer_outlet(std::string_view line);
+// "© 2016 Example News. All rights reserved." → "Example News"; "" when not a copyright line.
+std::string copyright_outlet(std::string_view line);
+// A name captured by a signature phrase: "Comment via Sputnik" → "Sputnik", "download the
+// WRAL News app" → "WRAL News", "it's on the Bloomberg Terminal" → "Bloomberg".
+std::string signature_outlet(std::string_view line);
+
+// Registry alias or domain for `name`, also after dropping "The" or trailing company words
+// ("The Seattle Times Company" → "The Seattle Times"); else the tidied name itself.
+std::string normalise_outlet(std::string_view name, const Registry& registry);
+// Registered canonical name for `name`, or "" (same fallbacks, but never the name itself).
+std::string registered_outlet(std::string_view name, const Registry& registry);
+
+// A registered outlet named in `line` (word-bounded, capitalised; short acronyms in capitals).
+std::string registered_outlet_in(std::string_view line, const Registry& registry);
+
+}  // namespace broadsheet
