@@ -24,34 +24,36 @@ std::string mib(std::size_t bytes) {
     return std::to_string(bytes / (1024 * 1024)) + " MiB";
 }
 
-// Walks one directory level; subdirectories recurse. An explicit stack would do as well, but
-// corpus trees are shallow and the recursion keeps the error handling per directory readable.
-void walk(const fs::path& root, const fs::path& dir, CorpusListing& out) {
+// Walks one directory level; subdirectories recurse. `prefix` is the directory's path relative
+// to the corpus root ("" or "world/syria/"), built up as we descend rather than recomputed with
+// fs::relative, which resolves links (a readlink per path component per file).
+void walk(const fs::path& dir, const std::string& prefix, CorpusListing& out) {
     std::error_code ec;
     fs::directory_iterator it(dir, ec);
-    const std::string dir_name = dir == root ? "." : fs::relative(dir, root).generic_string();
+    const std::string dir_name = prefix.empty() ? "./" : prefix;
     if (ec) {
         out.diagnostics.push_back(
-            {dir_name + "/", Severity::Skipped, "cannot read directory: " + ec.message()});
+            {dir_name, Severity::Skipped, "cannot read directory: " + ec.message()});
         return;
     }
     for (; it != fs::directory_iterator(); it.increment(ec)) {
         if (ec) break;
         const fs::directory_entry& entry = *it;
         if (is_hidden(entry.path())) continue;
+        const std::string name = prefix + entry.path().filename().string();
         std::error_code status_ec;
         const bool is_link = entry.is_symlink(status_ec);
         if (entry.is_directory(status_ec)) {
-            if (!is_link) walk(root, entry.path(), out);
+            if (!is_link) walk(entry.path(), name + "/", out);
             continue;
         }
         // Only regular files: reading a FIFO or device named "x.txt" would block or never end.
         if (!entry.is_regular_file(status_ec) || !is_article_file(entry.path())) continue;
-        out.files.push_back(fs::relative(entry.path(), root).generic_string());
+        out.files.push_back(name);
     }
     if (ec) {
         out.diagnostics.push_back(
-            {dir_name + "/", Severity::Skipped, "stopped reading directory: " + ec.message()});
+            {dir_name, Severity::Skipped, "stopped reading directory: " + ec.message()});
     }
 }
 
@@ -106,7 +108,7 @@ void require_corpus_dir(const fs::path& root) {
 CorpusListing list_corpus(const fs::path& root) {
     require_corpus_dir(root);
     CorpusListing listing;
-    walk(root, root, listing);
+    walk(root, "", listing);
     std::sort(listing.files.begin(), listing.files.end());
     return listing;
 }

@@ -40,6 +40,8 @@ TEST(Walker, ListsArticleFilesRecursivelyInSortedOrder) {
     EXPECT_EQ(listing.files, (std::vector<std::string>{"B.md", "a.json", "b.txt",
                                                        "world/syria/x.html", "world/y.htm"}));
     EXPECT_TRUE(listing.diagnostics.empty());
+    // "corpus/" and "corpus" name the same root; ids derive from these paths, so they must agree.
+    EXPECT_EQ(list_corpus(dir.path().string() + "/").files, listing.files);
 }
 
 TEST(Walker, MissingCorpusIsAnInvalidArgument) {
