@@ -89,7 +89,8 @@ async function show(current) {
     show_error(error instanceof api.ApiError ? error : new api.ApiError('internal', String(error), 0));
     if (reading) {
       // Leave a way back to the results the article was opened from.
-      const back = el('a', { href: href_for(with_changes(current, {})), 'data-navigate': '' }, '← Back to results');
+      const results = href_for(with_changes(current, {}));
+      const back = el('a', { href: results, 'data-navigate': '' }, '← Back to results');
       elements.article_view.replaceChildren(el('nav', { className: 'article-nav' }, back));
       document.title = 'Article not available — Broadsheet';
     } else {
