@@ -82,21 +82,64 @@ function toggled(values, value, checked) {
 }
 
 // One fieldset of checkboxes. Selected values missing from the counts (no longer matching
-// anything) are still listed, ticked, with 0, so the user can always untick them.
-function render_value_facet({ name, label, values, selected, on_toggle }) {
+// anything) are still listed, ticked, with 0, so the user can always untick them. Long lists get
+// a filter box that searches all of their values.
+function render_value_facet(facet) {
+  const { name, label, values, selected } = facet;
   const fieldset = document.getElementById(`facet-${name}`);
-  const list = fieldset.querySelector('ul');
   const entries = values.map((entry) => ({ value: String(entry.value), count: Number(entry.count) || 0 }));
   for (const value of selected) {
     if (!entries.some((entry) => entry.value === value)) entries.unshift({ value, count: 0 });
   }
+  latest.set(name, { facet, entries });
+
+  let filter = fieldset.querySelector('.facet-filter');
+  if (entries.length > kCollapsedCount && !filter) {
+    filter = el('input', {
+      type: 'search',
+      className: 'facet-filter',
+      placeholder: `Filter ${label}…`,
+      autocomplete: 'off',
+      'aria-label': `Filter ${label}`,
+    });
+    filter.addEventListener('input', () => draw_list(name));
+    filter.addEventListener('keydown', (event) => {
+      if (event.key === 'Escape' && filter.value !== '') {
+        event.preventDefault();
+        filter.value = '';
+        draw_list(name);
+      }
+    });
+    fieldset.querySelector('legend').after(filter);
+  } else if (entries.length <= kCollapsedCount && filter && filter !== document.activeElement) {
+    filter.remove();
+  }
+  draw_list(name);
+}
+
+// The latest values of each facet, so that typing in a filter box redraws from current counts.
+const latest = new Map();
+
+function draw_list(name) {
+  const { facet, entries } = latest.get(name);
+  const { label, selected, on_toggle } = facet;
+  const fieldset = document.getElementById(`facet-${name}`);
+  const list = fieldset.querySelector('ul');
+  const needle = (fieldset.querySelector('.facet-filter')?.value ?? '').trim().toLowerCase();
   // Ticking a box re-renders the list when the new counts arrive; keep keyboard focus on it.
-  const focused = fieldset.contains(document.activeElement) ? document.activeElement.value : null;
+  const active = document.activeElement;
+  const focused = list.contains(active) ? active.value : null;
+
   const is_expanded = expanded.has(name);
-  const visible = is_expanded ? entries : entries.slice(0, kCollapsedCount);
-  // Ticked values stay visible even when the list is collapsed.
-  for (const entry of entries.slice(kCollapsedCount)) {
-    if (!is_expanded && selected.includes(entry.value)) visible.push(entry);
+  const ticked = (entry) => selected.includes(entry.value);
+  let visible;
+  if (needle) {
+    visible = entries.filter((entry) => entry.value.toLowerCase().includes(needle) || ticked(entry));
+  } else if (is_expanded) {
+    visible = entries;
+  } else {
+    // Ticked values stay visible even when the list is collapsed.
+    visible = [...entries.slice(0, kCollapsedCount), ...entries.slice(kCollapsedCount).filter(ticked)];
   }
 
   const items = visible.map((entry) => {
@@ -120,7 +163,8 @@ function render_value_facet({ name, label, values, selected, on_toggle }) {
     );
   });
   if (items.length === 0) {
-    items.push(el('li', { className: 'facet-empty' }, `No ${label} in these results`));
+    const text = needle ? `No ${label} match “${needle}”` : `No ${label} in these results`;
+    items.push(el('li', { className: 'facet-empty' }, text));
   }
   list.replaceChildren(...items);
   if (focused !== null) {
@@ -128,7 +172,7 @@ function render_value_facet({ name, label, values, selected, on_toggle }) {
   }
 
   fieldset.querySelector('.facet-more')?.remove();
-  if (entries.length > kCollapsedCount) {
+  if (entries.length > kCollapsedCount && !needle) {
     const button = el(
       'button',
       { type: 'button', className: 'facet-more link-button', 'aria-expanded': String(is_expanded) },
@@ -137,7 +181,7 @@ function render_value_facet({ name, label, values, selected, on_toggle }) {
     button.addEventListener('click', () => {
       if (is_expanded) expanded.delete(name);
       else expanded.add(name);
-      render_value_facet({ name, label, values, selected, on_toggle });
+      draw_list(name);
       fieldset.querySelector('.facet-more')?.focus();
     });
     fieldset.append(button);

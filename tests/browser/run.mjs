@@ -349,6 +349,34 @@ describe('search page', () => {
     assert_no_errors();
   });
 
+  test('a long facet list folds behind "Show all" and its filter box finds any value', async (t) => {
+    const { page, assert_no_errors } = await open_page(t);
+    const everything = await api_search(page, '');
+    const speakers = everything.facets.speaker;
+    assert.ok(speakers.length > 8, 'the seeds quote more speakers than a folded list shows');
+    const boxes = facet(page, 'Speaker').getByRole('checkbox');
+
+    await page.goto('./');
+    await wait_for_count(page);
+    assert.equal(await boxes.count(), 8, 'folded to eight');
+    await page.getByRole('button', { name: /^Show all \d+ speakers$/ }).click();
+    assert.equal(await boxes.count(), speakers.length, 'all speakers after "Show all"');
+    await page.getByRole('button', { name: 'Show fewer speakers' }).click();
+
+    // The last speaker is hidden while folded; the filter finds it and ticking it filters.
+    const last = speakers[speakers.length - 1];
+    const filter = page.getByRole('searchbox', { name: 'Filter speakers' });
+    await filter.fill(last.value.slice(-4));
+    const found = facet(page, 'Speaker').getByRole('checkbox', { name: starts_with(last.value) });
+    await found.check();
+    await page.waitForURL((url) => url.searchParams.getAll('speaker').includes(last.value));
+    await count_of(page).filter({ hasText: new RegExp(`^${last.count} articles?$`) }).waitFor();
+    await filter.press('Escape');
+    assert.equal(await filter.inputValue(), '');
+    assert.ok(await found.isChecked(), 'a ticked value stays listed when the filter clears');
+    assert_no_errors();
+  });
+
   test('text from queries is shown as text, never run as markup', async (t) => {
     const { page, assert_no_errors } = await open_page(t, { allowed: [/status of 400/] });
     const hostile = '"<img src=x onerror=alert(1)>"';
