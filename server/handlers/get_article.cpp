@@ -1,0 +1,31 @@
+// get_article.cpp — GET /api/articles/{id}: the whole article, with quote offsets in both
+// UTF-8 bytes and Unicode code points (what JavaScript's Array.from(body) indexes).
+#include <algorithm>
+
+#include "server/handlers/handlers.h"
+
+namespace broadsheet {
+namespace {
+
+// Code points in body[0, byte_offset): every byte that is not a UTF-8 continuation byte.
+std::size_t code_points_before(const std::string& body, std::size_t byte_offset) {
+    const std::size_t end = std::min(byte_offset, body.size());
+    return static_cast<std::size_t>(std::count_if(body.begin(), body.begin() + end, [](char c) {
+        return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    }));
+}
+
+}  // namespace
+
+ApiResponse get_article(const ApiRequest& request, Searcher& searcher) {
+    const Article article = searcher.article(request.path_rest);
+    nlohmann::json body = article;
+    body.erase("content_hash");  // bookkeeping for the indexer, not part of the API
+    for (std::size_t i = 0; i < article.quotes.size(); ++i) {
+        body["quotes"][i]["char_begin"] = code_points_before(article.body, article.quotes[i].begin);
+        body["quotes"][i]["char_end"] = code_points_before(article.body, article.quotes[i].end);
+    }
+    return {200, std::move(body)};
+}
+
+}  // namespace broadsheet

@@ -1,0 +1,19 @@
+// handlers.h — one function per API resource: a plain request and a searcher in, a plain
+// response out. They may throw broadsheet::Error; routes.cpp turns that into the error body.
+#pragma once
+
+#include "core/search/searcher.h"
+#include "server/http_util.h"
+
+namespace broadsheet {
+
+// GET /api/search — see docs/api.md.
+ApiResponse get_search(const ApiRequest& request, Searcher& searcher);
+
+// GET /api/articles/{id} — the id is request.path_rest.
+ApiResponse get_article(const ApiRequest& request, Searcher& searcher);
+
+// GET /api/health
+ApiResponse get_health(const ApiRequest& request, Searcher& searcher);
+
+}  // namespace broadsheet

@@ -1,0 +1,214 @@
+// http_util.cpp — parameter parsing (strict, naming the bad parameter), UTF-8 checks and the
+// single ErrorCode → HTTP mapping.
+#include "server/http_util.h"
+
+#include <charconv>
+#include <iterator>
+#include <optional>
+#include <vector>
+
+namespace broadsheet {
+namespace {
+
+constexpr std::string_view kGenericInternal = "internal error";
+
+// The value of a parameter that may appear once; nullopt when absent or empty.
+std::optional<std::string> single(const ApiRequest& request, const std::string& name) {
+    auto [first, last] = request.params.equal_range(name);
+    if (first == last) return std::nullopt;
+    if (std::next(first) != last)
+        throw Error(ErrorCode::InvalidArgument, name + " may be given only once");
+    if (!is_valid_utf8(first->second))
+        throw Error(ErrorCode::InvalidArgument, name + " must be valid UTF-8");
+    if (first->second.empty()) return std::nullopt;
+    return first->second;
+}
+
+std::vector<std::string> repeated(const ApiRequest& request, const std::string& name) {
+    std::vector<std::string> values;
+    auto [first, last] = request.params.equal_range(name);
+    for (auto it = first; it != last; ++it) {
+        if (!is_valid_utf8(it->second))
+            throw Error(ErrorCode::InvalidArgument, name + " must be valid UTF-8");
+        if (!it->second.empty()) values.push_back(it->second);
+    }
+    return values;
+}
+
+// Digits only (no sign, spaces or exponent), within [low, high].
+unsigned parse_unsigned(const std::string& name, const std::string& text, unsigned low,
+                        unsigned high, const std::string& range_text) {
+    unsigned value = 0;
+    const char* end = text.data() + text.size();
+    auto [ptr, ec] = std::from_chars(text.data(), end, value);
+    const bool digits_only = text.find_first_not_of("0123456789") == std::string::npos;
+    if (!digits_only || ec != std::errc() || ptr != end || value < low || value > high)
+        throw Error(ErrorCode::InvalidArgument, name + " must be an integer " + range_text);
+    return value;
+}
+
+std::optional<Date> parse_date(const ApiRequest& request, const std::string& name) {
+    const auto text = single(request, name);
+    if (!text) return std::nullopt;
+    auto date = Date::from_iso(*text);
+    if (!date)
+        throw Error(ErrorCode::InvalidArgument, name + " must be a real date written YYYY-MM-DD");
+    return date;
+}
+
+}  // namespace
+
+bool is_valid_utf8(std::string_view text) {
+    std::size_t i = 0;
+    while (i < text.size()) {
+        const auto lead = static_cast<unsigned char>(text[i]);
+        std::size_t extra = 0;
+        unsigned min = 0;
+        unsigned cp = 0;
+        if (lead < 0x80) {
+            ++i;
+            continue;
+        } else if ((lead & 0xE0) == 0xC0) {
+            extra = 1, min = 0x80, cp = lead & 0x1F;
+        } else if ((lead & 0xF0) == 0xE0) {
+            extra = 2, min = 0x800, cp = lead & 0x0F;
+        } else if ((lead & 0xF8) == 0xF0) {
+            extra = 3, min = 0x10000, cp = lead & 0x07;
+        } else {
+            return false;
+        }
+        if (i + extra >= text.size()) return false;  // truncated sequence
+        for (std::size_t k = 1; k <= extra; ++k) {
+            const auto cont = static_cast<unsigned char>(text[i + k]);
+            if ((cont & 0xC0) != 0x80) return false;
+            cp = (cp << 6) | (cont & 0x3F);
+        }
+        // Overlong forms, UTF-16 surrogates and values past U+10FFFF are not UTF-8.
+        if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
+        i += extra + 1;
+    }
+    return true;
+}
+
+std::string printable(std::string_view text) {
+    static constexpr char kHex[] = "0123456789abcdef";
+    std::string out;
+    out.reserve(text.size());
+    for (char c : text) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (byte < 0x20 || byte == 0x7F) {
+            out += "\\x";
+            out += kHex[byte >> 4];
+            out += kHex[byte & 0xF];
+        } else {
+            out += c;
+        }
+    }
+    return out;
+}
+
+SearchParams parse_search_params(const ApiRequest& request) {
+    SearchParams params;
+    if (auto q = single(request, "q")) params.q = *q;
+    if (params.q.size() > kMaxQueryBytes)
+        throw Error(ErrorCode::InvalidArgument,
+                    "q must be at most " + std::to_string(kMaxQueryBytes) + " bytes");
+    params.outlets = repeated(request, "outlet");
+    params.speakers = repeated(request, "speaker");
+    params.from = parse_date(request, "from");
+    params.to = parse_date(request, "to");
+    if (params.from && params.to && *params.from > *params.to)
+        throw Error(ErrorCode::InvalidArgument, "from must not be after to");
+    if (auto sort = single(request, "sort")) {
+        if (*sort == "relevance")
+            params.sort = SortOrder::Relevance;
+        else if (*sort == "newest")
+            params.sort = SortOrder::Newest;
+        else if (*sort == "oldest")
+            params.sort = SortOrder::Oldest;
+        else
+            throw Error(ErrorCode::InvalidArgument, "sort must be relevance, newest or oldest");
+    }
+    if (auto page = single(request, "page"))
+        params.page = parse_unsigned("page", *page, 1, kMaxResultWindow, "from 1");
+    if (auto size = single(request, "size"))
+        params.size = parse_unsigned("size", *size, 1, kMaxPageSize,
+                                     "from 1 to " + std::to_string(kMaxPageSize));
+    if (static_cast<unsigned long long>(params.page) * params.size > kMaxResultWindow)
+        throw Error(ErrorCode::InvalidArgument,
+                    "page × size must be at most " + std::to_string(kMaxResultWindow));
+    return params;
+}
+
+int status_for(ErrorCode code) {
+    switch (code) {
+        case ErrorCode::InvalidArgument:
+            return 400;
+        case ErrorCode::InvalidQuery:
+            return 400;
+        case ErrorCode::NotFound:
+            return 404;
+        case ErrorCode::TooLarge:
+            return 413;
+        case ErrorCode::IndexUnavailable:
+            return 503;
+        case ErrorCode::SchemaMismatch:
+            return 503;
+        case ErrorCode::Internal:
+            return 500;
+    }
+    return 500;
+}
+
+ApiResponse error_response(ErrorCode code, std::string_view message) {
+    const std::string_view shown = code == ErrorCode::Internal ? kGenericInternal : message;
+    return {status_for(code),
+            {{"error", {{"code", std::string(to_string(code))}, {"message", std::string(shown)}}}}};
+}
+
+ApiResponse error_response(const Error& error) {
+    return error_response(error.code(), error.what());
+}
+
+ApiResponse method_not_allowed() {
+    return {405,
+            {{"error",
+              {{"code", "method_not_allowed"}, {"message", "only GET and HEAD are supported"}}}}};
+}
+
+nlohmann::json error_body_for_status(int status) {
+    std::string code = "internal";
+    std::string message = std::string(kGenericInternal);
+    switch (status) {
+        case 400:
+            code = "bad_request", message = "the request is malformed";
+            break;
+        case 404:
+            code = "not_found", message = "no such resource";
+            break;
+        case 405:
+            return method_not_allowed().body;
+        case 408:
+            code = "timeout", message = "the request took too long to arrive";
+            break;
+        case 413:
+            code = "too_large", message = "the request body is too large";
+            break;
+        case 414:
+            code = "too_large", message = "the request URI is too long";
+            break;
+        case 416:
+            code = "bad_request", message = "the requested range is not satisfiable";
+            break;
+        default:
+            if (status >= 400 && status < 500) code = "bad_request", message = "bad request";
+            break;
+    }
+    return {{"error", {{"code", code}, {"message", message}}}};
+}
+
+std::string to_wire(const nlohmann::json& body) {
+    return body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+}  // namespace broadsheet

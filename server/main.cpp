@@ -1,0 +1,82 @@
+// main.cpp — broadsheet-server: parses options, opens the index pool, serves until SIGINT or
+// SIGTERM. Everything else lives in http_server.cpp and core/.
+#include <pthread.h>
+#include <spdlog/sinks/stdout_color_sinks.h>
+#include <spdlog/spdlog.h>
+
+#include <CLI/CLI.hpp>
+#include <csignal>
+#include <cstdio>
+#include <iostream>
+#include <thread>
+
+#include "core/error.h"
+#include "core/search/index_pool.h"
+#include "server/http_server.h"
+
+namespace {
+
+std::string url_host(const std::string& host) {
+    return host.find(':') != std::string::npos ? "[" + host + "]" : host;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) try {
+    broadsheet::ServerConfig config;
+    CLI::App app{"broadsheet-server: the Broadsheet search API and web frontend"};
+    app.add_option("--index", config.index_dir, "index directory written by broadsheet-indexer")
+        ->required();
+    app.add_option("--web", config.web_dir, "directory of the web frontend to serve at /");
+    app.add_option("--host", config.host, "address to listen on")->capture_default_str();
+    app.add_option("--port", config.port, "port to listen on; 0 picks a free one")
+        ->capture_default_str()
+        ->check(CLI::Range(0, 65535));
+    app.add_option("--threads", config.threads, "search workers (default: number of cores)")
+        ->check(CLI::Range(1u, 1024u));
+    CLI11_PARSE(app, argc, argv);
+    if (config.threads == 0) config.threads = std::max(std::thread::hardware_concurrency(), 1u);
+
+    // Logs go to stderr: stdout carries only the "listening on" line that scripts parse.
+    spdlog::set_default_logger(spdlog::stderr_color_mt("broadsheet"));
+
+    // Block the stop signals in every thread; one thread waits for them and stops the server.
+    sigset_t stop_signals;
+    sigemptyset(&stop_signals);
+    sigaddset(&stop_signals, SIGINT);
+    sigaddset(&stop_signals, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+
+    broadsheet::IndexPoolConfig pool_config;
+    pool_config.dir = config.index_dir;
+    pool_config.handles = config.threads;
+    pool_config.on_problem = [](std::string_view message) { spdlog::error("index: {}", message); };
+    broadsheet::IndexPool pool(pool_config);
+
+    broadsheet::HttpServer server(config, pool);
+    const int port = server.bind();
+    if (port < 0) {
+        std::cerr << "broadsheet-server: cannot listen on " << config.host << ":" << config.port
+                  << "\n";
+        return 1;
+    }
+    std::cout << "listening on http://" << url_host(config.host) << ":" << port << "/" << std::endl;
+
+    std::thread waiter([&] {
+        int signal = 0;
+        sigwait(&stop_signals, &signal);
+        if (signal == SIGINT || signal == SIGTERM) spdlog::info("stopping on signal {}", signal);
+        server.stop();
+    });
+    const bool ran = server.run();
+    // If the server ended on its own, wake the waiter so it can be joined.
+    pthread_kill(waiter.native_handle(), SIGTERM);
+    waiter.join();
+    return ran ? 0 : 1;
+} catch (const broadsheet::Error& e) {
+    std::cerr << "broadsheet-server: " << e.what() << "\n";
+    return 2;
+} catch (const std::exception& e) {
+    std::cerr << "broadsheet-server: " << e.what() << "\n";
+    return 1;
+}

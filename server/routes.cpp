@@ -1,0 +1,80 @@
+// routes.cpp — every API endpoint in one table (method, literal path, handler, description);
+// matching is by literal comparison, never a regex over the untrusted path.
+#include "server/routes.h"
+
+#include <spdlog/spdlog.h>
+
+#include <array>
+
+#include "server/handlers/handlers.h"
+
+namespace broadsheet {
+namespace {
+
+ApiResponse get_routes(const ApiRequest& request, Searcher& searcher);
+
+constexpr std::array kRoutes = {
+    Route{"GET", "/api", PathMatch::Exact, get_routes, "this list of endpoints"},
+    Route{"GET", "/api/search", PathMatch::Exact, get_search,
+          "full-text search with filters, facets and snippets"},
+    Route{"GET", "/api/articles/", PathMatch::Prefix, get_article,
+          "one article by id: metadata, body and quotes"},
+    Route{"GET", "/api/health", PathMatch::Exact, get_health,
+          "index status: documents, schema version, build time"},
+};
+
+ApiResponse get_routes(const ApiRequest& /*request*/, Searcher& /*searcher*/) {
+    nlohmann::json routes = nlohmann::json::array();
+    for (const Route& route : kRoutes) {
+        std::string path(route.path);
+        if (route.match == PathMatch::Prefix) path += "{id}";
+        routes.push_back({{"method", std::string(route.method)},
+                          {"path", path},
+                          {"description", std::string(route.description)}});
+    }
+    return {200, {{"routes", routes}}};
+}
+
+const Route* find_route(ApiRequest& request) {
+    // "/api/" is the listing too: a trailing slash should not turn it into a 404.
+    if (request.path == "/api/") request.path = "/api";
+    for (const Route& route : kRoutes) {
+        if (route.match == PathMatch::Exact && request.path == route.path) return &route;
+        if (route.match == PathMatch::Prefix && request.path.starts_with(route.path)) {
+            std::string rest = request.path.substr(route.path.size());
+            if (rest.empty() || rest.find('/') != std::string::npos) continue;
+            request.path_rest = std::move(rest);
+            return &route;
+        }
+    }
+    return nullptr;
+}
+
+}  // namespace
+
+std::span<const Route> route_table() {
+    return kRoutes;
+}
+
+bool is_api_path(std::string_view path) {
+    return path == "/api" || path.starts_with("/api/");
+}
+
+ApiResponse dispatch(ApiRequest request, IndexPool& pool) {
+    try {
+        const Route* route = find_route(request);
+        if (route == nullptr) return error_response(ErrorCode::NotFound, "no such API endpoint");
+        auto lease = pool.lease();
+        return route->handler(request, *lease);
+    } catch (const Error& error) {
+        if (error.code() == ErrorCode::Internal)
+            spdlog::error("{} failed: {}", printable(request.path), error.what());
+        return error_response(error);
+    } catch (const std::exception& e) {
+        // A bug (or bad_alloc): log the details, answer with the generic 500.
+        spdlog::error("{} failed: {}", printable(request.path), e.what());
+        return error_response(ErrorCode::Internal, e.what());
+    }
+}
+
+}  // namespace broadsheet

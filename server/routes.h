@@ -1,0 +1,36 @@
+// routes.h — THE route table of the API and the dispatcher that runs a request through it.
+#pragma once
+
+#include <span>
+#include <string_view>
+
+#include "core/search/index_pool.h"
+#include "server/http_util.h"
+
+namespace broadsheet {
+
+enum class PathMatch {
+    Exact,   // the request path equals the route's path
+    Prefix,  // the request path starts with it; the rest (non-empty, no '/') is path_rest
+};
+
+using Handler = ApiResponse (*)(const ApiRequest&, Searcher&);
+
+struct Route {
+    std::string_view method;
+    std::string_view path;
+    PathMatch match;
+    Handler handler;
+    std::string_view description;
+};
+
+std::span<const Route> route_table();
+
+// True for "/api" and everything under "/api/": paths the API answers (with 404 if unknown).
+bool is_api_path(std::string_view path);
+
+// Finds the route for a GET/HEAD request to an API path, leases a searcher and runs the
+// handler. Never throws: every failure becomes an error response (Internal ones are logged).
+ApiResponse dispatch(ApiRequest request, IndexPool& pool);
+
+}  // namespace broadsheet

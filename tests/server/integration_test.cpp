@@ -1,0 +1,320 @@
+// integration_test.cpp — the real broadsheet-indexer builds corpus/ into a temp dir, the real
+// broadsheet-server serves it on an ephemeral loopback port, and httplib::Client checks the API,
+// static files, and that updates and rebuilds are picked up while requests keep succeeding.
+#include <gtest/gtest.h>
+#include <httplib.h>
+
+#include <atomic>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <thread>
+
+#include "tests/search/test_index.h"
+#include "tests/server/child_process.h"
+
+namespace broadsheet {
+namespace {
+
+using nlohmann::json;
+using testing_support::ChildProcess;
+using testing_support::run_command;
+using testing_support::TempDir;
+
+const std::filesystem::path kCorpus = std::filesystem::path(BROADSHEET_SOURCE_DIR) / "corpus";
+constexpr auto kStartTimeout = std::chrono::seconds(20);
+// How long a change may take to become visible; the server checks about once a second.
+constexpr auto kVisibleWithin = std::chrono::seconds(15);
+
+void index_corpus(const char* command, const std::filesystem::path& corpus,
+                  const std::filesystem::path& index) {
+    const auto result =
+        run_command({BROADSHEET_INDEXER, command, corpus.string(), "--index", index.string()});
+    ASSERT_EQ(result.exit_code, 0) << result.output;
+}
+
+// The real server as a child process; the port comes from its "listening on" line.
+class RunningServer {
+  public:
+    RunningServer(const std::filesystem::path& index, const std::filesystem::path& web)
+        : child_({BROADSHEET_SERVER, "--index", index.string(), "--web", web.string(), "--host",
+                  "127.0.0.1", "--port", "0", "--threads", "2"}) {
+        const auto line =
+            child_.read_line(std::chrono::duration_cast<std::chrono::milliseconds>(kStartTimeout));
+        const std::string prefix = "listening on http://127.0.0.1:";
+        if (!line || line->rfind(prefix, 0) != 0) {
+            ADD_FAILURE() << "server did not start: " << line.value_or("<no output>");
+            return;
+        }
+        port_ = std::stoi(line->substr(prefix.size()));
+    }
+    int port() const { return port_; }
+    httplib::Result get(const std::string& path, const httplib::Params& params = {}) const {
+        httplib::Client client("127.0.0.1", port_);
+        client.set_read_timeout(10, 0);
+        return client.Get(path, params, httplib::Headers{});
+    }
+    // GET and parse; fails the test on transport errors.
+    json get_json(const std::string& path, const httplib::Params& params = {},
+                  int expected_status = 200) const {
+        auto res = get(path, params);
+        if (!res) {
+            ADD_FAILURE() << path << ": no response";
+            return {};
+        }
+        EXPECT_EQ(res->status, expected_status) << path << " " << res->body;
+        EXPECT_EQ(res->get_header_value("Content-Type"), "application/json") << path;
+        return json::parse(res->body);
+    }
+    int stop() { return child_.stop(); }
+
+  private:
+    ChildProcess child_;
+    int port_ = 0;
+};
+
+std::vector<std::string> hit_ids(const json& body) {
+    std::vector<std::string> ids;
+    for (const auto& hit : body["hits"]) ids.push_back(hit["id"]);
+    return ids;
+}
+
+bool has_prefix(const std::vector<std::string>& ids, const std::string& prefix) {
+    for (const auto& id : ids)
+        if (id.rfind(prefix, 0) == 0) return true;
+    return false;
+}
+
+void write_file(const std::filesystem::path& path, const std::string& text) {
+    std::filesystem::create_directories(path.parent_path());
+    std::ofstream(path, std::ios::binary) << text;
+}
+
+class ServerOnSeeds : public ::testing::Test {
+  protected:
+    static void SetUpTestSuite() {
+        dir_ = new TempDir();
+        index_corpus("build", kCorpus, dir_->path() / "index");
+        // A web root with a secret file beside it that no URL may reach.
+        write_file(dir_->path() / "web" / "index.html", "<!doctype html><title>Broadsheet</title>");
+        write_file(dir_->path() / "web" / "app.js", "export {};");
+        write_file(dir_->path() / "secret.txt", "top secret");
+        server_ = new RunningServer(dir_->path() / "index", dir_->path() / "web");
+    }
+    static void TearDownTestSuite() {
+        delete server_;
+        delete dir_;
+    }
+    static TempDir* dir_;
+    static RunningServer* server_;
+};
+TempDir* ServerOnSeeds::dir_ = nullptr;
+RunningServer* ServerOnSeeds::server_ = nullptr;
+
+TEST_F(ServerOnSeeds, CeasefireFindsTheBloombergArticle) {
+    const json body = server_->get_json("/api/search", {{"q", "ceasefire"}});
+    EXPECT_TRUE(has_prefix(hit_ids(body), "001_")) << body.dump();
+    EXPECT_GE(body["took_ms"].get<double>(), 0.0);
+    const auto& hit = body["hits"][0];
+    EXPECT_NE(hit["snippet"].get<std::string>().find("<mark>"), std::string::npos);
+}
+
+TEST_F(ServerOnSeeds, OutletFacetListsTheSeedsOutlets) {
+    const json body = server_->get_json("/api/search");
+    std::set<std::string> outlets;
+    for (const auto& value : body["facets"]["outlet"]) outlets.insert(value["value"]);
+    for (const char* outlet : {"Bloomberg", "Sputnik", "The Moscow Times"})
+        EXPECT_TRUE(outlets.count(outlet)) << outlet << " missing from " << body["facets"].dump();
+    EXPECT_EQ(body["total"], 5);
+}
+
+TEST_F(ServerOnSeeds, SpeakerFilterNarrowsToOneArticle) {
+    const json body = server_->get_json("/api/search", {{"speaker", "Maria Zakharova"}});
+    EXPECT_EQ(body["total"], 1);
+    EXPECT_TRUE(has_prefix(hit_ids(body), "001_")) << body.dump();
+}
+
+TEST_F(ServerOnSeeds, DateRangeFiltersInclusively) {
+    struct Case {
+        const char* why;
+        httplib::Params params;
+        int total;
+    };
+    const Case cases[] = {
+        // 003 is dated 2017-11-17: both ends inclusive.
+        {"exact day", {{"from", "2017-11-17"}, {"to", "2017-11-17"}}, 1},
+        {"after it", {{"from", "2017-11-18"}}, 0},
+        {"before it", {{"to", "2017-11-16"}}, 0},
+        // Undated articles are excluded as soon as a range is given.
+        {"open range", {{"from", "1900-01-01"}}, 1},
+    };
+    for (const auto& c : cases) {
+        const json body = server_->get_json("/api/search", c.params);
+        EXPECT_EQ(body["total"], c.total) << c.why;
+        if (c.total == 1) {
+            EXPECT_TRUE(has_prefix(hit_ids(body), "003_")) << c.why;
+        }
+    }
+}
+
+TEST_F(ServerOnSeeds, FetchesArticlesByIdAnd404sUnknownOnes) {
+    const json found = server_->get_json("/api/search", {{"from", "2017-11-17"}});
+    ASSERT_EQ(found["hits"].size(), 1u);
+    const std::string id = found["hits"][0]["id"];
+    const json article = server_->get_json("/api/articles/" + id);
+    EXPECT_EQ(article["id"], id);
+    EXPECT_EQ(article["date"], "2017-11-17");
+    EXPECT_FALSE(article["body"].get<std::string>().empty());
+    EXPECT_TRUE(article["quotes"].is_array());
+    const json missing = server_->get_json("/api/articles/no-such-article.txt", {}, 404);
+    EXPECT_EQ(missing["error"]["code"], "not_found");
+}
+
+TEST_F(ServerOnSeeds, BadRequestsAreJson400s) {
+    struct Case {
+        const char* why;
+        httplib::Params params;
+        const char* code;
+    };
+    const Case cases[] = {
+        {"unclosed group (Xapian alone would accept it)", {{"q", "title:("}}, "invalid_query"},
+        {"size zero", {{"size", "0"}}, "invalid_argument"},
+        {"size not a number", {{"size", "abc"}}, "invalid_argument"},
+        {"page zero", {{"page", "0"}}, "invalid_argument"},
+        {"q of 2 KB", {{"q", std::string(2048, 'a')}}, "invalid_argument"},
+        {"bad date", {{"from", "2017-1-1"}}, "invalid_argument"},
+    };
+    for (const auto& c : cases) {
+        const json body = server_->get_json("/api/search", c.params, 400);
+        EXPECT_EQ(body["error"]["code"], c.code) << c.why;
+        EXPECT_FALSE(body["error"]["message"].get<std::string>().empty()) << c.why;
+    }
+}
+
+TEST_F(ServerOnSeeds, UnknownPathsAndMethodsAreJson) {
+    const json unknown = server_->get_json("/api/nothing", {}, 404);
+    EXPECT_EQ(unknown["error"]["code"], "not_found");
+    httplib::Client client("127.0.0.1", server_->port());
+    auto post = client.Post("/api/search", "", "text/plain");
+    ASSERT_TRUE(post);
+    EXPECT_EQ(post->status, 405);
+    EXPECT_EQ(json::parse(post->body)["error"]["code"], "method_not_allowed");
+    const json routes = server_->get_json("/api");
+    EXPECT_GE(routes["routes"].size(), 3u);
+}
+
+TEST_F(ServerOnSeeds, ServesWebFilesAndNothingOutside) {
+    auto home = server_->get("/");
+    ASSERT_TRUE(home);
+    EXPECT_EQ(home->status, 200);
+    EXPECT_EQ(home->get_header_value("Content-Type"), "text/html; charset=utf-8");
+    EXPECT_EQ(home->get_header_value("X-Content-Type-Options"), "nosniff");
+    auto script = server_->get("/app.js");
+    ASSERT_TRUE(script);
+    EXPECT_EQ(script->get_header_value("Content-Type"), "text/javascript; charset=utf-8");
+    for (const char* path : {"/../secret.txt", "/%2e%2e/secret.txt", "/%2E%2E%2Fsecret.txt",
+                             "/app.js/../../secret.txt", "/..%2f..%2fetc%2fpasswd"}) {
+        auto res = server_->get(path);
+        ASSERT_TRUE(res) << path;
+        EXPECT_EQ(res->status, 404) << path;
+        EXPECT_EQ(res->body.find("top secret"), std::string::npos) << path;
+    }
+}
+
+TEST_F(ServerOnSeeds, HealthDescribesTheIndex) {
+    const json health = server_->get_json("/api/health");
+    EXPECT_EQ(health["status"], "ok");
+    EXPECT_EQ(health["documents"], 5);
+    EXPECT_TRUE(health["index_built"].is_string());
+}
+
+TEST(ServerStart, RefusesAMissingIndexWithAClearError) {
+    TempDir dir;
+    const auto result =
+        run_command({BROADSHEET_SERVER, "--index", (dir.path() / "none").string(), "--port", "0"});
+    EXPECT_NE(result.exit_code, 0);
+    EXPECT_NE(result.output.find("cannot open the index"), std::string::npos) << result.output;
+    EXPECT_EQ(result.output.find("listening on"), std::string::npos) << result.output;
+}
+
+// Polls `check` until it holds or kVisibleWithin passes.
+template <class Check>
+bool eventually(Check&& check) {
+    const auto deadline = std::chrono::steady_clock::now() + kVisibleWithin;
+    while (std::chrono::steady_clock::now() < deadline) {
+        if (check()) return true;
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    return check();
+}
+
+int total_for(const RunningServer& server, const std::string& q) {
+    auto res = server.get("/api/search", {{"q", q}});
+    if (!res || res->status != 200) return -1;
+    return json::parse(res->body)["total"].get<int>();
+}
+
+TEST(ServerFollowsIndex, PicksUpUpdatesAndRebuildsWhileServing) {
+    TempDir dir;
+    const auto corpus = dir.path() / "corpus";
+    std::filesystem::copy(kCorpus, corpus, std::filesystem::copy_options::recursive);
+    const auto index = dir.path() / "index";
+    index_corpus("build", corpus, index);
+    std::filesystem::create_directories(dir.path() / "web");
+    RunningServer server(index, dir.path() / "web");
+    ASSERT_GT(server.port(), 0);
+
+    // Requests keep flowing the whole time; every one of them must succeed.
+    std::atomic<bool> done{false};
+    std::atomic<int> requests{0};
+    std::atomic<int> failures{0};
+    std::thread traffic([&] {
+        while (!done) {
+            auto res = server.get("/api/search", {{"q", "syria"}});
+            ++requests;
+            if (!res || res->status != 200) ++failures;
+            std::this_thread::sleep_for(std::chrono::milliseconds(10));
+        }
+    });
+
+    // Pick a seed to change and one to remove by their stable file names.
+    std::filesystem::path changed, removed;
+    for (const auto& entry : std::filesystem::directory_iterator(corpus)) {
+        const std::string name = entry.path().filename().string();
+        if (name.rfind("003_", 0) == 0) changed = entry.path();
+        if (name.rfind("000_", 0) == 0) removed = entry.path();
+    }
+    ASSERT_FALSE(changed.empty());
+    ASSERT_FALSE(removed.empty());
+    EXPECT_EQ(total_for(server, "quokka"), 0);
+    EXPECT_EQ(total_for(server, "zanzibar"), 0);
+    write_file(corpus / "added.txt",
+               "Zanzibar Ferry Talks Collapse\n\nThe zanzibar ferry negotiations collapsed on "
+               "Monday after a long night.\n");
+    { std::ofstream(changed, std::ios::app) << "\nA quokka was seen near the embassy.\n"; }
+    std::filesystem::remove(removed);
+    index_corpus("update", corpus, index);
+
+    EXPECT_TRUE(eventually([&] { return total_for(server, "zanzibar") == 1; })) << "added file";
+    EXPECT_TRUE(eventually([&] { return total_for(server, "quokka") == 1; })) << "changed file";
+    const std::string removed_id = removed.filename().string();
+    EXPECT_TRUE(eventually([&] {
+        auto res = server.get("/api/articles/" + removed_id);
+        return res && res->status == 404;
+    })) << "removed file";
+
+    // A full rebuild publishes a new generation; the server must switch to it.
+    write_file(corpus / "rebuilt.txt",
+               "Wombat Summit Ends\n\nThe wombat summit ended without agreement.\n");
+    index_corpus("build", corpus, index);
+    EXPECT_TRUE(eventually([&] { return total_for(server, "wombat") == 1; })) << "rebuild";
+    EXPECT_EQ(total_for(server, "zanzibar"), 1);
+
+    done = true;
+    traffic.join();
+    EXPECT_GT(requests.load(), 10);
+    EXPECT_EQ(failures.load(), 0) << "of " << requests.load() << " requests during the changes";
+    EXPECT_EQ(server.stop(), 0);  // SIGTERM stops it cleanly
+}
+
+}  // namespace
+}  // namespace broadsheet
