@@ -20,6 +20,11 @@ export function article(id, signal) {
   return get_json(`api/articles/${encodeURIComponent(id)}`, signal);
 }
 
+// GET /api/health: document count, schema version and build time of the served index.
+export function health(signal) {
+  return get_json('api/health', signal);
+}
+
 async function get_json(path, signal) {
   let response;
   try {

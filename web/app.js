@@ -4,7 +4,7 @@
 
 import * as api from './api.js';
 import { render_article } from './article.js';
-import { el } from './dom.js';
+import { el, plural } from './dom.js';
 import { render_facets } from './facets.js';
 import { clear_results, href_for, render_results } from './results.js';
 import { effective_sort, parse_state, search_params, state_to_search, with_changes } from './state.js';
@@ -237,9 +237,24 @@ document.addEventListener('keydown', (event) => {
   elements.query.select();
 });
 
+// The footer says how much is indexed and since when; purely informative, so failures stay quiet.
+async function show_index_status() {
+  try {
+    const info = await api.health();
+    const stamp = typeof info.index_built === 'string' ? info.index_built : '';
+    const built = stamp.replace('T', ' ').replace('Z', ' UTC');
+    const count = Number(info.documents) || 0;
+    document.getElementById('index-status').textContent =
+      `${plural(count, 'article')} indexed${built ? `, built ${built}` : ''}.`;
+  } catch {
+    // The link to the raw status stays for anyone who needs details.
+  }
+}
+
 window.addEventListener('popstate', () => {
   state = parse_state(location.search);
   show(state);
 });
 
 show(state);
+show_index_status();

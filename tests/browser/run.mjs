@@ -77,6 +77,8 @@ describe('search page', () => {
     const everything = await api_search(page, '');
     assert.ok(everything.total >= 5, 'the corpus has at least the five seeds');
     assert.equal(await wait_for_count(page), everything.total, 'an empty query browses everything');
+    const health = await (await page.request.get('api/health')).json();
+    await page.locator('#index-status').filter({ hasText: new RegExp(`^${health.documents} articles indexed`) }).waitFor();
 
     await page.getByRole('searchbox', { name: 'Search' }).fill('Syria');
     await page.getByRole('searchbox', { name: 'Search' }).press('Enter');
