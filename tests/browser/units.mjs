@@ -1,0 +1,160 @@
+// units.mjs — table-driven tests of the page's pure logic (URL state, year ranges, query terms
+// for highlighting, entity decoding, link safety), run by node without a browser.
+
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { decode_entities, safe_http_url } from '../../web/dom.js';
+import { toggle_year, year_range } from '../../web/facets.js';
+import { query_terms } from '../../web/highlight.js';
+import { empty_state, parse_state, search_params, state_to_search, with_changes } from '../../web/state.js';
+
+describe('URL state', () => {
+  const rows = [
+    // The bare page is the empty state, and the empty state is the bare page.
+    { search: '', state: {}, canonical: '' },
+    // Repeated facet values keep their order; duplicates and empty values are dropped.
+    {
+      search: '?q=Syria&outlet=Bloomberg&outlet=Sputnik&outlet=Bloomberg&outlet=',
+      state: { q: 'Syria', outlet: ['Bloomberg', 'Sputnik'] },
+      canonical: '?q=Syria&outlet=Bloomberg&outlet=Sputnik',
+    },
+    // Names with spaces and non-ASCII letters survive the round trip.
+    {
+      search: '?speaker=Sergue%C3%AF+Lavrov&speaker=John+Kerry',
+      state: { speaker: ['Sergueï Lavrov', 'John Kerry'] },
+      canonical: '?speaker=Sergue%C3%AF+Lavrov&speaker=John+Kerry',
+    },
+    // Hand-typed junk falls back to defaults instead of breaking the page.
+    { search: '?page=-3&sort=sideways&from=2017-13&size=5000', state: {}, canonical: '' },
+    // Valid paging, sort, size and dates are kept; page 1 is the default and so left out.
+    {
+      search: '?from=2017-01-01&to=2017-12-31&sort=oldest&page=2&size=20',
+      state: { from: '2017-01-01', to: '2017-12-31', sort: 'oldest', page: 2, size: 20 },
+      canonical: '?from=2017-01-01&to=2017-12-31&sort=oldest&page=2&size=20',
+    },
+    // The open article is part of the state, after the search it was opened from.
+    {
+      search: '?article=001_54e7bc5d56f60350.txt&q=ceasefire',
+      state: { q: 'ceasefire', article: '001_54e7bc5d56f60350.txt' },
+      canonical: '?q=ceasefire&article=001_54e7bc5d56f60350.txt',
+    },
+    // A query with URL metacharacters is one value, not several parameters.
+    { search: '?q=a%26b%3Dc+%23d', state: { q: 'a&b=c #d' }, canonical: '?q=a%26b%3Dc+%23d' },
+  ];
+  for (const row of rows) {
+    test(`parses ${row.search || '(nothing)'}`, () => {
+      const state = parse_state(row.search);
+      assert.deepEqual(state, { ...empty_state(), ...row.state });
+      assert.equal(state_to_search(state), row.canonical);
+      assert.deepEqual(parse_state(state_to_search(state)), state, 'a round trip changes nothing');
+    });
+  }
+
+  test('the API parameters are the state without the open article', () => {
+    const state = parse_state('?q=x&speaker=A&page=3&article=id');
+    assert.equal(search_params(state).toString(), 'q=x&speaker=A&page=3');
+  });
+
+  test('a change starts again on page 1 and closes the article unless it names them', () => {
+    const state = parse_state('?q=x&page=3&article=id');
+    assert.deepEqual([with_changes(state, { q: 'y' }).page, with_changes(state, { q: 'y' }).article], [1, '']);
+    assert.equal(with_changes(state, { page: 4 }).page, 4);
+    const copy = with_changes(state, {});
+    copy.outlet.push('changed');
+    assert.deepEqual(state.outlet, [], 'the original state is not shared with the copy');
+  });
+});
+
+describe('year facet and date range', () => {
+  const range = (from, to) => ({ ...empty_state(), from, to });
+  const rows = [
+    // Ticking a year with no range selects exactly that year.
+    { state: range('', ''), year: 2017, checked: true, expect: ['2017-01-01', '2017-12-31'] },
+    // Ticking a later year extends a whole-year range to cover it.
+    { state: range('2015-01-01', '2015-12-31'), year: 2017, checked: true, expect: ['2015-01-01', '2017-12-31'] },
+    // Ticking an earlier year extends it backwards.
+    { state: range('2016-01-01', '2017-12-31'), year: 2014, checked: true, expect: ['2014-01-01', '2017-12-31'] },
+    // A custom (not whole-year) range is replaced by the ticked year.
+    { state: range('2017-03-05', '2017-04-01'), year: 2016, checked: true, expect: ['2016-01-01', '2016-12-31'] },
+    // Unticking the only year clears the range.
+    { state: range('2017-01-01', '2017-12-31'), year: 2017, checked: false, expect: ['', ''] },
+    // Unticking the first year of a range shrinks it from the start.
+    { state: range('2015-01-01', '2017-12-31'), year: 2015, checked: false, expect: ['2016-01-01', '2017-12-31'] },
+    // Unticking the last year shrinks it from the end.
+    { state: range('2015-01-01', '2017-12-31'), year: 2017, checked: false, expect: ['2015-01-01', '2016-12-31'] },
+    // Unticking a middle year keeps the years before it (a range has no holes).
+    { state: range('2014-01-01', '2018-12-31'), year: 2016, checked: false, expect: ['2014-01-01', '2015-12-31'] },
+  ];
+  for (const row of rows) {
+    test(`${row.checked ? 'tick' : 'untick'} ${row.year} in ${row.state.from || '…'}–${row.state.to || '…'}`, () => {
+      const { from, to } = toggle_year(row.state, row.year, row.checked);
+      assert.deepEqual([from, to], row.expect);
+    });
+  }
+
+  test('only whole-year ranges count as ticked years', () => {
+    assert.deepEqual(year_range(range('2015-01-01', '2016-12-31')), { first: 2015, last: 2016 });
+    assert.equal(year_range(range('2015-01-02', '2016-12-31')), null);
+    assert.equal(year_range(range('2017-01-01', '2016-12-31')), null);
+    assert.equal(year_range(range('2017-01-01', '')), null);
+  });
+});
+
+describe('query terms highlighted in the reading view', () => {
+  const forms = (...words) => words.map((word) => word.forms[0]);
+  const rows = [
+    // Plain words, lower-cased.
+    { q: 'Ceasefire Aleppo', expect: ['ceasefire', 'aleppo'] },
+    // A phrase contributes its words.
+    { q: '"regime change"', expect: ['regime', 'change'] },
+    // Operators in capitals are syntax; negated words are not in the matching text.
+    { q: 'Kerry OR Lavrov NOT Assad -Putin', expect: ['kerry', 'lavrov'] },
+    // Lower-case "or" is a word, as Xapian treats it.
+    { q: 'war or peace', expect: ['war', 'or', 'peace'] },
+    // Free-text fields count; metadata fields and date ranges do not.
+    { q: 'title:Syria speaker:Kerry outlet:Bloomberg year:2017 date:2017-01-01..2017-12-31 quote:hope', expect: ['syria', 'hope'] },
+    // Groups contribute their words.
+    { q: '(talks OR truce) AND +Geneva', expect: ['talks', 'truce', 'geneva'] },
+  ];
+  for (const row of rows) {
+    test(row.q, () => {
+      assert.deepEqual(forms(...query_terms(row.q)), row.expect);
+    });
+  }
+
+  test('a wildcard matches by prefix; a word also matches its plural', () => {
+    assert.deepEqual(query_terms('syr*'), [{ prefix: 'syr' }]);
+    assert.ok(query_terms('talk')[0].forms.includes('talk'));
+    assert.ok(query_terms('ceasefires')[0].forms.includes('ceasefire'));
+  });
+});
+
+describe('snippet entities and links from article data', () => {
+  const entity_rows = [
+    // What an HTML escaper produces comes back as the original characters.
+    { text: '&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;q&#39;', expect: '<script>alert("x")</script> & \'q\'' },
+    // Numeric references, decimal and hex, beyond the BMP too.
+    { text: '&#8220;hi&#x201D; &#x1F600;', expect: '“hi” 😀' },
+    // Unknown or invalid references stay as they are instead of being guessed.
+    { text: '&nbsp;&bogus; &#0; &#x110000; & alone', expect: '&nbsp;&bogus; &#0; &#x110000; & alone' },
+  ];
+  for (const row of entity_rows) {
+    test(`decodes ${row.text}`, () => assert.equal(decode_entities(row.text), row.expect));
+  }
+
+  const url_rows = [
+    // Web links are kept (normalised).
+    { url: 'https://www.bloomberg.com/news/a', expect: 'https://www.bloomberg.com/news/a' },
+    { url: 'http://example.org', expect: 'http://example.org/' },
+    // Script and data URLs from a scraped file never become links.
+    { url: 'javascript:alert(1)', expect: null },
+    { url: ' JavaScript:alert(1)', expect: null },
+    { url: 'data:text/html,<b>x</b>', expect: null },
+    // Relative or broken URLs are shown as text, not linked.
+    { url: 'www.example.org/page', expect: null },
+    { url: '', expect: null },
+  ];
+  for (const row of url_rows) {
+    test(`link ${row.url || '(empty)'}`, () => assert.equal(safe_http_url(row.url), row.expect));
+  }
+});
