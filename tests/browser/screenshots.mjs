@@ -38,6 +38,7 @@ try {
     await page.goto(`./${search}`);
     await page.locator(screen.ready).first().waitFor();
     await page.locator('main[aria-busy=false]').waitFor();
+    await page.locator('#index-status:not(:empty)').waitFor();
     const file = path.join(out_dir, screen.file);
     await page.screenshot({ path: file, fullPage: screen.file !== 'error.png' });
     console.log(`wrote ${path.relative(process.cwd(), file)}`);
