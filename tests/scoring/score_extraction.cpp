@@ -32,6 +32,7 @@ struct Options {
     double min_author = 0;
     double min_speaker_f1 = 0;
     double min_skipped = 0;
+    double min_offsets = 0;
 };
 
 std::string read_bytes(const fs::path& path) {
@@ -106,6 +107,7 @@ int report(const Tally& tally, const Options& options) {
     line("skipped as labelled", tally.skips());
     line("quotes found", tally.quotes_found());
     line("quotes attributed", tally.quotes_attributed());
+    line("quote offsets valid", tally.quote_offsets());
     const SpeakerCounts& s = tally.speakers();
     Prf prf = micro_prf(s);
     std::printf("%-20s P %.3f  R %.3f  F1 %.3f  (tp %zu, fp %zu, fn %zu)\n", "speakers",
@@ -119,6 +121,7 @@ int report(const Tally& tally, const Options& options) {
         {"author", tally.field(Field::Author).value(), options.min_author},
         {"speaker-f1", prf.f1, options.min_speaker_f1},
         {"skipped", tally.skips().value(), options.min_skipped},
+        {"quote-offsets", tally.quote_offsets().value(), options.min_offsets},
     };
     std::string failures;
     // A tiny epsilon so that a threshold of 1.0 is met by 1.0 computed in floating point.
@@ -166,6 +169,8 @@ int main(int argc, char** argv) {
     app.add_option("--min-speaker-f1", options.min_speaker_f1, "minimum speaker micro-F1 (0..1)");
     app.add_option("--min-skipped", options.min_skipped,
                    "minimum share of files labelled 'skipped' that extraction skips (0..1)");
+    app.add_option("--min-offsets", options.min_offsets,
+                   "minimum share of extracted quotes whose body offsets select their text (0..1)");
     CLI11_PARSE(app, argc, argv);
     if (options.labels.size() != options.dirs.size()) {
         std::fprintf(stderr, "broadsheet-score: give one --dir per --labels\n");

@@ -146,6 +146,23 @@ bool field_matches(const std::optional<std::string>& expected,
     return equals_any(got, *expected, alternatives);
 }
 
+// Quote offsets are how the API lets a reader check an attribution against the text, so each
+// extracted quote's [begin, end) must select exactly its text in the body.
+void check_offsets(const Article& article, FileScore& score) {
+    for (const auto& q : article.quotes) {
+        ++score.offsets_checked;
+        bool ok = q.begin <= q.end && q.end <= article.body.size() &&
+                  article.body.compare(q.begin, q.end - q.begin, q.text) == 0;
+        if (ok) {
+            ++score.offsets_valid;
+        } else {
+            score.mismatches.push_back({"quote offsets [" + q.text.substr(0, 40) + "]",
+                                        "body[begin, end) == text",
+                                        std::to_string(q.begin) + ".." + std::to_string(q.end)});
+        }
+    }
+}
+
 void score_quotes(const Label& label, const Article& article, FileScore& score) {
     std::vector<std::string> extracted;
     extracted.reserve(article.quotes.size());
@@ -285,6 +302,7 @@ FileScore score_article(const Label& label, const Article* article) {
     check(Field::Author, label.author, {}, got.author);
     score.speakers = count_speakers(label, got.speakers, &score.mismatches);
     score_quotes(label, got, score);
+    check_offsets(got, score);
     return score;
 }
 
@@ -311,6 +329,8 @@ void Tally::add(const FileScore& score) {
     quotes_found_.total += score.quotes_labelled;
     quotes_attributed_.hits += score.quotes_attributed;
     quotes_attributed_.total += score.quotes_found;
+    quote_offsets_.hits += score.offsets_valid;
+    quote_offsets_.total += score.offsets_checked;
 }
 
 void Tally::add_skip(bool skipped_as_expected) {

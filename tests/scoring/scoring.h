@@ -66,6 +66,8 @@ struct FileScore {
     std::size_t quotes_labelled = 0;    // labelled quotes
     std::size_t quotes_found = 0;       // ... that some extracted quote contains
     std::size_t quotes_attributed = 0;  // ... found and given the labelled speaker (or none)
+    std::size_t offsets_checked = 0;    // extracted quotes
+    std::size_t offsets_valid = 0;      // ... whose [begin, end) in the body is their text
     std::vector<Mismatch> mismatches;
 };
 
@@ -101,6 +103,7 @@ class Tally {
     Ratio skips() const { return skips_; }
     Ratio quotes_found() const { return quotes_found_; }
     Ratio quotes_attributed() const { return quotes_attributed_; }
+    Ratio quote_offsets() const { return quote_offsets_; }
 
   private:
     std::map<Field, Ratio> fields_;
@@ -108,6 +111,7 @@ class Tally {
     Ratio skips_;
     Ratio quotes_found_;
     Ratio quotes_attributed_;
+    Ratio quote_offsets_;
 };
 
 }  // namespace broadsheet::scoring

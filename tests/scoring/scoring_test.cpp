@@ -141,6 +141,32 @@ TEST(Scoring, QuotesMatchByContainedTextAndSpeaker) {
     EXPECT_EQ(score.quotes_attributed, 2u);
 }
 
+struct OffsetCase {
+    std::size_t begin, end;
+    bool valid;
+    const char* why;
+};
+
+const OffsetCase kOffsetCases[] = {
+    {9, 12, true, "selects exactly the quote text"},
+    {8, 11, false, "off by one: includes the opening mark"},
+    {9, 400, false, "past the end of the body: rejected, not read"},
+    {12, 9, false, "begin after end"},
+};
+
+TEST(Scoring, QuoteOffsetsMustSelectTheirText) {
+    Label label;
+    label.file = "a.txt";
+    for (const auto& c : kOffsetCases) {
+        Article article;
+        article.body = "He said \"yes\" twice";
+        article.quotes = {{"yes", "", "", 0.0, c.begin, c.end}};
+        FileScore score = score_article(label, &article);
+        EXPECT_EQ(score.offsets_checked, 1u) << c.why;
+        EXPECT_EQ(score.offsets_valid, c.valid ? 1u : 0u) << c.why;
+    }
+}
+
 struct BadLabelCase {
     const char* json;
     const char* why;
