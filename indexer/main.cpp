@@ -178,6 +178,14 @@ int main(int argc, char** argv) try {
     set_up_logging();
     CLI::App app{"Broadsheet indexer: turns a folder of article files into a Xapian index."};
     app.require_subcommand(1);
+    app.footer(
+        "Articles: .txt .md .html .htm .json .jsonl under CORPUS_DIR (hidden entries skipped), "
+        "each "
+        "with an optional NAME.meta.json sidecar whose fields override the extracted ones. Files "
+        "over 8 MiB, empty, binary or unparsable files are skipped with a warning on stderr.\n"
+        "Index layout: INDEX_DIR/gen-NNNNNN/ databases and the XAPIANDB stub naming the current "
+        "one.\nExit status: 0 when the index was written (even if files were skipped), 1 when it "
+        "could not be, 2 for a bad corpus or registry, other non-zero values for usage errors.");
 
     IndexCommand build_args;
     auto* build = app.add_subcommand(
