@@ -108,6 +108,14 @@ bool looks_like_name(std::string_view s) {
     return true;
 }
 
+bool looks_like_role_line(std::string_view line) {
+    line = text::trim(line);
+    if (line.empty() || text::count_words(line) > 8) return false;
+    for (const auto& word : text::split_trimmed(line, ' '))
+        if (word.size() > 1 && word.front() == '@') return true;
+    return is_role(line);
+}
+
 std::string clean_author(std::string_view raw) {
     std::string_view trimmed = text::trim(raw);
     // "(Reporting by Jane Doe; Editing by John Roe)": the credit without its brackets.
@@ -121,7 +129,7 @@ std::string clean_author(std::string_view raw) {
         if (pos != std::string::npos) s.resize(pos);
     }
     // "Zhang Wei in Shenzhen", "Owen Barker at Anfield": the place is not part of the name.
-    for (auto sep : {" in ", " at ", " from ", " for "}) {
+    for (auto sep : {" in ", " at ", " from ", " for ", " on ", " is ", " was "}) {
         const auto pos = s.find(sep);
         if (pos != std::string::npos && text::count_words(s.substr(0, pos)) >= 2) s.resize(pos);
     }

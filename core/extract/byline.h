@@ -23,7 +23,11 @@ std::optional<Byline> parse_byline(std::string_view line);
 // with ", ". Returns "" when nothing name-like remains.
 std::string clean_author(std::string_view raw);
 
-// True when `s` reads as a person's name: 1–6 capitalised words, initials or particles.
+// True when `s` reads as a person's name: 2–6 capitalised words, initials or particles.
 bool looks_like_name(std::string_view s);
+
+// A short job-title line printed under a bare author name: "Business reporter @hcastell",
+// "Moscow correspondent".
+bool looks_like_role_line(std::string_view line);
 
 }  // namespace broadsheet

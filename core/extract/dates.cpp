@@ -330,16 +330,23 @@ DateLine classify_date_line(std::string_view line) {
             if (!is_date_decoration(tok.text) && month_from_name(tok.text) == 0) return {};
         } else if (tok.kind == Token::Kind::Number) {
             // Times and zone offsets: "10:29", "+3", "3:14".
+            // "20.31 BST" (the Guardian's clock) uses a full stop between two-digit parts.
+            const auto separator = [&](std::size_t k) {
+                return k < tokens.size() &&
+                       (tokens[k].text == ":" ||
+                        (tokens[k].text == "." && k + 1 < tokens.size() &&
+                         tokens[k + 1].kind == Token::Kind::Number &&
+                         tokens[k + 1].text.size() == 2 && !tokens[k + 1].space_before &&
+                         !tokens[k].space_before));
+            };
             const bool time_part =
-                (i + 1 < tokens.size() && tokens[i + 1].text == ":") ||
-                (i > 0 && tokens[i - 1].text == ":") ||
+                separator(i + 1) || (i > 0 && separator(i - 1)) ||
                 (i > 0 && (tokens[i - 1].text == "+" || tokens[i - 1].text == "-"));
             const bool year = tok.text.size() == 4 && number_value(tok.text) >= 1800 &&
                               number_value(tok.text) <= 2199;
             if (!time_part && !year) return {};
-            if (i + 1 < tokens.size() && tokens[i + 1].text == ":" &&
-                (dates.empty() || tok.begin < dates.front().begin) && !published_word &&
-                !updated_word)
+            if (separator(i + 1) && (dates.empty() || tok.begin < dates.front().begin) &&
+                !published_word && !updated_word)
                 starts_with_time = true;
         }
     }

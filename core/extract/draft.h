@@ -18,6 +18,7 @@ struct Draft {
     std::string meta_url;
     std::string meta_outlet;  // as written; normalised through the registry later
     std::optional<Date> meta_date;
+    std::string site_hint;  // the branding after the headline in an HTML <title>
 
     // Found in the layout of the text.
     std::string title;                 // the headline line

@@ -46,6 +46,16 @@ int year_from_copyright(const std::vector<std::string>& lines) {
     return 0;
 }
 
+// The last " - X" / " | X" segment of a headline: a site name when the registry knows it.
+std::string title_suffix(std::string_view title) {
+    for (std::string_view sep : {" | ", " - ", " \u2014 ", " \u2013 "}) {
+        const auto pos = title.rfind(sep);
+        if (pos != std::string_view::npos && pos > 0)
+            return std::string(text::trim(title.substr(pos + sep.size())));
+    }
+    return {};
+}
+
 std::string first_paragraph(const Draft& draft) {
     return draft.paragraphs.empty() ? std::string{} : draft.paragraphs.front();
 }
@@ -81,6 +91,13 @@ void resolve_fields(const Draft& draft, const Registry& registry, Article& artic
     evidence.footer = draft.chrome;
     if (dateline) evidence.dateline_agency = dateline->agency;
     evidence.byline = draft.byline_text;
+    if (!draft.site_hint.empty()) {
+        evidence.title_suffix = draft.site_hint;
+        evidence.title_suffix_is_branding = true;
+    } else {
+        evidence.title_suffix =
+            title_suffix(!draft.meta_title.empty() ? draft.meta_title : draft.title);
+    }
     article.outlet = resolve_outlet(evidence, registry);
 
     const std::string& raw_title = !draft.meta_title.empty() ? draft.meta_title : draft.title;

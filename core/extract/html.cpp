@@ -23,7 +23,7 @@ using html::name_of;
 void silent_error(void*, const char*, ...) {}
 
 struct PageMeta {
-    std::string title_tag, og_title, twitter_title, h1;
+    std::string title_tag, og_title, twitter_title, h1, h1_article;
     std::string site_name, application_name;
     std::string canonical, og_url;
     std::string meta_author;
@@ -135,7 +135,7 @@ void read_footer(const xmlNode* node, std::vector<std::string>& lines) {
     if (!t.empty() && t.size() < 600) lines.push_back(t);
 }
 
-void walk(const xmlNode* node, PageMeta& meta, bool in_head) {
+void walk(const xmlNode* node, PageMeta& meta, bool in_head, bool in_article) {
     for (const xmlNode* child = node->children; child; child = child->next) {
         if (child->type != XML_ELEMENT_NODE) continue;
         const auto name = name_of(child);
@@ -153,7 +153,12 @@ void walk(const xmlNode* node, PageMeta& meta, bool in_head) {
             }
             continue;
         }
-        if (name == "h1" && meta.h1.empty()) meta.h1 = html::text_of(child);
+        if (name == "h1") {
+            // A logo in an <h1> is common; prefer the article's own, then any real headline.
+            const auto t = html::text_of(child);
+            if (in_article && meta.h1_article.empty()) meta.h1_article = t;
+            if (meta.h1.empty() && text::count_words(t) >= 3) meta.h1 = t;
+        }
         if (name == "time" && !meta.time_element) {
             const auto itemprop = text::to_lower(attr(child, "itemprop"));
             const bool modified = itemprop == "datemodified" ||
@@ -180,8 +185,24 @@ void walk(const xmlNode* node, PageMeta& meta, bool in_head) {
             read_footer(child, meta.footer_lines);
             continue;
         }
-        walk(child, meta, in_head || name == "head");
+        walk(child, meta, in_head || name == "head",
+             in_article || name == "article" || name == "main");
     }
+}
+
+// "Headline | Local News | The Seattle Times" → "The Seattle Times": pages brand their <title>.
+std::string site_from_title_tag(std::string_view title) {
+    std::size_t best = std::string_view::npos, len = 0;
+    for (std::string_view sep : {" | ", " - ", " \u2014 ", " \u2013 ", " :: "}) {
+        const auto pos = title.rfind(sep);
+        if (pos != std::string_view::npos && (best == std::string_view::npos || pos > best)) {
+            best = pos;
+            len = sep.size();
+        }
+    }
+    if (best == std::string_view::npos) return {};
+    const auto site = text::trim(title.substr(best + len));
+    return text::count_words(site) <= 5 ? std::string(site) : std::string{};
 }
 
 }  // namespace
@@ -199,12 +220,15 @@ Draft parse_html(std::string_view source) {
     if (!root) return draft;
 
     PageMeta meta;
-    walk(root, meta, false);
+    walk(root, meta, false, false);
 
     draft.meta_title = !meta.ld_headline.empty() ? meta.ld_headline
                        : !meta.og_title.empty()  ? meta.og_title
                                                  : meta.twitter_title;
-    draft.title = !meta.h1.empty() ? meta.h1 : meta.title_tag;
+    draft.title = !meta.h1_article.empty() ? meta.h1_article
+                  : !meta.h1.empty()       ? meta.h1
+                                           : meta.title_tag;
+    draft.site_hint = site_from_title_tag(meta.title_tag);
     draft.meta_date = meta.ld_published ? meta.ld_published : meta.published;
     draft.meta_outlet = !meta.site_name.empty()      ? meta.site_name
                         : !meta.ld_publisher.empty() ? meta.ld_publisher

@@ -1,6 +1,8 @@
 // json_source.cpp — JSON article objects mapped onto a Draft.
 #include "core/extract/json_source.h"
 
+#include <date/date.h>
+
 #include <array>
 #include <nlohmann/json.hpp>
 #include <string_view>
@@ -51,8 +53,19 @@ constexpr std::string_view kAuthorKeys[] = {"author", "authors", "byline", "crea
 constexpr std::string_view kUrlKeys[] = {"url", "link", "canonical_url", "source_url"};
 constexpr std::string_view kBodyKeys[] = {"body", "text", "content", "articleBody", "article"};
 
+// A date string, or a Unix timestamp in seconds or milliseconds (exporters emit both).
 std::optional<Date> date_of(const nlohmann::json& value) {
     if (value.is_string()) return parse_date(value.get<std::string>());
+    if (value.is_number()) {
+        double seconds = value.get<double>();
+        if (seconds > 1e11) seconds /= 1000.0;
+        if (seconds < 0 || seconds > 4e9) return std::nullopt;
+        const date::sys_days day = date::floor<date::days>(
+            date::sys_seconds{std::chrono::seconds{static_cast<long long>(seconds)}});
+        const date::year_month_day ymd{day};
+        return Date::make(static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
+                          static_cast<unsigned>(ymd.day()));
+    }
     return std::nullopt;
 }
 

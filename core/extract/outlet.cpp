@@ -197,6 +197,12 @@ std::string registered_outlet(std::string_view raw, const Registry& registry) {
     std::string name = tidy_name(raw);
     if (name.empty()) return {};
     if (auto c = registry.outlet_for_alias(name); !c.empty()) return c;
+    // "Al Jazeera and news agencies", "Reuters/AP": the first name is the publisher.
+    for (std::string_view sep : {" and ", " & ", "/", ", ", " with "}) {
+        const auto pos = name.find(sep);
+        if (pos == std::string::npos || pos == 0) continue;
+        if (auto c = registry.outlet_for_alias(name.substr(0, pos)); !c.empty()) return c;
+    }
     if (name.find(' ') == std::string::npos && name.find('.') != std::string::npos)
         if (auto c = registry.outlet_for_domain(name); !c.empty()) return c;
     // "The Example Times" vs "Example Times"; then drop company words one at a time.
@@ -251,6 +257,8 @@ std::string resolve_outlet(const OutletEvidence& evidence, const Registry& regis
     }
     if (!evidence.url.empty())
         if (auto c = registry.outlet_for_domain(evidence.url); !c.empty()) return c;
+    if (!evidence.title_suffix.empty())
+        if (auto c = registered_outlet(evidence.title_suffix, registry); !c.empty()) return c;
     for (const auto& line : evidence.footer)
         if (auto name = disclaimer_outlet(line); !name.empty())
             return normalise_outlet(name, registry);
@@ -261,6 +269,13 @@ std::string resolve_outlet(const OutletEvidence& evidence, const Registry& regis
         if (auto c = registered_outlet(name, registry); !c.empty()) return c;
         if (unregistered_copyright.empty()) unregistered_copyright = without_company_suffix(name);
     }
+    // A site's logo scraped as a line of its own ("Sky News" above the menu).
+    for (std::size_t i = 0; i < evidence.footer.size() && i < 8; ++i) {
+        std::string line = tidy_name(evidence.footer[i]);
+        for (std::string_view tail : {" Homepage", " Home", " home page"})
+            if (line.ends_with(tail)) line.resize(line.size() - tail.size());
+        if (auto c = registry.outlet_for_alias(line); !c.empty()) return c;
+    }
     if (!evidence.dateline_agency.empty())
         if (auto c = registered_outlet(evidence.dateline_agency, registry); !c.empty()) return c;
     for (auto it = evidence.footer.rbegin(); it != evidence.footer.rend(); ++it) {
@@ -269,8 +284,9 @@ std::string resolve_outlet(const OutletEvidence& evidence, const Registry& regis
     }
     for (const auto& line : evidence.footer) {
         const auto kind = classify_chrome(line);
-        if (kind != ChromeKind::Share && kind != ChromeKind::Promo && kind != ChromeKind::Copyright)
-            continue;
+        // A copyright line that names its holder ("© 2020 Mail & Guardian") has been weighed
+        // already; a registered name inside it ("Guardian") would be a misreading.
+        if (kind != ChromeKind::Share && kind != ChromeKind::Promo) continue;
         if (auto c = registered_outlet_in(line, registry); !c.empty()) return c;
     }
     if (!evidence.byline.empty()) {
@@ -278,6 +294,8 @@ std::string resolve_outlet(const OutletEvidence& evidence, const Registry& regis
             if (auto c = registry.outlet_for_domain(domain); !c.empty()) return c;
         if (auto c = registered_outlet_in(evidence.byline, registry); !c.empty()) return c;
     }
+    if (evidence.title_suffix_is_branding && looks_like_outlet_name(evidence.title_suffix))
+        return without_company_suffix(tidy_name(evidence.title_suffix));
     if (!unregistered_copyright.empty()) return unregistered_copyright;
     if (!evidence.url.empty()) return host_of_url(evidence.url);
     return {};

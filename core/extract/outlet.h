@@ -12,17 +12,21 @@ namespace broadsheet {
 
 // Everything the outlet may be read from, strongest first (see resolve_outlet).
 struct OutletEvidence {
-    std::string metadata;             // og:site_name, JSON-LD publisher, JSON "outlet"
-    std::string url;                  // the article's URL
-    std::vector<std::string> footer;  // chrome lines: copyright, disclaimers, share prompts
-    std::string dateline_agency;      // "Reuters" from "GENEVA, Sept. 9 (Reuters) -"
-    std::string byline;               // "By Zhang Wei | chinadaily.com.cn | 09-09-2016"
+    std::string metadata;                   // og:site_name, JSON-LD publisher, JSON "outlet"
+    std::string url;                        // the article's URL
+    std::string title_suffix;               // "BBC News" from "Headline - BBC News"
+    bool title_suffix_is_branding = false;  // from an HTML <title>: a name even if unregistered
+    std::vector<std::string> footer;        // chrome lines: copyright, disclaimers, share prompts
+    std::string dateline_agency;            // "Reuters" from "GENEVA, Sept. 9 (Reuters) -"
+    std::string byline;                     // "By Zhang Wei | chinadaily.com.cn | 09-09-2016"
 };
 
-// Order: metadata (unknown names kept as written) > a registered URL domain > a disclaimer
+// Order: metadata (unknown names kept as written) > a registered URL domain > a registered
+// title suffix ("Headline - BBC News") > a disclaimer
 // ("... reflect the position of X") > a registered copyright holder > a registered dateline
 // agency > a signature phrase ("Comment via X", "download the X app", "the X Terminal") >
-// the byline's domain or registered outlet > an unregistered copyright holder (company
+// the byline's domain or registered outlet > an HTML <title>'s branding > an unregistered
+// copyright holder (company
 // suffixes dropped) > an unregistered URL host. "" when nothing names an outlet.
 std::string resolve_outlet(const OutletEvidence& evidence, const Registry& registry);
 

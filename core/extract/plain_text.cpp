@@ -11,6 +11,7 @@
 #include "core/extract/byline.h"
 #include "core/extract/dateline.h"
 #include "core/extract/dates.h"
+#include "core/extract/front_matter.h"
 #include "core/extract/markdown.h"
 #include "core/extract/text_util.h"
 
@@ -226,14 +227,39 @@ bool plausible_headline(std::string_view line) {
 Draft parse_text(std::string_view input, const TextOptions& options) {
     const TextFlavour flavour = options.flavour;
     Draft draft;
+    if (const auto fm = read_front_matter(input)) {
+        draft.meta_title = fm->title;
+        draft.meta_date = parse_date(fm->date);
+        draft.meta_author = fm->author;
+        draft.meta_url = fm->url;
+        draft.meta_outlet = fm->outlet;
+        input.remove_prefix(fm->length);
+    }
     auto units = read_units(input, flavour);
     join_broken_paragraphs(units);
     using Role = Unit::Role;
 
     // URLs, chrome, related-link lists.
     bool in_related_list = false;
+    std::size_t labelled_title = units.size();
     for (std::size_t i = 0; i < units.size(); ++i) {
         Unit& u = units[i];
+        // Exporter header lines: "Title: ...", "Source: Example News" (dates, bylines and URLs
+        // have their own recognisers below).
+        if (i < kHeaderUnits || i + 3 >= units.size()) {
+            const auto labelled = parse_labelled_line(u.text);
+            if (labelled.key == MetaKey::Title && labelled_title == units.size() &&
+                i < kHeaderUnits) {
+                u.text = labelled.value;
+                labelled_title = i;
+                continue;
+            }
+            if (labelled.key == MetaKey::Outlet && text::count_words(labelled.value) <= 6) {
+                if (draft.meta_outlet.empty()) draft.meta_outlet = labelled.value;
+                u.role = Role::Dropped;
+                continue;
+            }
+        }
         std::string url;
         if (url_label(u.text, url)) {
             if (url.empty() && i + 1 < units.size() && is_url(units[i + 1].text)) {
@@ -272,7 +298,7 @@ Draft parse_text(std::string_view input, const TextOptions& options) {
 
     // The headline: a markdown H1 when there is one, else the first plausible line that is not
     // chrome, a caption, a byline or a date line, before the first long paragraph.
-    std::size_t title_index = units.size();
+    std::size_t title_index = labelled_title;
     const bool title_known = !text::trim(options.known_title).empty();
     if (title_known) {
         const auto wanted = text::fold_quotes(text::clean_inline(options.known_title));
@@ -284,7 +310,7 @@ Draft parse_text(std::string_view input, const TextOptions& options) {
                 break;
             }
         }
-    } else if (flavour == TextFlavour::Markdown) {
+    } else if (title_index == units.size() && flavour == TextFlavour::Markdown) {
         for (std::size_t i = 0; i < units.size(); ++i)
             if (units[i].heading == 1 && units[i].role == Role::Body) {
                 title_index = i;
@@ -292,6 +318,9 @@ Draft parse_text(std::string_view input, const TextOptions& options) {
             }
     }
     if (title_index == units.size() && !title_known) {
+        // Kickers and section labels ("WORLD NEWS", "Opinion") are short; a headline of three
+        // words or fewer is taken only when no longer one follows.
+        std::size_t weak = units.size();
         std::size_t seen = 0;
         for (std::size_t i = 0; i < units.size() && seen < kHeaderUnits; ++i) {
             const Unit& u = units[i];
@@ -302,9 +331,14 @@ Draft parse_text(std::string_view input, const TextOptions& options) {
             if (classify_date_line(u.text).kind != DateLineKind::NotDateLine) continue;
             if (parse_byline(u.text)) continue;
             if (looks_like_caption(u.text) || !plausible_headline(u.text)) continue;
+            if (text::count_words(u.text) <= 3) {
+                if (weak == units.size()) weak = i;
+                continue;
+            }
             title_index = i;
             break;
         }
+        if (title_index == units.size()) title_index = weak;
     }
     if (title_index < units.size()) {
         draft.title = units[title_index].text;
@@ -339,6 +373,19 @@ Draft parse_text(std::string_view input, const TextOptions& options) {
                 if (draft.byline_text.empty()) draft.byline_text = u.text;
                 if (!draft.byline_date && byline->date) draft.byline_date = byline->date;
                 u.role = Role::Dropped;
+                continue;
+            }
+        }
+        // A bare name over a job title: "Henry Castell" / "Business reporter @hcastell".
+        if (near_top && !before_title && looks_like_name(u.text) &&
+            text::count_words(u.text) <= 4) {
+            std::size_t next = i + 1;
+            while (next < units.size() && units[next].role != Role::Body) ++next;
+            if (next < units.size() && looks_like_role_line(units[next].text)) {
+                if (draft.author.empty()) draft.author = clean_author(u.text);
+                if (draft.byline_text.empty()) draft.byline_text = u.text + " " + units[next].text;
+                u.role = Role::Dropped;
+                units[next].role = Role::Dropped;
                 continue;
             }
         }
