@@ -42,8 +42,8 @@ struct ExtractCommand {
 };
 
 void log_diagnostic(const Diagnostic& diagnostic) {
-    const char* what = diagnostic.severity == Severity::Skipped ? "skipped" : "repaired";
-    spdlog::warn("{}: {} ({})", diagnostic.file, diagnostic.message, what);
+    const char* outcome = diagnostic.severity == Severity::Skipped ? "skipped: " : "";
+    spdlog::warn("{}: {}{}", diagnostic.file, outcome, diagnostic.message);
 }
 
 // A single self-overwriting status line, only when a person is watching stderr; throttled so
@@ -139,10 +139,8 @@ int run_extract(const ExtractCommand& command) {
         auto source =
             broadsheet::read_source_file(file, relative_name(file, registry_dir), diagnostics);
         if (source) {
-            const std::string hash = broadsheet::content_hash(*source);
-            auto result = broadsheet::extract_file(*source, context);
-            for (auto& article : result.articles) {
-                article.content_hash = hash;
+            auto result = broadsheet::extract_source(*source, context);
+            for (const auto& article : result.articles) {
                 std::cout << broadsheet::extract_output(file, article)
                                  .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)
                           << '\n';

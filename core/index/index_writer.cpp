@@ -42,17 +42,9 @@ void report_progress(const Run& run, std::size_t done, const std::string& file) 
     if (run.options.on_progress) run.options.on_progress({done, run.listing.files.size(), file});
 }
 
-// The articles of one file, each stamped with the file's content hash. Extraction promises not
-// to throw for bad input; should it still, the file is skipped rather than the run aborted.
-std::vector<Article> extract_articles(Run& run, const SourceFile& source, const std::string& hash) {
-    ExtractResult result;
-    try {
-        result = extract_file(source, run.context);
-    } catch (const std::exception& e) {
-        run.report.diagnostics.push_back({source.relative_path, Severity::Skipped,
-                                          std::string("extraction failed: ") + e.what()});
-        return {};
-    }
+// The articles of one file that can be indexed; diagnostics go to the report.
+std::vector<Article> extract_articles(Run& run, const SourceFile& source) {
+    ExtractResult result = extract_source(source, run.context);
     for (auto& diagnostic : result.diagnostics) run.report.diagnostics.push_back(diagnostic);
     std::vector<Article> usable;
     for (auto& article : result.articles) {
@@ -61,8 +53,6 @@ std::vector<Article> extract_articles(Run& run, const SourceFile& source, const 
                 {source.relative_path, Severity::Skipped, "extraction produced no article id"});
             continue;
         }
-        if (article.source_path.empty()) article.source_path = source.relative_path;
-        article.content_hash = hash;
         usable.push_back(std::move(article));
     }
     return usable;
@@ -131,8 +121,7 @@ IndexReport build_locked(const IndexOptions& options) {
         const std::string& relative = run.listing.files[i];
         if (auto source =
                 read_source_file(options.corpus_dir / relative, relative, run.report.diagnostics)) {
-            const std::string hash = content_hash(*source);
-            for (const auto& article : extract_articles(run, *source, hash)) {
+            for (const auto& article : extract_articles(run, *source)) {
                 const PutOutcome outcome = put_article(run, db, article);
                 if (outcome == PutOutcome::Rejected) continue;
                 if (outcome == PutOutcome::Replaced) {
@@ -185,10 +174,9 @@ std::map<std::string, StoredFile> stored_files(const Xapian::Database& db) {
 
 // Re-extracts one new or changed file and writes its articles; returns the document ids of the
 // file's previous articles that the new extraction replaced.
-std::set<Xapian::docid> put_file(Run& run, Xapian::WritableDatabase& db, const SourceFile& source,
-                                 const std::string& hash) {
+std::set<Xapian::docid> put_file(Run& run, Xapian::WritableDatabase& db, const SourceFile& source) {
     std::set<Xapian::docid> replaced_ids;
-    for (const auto& article : extract_articles(run, source, hash)) {
+    for (const auto& article : extract_articles(run, source)) {
         std::optional<Xapian::docid> replaced;
         switch (put_article(run, db, article, &replaced)) {
             case PutOutcome::Added:
@@ -226,7 +214,7 @@ IndexReport update_locked(const IndexOptions& options, unsigned current) {
                 run.report.unchanged += found->second.documents.size();
                 found->second.seen = true;
             } else {
-                const auto replaced = put_file(run, db, *source, hash);
+                const auto replaced = put_file(run, db, *source);
                 if (found != stored.end()) {
                     found->second.seen = true;
                     for (Xapian::docid id : found->second.documents) {
@@ -298,6 +286,24 @@ IndexReport update_index(const IndexOptions& options) {
     } catch (const Xapian::Error& e) {
         rethrow_as_error(e, options.index_dir);
     }
+}
+
+ExtractResult extract_source(const SourceFile& source, const ExtractContext& context) {
+    ExtractResult result;
+    try {
+        result = extract_file(source, context);
+    } catch (const std::exception& e) {
+        result.articles.clear();
+        result.diagnostics.push_back({source.relative_path, Severity::Skipped,
+                                      std::string("extraction failed: ") + e.what()});
+        return result;
+    }
+    const std::string hash = content_hash(source);
+    for (auto& article : result.articles) {
+        if (article.source_path.empty()) article.source_path = source.relative_path;
+        article.content_hash = hash;
+    }
+    return result;
 }
 
 std::string iso8601_utc_now() {

@@ -67,6 +67,10 @@ struct IndexReport {
 IndexReport build_index(const IndexOptions& options);
 IndexReport update_index(const IndexOptions& options);
 
+// extract_file, with content_hash(source) stamped on every article and source_path filled in;
+// should extraction throw despite its promise, the file becomes a Skipped diagnostic instead.
+ExtractResult extract_source(const SourceFile& source, const ExtractContext& context);
+
 // "2026-11-23T17:22:07Z": the format of the kMetaBuiltAt metadata value.
 std::string iso8601_utc_now();
 
