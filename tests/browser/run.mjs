@@ -4,6 +4,9 @@
 // node --test tests/browser/run.mjs
 
 import assert from 'node:assert/strict';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { launch_browser, start_stack } from './harness.mjs';
 
@@ -23,11 +26,11 @@ after(async () => {
   await stack?.stop();
 });
 
-// A fresh page that records console errors and uncaught exceptions; `allowed` lists patterns
+// A fresh page (on `target`, the seeds' stack unless given) that records console errors and uncaught exceptions; `allowed` lists patterns
 // for errors a test provokes on purpose (the browser logs every 4xx fetch as a console error).
-async function open_page(t, { allowed = [], viewport } = {}) {
+async function open_page(t, { allowed = [], viewport, target = stack } = {}) {
   const context = await browser.newContext({
-    baseURL: stack.base_url,
+    baseURL: target.base_url,
     viewport: viewport ?? { width: 1280, height: 900 },
   });
   const page = await context.newPage();
@@ -57,8 +60,17 @@ async function open_page(t, { allowed = [], viewport } = {}) {
 const count_of = (page) => page.locator('#result-count');
 const facet = (page, name) => page.getByRole('group', { name });
 
+// Waits until the page has finished loading its current state (app.js clears aria-busy when the
+// answer is on screen) and the result count reads exactly "N article(s)". Waiting for the count
+// alone could be satisfied by the previous state when both have the same total.
+async function expect_count(page, total) {
+  await page.locator('main[aria-busy="false"]').waitFor();
+  await count_of(page).filter({ hasText: new RegExp(`^${total} articles?$`) }).waitFor();
+}
+
 // Waits until the result count reads "N article(s)" and returns N.
 async function wait_for_count(page) {
+  await page.locator('main[aria-busy="false"]').waitFor();
   await count_of(page).filter({ hasText: /^\d[\d,]* articles?$/ }).waitFor();
   return Number((await count_of(page).textContent()).replace(/\D/g, ''));
 }
@@ -85,7 +97,7 @@ describe('search page', () => {
     await page.waitForURL(/[?&]q=Syria(&|$)/);
     const syria = await api_search(page, '?q=Syria');
     assert.ok(syria.total > 0, 'the seeds are about Syria');
-    await count_of(page).filter({ hasText: new RegExp(`^${syria.total} articles?$`) }).waitFor();
+    await expect_count(page, syria.total);
     const titles = await page.locator('#results .hit-title a').allTextContents();
     assert.deepEqual(titles, syria.hits.map((hit) => hit.title || '(untitled)'), 'hits in the API order');
     assert.ok((await page.locator('#results .hit-snippet mark').count()) > 0, 'snippets highlight the query');
@@ -97,7 +109,7 @@ describe('search page', () => {
     const checkbox = facet(page, 'Outlet').getByRole('checkbox', { name: starts_with(smallest.value) });
     await checkbox.check();
     await page.waitForURL((url) => url.searchParams.getAll('outlet').includes(smallest.value));
-    await count_of(page).filter({ hasText: new RegExp(`^${smallest.count} articles?$`) }).waitFor();
+    await expect_count(page, smallest.count);
     assert.ok(await checkbox.isChecked());
     await page.getByRole('button', { name: `Remove filter Outlet: ${smallest.value}` }).waitFor();
     // The other outlets keep their counts: a facet ignores its own selection.
@@ -105,16 +117,16 @@ describe('search page', () => {
 
     await page.goBack();
     await page.waitForURL((url) => url.searchParams.get('q') === 'Syria' && !url.searchParams.has('outlet'));
-    await count_of(page).filter({ hasText: new RegExp(`^${syria.total} articles?$`) }).waitFor();
+    await expect_count(page, syria.total);
     await assert_eventually(async () => !(await checkbox.isChecked()), 'back unticks the outlet');
     assert.equal(await page.getByRole('searchbox', { name: 'Search' }).inputValue(), 'Syria');
 
     await page.goForward();
-    await count_of(page).filter({ hasText: new RegExp(`^${smallest.count} articles?$`) }).waitFor();
+    await expect_count(page, smallest.count);
     await assert_eventually(() => checkbox.isChecked(), 'forward ticks it again');
 
     await page.reload();
-    await count_of(page).filter({ hasText: new RegExp(`^${smallest.count} articles?$`) }).waitFor();
+    await expect_count(page, smallest.count);
     assert.ok(await checkbox.isChecked(), 'reload restores the facet');
     assert.equal(await page.getByRole('searchbox', { name: 'Search' }).inputValue(), 'Syria');
     assert_no_errors();
@@ -207,7 +219,7 @@ describe('search page', () => {
     const link = page.locator('#suggestion').getByRole('link', { name: misspelt.suggestion });
     await link.click();
     await page.waitForURL((url) => url.searchParams.get('q') === misspelt.suggestion);
-    await count_of(page).filter({ hasText: new RegExp(`^${corrected.total} articles?$`) }).waitFor();
+    await expect_count(page, corrected.total);
     assert.equal(await page.getByRole('searchbox', { name: 'Search' }).inputValue(), misspelt.suggestion);
     assert_no_errors();
   });
@@ -251,7 +263,7 @@ describe('search page', () => {
     const expected = await api_search(page, search);
 
     await page.goto(`./${search}`);
-    await count_of(page).filter({ hasText: new RegExp(`^${expected.total} articles?$`) }).waitFor();
+    await expect_count(page, expected.total);
     assert.equal(await page.getByRole('searchbox', { name: 'Search' }).inputValue(), 'Syria');
     assert.equal(await page.getByLabel('Sort').inputValue(), 'oldest');
     assert.equal(await page.getByLabel('From').inputValue(), `${year.value}-01-01`);
@@ -274,12 +286,12 @@ describe('search page', () => {
       (url) =>
         url.searchParams.get('from') === `${year.value}-01-01` && url.searchParams.get('to') === `${year.value}-12-31`,
     );
-    await count_of(page).filter({ hasText: new RegExp(`^${year.count} articles?$`) }).waitFor();
+    await expect_count(page, year.count);
     // Other years (if any) stay listed with their counts.
     assert.equal(await facet(page, 'Year').getByRole('checkbox').count(), everything.facets.year.length);
     await page.getByRole('button', { name: /^Remove filter Date/ }).click();
     await page.waitForURL((url) => !url.searchParams.has('from'));
-    await count_of(page).filter({ hasText: new RegExp(`^${everything.total} articles?$`) }).waitFor();
+    await expect_count(page, everything.total);
 
     // Typing the same range into the date inputs gives the same result.
     await page.getByLabel('From').fill(`${year.value}-01-01`);
@@ -287,9 +299,9 @@ describe('search page', () => {
     await page.getByLabel('To').press('Enter');
     await page.waitForURL((url) => url.searchParams.get('to') === `${year.value}-12-31`);
     assert.equal(new URL(page.url()).searchParams.get('from'), `${year.value}-01-01`);
-    await count_of(page).filter({ hasText: new RegExp(`^${year.count} articles?$`) }).waitFor();
+    await expect_count(page, year.count);
     await page.getByRole('button', { name: /^Remove filter Date/ }).click();
-    await count_of(page).filter({ hasText: new RegExp(`^${everything.total} articles?$`) }).waitFor();
+    await expect_count(page, everything.total);
 
     await page.getByLabel('Sort').selectOption('oldest');
     await page.waitForURL((url) => url.searchParams.get('sort') === 'oldest');
@@ -372,7 +384,7 @@ describe('search page', () => {
     const found = facet(page, 'Speaker').getByRole('checkbox', { name: starts_with(last.value) });
     await found.check();
     await page.waitForURL((url) => url.searchParams.getAll('speaker').includes(last.value));
-    await count_of(page).filter({ hasText: new RegExp(`^${last.count} articles?$`) }).waitFor();
+    await expect_count(page, last.count);
     await filter.press('Escape');
     assert.equal(await filter.inputValue(), '');
     assert.ok(await found.isChecked(), 'a ticked value stays listed when the filter clears');
@@ -413,13 +425,59 @@ describe('search page', () => {
   });
 });
 
+// An article whose every field is markup or script, indexed on its own: the page must show all
+// of it as text. The sidecar sets fields the text cannot (a javascript: URL, a marked-up outlet).
+describe('hostile article content', () => {
+  const kTitle = '<img src=x onerror=alert(1)> Hostile <b>headline</b>';
+  const kQuote = '<script>alert(2)</script> we will win &amp; never <mark>stop</mark>.';
+  const kOutlet = '<b>Evil Outlet</b>';
+  const kUrl = 'javascript:alert(3)';
+  let corpus;
+  let hostile;
+
+  before(async () => {
+    corpus = await mkdtemp(path.join(os.tmpdir(), 'broadsheet-hostile-'));
+    const body = `${kTitle}\n\nThe minister said: “${kQuote}” It was late.\n`;
+    await writeFile(path.join(corpus, 'evil.txt'), body);
+    await writeFile(path.join(corpus, 'evil.meta.json'), JSON.stringify({ url: kUrl, outlet: kOutlet }));
+    hostile = await start_stack({ corpus });
+  });
+
+  after(async () => {
+    await hostile?.stop();
+    if (corpus) await rm(corpus, { recursive: true, force: true });
+  });
+
+  test('titles, outlets, quotes and URLs from articles are shown as text, never run', async (t) => {
+    const { page, assert_no_errors } = await open_page(t, { target: hostile });
+    await page.goto('./?q=hostile');
+    await expect_count(page, 1);
+    assert.equal(await page.locator('#results .hit-title a').textContent(), kTitle);
+    await facet(page, 'Outlet').getByRole('checkbox', { name: starts_with(kOutlet) }).waitFor();
+    // The only elements inside a hit are the page's own and the server's <mark>.
+    const tags = await page.locator('#results .hit *').evaluateAll((nodes) => nodes.map((node) => node.tagName));
+    assert.deepEqual([...new Set(tags)].sort(), ['A', 'H3', 'MARK', 'P', 'SPAN', 'TIME'].filter((tag) => tags.includes(tag)));
+    assert.ok(!tags.includes('IMG') && !tags.includes('SCRIPT') && !tags.includes('B'), `tags: ${tags}`);
+
+    await page.locator('#results .hit-title a').click();
+    await page.locator('#article-title').filter({ hasText: kTitle }).waitFor();
+    assert.equal(await page.locator('.speaker-quotes blockquote').textContent(), kQuote);
+    const meta = page.locator('.article-meta');
+    await meta.getByRole('link', { name: kOutlet }).waitFor();
+    assert.ok((await meta.textContent()).includes(kUrl), 'the URL is shown');
+    assert.equal(await page.locator('a[href^="javascript:" i]').count(), 0, 'but never as a link');
+    assert.equal(await page.locator('#article-view img, #article-view script, #article-view b').count(), 0);
+    assert_no_errors();
+  });
+});
+
 function escape_regex(text) {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 // An accessible-name pattern for "<value> <count>" labels and "<name> (n quotes)" headings.
 function starts_with(text) {
-  return new RegExp(`^${escape_regex(text)}\\b`);
+  return new RegExp(`^${escape_regex(text)}(\\s|$)`);
 }
 
 function same(a, b) {
