@@ -456,8 +456,8 @@ describe('hostile article content', () => {
     await facet(page, 'Outlet').getByRole('checkbox', { name: starts_with(kOutlet) }).waitFor();
     // The only elements inside a hit are the page's own and the server's <mark>.
     const tags = await page.locator('#results .hit *').evaluateAll((nodes) => nodes.map((node) => node.tagName));
-    assert.deepEqual([...new Set(tags)].sort(), ['A', 'H3', 'MARK', 'P', 'SPAN', 'TIME'].filter((tag) => tags.includes(tag)));
-    assert.ok(!tags.includes('IMG') && !tags.includes('SCRIPT') && !tags.includes('B'), `tags: ${tags}`);
+    const allowed = new Set(['A', 'H3', 'MARK', 'P', 'SPAN', 'TIME']);
+    assert.deepEqual(tags.filter((tag) => !allowed.has(tag)), [], 'no element made from article text');
 
     await page.locator('#results .hit-title a').click();
     await page.locator('#article-title').filter({ hasText: kTitle }).waitFor();
