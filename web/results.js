@@ -11,6 +11,7 @@ const kResultWindow = 10000;
 // Page links shown on each side of the current page.
 const kPageRadius = 2;
 
+// The link target of a state: its query string, or the bare page for the empty state.
 export function href_for(state) {
   return state_to_search(state) || location.pathname;
 }
