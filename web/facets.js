@@ -67,12 +67,15 @@ export function render_facets(state, facets, year_facet, navigate) {
   const selected_years = (year_facet ?? [])
     .map((entry) => String(entry.value))
     .filter((year) => range && Number(year) >= range.first && Number(year) <= range.last);
+  // Years read as a timeline, newest first, rather than by count like the other facets.
+  const years = [...(year_facet ?? [])].sort((a, b) => String(b.value).localeCompare(String(a.value)));
   render_value_facet({
     name: 'year',
     label: 'years',
-    values: year_facet ?? [],
+    values: years,
     selected: selected_years,
-    on_toggle: (value, checked) => navigate(with_changes(state, toggle_year(state, Number(value), checked))),
+    on_toggle: (value, checked) =>
+      navigate(with_changes(state, toggle_year(state, Number(value), checked))),
   });
 }
 
