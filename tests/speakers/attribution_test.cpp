@@ -140,6 +140,15 @@ TEST(Resolution, Table) {
         {"a possessive role resolves when the article names the role's holder",
          "Kremlin spokesman Dmitry Peskov spoke. Putin’s spokesman said Moscow “unfairly” lost.",
          {{"Dmitry Peskov", "said"}}},
+        {"an age reference refers to the paragraph's subject, even a titled one",
+         "Her granddaughter, Ffion Pugh, ran beside her. “She was faster,” the 26-year-old said.",
+         {{"Ffion Pugh", "said"}}},
+        {"a quote opening a sentence without a cue: the previous sentence's subject",
+         "Coach Simon Miller was blunt. “We failed.”",
+         {{"Simon Miller", "previous sentence"}}},
+        {"no person subject in the previous sentence: unattributed",
+         "The plan was announced on Monday. “It is a disaster.”",
+         {{"", ""}}},
         {"an untitled role refers to the paragraph's subject",
          "Neal Marchetti said he was fouled. “I didn't dive,” the striker told Sky Sports.",
          {{"Neal Marchetti", "told"}}},
@@ -213,6 +222,27 @@ TEST(Speakers, ListTable) {
          "Manager Simon Miller said they would win. Chairman Graham Miller said they would not.",
          "",
          {"Graham Miller", "Simon Miller"}},
+        {"a titled name after 'X of Y' is its own subject",
+         "",
+         "Bank of Japan Governor Hiroshi Tanabe told parliament that policy stays loose.",
+         "",
+         {"Hiroshi Tanabe"}},
+        {"quoted as saying: the sentence's subject, past a title's of-phrase",
+         "",
+         "The company's head of operations, Kari Lunde, was quoted by a newspaper as saying the "
+         "fault was found.",
+         "",
+         {"Kari Lunde"}},
+        {"two subjects joined by and both speak",
+         "",
+         "Coach Anna Berg and captain Lisa Holm said that the team was ready.",
+         "",
+         {"Anna Berg", "Lisa Holm"}},
+        {"an outlet from the registry is not a person",
+         "",
+         "Al Jazeera said that the port was closed.",
+         "",
+         {}},
         {"non-ASCII names stay intact",
          "",
          "“We will not accept it,” President Recep Tayyip Erdoğan said.",
@@ -222,6 +252,7 @@ TEST(Speakers, ListTable) {
     Registry registry;
     registry.add_speaker_alias("Vladimir Putin", {"Putin"});
     registry.add_speaker_alias("Sergei Lavrov", {"Sergey Lavrov"});
+    registry.add_outlet("Al Jazeera", {"aljazeera.com"});
     for (const auto& c : cases) {
         const auto result = analyse_speakers(SpeakerInput{c.title, c.body, c.author, &registry});
         EXPECT_EQ(result.speakers, c.speakers) << c.why;

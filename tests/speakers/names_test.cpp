@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "core/extract/speakers/headline.h"
 #include "core/extract/speakers/quote_spans.h"
 #include "core/extract/speakers/text_scan.h"
 
@@ -18,8 +19,10 @@ std::vector<std::string> people_in(const std::string& body, const std::string& h
     const auto spans = find_quote_spans(body);
     const auto tokens = tokenize(body, spans);
     const auto head_spans = find_quote_spans(headline);
-    const auto head_tokens = tokenize(headline, head_spans);
-    const auto people = find_people(tokens, head_tokens, nullptr);
+    std::vector<std::vector<std::string>> headline_names;
+    for (const auto& s : headline_speakers(tokenize(headline, head_spans)))
+        headline_names.push_back(s.words);
+    const auto people = find_people(tokens, headline_names, NameHints{});
     std::vector<std::string> out;
     for (const auto& p : people.persons) out.push_back(p.name());
     return out;
@@ -129,7 +132,7 @@ TEST(Names, TitlesTable) {
     for (const auto& c : cases) {
         const auto spans = find_quote_spans(c.body);
         const auto tokens = tokenize(c.body, spans);
-        const auto people = find_people(tokens, {}, nullptr);
+        const auto people = find_people(tokens, {}, NameHints{});
         ASSERT_FALSE(people.persons.empty()) << c.why;
         const auto& titles = people.persons.front().titles;
         EXPECT_NE(std::find(titles.begin(), titles.end(), c.expected_title), titles.end()) << c.why;

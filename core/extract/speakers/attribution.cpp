@@ -154,14 +154,32 @@ std::vector<Attribution> Attributor::reported_speech() const {
         if (!is_word(tokens_[v])) continue;
         const auto cue = cue_for(tokens_[v].key);
         if (!cue || !cue->reports_speech) continue;
-        if (cue->form == CueForm::Participle && !(v > 0 && is_punct(tokens_[v - 1], ",")))
-            continue;  // "calling for": only ", saying that …" reports speech
+        // "calling for": only ", saying that …" and "quoted as saying" report speech.
+        if (cue->form == CueForm::Participle &&
+            !(v > 0 && (is_punct(tokens_[v - 1], ",") || tokens_[v - 1].key == "as")))
+            continue;
         Attribution a;
         a.subject = subject_for_cue(v, *cue, sentence_first_[v], sentence_end(v));
         if (a.subject.kind == RefKind::None) continue;
         a.cue = cue->form == CueForm::According ? "according to" : tokens_[v].key;
         a.cue_token = v;
         a.strength = kSameSentence * cue->strength;
+        // "Smith and Jones said": both speak.
+        if (a.subject.kind == RefKind::Named) {
+            const auto& m = people_.mentions[static_cast<std::size_t>(a.subject.mention)];
+            std::size_t lead = m.first;  // past lowercase titles: "and captain Lisa Holm"
+            while (lead > 0 && is_word(tokens_[lead - 1]) && !tokens_[lead - 1].capitalised &&
+                   is_title_word(tokens_[lead - 1].key))
+                --lead;
+            if (lead >= 2 && tokens_[lead - 1].key == "and") {
+                if (const int other = people_.mention_ending_at(lead - 2); other >= 0) {
+                    Attribution b = a;
+                    b.subject.mention = other;
+                    b.subject.token = people_.mentions[static_cast<std::size_t>(other)].name_first;
+                    out.push_back(std::move(b));
+                }
+            }
+        }
         out.push_back(std::move(a));
     }
     return out;

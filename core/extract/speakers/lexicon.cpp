@@ -2,6 +2,7 @@
 // here names a person or anything specific to one article.
 #include "core/extract/speakers/lexicon.h"
 
+#include <map>
 #include <utility>
 
 #include "core/extract/speakers/text_scan.h"
@@ -193,6 +194,18 @@ bool is_determiner(std::string_view key) {
     return determiners().contains(key);
 }
 
+bool is_generational_suffix(std::string_view key) {
+    return key == "jr" || key == "sr" || key == "ii" || key == "iii" || key == "iv";
+}
+
+bool is_generic_person_noun(std::string_view key) {
+    static const Lexicon words(
+        "man woman boy girl mother father son daughter wife husband resident witness victim "
+        "teenager pensioner student fan grandmother grandfather widow granddaughter grandson "
+        "sister brother niece nephew partner friend neighbour neighbor colleague");
+    return words.contains(key) || key.ends_with("-year-old");
+}
+
 bool is_ambiguous_month(std::string_view key) {
     return key == "may" || key == "june" || key == "april" || key == "august" || key == "jan";
 }
@@ -343,8 +356,13 @@ std::optional<Cue> cue_for(std::string_view key) {
         {"quipping", {CueForm::Participle, false, 0.9}},
         {"according", {CueForm::According, true, 0.9}},
     };
-    for (const auto& entry : entries)
-        if (entry.word == key) return entry.cue;
+    // Looked up for nearly every token: index the table once.
+    static const auto index = [] {
+        std::map<std::string_view, Cue, std::less<>> map;
+        for (const auto& entry : entries) map.emplace(entry.word, entry.cue);
+        return map;
+    }();
+    if (const auto it = index.find(key); it != index.end()) return it->second;
     return std::nullopt;
 }
 

@@ -23,6 +23,11 @@ bool is_role_noun(std::string_view key);
 bool is_non_name_word(std::string_view key);
 // Month names that are also given names ("May", "June"): a month only next to a number.
 bool is_ambiguous_month(std::string_view key);
+// "Jr", "Sr", "II", "III": after a name, not part of the canonical form.
+bool is_generational_suffix(std::string_view key);
+// Nouns for an anonymous-looking person that still refer back to the paragraph's subject:
+// "the 45-year-old", "the woman", "the father of two".
+bool is_generic_person_noun(std::string_view key);
 // Lowercase connectors inside names ("de" Mistura, "van" Rompuy, "bin" Salman).
 bool is_name_particle(std::string_view key);
 // "al-Assad", "el-Sisi": a lowercase article glued to a capitalised name.

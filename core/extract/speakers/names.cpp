@@ -61,8 +61,11 @@ bool sentence_initial(const std::vector<Token>& tokens, std::size_t i) {
     return i == 0 || tokens[i - 1].sentence != tokens[i].sentence;
 }
 
+// Sentence-opening words that are not given names: participles, adverbs, and job nouns in -ist
+// ("Speaking", "Finally", "Hydrologist Rajinder Kaur Gill said").
 bool looks_like_verb_or_adverb(std::string_view key) {
-    return key.ends_with("ing") || key.ends_with("ly") || key.ends_with("ed");
+    return key.ends_with("ing") || key.ends_with("ly") || key.ends_with("ed") ||
+           key.ends_with("ist");
 }
 
 void add_title(Mention& m, std::string_view key) {
@@ -167,32 +170,52 @@ std::vector<Mention> scan_mentions(const std::vector<Token>& tokens) {
         }
         std::size_t j = i + 1;
         while (j < tokens.size() && !tokens[j - 1].possessive && continues_run(tokens, j, i)) ++j;
-        // The name is what follows the last word that cannot be part of one.
+        // A generational suffix ends the name but stays in the mention: "Martin Luther King Jr."
+        std::size_t words_end = j;
+        while (words_end > i + 1 && is_generational_suffix(tokens[words_end - 1].key)) --words_end;
+        // The name is what follows the last word that cannot be part of one; a title word
+        // inside a started name is a surname ("John Major", "Martin Luther King").
         std::size_t name_first = i;
-        for (std::size_t k = i; k < j; ++k) {
+        bool started = false;
+        const auto name_like_at = [&](std::size_t k) {
+            return is_name_word(tokens[k]) && !is_month_here(tokens, k);
+        };
+        for (std::size_t k = i; k < words_end; ++k) {
             const bool particle =
                 k > i && !tokens[k].capitalised && is_name_particle(tokens[k].key);
-            if (!particle && (!is_name_word(tokens[k]) || is_month_here(tokens, k)))
+            const bool name_like = name_like_at(k);
+            // ... but a title followed by more name words titles them: "Industry Minister X Y".
+            const bool inner_title = started && k + 1 == words_end && tokens[k].capitalised &&
+                                     !tokens[k].abbreviation && is_title_word(tokens[k].key) &&
+                                     !is_non_name_word(tokens[k].key);
+            if (!particle && !name_like && !inner_title) {
                 name_first = k + 1;
+                started = false;
+            } else if (name_like) {
+                started = true;
+            }
         }
-        while (name_first < j && !tokens[name_first].capitalised) ++name_first;  // particles
-        if (name_first < j && sentence_initial(tokens, name_first) && name_first + 1 < j &&
-            looks_like_verb_or_adverb(tokens[name_first].key))
+        while (name_first < words_end && !tokens[name_first].capitalised) ++name_first;
+        if (name_first < words_end && sentence_initial(tokens, name_first) &&
+            name_first + 1 < words_end && looks_like_verb_or_adverb(tokens[name_first].key))
             ++name_first;  // "Speaking Kerry" is not a name; "Standing" opens the sentence
         // "Dean of Liverpool", "Secretary of Health Ann Smith": the word after "of" names a
         // place or portfolio, not the person.
-        if (name_first < j && name_first > i && tokens[name_first - 1].key == "of") ++name_first;
+        if (name_first < words_end && name_first > i && tokens[name_first - 1].key == "of")
+            ++name_first;
         // "Minister for Housing Eoin Brady": the portfolio precedes the name.
-        if (name_first == i && j - name_first > 2 && i >= 2 &&
+        if (name_first == i && words_end - name_first > 2 && i >= 2 &&
             (tokens[i - 1].key == "for" || tokens[i - 1].key == "of") &&
             is_title_word(tokens[i - 2].key))
-            name_first = j - 2;
-        if (name_first < j && j - name_first <= kMaxNameWords && !is_initial(tokens[j - 1])) {
+            name_first = words_end - 2;
+        if (name_first < words_end && words_end - name_first <= kMaxNameWords &&
+            !is_initial(tokens[words_end - 1])) {
             Mention m;
             m.first = i;
             m.name_first = name_first;
             m.name_end = j;
-            for (std::size_t k = name_first; k < j; ++k) m.words.push_back(name_word(tokens[k]));
+            for (std::size_t k = name_first; k < words_end; ++k)
+                m.words.push_back(name_word(tokens[k]));
             for (std::size_t k = i; k < name_first; ++k) add_title(m, tokens[k].key);
             m.possessive = tokens[j - 1].possessive;
             collect_lead(tokens, m);
@@ -225,20 +248,12 @@ bool fuller(const std::vector<std::string>& a, const std::vector<std::string>& b
     return la > lb;
 }
 
-// Given names for a bare surname from the headline: "..., John Kerry Says After ...".
-std::vector<std::string> headline_full_name(const std::vector<Token>& headline,
+// Given names for a bare surname from a name the headline attributes speech to
+// ("…, John Kerry Says After …" gives "Kerry said" its given name).
+std::vector<std::string> headline_full_name(const std::vector<std::vector<std::string>>& names,
                                             std::string_view key) {
-    for (std::size_t i = 1; i < headline.size(); ++i) {
-        if (surname_key(headline[i].stem) != key) continue;
-        std::size_t first = i;
-        while (first > 0 && i - first < 2 && is_name_word(headline[first - 1]) &&
-               !headline[first - 1].possessive)
-            --first;
-        if (first == i) continue;
-        std::vector<std::string> words;
-        for (std::size_t k = first; k <= i; ++k) words.push_back(name_word(headline[k]));
-        return words;
-    }
+    for (const auto& words : names)
+        if (words.size() >= 2 && surname_key(words.back()) == key) return words;
     return {};
 }
 
@@ -265,8 +280,9 @@ int People::person_with_role(std::string_view role, std::size_t before) const {
     return -1;
 }
 
-People find_people(const std::vector<Token>& tokens, const std::vector<Token>& headline,
-                   const std::function<bool(std::string_view)>& known_single) {
+People find_people(const std::vector<Token>& tokens,
+                   const std::vector<std::vector<std::string>>& headline_names,
+                   const NameHints& hints) {
     People people;
     people.mentions = scan_mentions(tokens);
     auto& persons = people.persons;
@@ -280,8 +296,17 @@ People find_people(const std::vector<Token>& tokens, const std::vector<Token>& h
         if (person.gender == Gender::Unknown) person.gender = m.gender;
     };
     // Full names first, so bare surnames can find them wherever they appear.
+    const auto joined = [](const std::vector<std::string>& words) {
+        std::string out;
+        for (const auto& w : words) out += (out.empty() ? "" : " ") + w;
+        return out;
+    };
     for (auto& m : mentions) {
         if (m.words.size() < 2) continue;
+        if (hints.organisation && hints.organisation(joined(m.words))) {
+            m.words.clear();  // "Al Jazeera": an outlet, not a person
+            continue;
+        }
         const auto key = surname_key(m.words.back());
         int match = -1;
         for (std::size_t p = 0; p < persons.size(); ++p) {
@@ -301,6 +326,7 @@ People find_people(const std::vector<Token>& tokens, const std::vector<Token>& h
     std::vector<std::size_t> last_seen(persons.size() + mentions.size(), 0);
     std::vector<bool> seen(last_seen.size(), false);
     for (auto& m : mentions) {
+        if (m.words.empty()) continue;
         if (m.words.size() >= 2) {
             last_seen[static_cast<std::size_t>(m.person)] = m.name_first;
             seen[static_cast<std::size_t>(m.person)] = true;
@@ -315,8 +341,15 @@ People find_people(const std::vector<Token>& tokens, const std::vector<Token>& h
                 best = static_cast<int>(p);
         }
         if (best < 0) {
-            auto words = headline_full_name(headline, key);
-            if (words.empty() && (m.titled || (known_single && known_single(m.words.front()))))
+            // Family name first ("Liu Jianguo" … "Liu said"): match the first word instead.
+            for (std::size_t p = 0; p < persons.size() && best < 0; ++p)
+                if (persons[p].words.size() >= 2 && ascii_lower(persons[p].words.front()) == key)
+                    best = static_cast<int>(p);
+        }
+        if (best < 0) {
+            auto words = headline_full_name(headline_names, key);
+            if (words.empty() &&
+                (m.titled || (hints.known_person && hints.known_person(m.words.front()))))
                 words = m.words;
             if (!words.empty()) {
                 persons.push_back(Person{std::move(words), {}, Gender::Unknown});

@@ -54,12 +54,20 @@ std::vector<Mention> scan_mentions(const std::vector<Token>& tokens);
 // Groups mentions into people: full names merge when surname and given names agree (the
 // fullest form wins); a bare surname joins the most recent person with that surname (so two
 // people sharing a surname stay apart). A bare surname nobody in the body carries takes its
-// given names from the headline ("John Kerry Says ..."); otherwise it names a person only with
-// an attached title ("Mr Smith") or when `known_single` knows it.
-// `known_single` says whether a bare word is a known person's alias in the operator's table
-// ("Obama"), which lets "Obama also noted …" name a person when the article gives no full name.
-People find_people(const std::vector<Token>& tokens, const std::vector<Token>& headline,
-                   const std::function<bool(std::string_view)>& known_single);
+// given names from a headline speaker (`headline_names`, from headline_speakers(): "John Kerry
+// Says …"); otherwise it names a person only with
+// an attached title ("Mr Smith") or when the hints know it.
+// Outside knowledge from the operator's tables. Either may be empty.
+struct NameHints {
+    // A bare word that names a known person ("Obama" in the alias table): "Obama also noted …"
+    // then names a person even when the article gives no full name.
+    std::function<bool(std::string_view)> known_person;
+    // A name that is an organisation ("Al Jazeera" in the outlet registry), never a person.
+    std::function<bool(std::string_view)> organisation;
+};
+People find_people(const std::vector<Token>& tokens,
+                   const std::vector<std::vector<std::string>>& headline_names,
+                   const NameHints& hints);
 
 // Lowercased surname for matching: "al-Assad" and "Assad" agree.
 std::string surname_key(std::string_view word);

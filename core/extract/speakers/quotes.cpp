@@ -23,6 +23,7 @@ using namespace speakers;
 constexpr double kRoleFactor = 0.8;
 constexpr double kPronounFactor = 0.75;
 constexpr double kContinuation = 0.6;
+constexpr double kPreviousSentence = 0.5;
 constexpr double kHeadline = 0.8;
 
 struct QuoteSite {
@@ -41,8 +42,8 @@ class Analysis {
           tokens_(tokenize(input.body, spans_)),
           headline_spans_(find_quote_spans(input.title)),
           headline_tokens_(tokenize(input.title, headline_spans_)),
-          people_(find_people(tokens_, headline_tokens_,
-                              [this](std::string_view word) { return known_alias(word); })),
+          headline_speakers_(headline_speakers(headline_tokens_)),
+          people_(find_people(tokens_, headline_names(), name_hints())),
           attributor_(tokens_, people_),
           resolver_(tokens_, people_) {}
 
@@ -119,6 +120,15 @@ class Analysis {
                 site.attribution.subject = sites_[*from].attribution.subject;
             } else if (opens_paragraph(site.open)) {
                 site.person = last_speaker_in_paragraph(open.paragraph - 1);
+            } else if (attributor_.sentence_start(site.open) == site.open) {
+                // "Smith was blunt. “We failed.”": the previous sentence's subject speaks.
+                const auto subject = attributor_.sentence_subject(site.open - 1);
+                site.person = resolver_.person_for(subject);
+                if (site.person >= 0) {
+                    site.attribution.cue = "previous sentence";
+                    site.attribution.strength = kPreviousSentence;
+                }
+                continue;
             }
             if (site.person < 0) continue;
             site.attribution.cue = "continuation";
@@ -160,12 +170,28 @@ class Analysis {
         if (site.person < 0) return quote;
         quote.speaker = canonical(site.person);
         double confidence = site.attribution.strength;
-        if (site.attribution.cue != "continuation") {
+        if (site.attribution.cue != "continuation" && site.attribution.cue != "previous sentence") {
             if (site.attribution.subject.kind == RefKind::Role) confidence *= kRoleFactor;
             if (site.attribution.subject.kind == RefKind::Pronoun) confidence *= kPronounFactor;
         }
         quote.confidence = std::clamp(confidence, 0.0, 1.0);
         return quote;
+    }
+
+    std::vector<std::vector<std::string>> headline_names() const {
+        std::vector<std::vector<std::string>> names;
+        for (const auto& s : headline_speakers_) names.push_back(s.words);
+        return names;
+    }
+
+    NameHints name_hints() const {
+        NameHints hints;
+        if (!input_.registry) return hints;
+        hints.known_person = [this](std::string_view word) { return known_alias(word); };
+        hints.organisation = [this](std::string_view name) {
+            return !input_.registry->outlet_for_alias(name).empty();
+        };
+        return hints;
     }
 
     bool known_alias(std::string_view word) const {
@@ -210,7 +236,7 @@ class Analysis {
 
     void headline(SpeakerAnalysis& out) {
         std::string lead;
-        for (const auto& s : headline_speakers(headline_tokens_)) {
+        for (const auto& s : headline_speakers_) {
             if (is_author(s.words)) continue;
             const auto name = headline_name(s.words);
             if (name.empty()) continue;
@@ -236,6 +262,7 @@ class Analysis {
     std::vector<Token> tokens_;
     std::vector<QuoteSpan> headline_spans_;
     std::vector<Token> headline_tokens_;
+    std::vector<HeadlineSpeaker> headline_speakers_;
     People people_;
     Attributor attributor_;
     Resolver resolver_;

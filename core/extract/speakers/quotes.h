@@ -26,6 +26,8 @@ struct SpeakerInput {
 //   ×0.8  when the subject was a role phrase resolved to a name ("the minister urged")
 //   ×0.75 when it was a pronoun resolved to the latest subject ("…,” he said)
 //   0.6   a quote without its own cue continuing the previous speaker's quote in the paragraph
+//         (or, opening a paragraph, the last speaker of the paragraph before)
+//   0.5   a quote opening a sentence without a cue, after a sentence whose subject is a person
 //   0.8   a headline quote attributed by "Name: …"
 //   0     unattributed (no cue, or the cue's subject is an unnamed source)
 // Each is scaled by the cue word's strength (said 1.0, noted 0.9, indicated 0.7).

@@ -49,7 +49,10 @@ int Resolver::resolve_one(const SubjectRef& ref) const {
             // no other title. A possessive role ("Putin’s spokesman") never means its possessor.
             if (ref.possessive) return -1;
             const int p = resolve_pronoun(ref, Window::Paragraph);
-            if (p >= 0 && !people_.persons[static_cast<std::size_t>(p)].titles.empty()) return -1;
+            // "the 45-year-old" fits anyone; "the striker" only someone without another title.
+            if (p >= 0 && !is_generic_person_noun(ref.role) &&
+                !people_.persons[static_cast<std::size_t>(p)].titles.empty())
+                return -1;
             return p;
         }
         case RefKind::Pronoun:

@@ -53,7 +53,7 @@ SubjectRef Attributor::role_phrase_ending(std::size_t head, std::size_t floor) c
         is_role_noun(tokens_[h - 2].key))
         h -= 2;
     const std::string& key = tokens_[h].key;
-    const bool role = is_role_noun(key);
+    const bool role = is_role_noun(key) || is_generic_person_noun(key);
     ref.gender = title_gender(key);
     ref.human = role;
     for (std::size_t k = h; k > floor && h - k < kRoleModifiers;) {
@@ -126,9 +126,12 @@ SubjectRef Attributor::reference_ending_at(std::size_t last, std::size_t floor, 
         }
         std::size_t b = start;
         if (b > floor && tokens_[b - 1].key == "the") --b;
-        // ... but "Minister for Housing Eoin Brady" is a title, not a head noun.
-        if (b >= floor + 2 && is_linking_preposition(tokens_[b - 1].key) && depth < kMaxDepth &&
-            is_word(tokens_[b - 2]) && !is_title_word(tokens_[b - 2].key)) {
+        // ... but "Minister for Housing Eoin Brady" is a title, not a head noun, and "Bank of
+        // Japan Governor Hiroshi Tanabe" a titled name that is its own head.
+        const bool titled_run =
+            m >= 0 && people_.mentions[static_cast<std::size_t>(m)].name_first > start;
+        if (!titled_run && b >= floor + 2 && is_linking_preposition(tokens_[b - 1].key) &&
+            depth < kMaxDepth && is_word(tokens_[b - 2]) && !is_title_word(tokens_[b - 2].key)) {
             auto head = reference_ending_at(b - 2, floor, depth + 1);
             if (head.kind != RefKind::None) return head;
         }
@@ -211,16 +214,21 @@ SubjectRef Attributor::reference_starting_at(std::size_t first, std::size_t ceil
             possessive = true;
         } else if (is_determiner(w.key)) {
             indefinite = true;
-        } else if (is_role_noun(w.key)) {
+        } else if (is_role_noun(w.key) || is_generic_person_noun(w.key)) {
             last_role = k;
-        } else if (is_title_word(w.key) || (w.capitalised && is_non_name_word(w.key))) {
-            continue;
         } else if ((w.key == "of" || w.key == "for") && k > first &&
-                   is_title_word(tokens_[k - 1].key) && k + 1 < ceiling &&
-                   tokens_[k + 1].capitalised) {
-            // "the Dean of Liverpool, the Very Rev Sue Jenkinson", "Minister for Housing X":
-            // the title's own phrase.
-            while (k + 1 < ceiling && is_word(tokens_[k + 1]) && tokens_[k + 1].capitalised) ++k;
+                   (is_title_word(tokens_[k - 1].key) || is_role_noun(tokens_[k - 1].key)) &&
+                   k + 1 < ceiling && is_word(tokens_[k + 1])) {
+            // "the Dean of Liverpool, the Very Rev Sue Jenkinson", "Minister for Housing X",
+            // "the company's head of operations, Kari Lunde": the title's own phrase.
+            for (std::size_t n = 0;
+                 n < kRoleModifiers && k + 1 < ceiling && is_word(tokens_[k + 1]) &&
+                 people_.mention_at[k + 1] < 0 && !is_connective(tokens_[k + 1].key) &&
+                 !cue_for(tokens_[k + 1].key);
+                 ++n)
+                ++k;
+            continue;
+        } else if (is_title_word(w.key) || (w.capitalised && is_non_name_word(w.key))) {
             continue;
         } else if (mode == PhraseMode::AfterVerb && !is_connective(w.key) && !cue_for(w.key) &&
                    ++plain_words <= kInvertedWords) {
