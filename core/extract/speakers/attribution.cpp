@@ -97,7 +97,11 @@ Attribution Attributor::attribute_quote(std::size_t open, std::size_t close) con
             break;
         }
     }
-    if (after_adjacent) return after;
+    // "Chen said: “Inflation is falling.” Wang added …": after a quote that ends its sentence,
+    // the next sentence's subject speaks only if nothing before the quote attributes it.
+    const bool ends_sentence =
+        close + 1 < tokens_.size() && tokens_[close + 1].sentence != tokens_[close].sentence;
+    if (after_adjacent && !ends_sentence) return after;
 
     Attribution before;
     const std::size_t floor = sentence_first_[open];
@@ -117,6 +121,7 @@ Attribution Attributor::attribute_quote(std::size_t open, std::size_t close) con
         before.strength = kSameSentence * cue->strength;
         return before;
     }
+    if (after_adjacent) return after;
     return after;
 }
 

@@ -145,6 +145,10 @@ std::string Person::name() const {
 
 std::string surname_key(std::string_view word) {
     std::string key = ascii_lower(word);
+    // "O’Brien" and "O'Brien" are one surname.
+    for (std::size_t at = key.find("\xE2\x80\x99"); at != std::string::npos;
+         at = key.find("\xE2\x80\x99", at))
+        key.replace(at, 3, "'");
     if (has_particle_prefix(word)) key.erase(0, key.find('-') + 1);
     if (!key.empty() && key.back() == '.') key.pop_back();
     return key;

@@ -113,7 +113,7 @@ class Analysis {
                 sites_[q + 1].person >= 0)
                 from = q + 1;
             else if (q > 0 && tokens_[sites_[q - 1].close].paragraph == open.paragraph &&
-                     sites_[q - 1].person >= 0)
+                     sites_[q - 1].person >= 0 && !someone_else_between(q))
                 from = q - 1;
             if (from) {
                 site.person = sites_[*from].person;
@@ -134,6 +134,16 @@ class Analysis {
             site.attribution.cue = "continuation";
             site.attribution.strength = kContinuation;
         }
+    }
+
+    // "“Is it the end?” asked Maria Lopez. Her colleague Tom Reyes shrugged. “Who knows.”":
+    // a sentence about another person between two quotes hands the second quote to them.
+    bool someone_else_between(std::size_t q) const {
+        const std::size_t open = sites_[q].open;
+        if (attributor_.sentence_start(open) != open || open == 0) return false;
+        if (tokens_[sites_[q - 1].close].sentence == tokens_[open - 1].sentence) return false;
+        const int person = resolver_.person_for(attributor_.sentence_subject(open - 1));
+        return person >= 0 && person != sites_[q - 1].person;
     }
 
     bool opens_paragraph(std::size_t token) const {

@@ -94,6 +94,16 @@ SubjectRef Attributor::reference_ending_at(std::size_t last, std::size_t floor, 
             ref.token = people_.mentions[static_cast<std::size_t>(m)].name_first;
             return ref;
         }
+        // "Many analysts, including Sarah Chen of Capital Economics, said": the named member.
+        if (tokens_[q].key == "including" || tokens_[q].key == "notably")
+            for (std::size_t k = q + 1; k < last; ++k)
+                if (const int n = people_.mention_at[k];
+                    n >= 0 && people_.mentions[static_cast<std::size_t>(n)].person >= 0) {
+                    ref.kind = RefKind::Named;
+                    ref.mention = n;
+                    ref.token = people_.mentions[static_cast<std::size_t>(n)].name_first;
+                    return ref;
+                }
         if (q > floor && is_punct(tokens_[q - 1], ","))
             return reference_ending_at(q - 1, floor, depth + 1);  // skip the appositive
         if (q == floor) return reference_ending_at(last - 1, floor, depth + 1);
