@@ -257,8 +257,10 @@ ChromeKind classify_chrome(std::string_view line) {
     const bool short_line = trimmed.size() < 300;
     if (short_line) {
         // Share prompts glued together by a scraper: "Comment via FacebookComment via Sputnik".
-        if (text::contains_ci(key, "get short url") || text::contains_ci(key, "comment via") ||
-            text::contains_ci(key, "community standards"))
+        // Capitalised as widget labels are, so "he would comment via a spokesman" stays text.
+        if (text::contains_ci(key, "get short url") ||
+            trimmed.find("Comment via") != std::string_view::npos ||
+            trimmed.find("Community standards") != std::string_view::npos)
             return ChromeKind::Share;
         if (text::contains_ci(key, "before it's here") ||
             text::contains_ci(key, "before it’s here"))

@@ -69,6 +69,21 @@ char32_t windows_1252(unsigned char b) {
     return b;
 }
 
+// UTF-8 text with a few stray bytes pasted in: more valid multi-byte sequences than invalid
+// bytes. Converting the whole file from a single-byte charset would garble the valid part.
+bool mostly_utf8(std::string_view s) {
+    std::size_t valid = 0, invalid = 0, i = 0;
+    while (i < s.size()) {
+        const std::size_t before = i;
+        const char32_t cp = text::next_code_point(s, i);
+        if (cp == 0xFFFD && i - before == 1)
+            ++invalid;
+        else if (i - before > 1)
+            ++valid;
+    }
+    return valid > invalid;
+}
+
 std::string repair_invalid_bytes(std::string_view s) {
     std::string out;
     out.reserve(s.size() + 16);
@@ -151,7 +166,7 @@ DecodeResult decode_source(std::string_view bytes, std::size_t max_bytes) {
     } else {
         const std::string detected = detect_charset(bytes);
         const std::string lowered = text::to_lower(detected);
-        if (lowered == "utf-8" || lowered.empty() || lowered == "ascii") {
+        if (mostly_utf8(bytes) || lowered == "utf-8" || lowered.empty() || lowered == "ascii") {
             decoded = repair_invalid_bytes(bytes);
             result.warning = "invalid UTF-8 bytes repaired as windows-1252";
         } else {

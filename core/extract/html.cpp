@@ -23,7 +23,7 @@ using html::name_of;
 void silent_error(void*, const char*, ...) {}
 
 struct PageMeta {
-    std::string title_tag, og_title, twitter_title, h1, h1_article;
+    std::string title_tag, og_title, twitter_title, h1, h1_article, h1_first;
     std::string site_name, application_name;
     std::string canonical, og_url;
     std::string meta_author;
@@ -158,6 +158,7 @@ void walk(const xmlNode* node, PageMeta& meta, bool in_head, bool in_article) {
             const auto t = html::text_of(child);
             if (in_article && meta.h1_article.empty()) meta.h1_article = t;
             if (meta.h1.empty() && text::count_words(t) >= 3) meta.h1 = t;
+            if (meta.h1_first.empty()) meta.h1_first = t;
         }
         if (name == "time" && !meta.time_element) {
             const auto itemprop = text::to_lower(attr(child, "itemprop"));
@@ -225,9 +226,10 @@ Draft parse_html(std::string_view source) {
     draft.meta_title = !meta.ld_headline.empty() ? meta.ld_headline
                        : !meta.og_title.empty()  ? meta.og_title
                                                  : meta.twitter_title;
-    draft.title = !meta.h1_article.empty() ? meta.h1_article
-                  : !meta.h1.empty()       ? meta.h1
-                                           : meta.title_tag;
+    draft.title = !meta.h1_article.empty()  ? meta.h1_article
+                  : !meta.h1.empty()        ? meta.h1
+                  : !meta.title_tag.empty() ? meta.title_tag
+                                            : meta.h1_first;
     draft.site_hint = site_from_title_tag(meta.title_tag);
     draft.meta_date = meta.ld_published ? meta.ld_published : meta.published;
     draft.meta_outlet = !meta.site_name.empty()      ? meta.site_name

@@ -12,13 +12,13 @@ namespace broadsheet {
 
 // Everything the outlet may be read from, strongest first (see resolve_outlet).
 struct OutletEvidence {
-    std::string metadata;                   // og:site_name, JSON-LD publisher, JSON "outlet"
-    std::string url;                        // the article's URL
-    std::string title_suffix;               // "BBC News" from "Headline - BBC News"
+    std::string metadata{};                 // og:site_name, JSON-LD publisher, JSON "outlet"
+    std::string url{};                      // the article's URL
+    std::string title_suffix{};             // "BBC News" from "Headline - BBC News"
     bool title_suffix_is_branding = false;  // from an HTML <title>: a name even if unregistered
-    std::vector<std::string> footer;        // chrome lines: copyright, disclaimers, share prompts
-    std::string dateline_agency;            // "Reuters" from "GENEVA, Sept. 9 (Reuters) -"
-    std::string byline;                     // "By Zhang Wei | chinadaily.com.cn | 09-09-2016"
+    std::vector<std::string> footer{};      // chrome lines: copyright, disclaimers, share prompts
+    std::string dateline_agency{};          // "Reuters" from "GENEVA, Sept. 9 (Reuters) -"
+    std::string byline{};                   // "By Zhang Wei | chinadaily.com.cn | 09-09-2016"
 };
 
 // Order: metadata (unknown names kept as written) > a registered URL domain > a registered

@@ -227,7 +227,10 @@ bool plausible_headline(std::string_view line) {
 Draft parse_text(std::string_view input, const TextOptions& options) {
     const TextFlavour flavour = options.flavour;
     Draft draft;
-    if (const auto fm = read_front_matter(input)) {
+    std::string_view known_title = options.known_title;
+    const auto fm = read_front_matter(input);
+    if (fm) {
+        if (known_title.empty()) known_title = fm->title;
         draft.meta_title = fm->title;
         draft.meta_date = parse_date(fm->date);
         draft.meta_author = fm->author;
@@ -299,9 +302,9 @@ Draft parse_text(std::string_view input, const TextOptions& options) {
     // The headline: a markdown H1 when there is one, else the first plausible line that is not
     // chrome, a caption, a byline or a date line, before the first long paragraph.
     std::size_t title_index = labelled_title;
-    const bool title_known = !text::trim(options.known_title).empty();
+    const bool title_known = !text::trim(known_title).empty();
     if (title_known) {
-        const auto wanted = text::fold_quotes(text::clean_inline(options.known_title));
+        const auto wanted = text::fold_quotes(text::clean_inline(known_title));
         for (std::size_t i = 0, seen = 0; i < units.size() && seen < 3; ++i) {
             if (units[i].role != Role::Body) continue;
             ++seen;

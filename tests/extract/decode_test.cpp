@@ -1,0 +1,68 @@
+// decode_test.cpp — table tests for the decode step: encodings, line ends, NFC, skips.
+#include "core/extract/decode.h"
+
+#include <gtest/gtest.h>
+
+namespace broadsheet {
+namespace {
+
+constexpr std::size_t kLimit = 1024;
+
+struct DecodeCase {
+    std::string bytes;
+    const char* text;  // expected text, or nullptr when skipped
+    bool warns;
+    const char* why;
+};
+
+std::vector<DecodeCase> cases() {
+    return {
+        {"Plain ASCII\n", "Plain ASCII\n", false, "valid UTF-8 passes through"},
+        {"\xEF\xBB\xBFHeadline", "Headline", false, "UTF-8 BOM stripped"},
+        {"a\r\nb\rc\n", "a\nb\nc\n", false, "CRLF and lone CR become LF"},
+        {"Caf\x65\xCC\x81", "Caf\xC3\xA9", false, "decomposed e + acute becomes NFC é"},
+        {"Lyon \xE9lu \x93maire\x94 caf\xE9 cr\xE8me br\xFBl\xE9\x65 \xE0 la fran\xE7\x61ise",
+         "Lyon \xC3\xA9lu \xE2\x80\x9Cmaire\xE2\x80\x9D caf\xC3\xA9 cr\xC3\xA8me "
+         "br\xC3\xBBl\xC3\xA9"
+         "e \xC3\xA0 la fran\xC3\xA7"
+         "aise",
+         true, "Windows-1252 text is converted, curly quotes included, with a warning"},
+        {std::string("\xFF\xFEH\0i\0", 6), "Hi", false, "UTF-16LE with BOM"},
+        {"", nullptr, false, "empty file"},
+        {"   \n\n  ", nullptr, false, "whitespace only counts as empty"},
+        {std::string("text\0with NUL", 13), nullptr, false, "NUL bytes mean binary"},
+        {"\x89PNG\r\n\x1A\n....", nullptr, false, "PNG signature"},
+        {std::string(kLimit + 1, 'a'), nullptr, false, "over the size limit"},
+        {"Ordinary prose\twith one stray\x01 control byte in a longer line",
+         "Ordinary prose\twith one stray control byte in a longer line", false,
+         "a stray control character is removed, tabs kept"},
+        {"\x01\x02\x03\x04 short", nullptr, false, "mostly control bytes: binary"},
+    };
+}
+
+TEST(DecodeSource, Table) {
+    for (const auto& c : cases()) {
+        const auto result = decode_source(c.bytes, kLimit);
+        if (c.text == nullptr) {
+            EXPECT_FALSE(result.text) << c.why;
+            EXPECT_FALSE(result.skip_reason.empty()) << c.why;
+            continue;
+        }
+        ASSERT_TRUE(result.text) << c.why << ": " << result.skip_reason;
+        EXPECT_EQ(*result.text, c.text) << c.why;
+        EXPECT_EQ(!result.warning.empty(), c.warns) << c.why << ": " << result.warning;
+    }
+}
+
+TEST(DecodeSource, MostlyUtf8WithOneStrayByteIsRepaired) {
+    // A scraper glued one Windows-1252 byte into UTF-8 text: keep the UTF-8, repair the byte.
+    const auto result = decode_source(
+        "caf\xC3\xA9, na\xC3\xAFve, r\xC3\xA9sum\xC3\xA9 and \x93quoted\x94 words", kLimit);
+    ASSERT_TRUE(result.text);
+    EXPECT_NE(result.text->find("caf\xC3\xA9"), std::string::npos);
+    EXPECT_NE(result.text->find("\xE2\x80\x9Cquoted\xE2\x80\x9D"), std::string::npos);
+    EXPECT_FALSE(result.warning.empty());
+}
+
+}  // namespace
+}  // namespace broadsheet

@@ -1,0 +1,161 @@
+// extract_test.cpp — extract_file end to end: formats, JSON Lines diagnostics, sidecars, skips.
+#include "core/extract/extract.h"
+
+#include <gtest/gtest.h>
+
+namespace broadsheet {
+namespace {
+
+Registry test_registry() {
+    Registry r;
+    r.add_outlet("Reuters", {"reuters.com", "Thomson Reuters"});
+    r.add_outlet("The Punch", {"punchng.com", "Punch"});
+    return r;
+}
+
+ExtractResult run(const std::string& path, const std::string& bytes,
+                  std::optional<std::string> sidecar = std::nullopt) {
+    static const Registry registry = test_registry();
+    return extract_file(SourceFile{path, bytes, std::move(sidecar)}, {&registry});
+}
+
+struct FileCase {
+    const char* path;
+    const char* bytes;
+    const char* title;
+    const char* date;
+    const char* outlet;
+    const char* author;
+    const char* why;
+};
+
+const FileCase kFiles[] = {
+    {"a.json",
+     R"({"title":"  Teachers end strike ","date":"Sept. 21, 2020","outlet":null,"author":"",
+"url":"https://punchng.com/teachers","body":"Teachers returned on Monday.","tags":["x"]})",
+     "Teachers end strike", "2020-09-21", "The Punch", "",
+     "loose JSON: padded title, non-ISO date, outlet from the URL, empty author"},
+    {"b.json", R"({"headline":"Epoch dated","published":1473379200,"text":"Body text here."})",
+     "Epoch dated", "2016-09-09", "", "", "alternative keys and a Unix timestamp"},
+    {"c.html",
+     "<html><head><title>Page | Reuters</title></head><body><h1>Markets rally on rate "
+     "hopes</h1><p>Stocks rose on Friday, with banks, miners and retailers all higher on the "
+     "day.</p></body></html>",
+     "Markets rally on rate hopes", "", "Reuters", "", "HTML: h1 headline, <title> branding"},
+    {"d.txt",
+     "LONDON, March 4 (Reuters) - Builders slowed work on Monday.\n\nMore text here.\n\n"
+     "(Reporting by Kate Holder; Editing by Mark Potter)\n\n© 2019 Reuters. All rights "
+     "reserved.\n",
+     "", "2019-03-04", "Reuters", "Kate Holder",
+     "wire copy: dateline month/day, year from the copyright line, credit as author"},
+    {"e.txt",
+     "Talks resume in Geneva after long pause\n\nGENEVA, Sept. 9 (Reuters) - Diplomats met.\n",
+     "Talks resume in Geneva after long pause", "", "Reuters", "",
+     "dateline without any year evidence: the date stays unknown"},
+    {"f.txt",
+     "Minister defends budget cuts in parliament debate\n\n\"I said on 9 September 2016 that "
+     "we would cut,\" the minister said.\n",
+     "Minister defends budget cuts in parliament debate", "", "", "",
+     "a date inside a quotation is not the publication date"},
+};
+
+TEST(ExtractFile, Formats) {
+    for (const auto& c : kFiles) {
+        const auto result = run(c.path, c.bytes);
+        ASSERT_EQ(result.articles.size(), 1u) << c.why;
+        const Article& a = result.articles[0];
+        EXPECT_EQ(a.title, c.title) << c.why;
+        EXPECT_EQ(a.date ? a.date->iso() : "", c.date) << c.why;
+        EXPECT_EQ(a.outlet, c.outlet) << c.why;
+        EXPECT_EQ(a.author, c.author) << c.why;
+        EXPECT_FALSE(a.content_hash.empty()) << c.why;
+    }
+}
+
+TEST(ExtractFile, JsonLinesKeepsGoodRecordsAndReportsBadOnes) {
+    const auto result = run("feed.jsonl",
+                            "{\"title\":\"One\",\"body\":\"First body.\"}\n"
+                            "{\"title\":\"Two\",\"body\":\"Second\n"  // truncated line
+                            "\n"
+                            "[1,2]\n"
+                            "{\"title\":\"Five\",\"body\":\"Fifth body.\"}\n");
+    ASSERT_EQ(result.articles.size(), 2u);
+    EXPECT_EQ(result.articles[0].id, "feed.jsonl~~r1");
+    EXPECT_EQ(result.articles[1].id, "feed.jsonl~~r5");
+    EXPECT_EQ(result.articles[1].title, "Five");
+    ASSERT_EQ(result.diagnostics.size(), 2u);  // line 2 truncated, line 4 not an object
+    for (const auto& d : result.diagnostics) EXPECT_EQ(d.severity, Severity::Skipped);
+    EXPECT_EQ(result.diagnostics[0].file, "feed.jsonl:2");
+    EXPECT_EQ(result.diagnostics[1].file, "feed.jsonl:4");
+}
+
+TEST(ExtractFile, SidecarOverridesNamedFieldsOnly) {
+    const auto result =
+        run("s.txt",
+            "Original headline for the story\n\nBy Jane Doe\n\nNovember 17, "
+            "2017\n\nBody text.\n",
+            R"({"title":"Better headline","date":"2018-01-02","outlet":"Thomson Reuters"})");
+    ASSERT_EQ(result.articles.size(), 1u);
+    const Article& a = result.articles[0];
+    EXPECT_EQ(a.title, "Better headline");
+    EXPECT_EQ(a.date->iso(), "2018-01-02");
+    EXPECT_EQ(a.outlet, "Reuters");   // normalised through the registry
+    EXPECT_EQ(a.author, "Jane Doe");  // not named in the sidecar: extracted value stays
+}
+
+TEST(ExtractFile, SidecarNullClearsAndBadSidecarWarns) {
+    const auto cleared =
+        run("n.txt", "A headline for this one\n\nNovember 17, 2017\n\nBody.\n", R"({"date":null})");
+    ASSERT_EQ(cleared.articles.size(), 1u);
+    EXPECT_FALSE(cleared.articles[0].date);
+    const auto bad = run("m.txt", "A headline for this one\n\nBody.\n", "{not json");
+    ASSERT_EQ(bad.articles.size(), 1u);
+    ASSERT_EQ(bad.diagnostics.size(), 1u);
+    EXPECT_EQ(bad.diagnostics[0].severity, Severity::Warning);
+}
+
+struct SkipCase {
+    const char* path;
+    std::string bytes;
+    const char* why;
+};
+
+TEST(ExtractFile, BadFilesAreSkippedWithAReason) {
+    const SkipCase cases[] = {
+        {"empty.txt", "", "empty file"},
+        {"bin.txt", std::string("\x89PNG\r\n\x1A\n\0\0", 10), "binary"},
+        {"big.txt", std::string(kMaxSourceBytes + 1, 'a'), "over the size limit"},
+        {"bad.json", "{\"title\": ", "invalid JSON"},
+        {"empty.json", "{\"tags\": []}", "JSON object without title or body"},
+    };
+    for (const auto& c : cases) {
+        const auto result = run(c.path, c.bytes);
+        EXPECT_TRUE(result.articles.empty()) << c.why;
+        ASSERT_EQ(result.diagnostics.size(), 1u) << c.why;
+        EXPECT_EQ(result.diagnostics[0].severity, Severity::Skipped) << c.why;
+        EXPECT_EQ(result.diagnostics[0].file, c.path) << c.why;
+        EXPECT_FALSE(result.diagnostics[0].message.empty()) << c.why;
+    }
+}
+
+TEST(ExtractFile, Latin1IsRepairedWithAWarning) {
+    const auto result = run("l.txt",
+                            "Caf\xE9 owners win appeal over terrace fees\n\nThe court "
+                            "ruled on Friday.\n");
+    ASSERT_EQ(result.articles.size(), 1u);
+    EXPECT_EQ(result.articles[0].title, "Caf\xC3\xA9 owners win appeal over terrace fees");
+    ASSERT_EQ(result.diagnostics.size(), 1u);
+    EXPECT_EQ(result.diagnostics[0].severity, Severity::Warning);
+}
+
+TEST(ArticleFiles, ExtensionsAndSidecars) {
+    EXPECT_TRUE(is_article_file("a/b.txt"));
+    EXPECT_TRUE(is_article_file("a/b.HTML"));
+    EXPECT_TRUE(is_article_file("feed.jsonl"));
+    EXPECT_FALSE(is_article_file("a/b.meta.json"));  // a sidecar is never an article
+    EXPECT_FALSE(is_article_file("outlets.tsv"));
+    EXPECT_EQ(sidecar_path_for("a/b.txt"), std::filesystem::path("a/b.meta.json"));
+}
+
+}  // namespace
+}  // namespace broadsheet

@@ -1,0 +1,96 @@
+// html_test.cpp — table tests for the HTML step: metadata precedence and main-text density.
+#include "core/extract/html.h"
+
+#include <gtest/gtest.h>
+
+namespace broadsheet {
+namespace {
+
+struct HtmlCase {
+    const char* html;
+    const char* meta_title;
+    const char* title;
+    const char* meta_date;
+    const char* meta_outlet;
+    const char* author;  // Draft::author or meta_author, whichever the page gives
+    const char* meta_url;
+    const char* body_contains;
+    const char* body_lacks;
+    const char* why;
+};
+
+const HtmlCase kCases[] = {
+    {R"(<html><head><title>Talks resume | World | Example Times</title>
+<script type="application/ld+json">{"@context":"https://schema.org","@graph":[{"@type":"WebPage",
+"name":"x"},{"@type":"NewsArticle","headline":"Talks resume in Geneva","datePublished":
+"2016-09-09T10:00:00Z","dateModified":"2016-09-10T08:00:00Z","author":[{"@type":"Person",
+"name":"Jane Doe"}],"publisher":{"@type":"Organization","name":"Example Times"}}]}</script>
+</head><body><article><h1>Talks resume in Geneva</h1><p>Diplomats met on Friday, and the talks,
+which had stalled, resumed after a long pause in the city.</p></article></body></html>)",
+     "Talks resume in Geneva", "Talks resume in Geneva", "2016-09-09", "Example Times", "Jane Doe",
+     "", "Diplomats met on Friday", "",
+     "JSON-LD in an @graph: published date, not the modified one; publisher; author list"},
+    {R"(<html><head><meta property="og:title" content="Late penalty hands Brighton a win">
+<meta property="og:site_name" content="the Guardian">
+<meta property="og:url" content="https://www.theguardian.com/football/2019/oct/12/x">
+<meta property="article:published_time" content="2019-10-12T19:31:05.000Z">
+<meta property="article:modified_time" content="2019-10-13T08:02:44.000Z">
+<meta property="article:author" content="https://www.theguardian.com/profile/x"></head>
+<body><nav><ul><li>News</li><li>Sport</li></ul></nav><div id="main"><h1>Late penalty</h1>
+<address>Owen Barker at Anfield</address><div class="content"><p>Brighton won at Anfield for
+the first time, with a penalty in the 89th minute, after a long, tense match.</p></div>
+<div class="comments"><p>Never a penalty in a million years, said a reader, angrily.</p></div>
+</div><footer><p>&copy; 2019 Guardian News &amp; Media Limited</p></footer></body></html>)",
+     "Late penalty hands Brighton a win", "Late penalty", "2019-10-12", "the Guardian",
+     "Owen Barker", "https://www.theguardian.com/football/2019/oct/12/x", "Brighton won",
+     "million years", "og:/article: meta; author URL ignored; <address> byline; comments dropped"},
+    {R"(<html><head><title>Shenzhen opens driverless bus line - Chinadaily.com.cn</title></head>
+<body><div class="menu"><a href="/a">China</a> <a href="/b">World</a></div>
+<div class="left"><div><a href="/l1">Beijing to add 100 km of subway lines</a></div>
+<div><a href="/l2">Panda twins celebrate first birthday</a></div></div>
+<div class="main-col"><div class="headline">Shenzhen opens driverless bus line</div>
+<div class="info">By Zhang Wei in Shenzhen | chinadaily.com.cn | 09-09-2016 10:29 BJT</div>
+<div class="text"><div>Four driverless buses began carrying passengers on a route in Shenzhen,
+in what the city calls a first for public transport.</div><div>The buses travel at up to 30
+km/h on a dedicated lane, with a safety officer on board, the operator said.</div></div></div>
+</body></html>)",
+     "", "Shenzhen opens driverless bus line - Chinadaily.com.cn", "", "", "Zhang Wei", "",
+     "Four driverless buses", "Panda twins",
+     "div soup: density finds the text; link columns dropped; unmarked info line as byline"},
+};
+
+TEST(ParseHtml, Table) {
+    for (const auto& c : kCases) {
+        const Draft d = parse_html(c.html);
+        EXPECT_EQ(d.meta_title, c.meta_title) << c.why;
+        EXPECT_EQ(d.title, c.title) << c.why;
+        EXPECT_EQ(d.meta_date ? d.meta_date->iso() : "", c.meta_date) << c.why;
+        EXPECT_EQ(d.meta_outlet, c.meta_outlet) << c.why;
+        EXPECT_EQ(!d.author.empty() ? d.author : d.meta_author, c.author) << c.why;
+        EXPECT_EQ(d.meta_url, c.meta_url) << c.why;
+        std::string body;
+        for (const auto& p : d.paragraphs) body += p + "\n\n";
+        EXPECT_NE(body.find(c.body_contains), std::string::npos) << c.why << "\n" << body;
+        if (*c.body_lacks) {
+            EXPECT_EQ(body.find(c.body_lacks), std::string::npos) << c.why << "\n" << body;
+        }
+    }
+}
+
+TEST(ParseHtml, DivSoupInfoLineDateIsTheBylineDate) {
+    // "09-09-2016 10:29 BJT" on the byline: month-first numeric date with Beijing time.
+    const Draft d = parse_html(kCases[2].html);
+    ASSERT_TRUE(d.byline_date);
+    EXPECT_EQ(d.byline_date->iso(), "2016-09-09");
+    EXPECT_NE(d.byline_text.find("chinadaily.com.cn"), std::string::npos);
+}
+
+TEST(ParseHtml, GarbageDoesNotCrash) {
+    // Broken markup is recovered, never fatal.
+    for (const char* junk : {"<", "<html><body><p>unclosed", "<<<>>>", "<script>{{{</script>",
+                             "<html><head><script type=\"application/ld+json\">{bad json</script>"})
+        EXPECT_NO_THROW(parse_html(junk)) << junk;
+}
+
+}  // namespace
+}  // namespace broadsheet

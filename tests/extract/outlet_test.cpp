@@ -1,0 +1,143 @@
+// outlet_test.cpp — table tests for outlet evidence, its precedence, and wire datelines.
+#include "core/extract/outlet.h"
+
+#include <gtest/gtest.h>
+
+#include "core/extract/dateline.h"
+
+namespace broadsheet {
+namespace {
+
+Registry test_registry() {
+    Registry r;
+    r.add_outlet("Bloomberg", {"bloomberg.com", "Bloomberg News"});
+    r.add_outlet("Sputnik", {"sputniknews.com", "Sputnik News"});
+    r.add_outlet("Reuters", {"reuters.com", "Thomson Reuters"});
+    r.add_outlet("Associated Press", {"apnews.com", "AP", "The Associated Press"});
+    r.add_outlet("The Guardian", {"theguardian.com", "Guardian"});
+    r.add_outlet("Al Jazeera", {"aljazeera.com"});
+    r.add_outlet("Sky News", {"news.sky.com"});
+    r.add_outlet("China Daily", {"chinadaily.com.cn"});
+    return r;
+}
+
+struct LineCase {
+    const char* line;
+    const char* disclaimer;
+    const char* copyright;
+    const char* signature;
+    const char* why;
+};
+
+const LineCase kLineCases[] = {
+    {"The views expressed do not necessarily reflect the position of The Moscow Times.",
+     "The Moscow Times", "", "", "op-ed disclaimer"},
+    {"The views expressed are his own and not those of CityLab Weekly.", "CityLab Weekly", "", "",
+     "'not those of' disclaimer"},
+    {"...do not necessarily reflect those of the Northern Echo.", "The Northern Echo", "", "",
+     "lower-case 'the' capitalised as part of the name"},
+    {"© 2016 Example News. All rights reserved.", "", "Example News", "", "copyright line"},
+    {"Copyright © 1995 - 2016 . All rights reserved.", "", "", "", "years only: no holder"},
+    {"Copyright 2020 by Capitol Broadcasting Company. All rights reserved.", "",
+     "Capitol Broadcasting Company", "", "'by' before the holder"},
+    {"Comment via FacebookComment via Sputnik", "", "", "Sputnik",
+     "glued prompts: the social network is skipped"},
+    {"Click here to download the WRAL News app.", "", "", "WRAL News", "app download prompt"},
+    {"Before it's here, it's on the Bloomberg Terminal. LEARN MORE", "", "", "Bloomberg",
+     "terminal promo"},
+    {"Follow us on Twitter", "", "", "", "'us' is not a name"},
+};
+
+TEST(OutletLines, Table) {
+    for (const auto& c : kLineCases) {
+        EXPECT_EQ(disclaimer_outlet(c.line), c.disclaimer) << c.line << " — " << c.why;
+        EXPECT_EQ(copyright_outlet(c.line), c.copyright) << c.line << " — " << c.why;
+        EXPECT_EQ(signature_outlet(c.line), c.signature) << c.line << " — " << c.why;
+    }
+}
+
+struct ResolveCase {
+    OutletEvidence evidence;
+    const char* outlet;
+    const char* why;
+};
+
+std::vector<ResolveCase> resolve_cases() {
+    return {
+        {{.metadata = "Bloomberg News"}, "Bloomberg", "metadata alias normalised"},
+        {{.metadata = "Example Gazette"}, "Example Gazette", "unknown metadata kept as written"},
+        {{.url = "https://sputniknews.com/world/x"}, "Sputnik", "registered URL domain"},
+        {{.url = "https://www.punchng.com/teachers"},
+         "punchng.com",
+         "unregistered domain: the host, www dropped"},
+        {{.footer = {"Source: x", "© 2021 Thomson Reuters. All rights reserved."}},
+         "Reuters",
+         "copyright holder through an alias"},
+        {{.footer = {"© 2015 The Seattle Times Company"}},
+         "The Seattle Times",
+         "company suffix dropped from an unregistered holder"},
+        {{.footer = {"Cookie settings | Privacy notice", "© 2020 Mail & Guardian"}},
+         "Mail & Guardian",
+         "a registered word inside a holder's name is not the outlet"},
+        {{.dateline_agency = "AP"}, "Associated Press", "wire dateline agency"},
+        {{.footer = {"Sky News", "Watch Live", "© 2022 Sky UK"}},
+         "Sky News",
+         "the logo line beats an unregistered copyright holder"},
+        {{.byline = "By Zhang Wei | chinadaily.com.cn | 09-09-2016"},
+         "China Daily",
+         "a domain printed on the byline"},
+        {{.title_suffix = "Guardian"}, "The Guardian", "registered title suffix"},
+        {{.footer = {"Source: Al Jazeera and news agencies"}},
+         "",
+         "'Source:' lines are read by the text step, not here"},
+        {{}, "", "no evidence: unknown"},
+    };
+}
+
+TEST(ResolveOutlet, Table) {
+    const Registry registry = test_registry();
+    for (const auto& c : resolve_cases())
+        EXPECT_EQ(resolve_outlet(c.evidence, registry), c.outlet) << c.why;
+}
+
+TEST(NormaliseOutlet, FirstOfSeveralSources) {
+    // "Al Jazeera and news agencies": the first name is the publisher.
+    EXPECT_EQ(normalise_outlet("Al Jazeera and news agencies", test_registry()), "Al Jazeera");
+}
+
+struct DatelineCase {
+    const char* paragraph;
+    bool found;
+    const char* agency;
+    int year;
+    unsigned month, day;
+    const char* why;
+};
+
+const DatelineCase kDatelines[] = {
+    {"GENEVA, Sept. 9 (Reuters) - The council will debate", true, "Reuters", 0, 9, 9,
+     "classic wire dateline without a year"},
+    {"WASHINGTON (AP) — A Senate committee voted", true, "AP", 0, 0, 0, "agency, no date"},
+    {"MOSCOW, November 17, 2017 /TASS/. Russia said", true, "TASS", 2017, 11, 17,
+     "TASS slashes and a full date"},
+    {"ST. LOUIS, March 3 (Reuters) - Prices rose", true, "Reuters", 0, 3, 3,
+     "place with a full stop"},
+    {"US Not Seeking 'Regime Change' in Syria - Kerry", false, "", 0, 0, 0,
+     "a headline with capitals is not a dateline"},
+    {"RALEIGH, N.C. -- The council voted", false, "", 0, 0, 0, "no date and no agency"},
+};
+
+TEST(ParseDateline, Table) {
+    for (const auto& c : kDatelines) {
+        const auto d = parse_dateline(c.paragraph);
+        EXPECT_EQ(d.has_value(), c.found) << c.paragraph << " — " << c.why;
+        if (!d) continue;
+        EXPECT_EQ(d->agency, c.agency) << c.why;
+        EXPECT_EQ(d->date ? d->date->year : 0, c.year) << c.why;
+        EXPECT_EQ(d->date ? d->date->month : 0u, c.month) << c.why;
+        EXPECT_EQ(d->date ? d->date->day : 0u, c.day) << c.why;
+    }
+}
+
+}  // namespace
+}  // namespace broadsheet
