@@ -75,6 +75,9 @@ HttpServer::HttpServer(const ServerConfig& config, IndexPool& pool)
     : config_(config), pool_(pool), static_files_(config.web_dir) {
     const unsigned threads =
         config_.threads != 0 ? config_.threads : std::max(std::thread::hardware_concurrency(), 1u);
+    if (!config_.web_dir.empty() && !static_files_.enabled())
+        spdlog::warn("--web {} is not a directory; serving the API only",
+                     printable(config_.web_dir.string()));
     Hardening hardening;
     hardening.threads = threads * kConnectionsPerThread;
     apply_hardening(server_, hardening);

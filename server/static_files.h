@@ -19,6 +19,9 @@ class StaticFiles {
     // `root` is canonicalised now; an empty or missing root serves nothing.
     explicit StaticFiles(const std::filesystem::path& root);
 
+    // False when no usable web root was given: every path is then a 404.
+    bool enabled() const { return !root_.empty(); }
+
     // `url_path` is the decoded request path ("/" means /index.html). nullopt when the file
     // does not exist, is not a regular file, or would resolve outside the root (".."
     // segments, encoded or not, and symlinks leading out).

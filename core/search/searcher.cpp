@@ -73,6 +73,39 @@ void set_sort(Xapian::Enquire& enquire, SortOrder order, Xapian::MultiValueKeyMa
     enquire.set_sort_by_key_then_relevance(&keys, false);
 }
 
+// The start of the body, cut at a word boundary and HTML-escaped like MSet::snippet's output:
+// what a hit shows when no query word occurs in its body (browsing, filters, title-only match),
+// where Xapian's snippet would show an arbitrary window, often the article's last lines.
+std::string leading_excerpt(const std::string& body, std::size_t max_bytes) {
+    std::size_t cut = body.size();
+    if (cut > max_bytes) {
+        cut = max_bytes;
+        while (cut > 0 && (static_cast<unsigned char>(body[cut]) & 0xC0) == 0x80) --cut;
+        if (const std::size_t space = body.rfind(' ', cut); space != std::string::npos && space > 0)
+            cut = space;
+    }
+    std::string out;
+    out.reserve(cut + 16);
+    for (std::size_t i = 0; i < cut; ++i) {
+        switch (body[i]) {
+            case '&':
+                out += "&amp;";
+                break;
+            case '<':
+                out += "&lt;";
+                break;
+            case '>':
+                out += "&gt;";
+                break;
+            default:
+                out += body[i];
+                break;
+        }
+    }
+    if (cut < body.size()) out += kEllipsis;
+    return out;
+}
+
 std::size_t count_all(const Xapian::Database& db) {
     // check_at_least: make the matcher visit every match so totals and facets are exact.
     return std::max<std::size_t>(db.get_doccount(), 1);
@@ -154,6 +187,8 @@ SearchResult Searcher::run_search(const SearchParams& params) {
         // Flags 0: the default background model and exhaustive search cost ~15× more here.
         hit.snippet = mset.snippet(article.body, kSnippetBytes, stemmer, 0, std::string(kMarkStart),
                                    std::string(kMarkEnd), std::string(kEllipsis));
+        if (hit.snippet.find(kMarkStart) == std::string::npos)
+            hit.snippet = leading_excerpt(article.body, kSnippetBytes);
         hit.id = std::move(article.id);
         hit.title = std::move(article.title);
         hit.date = article.date;

@@ -175,6 +175,16 @@ TEST_F(SearcherTest, SnippetEscapesHtmlAndMarksMatches) {
     EXPECT_NE(snippet.find("<mark>alert</mark>"), std::string::npos) << snippet;
 }
 
+TEST_F(SearcherTest, WithoutMatchingWordsTheSnippetIsTheEscapedStart) {
+    SearchParams params;
+    params.outlets = {"The Moscow Times"};  // browsing: no query word to centre a snippet on
+    const SearchResult result = search(params);
+    ASSERT_EQ(result.hits.size(), 1u);
+    EXPECT_EQ(result.hits[0].snippet.rfind("Readers saw &lt;script&gt;alert(1)&lt;/script&gt;", 0),
+              0u)
+        << result.hits[0].snippet;
+}
+
 TEST_F(SearcherTest, HitsCarryArticleMetadata) {
     SearchParams params;
     params.speakers = {"Maria Zakharova"};
