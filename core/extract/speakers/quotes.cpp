@@ -120,7 +120,7 @@ class Analysis {
                 site.attribution.subject = sites_[*from].attribution.subject;
             } else if (opens_paragraph(site.open)) {
                 site.person = last_speaker_in_paragraph(open.paragraph - 1);
-            } else if (attributor_.sentence_start(site.open) == site.open) {
+            } else if (site.open > 0 && attributor_.sentence_start(site.open) == site.open) {
                 // "Smith was blunt. “We failed.”": the previous sentence's subject speaks.
                 const auto subject = attributor_.sentence_subject(site.open - 1);
                 site.person = resolver_.person_for(subject);
