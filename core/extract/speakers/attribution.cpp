@@ -45,6 +45,13 @@ std::size_t Attributor::sentence_end(std::size_t at) const {
 SubjectRef Attributor::subject_for_cue(std::size_t verb, const Cue& cue, std::size_t floor,
                                        std::size_t ceiling) const {
     if (cue.form == CueForm::According) return according_to(verb, ceiling);
+    if (cue.form == CueForm::Participle && verb >= floor + 2 && tokens_[verb - 1].key == "as") {
+        // "State media quoted President Xi Jinping as saying …"
+        const auto quoted = reference_ending_at(verb - 2, floor, 0);
+        if (quoted.kind == RefKind::Named &&
+            people_.mentions[static_cast<std::size_t>(quoted.mention)].person >= 0)
+            return quoted;
+    }
     if (cue.form == CueForm::Participle) {
         // "the official indicating that …" has its own subject; ", calling the talks …" takes
         // the sentence's.

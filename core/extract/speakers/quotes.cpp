@@ -238,7 +238,8 @@ class Analysis {
         const auto key = surname_key(words.back());
         for (const auto& p : people_.persons)
             if (surname_key(p.words.back()) == key) return canonical_name(p.name());
-        if (words.size() < 2) return {};
+        if (words.size() < 2)
+            return known_alias(words.front()) ? canonical_name(words.front()) : "";
         std::string name;
         for (const auto& w : words) name += (name.empty() ? "" : " ") + w;
         return canonical_name(name);

@@ -240,6 +240,9 @@ SubjectRef Attributor::reference_starting_at(std::size_t first, std::size_t ceil
             continue;
         } else if (is_title_word(w.key) || (w.capitalised && is_non_name_word(w.key))) {
             continue;
+        } else if (possessive && !w.capitalised && !is_connective(w.key) && !cue_for(w.key) &&
+                   ++plain_words <= 2) {
+            last_role = k;  // "Guardiola’s rival, Mikel Arteta, …": a relation, like a role
         } else if (mode == PhraseMode::AfterVerb && !is_connective(w.key) && !cue_for(w.key) &&
                    ++plain_words <= kInvertedWords) {
             continue;  // "said rescue coordinator …", "said Norfolk County Council leader …"
