@@ -256,6 +256,12 @@ TEST(Speakers, ListTable) {
          "The talks ended.",
          "",
          {"Vladimir Putin"}},
+        {"verbs with other senses report speech only with a clause",
+         "",
+         "Striker Ola Berg added a second goal. Coach Anna Lind claimed the title. Captain Eva "
+         "Moe added that the team was tired.",
+         "",
+         {"Eva Moe"}},
         {"a named member of a plural subject speaks",
          "",
          "Many analysts, including Sarah Chen of Capital Economics, said rates would fall.",

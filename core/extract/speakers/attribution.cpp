@@ -160,6 +160,19 @@ Attribution Attributor::colon_attribution(std::size_t open, std::size_t floor) c
     return a;
 }
 
+// "added that …", "noted, …", "wrote on X that …": a reported clause follows the verb.
+bool Attributor::clause_follows(std::size_t verb) const {
+    constexpr std::size_t kReach = 6;  // "wrote on X on Tuesday that"
+    if (verb + 1 < tokens_.size() &&
+        (is_punct(tokens_[verb + 1], ":") || is_punct(tokens_[verb + 1], ",")))
+        return true;
+    for (std::size_t k = verb + 1; k < tokens_.size() && k <= verb + kReach; ++k) {
+        if (tokens_[k].sentence != tokens_[verb].sentence || !is_word(tokens_[k])) return false;
+        if (tokens_[k].key == "that") return true;
+    }
+    return false;
+}
+
 std::vector<Attribution> Attributor::reported_speech() const {
     std::vector<Attribution> out;
     for (std::size_t v = 0; v < tokens_.size(); ++v) {
@@ -170,6 +183,7 @@ std::vector<Attribution> Attributor::reported_speech() const {
         if (cue->form == CueForm::Participle &&
             !(v > 0 && (is_punct(tokens_[v - 1], ",") || tokens_[v - 1].key == "as")))
             continue;
+        if (needs_clause_to_report(tokens_[v].key) && !clause_follows(v)) continue;
         Attribution a;
         a.subject = subject_for_cue(v, *cue, sentence_first_[v], sentence_end(v));
         if (a.subject.kind == RefKind::None) continue;

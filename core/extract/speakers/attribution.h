@@ -76,6 +76,7 @@ class Attributor {
                                std::size_t ceiling) const;
     std::size_t sentence_end(std::size_t at) const;
     bool quote_closes_clause(std::size_t close) const;
+    bool clause_follows(std::size_t verb) const;
 
     const std::vector<Token>& tokens_;
     const People& people_;

@@ -270,6 +270,15 @@ bool role_matches_title(std::string_view role, std::string_view title) {
     return false;
 }
 
+bool needs_clause_to_report(std::string_view key) {
+    static const Lexicon words(
+        "added adds noted notes claimed claims confirmed announced predicted promised explained "
+        "recalled recalls maintained observed stressed emphasized emphasised acknowledged "
+        "admitted wrote writes concluded conceded complained commented reiterated suggested "
+        "indicated testified answered");
+    return words.contains(key);
+}
+
 std::optional<Cue> cue_for(std::string_view key) {
     struct Entry {
         std::string_view word;

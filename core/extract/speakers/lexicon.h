@@ -61,6 +61,10 @@ struct Cue {
     double strength = 1.0;       // how surely the verb introduces words someone said
 };
 
+// Speech verbs with other common senses ("added a goal", "claimed the title", "wrote a book"):
+// they report speech without quotation marks only when a clause follows ("added that …").
+bool needs_clause_to_report(std::string_view key);
+
 // The speech cue a word is, if any ("said" → Finite, "calling" → Participle).
 std::optional<Cue> cue_for(std::string_view key);
 
