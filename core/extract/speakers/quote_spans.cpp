@@ -43,7 +43,8 @@ bool closes_before(char32_t c) {
            c == '-' || c == 0x2026 || c == '/' || is_quote_char(c);
 }
 
-Role classify(char32_t c, char32_t prev, char32_t next) {
+// `beyond` is the character after `next`.
+Role classify(char32_t c, char32_t prev, char32_t next, char32_t beyond) {
     const bool left = opens_after(prev);
     const bool right = closes_before(next);
     switch (c) {
@@ -65,6 +66,10 @@ Role classify(char32_t c, char32_t prev, char32_t next) {
         case 0x2019:  // ’ is also the typographic apostrophe
         case '\'':
             if ((is_letter(prev) || is_digit(prev)) && is_letter(next)) return Role::None;
+            // "the players' union": after s and before a lowercase word, a plural possessive.
+            if ((prev == 's' || prev == 'S') && next == ' ' && is_letter(beyond) &&
+                !is_upper(beyond))
+                return Role::None;
             if (right && !left) return Role::Close;
             if (left && is_letter(next)) return Role::Open;
             return Role::None;
@@ -88,7 +93,8 @@ std::vector<Mark> collect_marks(std::string_view text) {
             mark.style = (cp.value == '\'' || cp.value == 0x2018 || cp.value == 0x2019)
                              ? MarkStyle::Single
                              : MarkStyle::Double;
-            mark.role = classify(cp.value, prev, next);
+            const auto beyond = decode_at(text, i + cp.size + decode_at(text, i + cp.size).size);
+            mark.role = classify(cp.value, prev, next, beyond.value);
             mark.paragraph = paragraph_of(paragraphs, i);
             std::size_t start = paragraphs[mark.paragraph];
             mark.at_paragraph_start = true;
