@@ -94,5 +94,19 @@ TEST(Robustness, LargeBodyTakesAboutLinearTime) {
     std::cout << "[speakers] " << body.size() << " bytes in " << seconds << " s\n";
 }
 
+TEST(Robustness, RunOnTextWithoutSentencesStaysFast) {
+    // Scraped text can lack sentence punctuation entirely: one endless "sentence" full of quotes,
+    // pronouns and cues must not make the before-quote and subject scans quadratic.
+    std::string body;
+    for (int i = 0; i < 10000; ++i) body += "he said “yes” and Mark Toner told them so ";
+    const auto start = std::chrono::steady_clock::now();
+    const auto result = analyse_speakers(SpeakerInput{"", body, "", nullptr});
+    const auto seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    EXPECT_EQ(result.quotes.size(), 10000u);
+    EXPECT_LT(seconds, 10.0);
+    std::cout << "[speakers] run-on " << body.size() << " bytes in " << seconds << " s\n";
+}
+
 }  // namespace
 }  // namespace broadsheet

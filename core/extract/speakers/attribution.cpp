@@ -7,6 +7,8 @@
 // strength (said 1.0, indicated 0.7).
 #include "core/extract/speakers/attribution.h"
 
+#include <algorithm>
+
 namespace broadsheet::speakers {
 namespace {
 
@@ -25,10 +27,26 @@ bool is_dash(const Token& t) {
 }  // namespace
 
 Attributor::Attributor(const std::vector<Token>& tokens, const People& people)
-    : tokens_(tokens), people_(people), sentence_first_(tokens.size(), 0) {
+    : tokens_(tokens),
+      people_(people),
+      sentence_first_(tokens.size(), 0),
+      sentence_end_(tokens.size(), tokens.size()) {
     for (std::size_t k = 1; k < tokens.size(); ++k)
         sentence_first_[k] =
             tokens[k].sentence == tokens[k - 1].sentence ? sentence_first_[k - 1] : k;
+    for (std::size_t k = tokens.size(); k-- > 1;)
+        if (tokens[k].sentence == tokens[k - 1].sentence)
+            sentence_end_[k - 1] = sentence_end_[k];
+        else
+            sentence_end_[k - 1] = k;
+}
+
+std::size_t Attributor::window_floor(std::size_t at) const {
+    return std::max(sentence_first_[at], at > kSentenceReach ? at - kSentenceReach : 0);
+}
+
+std::size_t Attributor::window_ceiling(std::size_t at) const {
+    return std::min(sentence_end_[at], at + kSentenceReach);
 }
 
 bool Attributor::quote_closes_clause(std::size_t close) const {
@@ -37,9 +55,7 @@ bool Attributor::quote_closes_clause(std::size_t close) const {
 }
 
 std::size_t Attributor::sentence_end(std::size_t at) const {
-    std::size_t k = at;
-    while (k + 1 < tokens_.size() && tokens_[k + 1].sentence == tokens_[at].sentence) ++k;
-    return k + 1;
+    return sentence_end_[at];
 }
 
 SubjectRef Attributor::subject_for_cue(std::size_t verb, const Cue& cue, std::size_t floor,
@@ -111,7 +127,7 @@ Attribution Attributor::attribute_quote(std::size_t open, std::size_t close) con
     if (after_adjacent && !ends_sentence) return after;
 
     Attribution before;
-    const std::size_t floor = sentence_first_[open];
+    const std::size_t floor = window_floor(open);
     if (open > floor && is_punct(tokens_[open - 1], ":")) {
         before = colon_attribution(open, floor);
         if (before.subject.kind != RefKind::None) return before;
@@ -185,7 +201,7 @@ std::vector<Attribution> Attributor::reported_speech() const {
             continue;
         if (needs_clause_to_report(tokens_[v].key) && !clause_follows(v)) continue;
         Attribution a;
-        a.subject = subject_for_cue(v, *cue, sentence_first_[v], sentence_end(v));
+        a.subject = subject_for_cue(v, *cue, window_floor(v), window_ceiling(v));
         if (a.subject.kind == RefKind::None) continue;
         a.cue = cue->form == CueForm::According ? "according to" : tokens_[v].key;
         a.cue_token = v;

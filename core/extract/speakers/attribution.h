@@ -75,12 +75,18 @@ class Attributor {
     SubjectRef subject_for_cue(std::size_t verb, const Cue& cue, std::size_t floor,
                                std::size_t ceiling) const;
     std::size_t sentence_end(std::size_t at) const;
+    // The sentence around `at`, clipped to kSentenceReach tokens either side so that text
+    // without sentence punctuation cannot make the scans quadratic.
+    std::size_t window_floor(std::size_t at) const;
+    std::size_t window_ceiling(std::size_t at) const;
+    static constexpr std::size_t kSentenceReach = 80;
     bool quote_closes_clause(std::size_t close) const;
     bool clause_follows(std::size_t verb) const;
 
     const std::vector<Token>& tokens_;
     const People& people_;
     std::vector<std::size_t> sentence_first_;  // per token: first token of its sentence
+    std::vector<std::size_t> sentence_end_;    // per token: one past its sentence's last token
 };
 
 }  // namespace broadsheet::speakers

@@ -27,7 +27,10 @@ int Resolver::resolve_pronoun(const SubjectRef& ref, Window window) const {
     const auto in_window = [&](const Antecedent& a) {
         return a.token < ref.token && a.paragraph + reach >= paragraph && a.paragraph <= paragraph;
     };
-    for (auto it = antecedents_.rbegin(); it != antecedents_.rend(); ++it) {
+    constexpr std::size_t kMaxLookback = 200;  // bounded even in one huge paragraph
+    std::size_t seen = 0;
+    for (auto it = antecedents_.rbegin(); it != antecedents_.rend() && seen++ < kMaxLookback;
+         ++it) {
         if (it->paragraph + reach < paragraph) break;  // text order: nothing older qualifies
         if (!in_window(*it) || !it->subject) continue;
         if (!compatible(it->gender, ref.gender)) continue;

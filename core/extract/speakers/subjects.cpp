@@ -1,6 +1,8 @@
 // subjects.cpp — finding the noun phrase a speech cue points at: the phrase ending right before
 // the verb ("Kerry said"), starting right after it ("said Mr Putin"), or opening the sentence
 // ("Opening the meeting, Putin was warm …, joking that …").
+#include <algorithm>
+
 #include "core/extract/speakers/attribution.h"
 
 namespace broadsheet::speakers {
@@ -290,7 +292,8 @@ SubjectRef Attributor::according_to(std::size_t according, std::size_t ceiling) 
 
 SubjectRef Attributor::sentence_subject(std::size_t at) const {
     std::size_t k = sentence_first_[at];
-    const std::size_t end = sentence_end(at);
+    const std::size_t end = std::min(sentence_end(at), k + kSentenceReach);
+    if (at >= end) return {};  // far into a run-on "sentence": no subject worth guessing
     // A sentence opening with a quotation: its subject follows the quote ("“…,” Kerry said").
     if (k < end && tokens_[k].kind == TokenKind::OpenQuote) {
         k += 2;
