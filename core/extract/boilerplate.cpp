@@ -84,7 +84,18 @@ constexpr std::string_view kNavigationLines[] = {"listen live",
                                                  "entertainment",
                                                  "lifestyle",
                                                  "toggle navigation",
-                                                 "open menu"};
+                                                 "open menu",
+                                                 "story continues below advertisement",
+                                                 "continue reading the main story",
+                                                 "continue reading below",
+                                                 "read full article",
+                                                 "view gallery",
+                                                 "enlarge this image",
+                                                 "toggle caption",
+                                                 "hide caption",
+                                                 "image",
+                                                 "copy link to clipboard",
+                                                 "scroll to continue with content"};
 
 constexpr std::string_view kShareLines[] = {"get short url",
                                             "short url",
@@ -202,6 +213,10 @@ bool is_separator(std::string_view line) {
     return true;
 }
 
+bool ends_like_sentence_mark(std::string_view line) {
+    return !line.empty() && (line.back() == '.' || line.back() == '?' || line.back() == '!');
+}
+
 // Promo lines end in a shouted button label: "... Terminal. LEARN MORE", "REQUEST A DEMO".
 bool ends_with_call_to_action(std::string_view line) {
     const auto words = text::split_trimmed(line, ' ');
@@ -220,6 +235,31 @@ bool ends_with_call_to_action(std::string_view line) {
     // The sentence before the button ends with a full stop or similar.
     const auto& before = words[words.size() - shouted - 1];
     return before.ends_with(".") || before.ends_with("!") || before.ends_with(":");
+}
+
+// "Home > World > Europe", "News » Politics": short segments between path separators.
+bool is_breadcrumb(std::string_view line) {
+    std::size_t separators = 0;
+    for (std::string_view sep : {" > ", " \u00BB ", " \u203A ", " / "}) {
+        for (auto pos = line.find(sep); pos != std::string_view::npos;
+             pos = line.find(sep, pos + 1))
+            ++separators;
+    }
+    return separators >= 1 && text::count_words(line) <= separators * 4 + 4 &&
+           !ends_like_sentence_mark(line);
+}
+
+// Picture credits standing alone: "Photo: Getty Images", "(AP Photo/Evan Vucci)".
+bool is_credit(std::string_view line) {
+    if (text::count_words(line) > 15) return false;
+    for (std::string_view prefix :
+         {"photo:", "photograph:", "image:", "picture:", "credit:", "illustration:", "photo credit",
+          "(photo", "(ap photo", "image source", "image caption", "media caption"})
+        if (text::starts_with_ci(line, prefix)) return true;
+    for (std::string_view tail : {"getty images", "getty images)", "/afp", "/reuters", "/ap",
+                                  "via reuters", "/epa", "shutterstock"})
+        if (text::ends_with_ci(line, tail)) return true;
+    return false;
 }
 
 }  // namespace
@@ -285,6 +325,8 @@ ChromeKind classify_chrome(std::string_view line) {
             return ChromeKind::Copyright;
     }
     if (ends_with_call_to_action(trimmed)) return ChromeKind::Promo;
+    if (is_breadcrumb(trimmed)) return ChromeKind::Breadcrumb;
+    if (is_credit(trimmed)) return ChromeKind::Caption;
     if (classify_date_line(trimmed).kind == DateLineKind::Clock) return ChromeKind::Clock;
     if (is_tag_list(trimmed)) return ChromeKind::TagList;
     return ChromeKind::None;

@@ -17,6 +17,8 @@ enum class ChromeKind {
     Disclaimer,  // "The views expressed ... do not necessarily reflect the position of X"
     Copyright,   // "© 2016 Example News. All rights reserved."
     Separator,   // "* * *", "----", a lone bullet
+    Caption,     // "Photo: Getty Images", "(AP Photo/Jane Doe)": picture credits
+    Breadcrumb,  // "Home > World > Europe"
 };
 
 // Classifies one trimmed line of text (markdown markup already stripped). Lines that merely

@@ -69,7 +69,7 @@ std::string shouted_prefix(std::string_view s) {
 std::string_view strip_byline_prefix(std::string_view s) {
     s = text::trim(s);
     for (auto prefix : {"written by", "words by", "story by", "reporting by", "writing by",
-                        "authors:", "author:", "by:", "by "}) {
+                        "posted by", "published by", "authors:", "author:", "by:", "by "}) {
         if (text::starts_with_ci(s, prefix))
             return text::trim(s.substr(std::string_view(prefix).size()));
     }

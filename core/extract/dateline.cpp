@@ -5,8 +5,31 @@
 
 namespace broadsheet {
 
+namespace {
+
+// "Brussels (CNN) — ...", "Hong Kong, China (AFP) - ...": a title-case place is a dateline
+// only when an agency in brackets and a dash follow at once.
+std::optional<Dateline> title_case_dateline(std::string_view paragraph) {
+    const auto open = paragraph.find(" (");
+    if (open == std::string_view::npos || open == 0 || open > 40) return std::nullopt;
+    const auto close = paragraph.find(')', open);
+    if (close == std::string_view::npos || close - open > 30) return std::nullopt;
+    for (const auto& word : text::split_trimmed(paragraph.substr(0, open), ' '))
+        if (!text::is_ascii_upper(word.front())) return std::nullopt;
+    auto rest = text::trim(paragraph.substr(close + 1));
+    if (!(rest.starts_with("-") || rest.starts_with("\u2014") || rest.starts_with("\u2013")))
+        return std::nullopt;
+    Dateline line;
+    line.agency = std::string(paragraph.substr(open + 2, close - open - 2));
+    if (line.agency.empty() || !text::is_ascii_upper(line.agency.front())) return std::nullopt;
+    return line;
+}
+
+}  // namespace
+
 std::optional<Dateline> parse_dateline(std::string_view paragraph) {
     paragraph = text::trim(paragraph);
+    if (auto line = title_case_dateline(paragraph)) return line;
     // The place: an all-capitals word of three or more letters opens the paragraph.
     // ("ST. LOUIS", "NEW DELHI", "N'DJAMENA" included), ending at a comma, a bracket or a dash.
     std::size_t caps = 0, i = 0;

@@ -53,7 +53,10 @@ std::string ld_text(const nlohmann::json& value) {
     if (value.is_string()) return text::clean_inline(value.get<std::string>());
     if (value.is_object()) {
         if (auto it = value.find("name"); it != value.end()) return ld_text(*it);
-        if (auto it = value.find("@id"); it != value.end()) return ld_text(*it);
+        // An "@id" is a reference ("#publisher") unless it is the page's URL.
+        if (auto it = value.find("@id");
+            it != value.end() && it->is_string() && it->get<std::string>().starts_with("http"))
+            return ld_text(*it);
         return {};
     }
     if (value.is_array()) {

@@ -140,6 +140,10 @@ std::string copyright_outlet(std::string_view raw) {
         name.resize(stop);
     if (const auto pos = text::find_ci(name, "all rights reserved"); pos != std::string::npos)
         name.resize(pos);
+    // "© Reuters 2018": the year may follow the holder.
+    while (!name.empty() && (text::is_ascii_digit(name.back()) || name.back() == ' ' ||
+                             name.back() == ',' || name.back() == '-'))
+        name.pop_back();
     name = tidy_name(name);
     return looks_like_outlet_name(name) ? name : std::string{};
 }

@@ -29,6 +29,7 @@ const AuthorCase kAuthorCases[] = {
     {"By Reuters Staff", "", "no person named"},
     {"By The Associated Press", "", "an organisation is not an author"},
     {"Pieter de Vries", "Pieter de Vries", "lower-case particle inside a name"},
+    {"Posted by Jane Smith on June 29, 2018", "Jane Smith", "blog-style 'Posted by ... on'"},
 };
 
 TEST(CleanAuthor, Table) {

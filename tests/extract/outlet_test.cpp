@@ -46,6 +46,7 @@ const LineCase kLineCases[] = {
     {"Before it's here, it's on the Bloomberg Terminal. LEARN MORE", "", "", "Bloomberg",
      "terminal promo"},
     {"Follow us on Twitter", "", "", "", "'us' is not a name"},
+    {"© Reuters 2018", "", "Reuters", "", "year after the holder"},
 };
 
 TEST(OutletLines, Table) {
@@ -125,6 +126,10 @@ const DatelineCase kDatelines[] = {
     {"US Not Seeking 'Regime Change' in Syria - Kerry", false, "", 0, 0, 0,
      "a headline with capitals is not a dateline"},
     {"RALEIGH, N.C. -- The council voted", false, "", 0, 0, 0, "no date and no agency"},
+    {"Brussels (CNN) — European leaders agreed", true, "CNN", 0, 0, 0,
+     "title-case place with a bracketed agency and a dash"},
+    {"Officials (including the mayor) - said", false, "", 0, 0, 0,
+     "a bracket in a sentence is not an agency"},
 };
 
 TEST(ParseDateline, Table) {
