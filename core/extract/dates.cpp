@@ -206,10 +206,13 @@ bool is_weekday(std::string_view word) {
 
 // Words that may decorate a date line without making it say anything more.
 bool is_date_decoration(std::string_view word) {
-    static const std::array<std::string_view, 24> kWords = {
-        "published", "updated", "posted", "on", "at", "last", "modified",   "first",
-        "date",      "am",      "pm",     "a",  "m",  "p",    "originally", "time",
-        "issued",    "created", "dated",  "as", "of", "z",    "t",          "edited"};
+    static constexpr std::string_view kWords[] = {
+        "published", "updated", "posted", "on", "at", "last", "modified", "first", "date", "am",
+        "pm", "a", "m", "p", "originally", "time", "issued", "created", "dated", "as", "of", "z",
+        "t", "edited",
+        // Relative stamps and reading times: "Updated 3 years ago", "4 min read".
+        "ago", "hour", "hours", "minute", "minutes", "min", "mins", "day", "days", "week", "weeks",
+        "month", "months", "year", "years", "read"};
     const auto w = text::to_lower(word);
     for (auto k : kWords)
         if (w == k) return true;
@@ -313,6 +316,7 @@ DateLine classify_date_line(std::string_view line) {
     bool starts_with_time = false;
     bool published_word = false, updated_word = false;
     std::size_t published_pos = std::string_view::npos;
+    std::size_t updated_pos = std::string_view::npos;
     for (std::size_t i = 0; i < tokens.size(); ++i) {
         const Token& tok = tokens[i];
         bool inside_date = false;
@@ -325,7 +329,10 @@ DateLine classify_date_line(std::string_view line) {
                 published_word = true;
                 if (published_pos == std::string_view::npos) published_pos = tok.begin;
             }
-            if (w == "updated" || w == "modified" || w == "edited") updated_word = true;
+            if ((w == "updated" || w == "modified" || w == "edited") && !updated_word) {
+                updated_word = true;
+                updated_pos = tok.begin;
+            }
             // Month names left over belong to a mangled date ("+322 September 2019").
             if (!is_date_decoration(tok.text) && month_from_name(tok.text) == 0) return {};
         } else if (tok.kind == Token::Kind::Number) {
@@ -344,7 +351,11 @@ DateLine classify_date_line(std::string_view line) {
                 (i > 0 && (tokens[i - 1].text == "+" || tokens[i - 1].text == "-"));
             const bool year = tok.text.size() == 4 && number_value(tok.text) >= 1800 &&
                               number_value(tok.text) <= 2199;
-            if (!time_part && !year) return {};
+            // A count before a unit: "3 years ago", "4 min read".
+            const bool count = i + 1 < tokens.size() && tokens[i + 1].kind == Token::Kind::Word &&
+                               is_date_decoration(tokens[i + 1].text) &&
+                               month_from_name(tokens[i + 1].text) == 0;
+            if (!time_part && !year && !count) return {};
             if (separator(i + 1) && (dates.empty() || tok.begin < dates.front().begin) &&
                 !published_word && !updated_word)
                 starts_with_time = true;
@@ -365,7 +376,8 @@ DateLine classify_date_line(std::string_view line) {
         if (!result.date) result.date = dates.front().date();
         return result;
     }
-    if (updated_word) {
+    // "September 9, 2016 / Updated 3 years ago": a date before the label is the original one.
+    if (updated_word && dates.front().begin > updated_pos) {
         result.kind = DateLineKind::Updated;
     } else if (starts_with_time) {
         result.kind = DateLineKind::Clock;

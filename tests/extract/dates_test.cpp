@@ -82,6 +82,13 @@ const LineCase kLineCases[] = {
      "a sentence with a date is not a date line"},
     {"Sept. 9", DateLineKind::Published, "", "a date line without a year yields no date"},
     {"Listen Live", DateLineKind::NotDateLine, "", "no date at all"},
+    {"Sat 12 Oct 2019 20.31 BST", DateLineKind::Published, "2019-10-12",
+     "full-stop clock after the date"},
+    {"September 9, 2016 / 10:29 AM / Updated 3 years ago", DateLineKind::Published, "2016-09-09",
+     "the date before 'Updated' is the original"},
+    {"12 March 2019 \u2022 4 min read", DateLineKind::Published, "2019-03-12",
+     "reading time decorates a date"},
+    {"2 hours ago", DateLineKind::NotDateLine, "", "relative stamp without a date"},
 };
 
 class DateLines : public testing::TestWithParam<LineCase> {};
