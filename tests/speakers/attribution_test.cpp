@@ -159,6 +159,21 @@ TEST(Resolution, Table) {
         {"a relation after a possessive introduces the name; the role then finds them",
          "Guardiola’s rival, Mikel Arteta, disagreed. “They are tired,” the Arsenal manager said.",
          {{"Mikel Arteta", "said"}}},
+        {"a following sentence pointing back names the speaker",
+         "“We are not going anywhere.” That was the message from union organiser Dave Kinsella "
+         "as drivers voted.",
+         {{"Dave Kinsella", "from"}}},
+        {"the subject after several introductory segments is the pronoun's antecedent",
+         "Park superintendent Cameron Whitlock spoke.\n\nIn Gardiner, Montana, a town at the "
+         "edge, Linda Halvorsen watched a house float away. “It just went,” she said.",
+         {{"Linda Halvorsen", "said"}}},
+        {"an appositive name in an introductory phrase is not the subject",
+         "Coach Aled Pritchard spoke. Asked whether the team's owner, David Ashworth, had a say, "
+         "he said: “Mr Ashworth never picked a team.”",
+         {{"Aled Pritchard", "said"}}},
+        {"a scare quote opening a sentence is nobody's words",
+         "Coach Simon Miller was blunt. “Fake news” was his verdict on the reports.",
+         {{"", ""}}},
         {"no person subject in the previous sentence: unattributed",
          "The plan was announced on Monday. “It is a disaster.”",
          {{"", ""}}},

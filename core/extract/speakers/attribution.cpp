@@ -145,7 +145,35 @@ Attribution Attributor::attribute_quote(std::size_t open, std::size_t close) con
         return before;
     }
     if (after_adjacent) return after;
+    if (after.subject.kind == RefKind::None && ends_sentence) return named_in_next_sentence(close);
     return after;
+}
+
+// "“We are not going anywhere.” That was the message from union organiser Dave Kinsella …":
+// a sentence pointing back at the quote names its speaker after from / of / by.
+Attribution Attributor::named_in_next_sentence(std::size_t close) const {
+    constexpr std::size_t kReach = 12;
+    Attribution a;
+    const std::size_t k = close + 1;
+    if (k + 1 >= tokens_.size() || !is_word(tokens_[k]) || !is_word(tokens_[k + 1])) return a;
+    const std::string& first = tokens_[k].key;
+    const std::string& second = tokens_[k + 1].key;
+    const bool points_back =
+        ((first == "that" || first == "this" || first == "such") && second == "was") ||
+        (first == "those" && second == "were");
+    if (!points_back) return a;
+    const std::size_t end = window_ceiling(k);
+    for (std::size_t p = k + 2; p < end && p < k + kReach; ++p) {
+        if (tokens_[p].key != "from" && tokens_[p].key != "of" && tokens_[p].key != "by") continue;
+        auto ref = reference_starting_at(p + 1, end, PhraseMode::AfterVerb);
+        if (ref.kind != RefKind::Named) continue;
+        a.subject = ref;
+        a.cue = tokens_[p].key;
+        a.cue_token = p;
+        a.strength = kLaterInSentence;
+        return a;
+    }
+    return a;
 }
 
 // "Lavrov responded: “…”", "Asked whether they had argued, Simon Miller laughed: “…”",

@@ -72,6 +72,7 @@ class Attributor {
     SubjectRef role_phrase_ending(std::size_t head, std::size_t floor) const;
     SubjectRef according_to(std::size_t according, std::size_t ceiling) const;
     Attribution colon_attribution(std::size_t open, std::size_t floor) const;
+    Attribution named_in_next_sentence(std::size_t close) const;
     SubjectRef subject_for_cue(std::size_t verb, const Cue& cue, std::size_t floor,
                                std::size_t ceiling) const;
     std::size_t sentence_end(std::size_t at) const;

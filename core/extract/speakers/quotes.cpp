@@ -108,19 +108,25 @@ class Analysis {
             auto& site = sites_[q];
             if (site.person >= 0 || site.unnamed_source) continue;
             const Token& open = tokens_[site.open];
+            // Only a quote that is a sentence of its own carries on someone's words across
+            // sentences; a scare quote inside a sentence ("“fake news” was his answer") does not.
+            const bool whole_sentence = site.open > 0 &&
+                                        attributor_.sentence_start(site.open) == site.open &&
+                                        ends_sentence(site.close);
             std::optional<std::size_t> from;
             if (q + 1 < sites_.size() && tokens_[sites_[q + 1].open].sentence == open.sentence &&
                 sites_[q + 1].person >= 0)
                 from = q + 1;
-            else if (q > 0 && tokens_[sites_[q - 1].close].paragraph == open.paragraph &&
+            else if (q > 0 && whole_sentence &&
+                     tokens_[sites_[q - 1].close].paragraph == open.paragraph &&
                      sites_[q - 1].person >= 0 && !someone_else_between(q))
                 from = q - 1;
             if (from) {
                 site.person = sites_[*from].person;
                 site.attribution.subject = sites_[*from].attribution.subject;
-            } else if (opens_paragraph(site.open)) {
+            } else if (opens_paragraph(site.open) && ends_sentence(site.close)) {
                 site.person = last_speaker_in_paragraph(open.paragraph - 1);
-            } else if (site.open > 0 && attributor_.sentence_start(site.open) == site.open) {
+            } else if (whole_sentence) {
                 // "Smith was blunt. “We failed.”": the previous sentence's subject speaks.
                 const auto subject = attributor_.sentence_subject(site.open - 1);
                 site.person = resolver_.person_for(subject);
@@ -144,6 +150,14 @@ class Analysis {
         if (tokens_[sites_[q - 1].close].sentence == tokens_[open - 1].sentence) return false;
         const int person = resolver_.person_for(attributor_.sentence_subject(open - 1));
         return person >= 0 && person != sites_[q - 1].person;
+    }
+
+    // The quote's closing mark ends its sentence: terminal punctuation inside the marks and
+    // nothing of the sentence after them (or the paragraph ends).
+    bool ends_sentence(std::size_t close) const {
+        return tokens_[close].punctuated &&
+               (close + 1 == tokens_.size() ||
+                tokens_[close + 1].sentence != tokens_[close].sentence);
     }
 
     bool opens_paragraph(std::size_t token) const {

@@ -305,10 +305,30 @@ SubjectRef Attributor::sentence_subject(std::size_t at) const {
         const bool opener = is_clause_opener(key) || key.ends_with("ing") || key.ends_with("ly") ||
                             (key.ends_with("ed") && people_.mention_at[k] < 0);
         if (opener) {
+            // "In Gardiner, Montana, a town at the park's entrance, Linda Halvorsen watched":
+            // the subject is the person opening the last comma segment that goes on with a
+            // verb; appositives ("the team's owner, David Ashworth,") end in a comma instead.
+            constexpr int kMaxSegments = 6;
+            // Asked from the sentence's first token, the whole sentence may hold the subject.
+            const std::size_t limit = at > k ? at : end;
+            SubjectRef chosen;
             std::size_t c = k;
-            while (c < at && !is_punct(tokens_[c], ",")) ++c;
-            if (c >= at) return {};
-            k = c + 1;
+            for (int segment = 0; segment < kMaxSegments; ++segment) {
+                while (c < limit && !is_punct(tokens_[c], ",")) ++c;
+                if (c >= limit) break;
+                auto ref = reference_starting_at(c + 1, end, PhraseMode::Subject);
+                std::size_t after = ref.token + 1;
+                if (ref.kind == RefKind::Named) {
+                    const auto& m = people_.mentions[static_cast<std::size_t>(ref.mention)];
+                    after = m.person >= 0 ? m.name_end : end;
+                }
+                const bool person = ref.kind == RefKind::Pronoun || ref.kind == RefKind::Role ||
+                                    ref.kind == RefKind::Named;
+                if (person && after < end && is_word(tokens_[after]) && !tokens_[after].capitalised)
+                    chosen = ref;
+                ++c;
+            }
+            return chosen;
         }
     }
     return reference_starting_at(k, end, PhraseMode::Subject);
