@@ -116,6 +116,24 @@ bool looks_like_role_line(std::string_view line) {
     return is_role(line);
 }
 
+std::string name_before_role(std::string_view line) {
+    const auto words = text::split_trimmed(text::trim(line), ' ');
+    if (words.size() < 3 || words.size() > 8) return {};
+    const auto last = text::to_lower(words.back());
+    bool role_word = false;
+    for (auto role : kRoleWords) role_word |= last == role;
+    if (!role_word) return {};
+    // Job titles are one word ("correspondent") or a field plus one ("Environment
+    // correspondent"); two-word titles are the common case, so they are tried first.
+    for (std::size_t r : {2u, 1u, 3u}) {
+        if (r + 2 > words.size()) continue;
+        std::string name;
+        for (std::size_t i = 0; i + r < words.size(); ++i) name += (i ? " " : "") + words[i];
+        if (text::count_words(name) <= 4 && looks_like_name(name) && !is_role(name)) return name;
+    }
+    return {};
+}
+
 std::string clean_author(std::string_view raw) {
     std::string_view trimmed = text::trim(raw);
     // "(Reporting by Jane Doe; Editing by John Roe)": the credit without its brackets.

@@ -30,4 +30,8 @@ bool looks_like_name(std::string_view s);
 // "Moscow correspondent".
 bool looks_like_role_line(std::string_view line);
 
+// "Natalie Greaves-Okoye Environment correspondent" → "Natalie Greaves-Okoye": a name with its
+// job title glued on, no "By". "" when the line is not of that shape.
+std::string name_before_role(std::string_view line);
+
 }  // namespace broadsheet

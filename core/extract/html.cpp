@@ -27,8 +27,10 @@ struct PageMeta {
     std::string site_name, application_name;
     std::string canonical, og_url;
     std::string meta_author;
-    std::optional<Date> published;  // article:published_time and friends
-    std::optional<Date> time_element;
+    std::optional<Date> published;     // article:published_time and friends
+    std::optional<Date> time_marked;   // <time itemprop=datePublished> or class "published"
+    std::optional<Date> time_article;  // the first <time> inside <article>/<main>
+    std::optional<Date> time_any;      // the first <time> anywhere
     std::string byline;
     std::vector<std::string> footer_lines;  // text of <footer> and copyright elements
     // From JSON-LD.
@@ -163,16 +165,22 @@ void walk(const xmlNode* node, PageMeta& meta, bool in_head, bool in_article) {
             if (meta.h1.empty() && text::count_words(t) >= 3) meta.h1 = t;
             if (meta.h1_first.empty()) meta.h1_first = t;
         }
-        if (name == "time" && !meta.time_element) {
+        if (name == "time") {
+            // A <time> marked as the publication, or the first inside the article, counts; a
+            // sidebar's dates ("Latest news") do not.
             const auto itemprop = text::to_lower(attr(child, "itemprop"));
+            const auto cls_time = text::to_lower(attr(child, "class"));
             const bool modified = itemprop == "datemodified" ||
-                                  text::contains_ci(attr(child, "class"), "updated") ||
-                                  text::contains_ci(attr(child, "class"), "modified");
-            if (!modified) {
-                auto value = attr(child, "datetime");
-                if (value.empty()) value = html::text_of(child);
-                meta.time_element = parse_date(value);
-            }
+                                  text::contains_ci(cls_time, "updated") ||
+                                  text::contains_ci(cls_time, "modified");
+            const bool marked = itemprop == "datepublished" || !attr(child, "pubdate").empty() ||
+                                text::contains_ci(cls_time, "publish");
+            auto value = attr(child, "datetime");
+            if (value.empty()) value = html::text_of(child);
+            const auto date = modified ? std::nullopt : parse_date(value);
+            if (date && marked && !meta.time_marked) meta.time_marked = date;
+            if (date && in_article && !meta.time_article) meta.time_article = date;
+            if (date && !meta.time_any) meta.time_any = date;
         }
         const auto cls = text::to_lower(attr(child, "class") + " " + attr(child, "itemprop") + " " +
                                         attr(child, "rel"));
@@ -266,9 +274,12 @@ Draft parse_html(std::string_view source) {
         }
     }
     if (draft.author.empty()) draft.author = text.author;
-    if (!draft.byline_date) draft.byline_date = meta.time_element;
+    if (!draft.byline_date) draft.byline_date = meta.time_marked;
+    if (!draft.byline_date) draft.byline_date = meta.time_article;
     if (!draft.byline_date) draft.byline_date = text.byline_date;
-    draft.text_date = text.text_date;
+    // Outside the article a lone <time> is still better than nothing, after the URL path.
+    if (!draft.text_date) draft.text_date = meta.time_any;
+    if (text.text_date) draft.text_date = text.text_date;
     draft.updated_date = text.updated_date;
     draft.url = text.url;
     if (draft.byline_text.empty()) draft.byline_text = text.byline_text;

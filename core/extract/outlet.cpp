@@ -140,6 +140,7 @@ std::string copyright_outlet(std::string_view raw) {
         name.resize(stop);
     if (const auto pos = text::find_ci(name, "all rights reserved"); pos != std::string::npos)
         name.resize(pos);
+    name = without_company_suffix(name);  // "... Limited or its affiliated companies"
     // "© Reuters 2018": the year may follow the holder.
     while (!name.empty() && (text::is_ascii_digit(name.back()) || name.back() == ' ' ||
                              name.back() == ',' || name.back() == '-'))

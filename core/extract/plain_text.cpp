@@ -379,6 +379,15 @@ Draft parse_text(std::string_view input, const TextOptions& options) {
                 continue;
             }
         }
+        // A name with its job title glued on: "Natalie Greaves-Okoye Environment correspondent".
+        if (near_top && !before_title && draft.author.empty()) {
+            if (auto name = name_before_role(u.text); !name.empty()) {
+                draft.author = name;
+                if (draft.byline_text.empty()) draft.byline_text = u.text;
+                u.role = Role::Dropped;
+                continue;
+            }
+        }
         // A bare name over a job title: "Henry Castell" / "Business reporter @hcastell".
         if (near_top && !before_title && looks_like_name(u.text) &&
             text::count_words(u.text) <= 4) {

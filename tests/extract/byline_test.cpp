@@ -75,6 +75,25 @@ const RoleCase kRoleCases[] = {
     {"The talks resumed on Friday.", false, "a sentence"},
 };
 
+struct NameRoleCase {
+    const char* line;
+    const char* name;
+    const char* why;
+};
+
+const NameRoleCase kNameRoleCases[] = {
+    {"Natalie Greaves-Okoye Environment correspondent", "Natalie Greaves-Okoye",
+     "field plus role glued to a two-word name"},
+    {"Mary Anne Smith Political editor", "Mary Anne Smith", "three-word name"},
+    {"John Smith correspondent", "John Smith", "one-word role"},
+    {"The talks were led by a special correspondent", "", "a sentence, not a byline"},
+};
+
+TEST(NameBeforeRole, Table) {
+    for (const auto& c : kNameRoleCases)
+        EXPECT_EQ(name_before_role(c.line), c.name) << c.line << " — " << c.why;
+}
+
 TEST(RoleLine, Table) {
     for (const auto& c : kRoleCases)
         EXPECT_EQ(looks_like_role_line(c.line), c.role) << c.line << " — " << c.why;

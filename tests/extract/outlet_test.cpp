@@ -39,7 +39,7 @@ const LineCase kLineCases[] = {
     {"© 2016 Example News. All rights reserved.", "", "Example News", "", "copyright line"},
     {"Copyright © 1995 - 2016 . All rights reserved.", "", "", "", "years only: no holder"},
     {"Copyright 2020 by Capitol Broadcasting Company. All rights reserved.", "",
-     "Capitol Broadcasting Company", "", "'by' before the holder"},
+     "Capitol Broadcasting", "", "'by' before the holder; company word dropped"},
     {"Comment via FacebookComment via Sputnik", "", "", "Sputnik",
      "glued prompts: the social network is skipped"},
     {"Click here to download the WRAL News app.", "", "", "WRAL News", "app download prompt"},
@@ -47,6 +47,8 @@ const LineCase kLineCases[] = {
      "terminal promo"},
     {"Follow us on Twitter", "", "", "", "'us' is not a name"},
     {"© Reuters 2018", "", "Reuters", "", "year after the holder"},
+    {"© 2023 Guardian News & Media Limited or its affiliated companies. All rights reserved.", "",
+     "Guardian News & Media", "", "company words and affiliates dropped"},
 };
 
 TEST(OutletLines, Table) {
