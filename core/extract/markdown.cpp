@@ -161,7 +161,9 @@ MarkdownLine parse_markdown_line(std::string_view raw) {
         }
         without_links += s[i];
     }
-    const auto rest = text::trim(strip_markdown_inline(without_links));
+    // Keep the stripped string alive: trim() returns a view into it.
+    const std::string stripped = strip_markdown_inline(without_links);
+    const auto rest = text::trim(stripped);
     bool only_punct = true;
     for (char c : rest)
         if (text::is_ascii_alpha(c) || text::is_ascii_digit(c)) only_punct = false;
