@@ -159,3 +159,58 @@ TEST(ArticleFiles, ExtensionsAndSidecars) {
 
 }  // namespace
 }  // namespace broadsheet
+
+namespace broadsheet {
+namespace {
+
+// Deterministic pseudo-random inputs built from article-like fragments and raw bytes: every
+// format step must survive them without throwing or crashing (the suite also runs under
+// ASan+UBSan).
+TEST(ExtractFile, SurvivesGarbage) {
+    const char* fragments[] = {"<p>",
+                               "</div>",
+                               "# ",
+                               "**",
+                               "[x](",
+                               "\"",
+                               "\u201C",
+                               "By ",
+                               "GENEVA, Sept. 9 (Reuters) - ",
+                               "\xC3",
+                               "\xE2\x80",
+                               "\n\n",
+                               "{\"title\":",
+                               "}",
+                               "16:02 GMT +3",
+                               "©",
+                               "|",
+                               " - ",
+                               "\t",
+                               "<script type=\"application/ld+json\">{",
+                               "Original url:"};
+    std::uint32_t state = 12345;
+    const auto next = [&state] {
+        state = state * 1664525u + 1013904223u;
+        return state >> 8;
+    };
+    for (const char* ext : {".txt", ".md", ".html", ".json", ".jsonl"}) {
+        for (int round = 0; round < 60; ++round) {
+            std::string bytes;
+            const auto pieces = next() % 40;
+            for (std::uint32_t i = 0; i < pieces; ++i) {
+                if (next() % 4 == 0)
+                    bytes += static_cast<char>(next() % 256);
+                else
+                    bytes += fragments[next() % std::size(fragments)];
+            }
+            const std::string path = std::string("g") + std::to_string(round) + ext;
+            EXPECT_NO_THROW({
+                const auto result = run(path, bytes);
+                for (const auto& a : result.articles) EXPECT_EQ(a.source_path, path);
+            }) << path;
+        }
+    }
+}
+
+}  // namespace
+}  // namespace broadsheet
