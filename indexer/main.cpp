@@ -142,7 +142,8 @@ int run_extract(const ExtractCommand& command) {
             auto result = broadsheet::extract_source(*source, context);
             for (const auto& article : result.articles) {
                 std::cout << broadsheet::extract_output(file, article)
-                                 .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)
+                                 .dump(-1, ' ', false,
+                                       nlohmann::ordered_json::error_handler_t::replace)
                           << '\n';
             }
             for (auto& diagnostic : result.diagnostics) diagnostics.push_back(diagnostic);

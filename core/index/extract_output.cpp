@@ -7,14 +7,14 @@
 namespace broadsheet {
 namespace {
 
-nlohmann::json nullable(const std::string& value) {
-    return value.empty() ? nlohmann::json(nullptr) : nlohmann::json(value);
+nlohmann::ordered_json nullable(const std::string& value) {
+    return value.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(value);
 }
 
 }  // namespace
 
-nlohmann::json extract_output(const std::string& file, const Article& article) {
-    nlohmann::json quotes = nlohmann::json::array();
+nlohmann::ordered_json extract_output(const std::string& file, const Article& article) {
+    nlohmann::ordered_json quotes = nlohmann::ordered_json::array();
     for (const auto& quote : article.quotes) {
         quotes.push_back({{"speaker", nullable(quote.speaker)},
                           {"text", quote.text},
@@ -26,7 +26,8 @@ nlohmann::json extract_output(const std::string& file, const Article& article) {
     return {{"file", file},
             {"id", article.id},
             {"title", nullable(article.title)},
-            {"date", article.date ? nlohmann::json(article.date->iso()) : nlohmann::json(nullptr)},
+            {"date", article.date ? nlohmann::ordered_json(article.date->iso())
+                                  : nlohmann::ordered_json(nullptr)},
             {"outlet", nullable(article.outlet)},
             {"author", nullable(article.author)},
             {"url", nullable(article.url)},

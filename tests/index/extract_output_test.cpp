@@ -43,13 +43,14 @@ TEST(ExtractOutput, HasEveryFieldWithNullsForAbsentValues) {
                             "quotes", "words"}) {
         EXPECT_TRUE(line.contains(key)) << key;
     }
+    EXPECT_EQ(line.begin().key(), "file");  // documented order, not alphabetical
     EXPECT_EQ(line["file"], "corpus/a.txt");
     EXPECT_TRUE(line["date"].is_null());
     EXPECT_TRUE(line["outlet"].is_null());
     EXPECT_TRUE(line["author"].is_null());
     EXPECT_TRUE(line["url"].is_null());
     EXPECT_EQ(line["words"], 3);
-    EXPECT_EQ(line["speakers"], nlohmann::json::array({"John Kerry"}));
+    EXPECT_EQ(line["speakers"], nlohmann::ordered_json::array({"John Kerry"}));
     const auto& quote = line["quotes"][0];
     EXPECT_EQ(quote["speaker"], "John Kerry");
     EXPECT_EQ(quote["text"], "one");
