@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "core/extract/dates.h"
+#include "core/extract/html.h"
 #include "core/extract/plain_text.h"
 #include "core/extract/text_util.h"
 
@@ -87,6 +88,16 @@ Draft parse_json_article(const nlohmann::json& object) {
         body = b->get<std::string>();
     std::string title;
     if (const auto* t = first_key(object, kTitleKeys)) title = text_of(*t);
+    // Scrapers often export the article's HTML as its "body".
+    const bool html_body = body.find("<p") != std::string::npos ||
+                           body.find("<br") != std::string::npos ||
+                           body.find("<div") != std::string::npos;
+    if (html_body) {
+        const Draft page = parse_html(body);
+        std::string text_body;
+        for (const auto& p : page.paragraphs) text_body += p + "\n\n";
+        body = text_body;
+    }
     if (!body.empty()) draft = parse_text(body, TextOptions{TextFlavour::Plain, title});
     draft.meta_title = title;
     if (const auto* d = first_key(object, kDateKeys)) draft.meta_date = date_of(*d);

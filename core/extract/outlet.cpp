@@ -159,6 +159,13 @@ bool is_social_network(std::string_view name) {
     return false;
 }
 
+// "Source: Al Jazeera and news agencies" → "Al Jazeera and news agencies".
+std::string source_credit(std::string_view line) {
+    if (!text::starts_with_ci(line, "source:")) return {};
+    auto name = tidy_name(line.substr(7));
+    return looks_like_outlet_name(name) && text::count_words(name) <= 6 ? name : std::string{};
+}
+
 std::string signature_outlet(std::string_view line) {
     // (marker before the name, marker after it): "download the X app", "Comment via X".
     static constexpr std::array<std::pair<std::string_view, std::string_view>, 7> kPatterns = {{
@@ -267,12 +274,16 @@ std::string resolve_outlet(const OutletEvidence& evidence, const Registry& regis
     for (const auto& line : evidence.footer)
         if (auto name = disclaimer_outlet(line); !name.empty())
             return normalise_outlet(name, registry);
-    std::string unregistered_copyright;
+    std::string unregistered_copyright, unregistered_credit;
     for (const auto& line : evidence.footer) {
-        const auto name = copyright_outlet(line);
+        const auto holder = copyright_outlet(line);
+        const auto credit = holder.empty() ? source_credit(line) : std::string{};
+        const auto& name = holder.empty() ? credit : holder;
         if (name.empty()) continue;
         if (auto c = registered_outlet(name, registry); !c.empty()) return c;
-        if (unregistered_copyright.empty()) unregistered_copyright = without_company_suffix(name);
+        if (!holder.empty() && unregistered_copyright.empty())
+            unregistered_copyright = without_company_suffix(holder);
+        if (!credit.empty() && unregistered_credit.empty()) unregistered_credit = credit;
     }
     // A site's logo scraped as a line of its own ("Sky News" above the menu).
     for (std::size_t i = 0; i < evidence.footer.size() && i < 8; ++i) {
@@ -303,6 +314,7 @@ std::string resolve_outlet(const OutletEvidence& evidence, const Registry& regis
         return without_company_suffix(tidy_name(evidence.title_suffix));
     if (!unregistered_copyright.empty()) return unregistered_copyright;
     if (!evidence.url.empty()) return host_of_url(evidence.url);
+    if (!unregistered_credit.empty()) return unregistered_credit;
     return {};
 }
 

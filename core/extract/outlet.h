@@ -22,12 +22,13 @@ struct OutletEvidence {
 };
 
 // Order: metadata (unknown names kept as written) > a registered URL domain > a registered
-// title suffix ("Headline - BBC News") > a disclaimer
-// ("... reflect the position of X") > a registered copyright holder > a registered dateline
-// agency > a signature phrase ("Comment via X", "download the X app", "the X Terminal") >
-// the byline's domain or registered outlet > an HTML <title>'s branding > an unregistered
-// copyright holder (company
-// suffixes dropped) > an unregistered URL host. "" when nothing names an outlet.
+// title suffix ("Headline - BBC News") > a disclaimer ("... reflect the position of X") > a
+// registered copyright holder or "Source:" credit > a logo line naming a registered outlet >
+// a registered dateline agency > a signature phrase ("Comment via X", "download the X app",
+// "the X Terminal") > a registered outlet in a share or promo line > the byline's domain or
+// registered outlet > an HTML <title>'s branding > an unregistered copyright holder (company
+// suffixes dropped) > an unregistered URL host > an unregistered "Source:" credit.
+// "" when nothing names an outlet.
 std::string resolve_outlet(const OutletEvidence& evidence, const Registry& registry);
 
 // "...do not necessarily reflect the position of The Moscow Times." → "The Moscow Times";
@@ -35,6 +36,9 @@ std::string resolve_outlet(const OutletEvidence& evidence, const Registry& regis
 std::string disclaimer_outlet(std::string_view line);
 // "© 2016 Example News. All rights reserved." → "Example News"; "" when not a copyright line.
 std::string copyright_outlet(std::string_view line);
+// "Source: Al Jazeera and news agencies" → "Al Jazeera and news agencies" (weighed like a
+// copyright holder: registered names win, others only as a late fallback).
+std::string source_credit(std::string_view line);
 // A name captured by a signature phrase: "Comment via Sputnik" → "Sputnik", "download the
 // WRAL News app" → "WRAL News", "it's on the Bloomberg Terminal" → "Bloomberg".
 std::string signature_outlet(std::string_view line);

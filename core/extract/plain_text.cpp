@@ -258,8 +258,16 @@ Draft parse_text(std::string_view input, const TextOptions& options) {
                 continue;
             }
             if (labelled.key == MetaKey::Outlet && text::count_words(labelled.value) <= 6) {
-                if (draft.meta_outlet.empty()) draft.meta_outlet = labelled.value;
-                u.role = Role::Dropped;
+                // "Source:" also credits data ("Source: Ministry of Health"): footer evidence
+                // weighed with the registry, not metadata that overrides everything.
+                const bool credit =
+                    text::starts_with_ci(u.text, "source") || text::starts_with_ci(u.text, "site");
+                if (credit) {
+                    u.role = Role::Chrome;
+                } else {
+                    if (draft.meta_outlet.empty()) draft.meta_outlet = labelled.value;
+                    u.role = Role::Dropped;
+                }
                 continue;
             }
         }

@@ -37,6 +37,14 @@ const FileCase kFiles[] = {
      "loose JSON: padded title, non-ISO date, outlet from the URL, empty author"},
     {"b.json", R"({"headline":"Epoch dated","published":1473379200,"text":"Body text here."})",
      "Epoch dated", "2016-09-09", "", "", "alternative keys and a Unix timestamp"},
+    {"h.json",
+     R"({"title":"HTML body","body":"<div><p>First paragraph of the story, with detail.</p><p>Second paragraph, also with detail.</p></div>"})",
+     "HTML body", "", "", "", "an HTML body is read as HTML"},
+    {"s.txt",
+     "Hospital admissions rise for third week in a row\n\nAdmissions rose again, figures "
+     "showed.\n\nSource: Ministry of Health\n",
+     "Hospital admissions rise for third week in a row", "", "Ministry of Health", "",
+     "an unregistered 'Source:' credit is only a last resort (nothing else here)"},
     {"c.html",
      "<html><head><title>Page | Reuters</title></head><body><h1>Markets rally on rate "
      "hopes</h1><p>Stocks rose on Friday, with banks, miners and retailers all higher on the "
@@ -69,6 +77,7 @@ TEST(ExtractFile, Formats) {
         EXPECT_EQ(a.outlet, c.outlet) << c.why;
         EXPECT_EQ(a.author, c.author) << c.why;
         EXPECT_FALSE(a.content_hash.empty()) << c.why;
+        EXPECT_EQ(a.body.find('<'), std::string::npos) << c.why;
     }
 }
 

@@ -91,8 +91,14 @@ std::vector<ResolveCase> resolve_cases() {
          "a domain printed on the byline"},
         {{.title_suffix = "Guardian"}, "The Guardian", "registered title suffix"},
         {{.footer = {"Source: Al Jazeera and news agencies"}},
-         "",
-         "'Source:' lines are read by the text step, not here"},
+         "Al Jazeera",
+         "a 'Source:' credit naming a registered outlet first"},
+        {{.url = "https://www.example.org/x", .footer = {"Source: Ministry of Health"}},
+         "example.org",
+         "an unregistered credit (maybe a data source) ranks below the URL host"},
+        {{.footer = {"Source: Ministry of Health"}},
+         "Ministry of Health",
+         "an unregistered credit is still the last resort"},
         {{}, "", "no evidence: unknown"},
     };
 }
