@@ -18,49 +18,20 @@ constexpr std::string_view kFurnitureRoles[] = {"navigation",    "banner", "cont
 
 // Words in class or id values that name site furniture. Matched against the pieces of the
 // value split on spaces, '-' and '_' ("article-share-bar" → share), never as substrings, so
-// "canvas" or "download" are not mistaken for "nav" or "ad".
-constexpr std::string_view kFurnitureWords[] = {"nav",
-                                                "navbar",
-                                                "navigation",
-                                                "menu",
-                                                "footer",
-                                                "share",
-                                                "sharing",
-                                                "social",
-                                                "related",
-                                                "comments",
-                                                "comment",
-                                                "cookie",
-                                                "cookies",
-                                                "newsletter",
-                                                "promo",
-                                                "advert",
-                                                "advertisement",
-                                                "ad",
-                                                "ads",
-                                                "sidebar",
-                                                "breadcrumb",
-                                                "breadcrumbs",
-                                                "subscribe",
-                                                "subscription",
-                                                "signup",
-                                                "popup",
-                                                "modal",
-                                                "recommended",
-                                                "recommendations",
-                                                "trending",
-                                                "outbrain",
-                                                "taboola",
-                                                "caption",
-                                                "byline",
-                                                "tags",
-                                                "widget",
-                                                "banner",
-                                                "masthead",
-                                                "toolbar",
-                                                "paywall",
-                                                "disclaimer",
-                                                "copyright"};
+// "canvas" or "download" are not mistaken for "nav" or "ad". "comment" alone is left out:
+// opinion pieces sit in containers like "content--comment"; "comments" sections stay out.
+constexpr std::string_view kFurnitureWords[] = {
+    "nav",         "navbar",    "navigation",   "menu",
+    "footer",      "share",     "sharing",      "social",
+    "related",     "comments",  "cookie",       "cookies",
+    "newsletter",  "promo",     "advert",       "advertisement",
+    "ad",          "ads",       "sidebar",      "breadcrumb",
+    "breadcrumbs", "subscribe", "subscription", "signup",
+    "popup",       "modal",     "recommended",  "recommendations",
+    "trending",    "outbrain",  "taboola",      "caption",
+    "byline",      "tags",      "widget",       "banner",
+    "masthead",    "toolbar",   "paywall",      "disclaimer",
+    "copyright"};
 
 bool names_furniture(const std::string& value) {
     std::string word;
@@ -218,7 +189,9 @@ bool is_furniture(const xmlNode* node) {
     const auto role = text::to_lower(attr(node, "role"));
     for (auto r : kFurnitureRoles)
         if (role == r) return true;
-    if (attr(node, "hidden").size() > 0 || attr(node, "aria-hidden") == "true") return true;
+    if (xmlHasProp(node, reinterpret_cast<const xmlChar*>("hidden")) ||
+        attr(node, "aria-hidden") == "true")
+        return true;
     // The page body and article roots are never furniture, whatever their classes say.
     if (name == "body" || name == "html" || name == "main" || name == "article") return false;
     return names_furniture(attr(node, "class")) || names_furniture(attr(node, "id"));

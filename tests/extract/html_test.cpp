@@ -94,3 +94,24 @@ TEST(ParseHtml, GarbageDoesNotCrash) {
 
 }  // namespace
 }  // namespace broadsheet
+
+namespace broadsheet {
+namespace {
+
+TEST(ParseHtml, OpinionContainerIsNotACommentSection) {
+    // class "content--comment" marks an opinion piece; only "comments" sections are furniture.
+    const Draft d = parse_html(
+        "<html><body><div class=\"content--comment\"><div class=\"article-body\"><p>I have "
+        "lived beside the river for twenty years, and I have never seen it so high.</p></div>"
+        "</div><div class=\"comments\"><p>First! This is a reader comment, with commas, "
+        "and more commas, and more.</p></div><p hidden>Hidden text that must not appear in the "
+        "body at all.</p></body></html>");
+    std::string body;
+    for (const auto& p : d.paragraphs) body += p + "\n";
+    EXPECT_NE(body.find("beside the river"), std::string::npos) << body;
+    EXPECT_EQ(body.find("reader comment"), std::string::npos) << body;
+    EXPECT_EQ(body.find("Hidden text"), std::string::npos) << body;
+}
+
+}  // namespace
+}  // namespace broadsheet
