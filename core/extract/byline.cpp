@@ -134,6 +134,26 @@ std::string name_before_role(std::string_view line) {
     return {};
 }
 
+std::string author_from_bio(std::string_view line) {
+    line = text::trim(line);
+    if (text::count_words(line) > 45) return {};
+    for (std::string_view verb : {" is a ", " is an ", " is the ", " writes ", " is senior "}) {
+        const auto pos = line.find(verb);
+        if (pos == std::string_view::npos || pos > 60) continue;
+        const auto name = std::string(line.substr(0, pos));
+        if (!looks_like_name(name)) return {};
+        if (verb == " writes ") return name;  // "Jane Doe writes about ..." is a bio by itself
+        static constexpr std::string_view kBioWords[] = {
+            "writer",     "author",        "columnist",   "fellow",     "professor", "editor",
+            "journalist", "correspondent", "contributor", "researcher", "analyst",   "reporter"};
+        const auto rest = text::to_lower(line.substr(pos));
+        for (auto w : kBioWords)
+            if (rest.find(w) != std::string::npos) return name;
+        return {};
+    }
+    return {};
+}
+
 std::string clean_author(std::string_view raw) {
     std::string_view trimmed = text::trim(raw);
     // "(Reporting by Jane Doe; Editing by John Roe)": the credit without its brackets.

@@ -34,4 +34,8 @@ bool looks_like_role_line(std::string_view line);
 // job title glued on, no "By". "" when the line is not of that shape.
 std::string name_before_role(std::string_view line);
 
+// "Nikolas K. Gvosdev is a Senior Fellow at ..." → "Nikolas K. Gvosdev": an author's bio line,
+// recognised only when what follows "is a/an/the" names a writing or research job.
+std::string author_from_bio(std::string_view line);
+
 }  // namespace broadsheet

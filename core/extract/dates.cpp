@@ -178,6 +178,9 @@ std::optional<DateMatch> day_first_at(const std::vector<Token>& t, std::size_t i
     const unsigned day = read_day(t, k);
     if (day == 0) return std::nullopt;
     if (k < t.size() && t[k].kind == Token::Kind::Word && text::to_lower(t[k].text) == "of") ++k;
+    // "17-Nov-2017": dashes glued between the parts.
+    const bool dashed = is_punct(t, k, '-') && !t[k].space_before;
+    if (dashed) ++k;
     const unsigned month = read_month(t, k);
     if (month == 0) return std::nullopt;
     DateMatch m;
@@ -186,7 +189,7 @@ std::optional<DateMatch> day_first_at(const std::vector<Token>& t, std::size_t i
     m.month = month;
     m.day = day;
     std::size_t y = k;
-    if (is_punct(t, y, ',')) ++y;
+    if (is_punct(t, y, ',') || (dashed && is_punct(t, y, '-'))) ++y;
     if (const int year = read_year(t, y); year != 0) {
         m.year = year;
         m.end = t[y - 1].end;

@@ -422,6 +422,19 @@ Draft parse_text(std::string_view input, const TextOptions& options) {
         u.role = Role::Chrome;
     }
 
+    // An op-ed without a byline signs off with a bio: "Jane Doe is a senior fellow at ...".
+    if (draft.author.empty()) {
+        std::size_t checked = 0;
+        for (std::size_t i = units.size(); i-- > 0 && checked < 3;) {
+            if (units[i].role != Role::Body) continue;
+            ++checked;
+            if (auto name = author_from_bio(units[i].text); !name.empty()) {
+                draft.author = name;
+                break;
+            }
+        }
+    }
+
     for (const Unit& u : units) {
         if (u.role == Role::Body) draft.paragraphs.push_back(u.text);
         if (u.role == Role::Chrome) draft.chrome.push_back(u.text);

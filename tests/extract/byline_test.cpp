@@ -94,6 +94,25 @@ TEST(NameBeforeRole, Table) {
         EXPECT_EQ(name_before_role(c.line), c.name) << c.line << " — " << c.why;
 }
 
+struct BioCase {
+    const char* line;
+    const char* author;
+    const char* why;
+};
+
+const BioCase kBioCases[] = {
+    {"Nikolas K. Gvosdev is a Senior Fellow at the Foreign Policy Research Institute.",
+     "Nikolas K. Gvosdev", "op-ed bio line"},
+    {"Tobias Wren writes about cities and technology.", "Tobias Wren", "'writes about' bio"},
+    {"John Kerry is the secretary of state and met Lavrov on Friday.", "",
+     "a news sentence about a person is not a bio"},
+};
+
+TEST(AuthorFromBio, Table) {
+    for (const auto& c : kBioCases)
+        EXPECT_EQ(author_from_bio(c.line), c.author) << c.line << " — " << c.why;
+}
+
 TEST(RoleLine, Table) {
     for (const auto& c : kRoleCases)
         EXPECT_EQ(looks_like_role_line(c.line), c.role) << c.line << " — " << c.why;
