@@ -17,7 +17,8 @@ namespace {
 
 // A string, or the "name" of an object, or the names of a list joined with ", ".
 std::string text_of(const nlohmann::json& value) {
-    if (value.is_string()) return text::clean_inline(value.get<std::string>());
+    if (value.is_string())
+        return text::clean_inline(text::decode_entities(value.get<std::string>()));
     if (value.is_object()) {
         if (auto it = value.find("name"); it != value.end()) return text_of(*it);
         return {};
@@ -98,6 +99,7 @@ Draft parse_json_article(const nlohmann::json& object) {
         for (const auto& p : page.paragraphs) text_body += p + "\n\n";
         body = text_body;
     }
+    if (!html_body) body = text::decode_entities(body);
     if (!body.empty()) draft = parse_text(body, TextOptions{TextFlavour::Plain, title});
     draft.meta_title = title;
     if (const auto* d = first_key(object, kDateKeys)) draft.meta_date = date_of(*d);

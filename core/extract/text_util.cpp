@@ -262,4 +262,58 @@ bool contains_word(std::string_view haystack, std::string_view word) {
     return false;
 }
 
+std::string decode_entities(std::string_view s) {
+    struct Named {
+        std::string_view name;
+        char32_t cp;
+    };
+    static constexpr Named kNamed[] = {
+        {"amp", '&'},       {"lt", '<'},        {"gt", '>'},        {"quot", '"'},
+        {"apos", '\''},     {"nbsp", 0x00A0},   {"rsquo", 0x2019},  {"lsquo", 0x2018},
+        {"rdquo", 0x201D},  {"ldquo", 0x201C},  {"mdash", 0x2014},  {"ndash", 0x2013},
+        {"hellip", 0x2026}, {"eacute", 0x00E9}, {"copy", 0x00A9},   {"uuml", 0x00FC},
+        {"ouml", 0x00F6},   {"auml", 0x00E4},   {"ccedil", 0x00E7}, {"egrave", 0x00E8}};
+    std::string out;
+    out.reserve(s.size());
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if (s[i] != '&') {
+            out += s[i];
+            continue;
+        }
+        const auto semi = s.find(';', i + 1);
+        if (semi == std::string_view::npos || semi - i > 10) {
+            out += s[i];
+            continue;
+        }
+        const auto ref = s.substr(i + 1, semi - i - 1);
+        char32_t cp = 0;
+        if (ref.size() >= 2 && ref[0] == '#') {
+            const bool hex = ref[1] == 'x' || ref[1] == 'X';
+            for (std::size_t k = hex ? 2 : 1; k < ref.size(); ++k) {
+                const char c = ref[k];
+                int digit = -1;
+                if (is_ascii_digit(c)) digit = c - '0';
+                if (hex && c >= 'a' && c <= 'f') digit = c - 'a' + 10;
+                if (hex && c >= 'A' && c <= 'F') digit = c - 'A' + 10;
+                if (digit < 0 || cp > 0x10FFFF) {
+                    cp = 0;
+                    break;
+                }
+                cp = cp * (hex ? 16 : 10) + static_cast<char32_t>(digit);
+            }
+            if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = 0;
+        } else {
+            for (const auto& n : kNamed)
+                if (ref == n.name) cp = n.cp;
+        }
+        if (cp == 0) {
+            out += s[i];
+            continue;
+        }
+        append_utf8(out, cp);
+        i = semi;
+    }
+    return out;
+}
+
 }  // namespace broadsheet::text

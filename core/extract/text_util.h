@@ -43,6 +43,10 @@ std::string fold_quotes(std::string_view s);
 // True when the text (after trimming) is wrapped in one kind of quotation marks.
 bool starts_with_quote_mark(std::string_view s);
 
+// Decodes HTML character references left in exported text: "&amp;" → "&", "&#8217;" → "’",
+// "&rsquo;" → "’", "&nbsp;" → U+00A0. Unknown names are kept as written.
+std::string decode_entities(std::string_view s);
+
 // Whole-word, case-sensitive search: `word` must not be flanked by letters or digits.
 bool contains_word(std::string_view haystack, std::string_view word);
 

@@ -223,3 +223,19 @@ TEST(ExtractFile, SurvivesGarbage) {
 
 }  // namespace
 }  // namespace broadsheet
+
+namespace broadsheet {
+namespace {
+
+TEST(ExtractFile, JsonEntitiesAreDecoded) {
+    // Scraper exports keep HTML character references in plain-text fields.
+    const auto result = run(
+        "ent.json",
+        R"({"title":"Trump&#8217;s deal &amp; the Senate","body":"He said it was &ldquo;done&rdquo;."})");
+    ASSERT_EQ(result.articles.size(), 1u);
+    EXPECT_EQ(result.articles[0].title, "Trump\u2019s deal & the Senate");
+    EXPECT_EQ(result.articles[0].body, "He said it was \u201Cdone\u201D.");
+}
+
+}  // namespace
+}  // namespace broadsheet
