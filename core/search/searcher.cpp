@@ -184,9 +184,12 @@ SearchResult Searcher::run_search(const SearchParams& params) {
     for (auto it = mset.begin(); it != mset.end(); ++it) {
         Article article = parse_article(it.get_document());
         Hit hit;
-        // Flags 0: the default background model and exhaustive search cost ~15× more here.
-        hit.snippet = mset.snippet(article.body, kSnippetBytes, stemmer, 0, std::string(kMarkStart),
-                                   std::string(kMarkEnd), std::string(kEllipsis));
+        if (!params.q.empty()) {
+            // Flags 0: the default background model and exhaustive search cost ~15× more here.
+            hit.snippet =
+                mset.snippet(article.body, kSnippetBytes, stemmer, 0, std::string(kMarkStart),
+                             std::string(kMarkEnd), std::string(kEllipsis));
+        }
         if (hit.snippet.find(kMarkStart) == std::string::npos)
             hit.snippet = leading_excerpt(article.body, kSnippetBytes);
         hit.id = std::move(article.id);
