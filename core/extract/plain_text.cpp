@@ -182,13 +182,15 @@ bool ends_like_sentence(std::string_view line) {
 
 bool looks_like_caption(std::string_view line) {
     static constexpr std::string_view kMarkers[] = {
-        " is seen ",   " are seen ",  " pictured",    "(photo",        "photo:",
-        "photo by",    "photograph:", "image:",       "credit:",       "getty images",
-        "/ reuters",   "/reuters",    "afp photo",    "ap photo",      "file photo",
-        "/ afp",       " looks on",   " gestures ",   " poses ",       "speaks during",
-        "attends a",   "arrives for", "walks past",   "in this photo", "photo credit",
-        "via reuters", "(ap)",        "shutterstock", "reuters/",      "afp/",
-        "epa/",        "(reuters)",   "(afp)",        "/ap ",          "photographer:"};
+        " is seen ", " are seen ", " pictured", "(photo", "photo:", "photo by",
+        "photograph:", "image:", "credit:", "getty images", "/ reuters", "/reuters", "afp photo",
+        "ap photo", "file photo", "/ afp", " looks on", " gestures ", " poses ", "speaks during",
+        "attends a", "arrives for", "walks past", "in this photo", "photo credit", "via reuters",
+        "(ap)", "shutterstock", "reuters/", "afp/", "epa/", "(reuters)", "(afp)", "/ap ",
+        "photographer:",
+        // Who is where in the picture, and what people in photos do.
+        " (l) ", " (r) ", " (c) ", "(left)", "(right)", "(center)", "(centre)", " shake hands",
+        " pose for ", " waves to ", " listens ", " looks at ", " gestures"};
     const auto folded = " " + text::to_lower(line) + " ";
     for (auto m : kMarkers)
         if (folded.find(m) != std::string::npos) return true;

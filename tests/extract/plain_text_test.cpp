@@ -122,6 +122,8 @@ const HeadlineCase kHeadlineCases[] = {
      "caption dated by month and year"},
     {"Protesters gather outside parliament (AP Photo/Jane Doe)", true, true, "photo credit"},
     {"according to officials", false, false, "lower-case start"},
+    {"John Kerry (L) and Sergei Lavrov shake hands before talks in Geneva", true, true,
+     "positions in the picture and a photo pose"},
 };
 
 TEST(Headline, Table) {
