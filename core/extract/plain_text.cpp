@@ -292,7 +292,12 @@ Draft parse_text(std::string_view input, const TextOptions& options) {
             u.role = Role::Dropped;
             continue;
         }
-        const bool short_fragment = !ends_like_sentence(u.text) && text::count_words(u.text) <= 25;
+        // Related headlines may be questions ("Why is it so hard to build homes?"); a full stop
+        // or a long unit means the article has resumed.
+        const bool question =
+            (u.text.ends_with("?") || u.text.ends_with("!")) && text::count_words(u.text) <= 15;
+        const bool short_fragment =
+            (question || !ends_like_sentence(u.text)) && text::count_words(u.text) <= 25;
         if (in_related_list && (short_fragment || u.link_only)) {
             u.role = Role::Chrome;
             continue;

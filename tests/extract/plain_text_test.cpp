@@ -64,6 +64,12 @@ const TextCase kCases[] = {
      "Not Likely to Liberate Raqqa\nRussia-US Syria Talks May Expedite Negotiations\n",
      TextFlavour::Plain, "Headline about the talks in Vienna today", "", "", "", "final paragraph",
      "Raqqa", "related headlines after the last sentence are chrome"},
+    {"Council approves 400 homes on former mill site\n\n17 November 2017\n\nPlans were "
+     "approved on Thursday.\n\nMore on this story\nMill owners fined over asbestos\n1 March "
+     "2017\n\nWhy is it so hard to build homes in the north?\n10 October 2017\n",
+     TextFlavour::Plain, "Council approves 400 homes on former mill site", "", "2017-11-17", "",
+     "Plans were approved", "build homes",
+     "a related list holds dated items and question headlines"},
 };
 
 TEST(ParseText, Table) {
