@@ -70,7 +70,8 @@ std::vector<Unit> read_units(std::string_view text, TextFlavour flavour) {
             prose |= text::count_words(l) > 8 || ends_like_sentence(l);
             short_items += text::count_words(l) <= 4 && l.size() <= 40;
         }
-        const bool menu = items >= 3 && !prose && short_items * 3 >= items * 2;
+        // Bulleted lines are a list in the article (key points), not a menu.
+        const bool menu = items >= 3 && !prose && short_items * 3 >= items * 2 && !list_like;
         if (wrapped) {
             std::string joined;
             for (const auto& l : block) joined += (joined.empty() ? "" : " ") + l;

@@ -70,6 +70,10 @@ const TextCase kCases[] = {
      TextFlavour::Plain, "Council approves 400 homes on former mill site", "", "2017-11-17", "",
      "Plans were approved", "build homes",
      "a related list holds dated items and question headlines"},
+    {"Central bank holds rates steady for third month\n\n\u2022 Rates unchanged\n\u2022 "
+     "Inflation eases\n\u2022 Jobs growth slows\n\nThe bank kept its rate at 5 percent.\n",
+     TextFlavour::Plain, "Central bank holds rates steady for third month", "", "", "",
+     "Inflation eases", "", "short bullet points are article text, not a menu"},
 };
 
 TEST(ParseText, Table) {
