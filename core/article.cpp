@@ -19,12 +19,9 @@ std::string string_or_empty(const nlohmann::json& in, const char* key) {
 }  // namespace
 
 void to_json(nlohmann::json& out, const Quote& quote) {
-    out = nlohmann::json{{"text", quote.text},
-                         {"speaker", nullable(quote.speaker)},
-                         {"cue", nullable(quote.cue)},
-                         {"confidence", quote.confidence},
-                         {"begin", quote.begin},
-                         {"end", quote.end}};
+    out = nlohmann::json{{"text", quote.text},         {"speaker", nullable(quote.speaker)},
+                         {"cue", nullable(quote.cue)}, {"confidence", quote.confidence},
+                         {"begin", quote.begin},       {"end", quote.end}};
 }
 
 void from_json(const nlohmann::json& in, Quote& quote) {

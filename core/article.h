@@ -1,9 +1,8 @@
 // article.h — the Article and Quote value types shared by extraction, indexing and search.
 #pragma once
 
-#include <nlohmann/json_fwd.hpp>
-
 #include <cstddef>
+#include <nlohmann/json_fwd.hpp>
 #include <optional>
 #include <string>
 #include <vector>
@@ -14,9 +13,9 @@ namespace broadsheet {
 
 // One direct quotation found in an article body.
 struct Quote {
-    std::string text;      // the words inside the quotation marks, marks excluded
-    std::string speaker;   // canonical speaker name; empty when unattributed
-    std::string cue;       // the attributing word or pattern ("said", "told", "colon", ...)
+    std::string text;         // the words inside the quotation marks, marks excluded
+    std::string speaker;      // canonical speaker name; empty when unattributed
+    std::string cue;          // the attributing word or pattern ("said", "told", "colon", ...)
     double confidence = 0.0;  // 0..1, how sure the attribution is; 0 when unattributed
     // Byte offsets into Article::body of the quoted text (marks excluded): body.substr(begin,
     // end - begin) == text. The API also reports them in Unicode code points (see docs/api.md).
@@ -34,7 +33,7 @@ struct Article {
     std::string outlet;        // canonical outlet name (through the outlet registry)
     std::string author;
     std::string url;
-    std::string body;          // the article text without site chrome, paragraphs split by "\n\n"
+    std::string body;  // the article text without site chrome, paragraphs split by "\n\n"
     std::vector<std::string> speakers;  // canonical names, sorted, unique
     std::vector<Quote> quotes;          // in body order
     std::string content_hash;  // hex digest of the source bytes (+ sidecar), for incremental update

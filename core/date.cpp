@@ -59,9 +59,13 @@ std::string Date::slot() const {
     return buf;
 }
 
-std::string Date::year_str() const { return std::to_string(year_); }
+std::string Date::year_str() const {
+    return std::to_string(year_);
+}
 
-std::string Date::month_key() const { return iso().substr(0, 7); }
+std::string Date::month_key() const {
+    return iso().substr(0, 7);
+}
 
 long Date::days_since_epoch() const {
     const date::sys_days days{date::year{year_} / date::month{month_} / date::day{day_}};

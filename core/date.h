@@ -10,7 +10,7 @@ namespace broadsheet {
 
 // A proleptic-Gregorian calendar day. Only valid dates can be constructed (see make()).
 class Date {
-public:
+  public:
     // Returns nullopt unless year/month/day name a real day (2015-02-29 is rejected) and the
     // year lies in [1000, 9999], the range the YYYYMMDD slot encoding can order correctly.
     static std::optional<Date> make(int year, unsigned month, unsigned day);
@@ -23,15 +23,15 @@ public:
     unsigned month() const { return month_; }
     unsigned day() const { return day_; }
 
-    std::string iso() const;       // "2017-11-17"
-    std::string slot() const;      // "20171117": sorts lexicographically in date order
-    std::string year_str() const;  // "2017"
+    std::string iso() const;        // "2017-11-17"
+    std::string slot() const;       // "20171117": sorts lexicographically in date order
+    std::string year_str() const;   // "2017"
     std::string month_key() const;  // "2017-11"
     long days_since_epoch() const;  // 1970-01-01 is 0
 
     auto operator<=>(const Date&) const = default;
 
-private:
+  private:
     Date(int year, unsigned month, unsigned day) : year_(year), month_(month), day_(day) {}
     int year_;
     unsigned month_;

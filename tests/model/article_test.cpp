@@ -1,9 +1,9 @@
 // article_test.cpp — Article JSON round trip, with absent values as null.
+#include "core/article.h"
+
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
-
-#include "core/article.h"
 
 namespace broadsheet {
 namespace {

@@ -1,7 +1,7 @@
 // date_test.cpp — table-driven tests of Date validation and its ISO / value-slot encodings.
-#include <gtest/gtest.h>
-
 #include "core/date.h"
+
+#include <gtest/gtest.h>
 
 namespace broadsheet {
 namespace {
