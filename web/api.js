@@ -20,6 +20,21 @@ export function article(id, signal) {
   return get_json(`api/articles/${encodeURIComponent(id)}`, signal);
 }
 
+// GET /api/quotes: quote hits and speaker/outlet/year facets for the same parameters as search.
+export function quotes(params, signal) {
+  return get_json(`api/quotes?${params.toString()}`, signal);
+}
+
+// GET /api/speakers/{name}: a speaker's profile (counts, outlets, months, terms, recent quotes).
+export function speaker(name, signal) {
+  return get_json(`api/speakers/${encodeURIComponent(name)}`, signal);
+}
+
+// GET /api/matrix: quote counts of speakers × outlets or months for the search's filters.
+export function matrix(params, signal) {
+  return get_json(`api/matrix?${params.toString()}`, signal);
+}
+
 // GET /api/health: document count, schema version and build time of the served index.
 export function health(signal) {
   return get_json('api/health', signal);

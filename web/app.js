@@ -3,11 +3,21 @@
 // always the whole state and back/forward replay it (popstate).
 
 import * as api from './api.js';
-import { render_article } from './article.js';
+import { quote_target, render_article } from './article.js';
 import { el, plural } from './dom.js';
 import { render_facets } from './facets.js';
-import { clear_results, href_for, render_results } from './results.js';
-import { effective_sort, parse_state, search_params, state_to_search, with_changes } from './state.js';
+import { render_matrix } from './matrix.js';
+import { render_quote_results } from './quotes.js';
+import { clear_results, href_for, render_chips, render_results, render_suggestion } from './results.js';
+import { render_speaker } from './speaker.js';
+import {
+  effective_sort,
+  matrix_params,
+  parse_state,
+  search_params,
+  state_to_search,
+  with_changes,
+} from './state.js';
 
 let state = parse_state(location.search);
 // Each load aborts the previous one, so a slow old answer can never overwrite a newer state.
@@ -25,6 +35,16 @@ const elements = {
   filters: document.querySelector('.filters'),
   filters_toggle: document.getElementById('filters-toggle'),
   article_view: document.getElementById('article-view'),
+  speaker_view: document.getElementById('speaker-view'),
+  results: document.getElementById('results'),
+  matrix: document.getElementById('matrix'),
+  pagination: document.getElementById('pagination'),
+  sort_label: document.querySelector('.sort'),
+  tabs: {
+    '': document.getElementById('tab-articles'),
+    quotes: document.getElementById('tab-quotes'),
+    matrix: document.getElementById('tab-matrix'),
+  },
 };
 
 // Records a user action as a new history entry and shows it; resolves once it is on screen.
@@ -56,6 +76,17 @@ function sync_controls(current) {
   elements.sort.value = effective_sort(current);
   elements.from.value = current.from;
   elements.to.value = current.to;
+  // The tabs show the same search as articles, quotes or the matrix.
+  for (const [view, tab] of Object.entries(elements.tabs)) {
+    tab.href = href_for(with_changes(current, { view, cols: '' }));
+    if (view === current.view) tab.setAttribute('aria-current', 'page');
+    else tab.removeAttribute('aria-current');
+  }
+  const matrix = current.view === 'matrix';
+  elements.sort_label.hidden = matrix;
+  elements.matrix.hidden = !matrix;
+  elements.results.hidden = matrix;
+  elements.pagination.hidden = matrix;
 }
 
 async function show(current) {
@@ -63,10 +94,16 @@ async function show(current) {
   in_flight?.abort();
   in_flight = new AbortController();
   const { signal } = in_flight;
-  const reading = current.article !== '';
-  document.body.classList.toggle('reading', reading);
-  elements.results_view.hidden = reading;
+  const profile = current.speaker_page !== '';
+  const reading = !profile && current.article !== '';
+  document.body.classList.toggle('reading', reading || profile);
+  elements.results_view.hidden = reading || profile;
   elements.article_view.hidden = !reading;
+  elements.speaker_view.hidden = !profile;
+  if (profile && elements.speaker_view.dataset.name !== current.speaker_page) {
+    elements.speaker_view.replaceChildren();
+    delete elements.speaker_view.dataset.name;
+  }
   if (reading && elements.article_view.dataset.id !== current.article) {
     // Never show the previous article under the new URL while this one loads.
     elements.article_view.replaceChildren();
@@ -74,8 +111,12 @@ async function show(current) {
   }
   elements.main.setAttribute('aria-busy', 'true');
   try {
-    if (reading) {
+    if (profile) {
+      await show_speaker(current, signal);
+    } else if (reading) {
       await show_article(current, signal);
+    } else if (current.view === 'matrix') {
+      await show_matrix(current, signal);
     } else {
       await show_search(current, signal);
     }
@@ -87,14 +128,16 @@ async function show(current) {
       console.error(error);
     }
     show_error(error instanceof api.ApiError ? error : new api.ApiError('internal', String(error), 0));
-    if (reading) {
-      // Leave a way back to the results the article was opened from.
+    if (reading || profile) {
+      // Leave a way back to the results the article or speaker was opened from.
       const results = href_for(with_changes(current, {}));
       const back = el('a', { href: results, 'data-navigate': '' }, '← Back to results');
-      elements.article_view.replaceChildren(el('nav', { className: 'article-nav' }, back));
-      document.title = 'Article not available — Broadsheet';
+      const view = profile ? elements.speaker_view : elements.article_view;
+      view.replaceChildren(el('nav', { className: 'article-nav' }, back));
+      document.title = `${profile ? 'Speaker' : 'Article'} not available — Broadsheet`;
     } else {
       clear_results();
+      elements.matrix.replaceChildren();
       render_facets(current, {}, [], navigate);
       document.title = 'Search failed — Broadsheet';
     }
@@ -103,32 +146,72 @@ async function show(current) {
   }
 }
 
+// Articles or quotes for the current search (the quote list takes the same parameters).
 async function show_search(current, signal) {
+  const quotes = current.view === 'quotes';
+  const fetch_list = quotes ? api.quotes : api.search;
   const params = search_params(current);
-  // Year counts ignore the date range, as a facet's counts ignore its own selection: without
-  // this, ticking one year would hide every other year from the list.
-  const dated = current.from !== '' || current.to !== '';
-  const undated = with_changes(current, { from: '', to: '' });
-  const year_params = search_params(undated);
-  year_params.set('size', '1');
-  const [data, years] = await Promise.all([
-    api.search(params, signal),
-    dated ? api.search(year_params, signal) : null,
-  ]);
-  render_results(current, data, navigate);
+  const [data, years] = await Promise.all([fetch_list(params, signal), undated_years(current, fetch_list, signal)]);
+  if (quotes) render_quote_results(current, data, navigate);
+  else render_results(current, data, navigate);
   render_facets(current, data.facets ?? {}, (years ?? data).facets?.year ?? [], navigate);
-  document.title = current.q ? `${current.q} — Broadsheet` : 'Broadsheet';
+  const what = quotes ? 'Quotes' : '';
+  document.title = [current.q, what, 'Broadsheet'].filter(Boolean).join(' — ');
+}
+
+// Year counts ignore the date range, as a facet's counts ignore its own selection: without this,
+// ticking one year would hide every other year from the list. Null when no range is set.
+function undated_years(current, fetch_list, signal) {
+  if (current.from === '' && current.to === '') return null;
+  const year_params = search_params(with_changes(current, { from: '', to: '' }));
+  year_params.set('size', '1');
+  year_params.delete('page');
+  return fetch_list(year_params, signal);
+}
+
+// The speaker matrix; the filters beside it count quotes, as the matrix does.
+async function show_matrix(current, signal) {
+  const facet_params = search_params(current);
+  facet_params.set('size', '1');
+  facet_params.delete('page');
+  const [data, facets, years] = await Promise.all([
+    api.matrix(matrix_params(current), signal),
+    api.quotes(facet_params, signal),
+    undated_years(current, api.quotes, signal),
+  ]);
+  render_suggestion(current, null);
+  render_chips(current, navigate);
+  render_matrix(current, data);
+  render_facets(current, facets.facets ?? {}, (years ?? facets).facets?.year ?? [], navigate);
+  document.title = [current.q, 'Speaker matrix', 'Broadsheet'].filter(Boolean).join(' — ');
+}
+
+async function show_speaker(current, signal) {
+  const profile = await api.speaker(current.speaker_page, signal);
+  render_speaker(current, profile);
+  elements.speaker_view.dataset.name = current.speaker_page;
+  document.title = `${profile.name ?? current.speaker_page} — Broadsheet`;
+  document.getElementById('speaker-title').focus();
 }
 
 async function show_article(current, signal) {
+  // Previous/next step through article results; from quotes there is no such list.
   const [article, neighbours] = await Promise.all([
     api.article(current.article, signal),
-    find_neighbours(current, signal),
+    current.view === '' ? find_neighbours(current, signal) : { previous: null, next: null },
   ]);
   render_article(current, article, neighbours);
   elements.article_view.dataset.id = current.article;
   document.title = `${article.title || 'Article'} — Broadsheet`;
-  document.getElementById('article-title').focus();
+  // Opened at a quote: bring it to the middle of the screen and give it focus, so keyboard and
+  // screen-reader users start there too.
+  const target = quote_target(current);
+  if (target) {
+    target.focus({ preventScroll: true });
+    target.scrollIntoView({ block: 'center' });
+  } else {
+    document.getElementById('article-title').focus();
+  }
 }
 
 // The results just before and after the open article in the search it was opened from, as page

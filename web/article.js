@@ -3,8 +3,9 @@
 
 import { el, format_date, plural, safe_http_url } from './dom.js';
 import { highlighted, query_terms } from './highlight.js';
+import { is_low_confidence } from './quotes.js';
 import { empty_state, with_changes } from './state.js';
-import { href_for } from './results.js';
+import { href_for, speaker_link } from './results.js';
 
 // `neighbours` ({previous, next}, each a page state or null) links the results around this one.
 export function render_article(state, article, neighbours) {
@@ -22,9 +23,23 @@ export function render_article(state, article, neighbours) {
     ),
     el('h2', { id: 'article-title', tabIndex: -1 }, ...highlighted(article.title || '(untitled)', terms)),
     render_metadata(article),
-    el('div', { className: 'article-body' }, ...body_paragraphs(article.body ?? '', quotes, terms)),
-    render_quotes(article, quotes),
+    el('div', { className: 'article-body' }, ...body_paragraphs(state, article.body ?? '', quotes, terms)),
+    render_quotes(state, quotes),
   );
+}
+
+// The element showing the state's quote (its mark in the body, else its entry in the list), or
+// null when the article has no such quote.
+export function quote_target(state) {
+  if (state.quote < 1) return null;
+  return document.getElementById(`quote-${state.quote}`) ?? document.getElementById(`quote-item-${state.quote}`);
+}
+
+// What a quote's mark says on hover and to screen readers: speaker, cue, and any doubt.
+function quote_description(quote) {
+  const who = quote.speaker ? `Quote from ${quote.speaker}` : 'Unattributed quote';
+  const cue = quote.cue ? `, cue “${quote.cue}”` : '';
+  return `${who}${cue}${is_low_confidence(quote) ? ' (uncertain attribution)' : ''}`;
 }
 
 function neighbour_link(target, text, rel) {
@@ -58,7 +73,7 @@ function filter_link(changes, text) {
 function valid_quotes(article) {
   const chars = Array.from(article.body ?? '');
   const quotes = Array.isArray(article.quotes) ? article.quotes : [];
-  return quotes.map((quote) => {
+  return quotes.map((quote, index) => {
     const begin = Number(quote.char_begin);
     const end = Number(quote.char_end);
     const in_body =
@@ -68,22 +83,22 @@ function valid_quotes(article) {
       begin < end &&
       end <= chars.length &&
       chars.slice(begin, end).join('') === quote.text;
-    return { ...quote, in_body };
+    return { ...quote, in_body, position: index + 1 };
   });
 }
 
 // Splits the body into paragraphs at blank lines and wraps each quote's span in a marked element.
 // Works on code points so that offsets from the API line up with non-ASCII text.
-function body_paragraphs(body, quotes, terms) {
+function body_paragraphs(state, body, quotes, terms) {
   const chars = Array.from(body);
   const spans = quotes
     .filter((quote) => quote.in_body)
-    .map((quote) => ({ begin: quote.char_begin, end: quote.char_end, speaker: quote.speaker }))
+    .map((quote) => ({ begin: quote.char_begin, end: quote.char_end, quote }))
     .sort((a, b) => a.begin - b.begin);
   const paragraphs = [];
   const push = (start, end) => {
     if (chars.slice(start, end).join('').trim() !== '') {
-      paragraphs.push(paragraph(chars, start, end, spans, terms));
+      paragraphs.push(paragraph(state, chars, start, end, spans, terms));
     }
   };
   let start = 0;
@@ -101,7 +116,9 @@ function body_paragraphs(body, quotes, terms) {
   return paragraphs;
 }
 
-function paragraph(chars, start, end, spans, terms) {
+// A quote crossing a paragraph break is marked in each paragraph; the first piece carries the
+// quote's id (the scroll target) and the last is followed by the speaker label.
+function paragraph(state, chars, start, end, spans, terms) {
   const node = el('p');
   const text = (from, to) => highlighted(chars.slice(from, to).join(''), terms);
   let at = start;
@@ -110,16 +127,46 @@ function paragraph(chars, start, end, spans, terms) {
     const begin = Math.max(span.begin, at);
     const stop = Math.min(span.end, end);
     if (begin > at) node.append(...text(at, begin));
-    const title = span.speaker ? `Quote from ${span.speaker}` : 'Unattributed quote';
-    node.append(el('span', { className: 'quote-in-body', title }, ...text(begin, stop)));
+    const { quote } = span;
+    const low = is_low_confidence(quote);
+    const classes = ['quote-in-body'];
+    if (low) classes.push('quote-low');
+    if (quote.position === state.quote) classes.push('quote-target');
+    const label_id = `quote-label-${quote.position}`;
+    node.append(
+      el(
+        'span',
+        {
+          className: classes.join(' '),
+          id: begin === span.begin ? `quote-${quote.position}` : undefined,
+          title: quote_description(quote),
+          tabIndex: 0,
+          'aria-describedby': label_id,
+        },
+        ...text(begin, stop),
+      ),
+    );
+    if (stop === span.end) node.append(quote_label(state, quote, label_id, low));
     at = stop;
   }
   if (at < end) node.append(...text(at, end));
   return node;
 }
 
+// The label after a quote in the body: its speaker (a link to their page), a note for uncertain
+// attributions, and the cue words, which show while the quote or label is hovered or focused.
+function quote_label(state, quote, id, low) {
+  return el(
+    'span',
+    { className: `quote-label${low ? ' quote-label-low' : ''}`, id },
+    quote.speaker ? speaker_link(state, quote.speaker, 'quote-speaker') : el('span', {}, 'unattributed'),
+    low ? el('span', { className: 'quote-doubt' }, ' (uncertain)') : null,
+    quote.cue ? el('span', { className: 'quote-cue' }, ` · ${quote.cue}`) : null,
+  );
+}
+
 // Quotes grouped by speaker, speakers in order of their first quote, unattributed ones last.
-function render_quotes(article, quotes) {
+function render_quotes(state, quotes) {
   const section = el('section', { className: 'article-quotes', 'aria-labelledby': 'quotes-heading' });
   section.append(el('h3', { id: 'quotes-heading' }, `Quotes (${quotes.length})`));
   if (quotes.length === 0) {
@@ -135,13 +182,30 @@ function render_quotes(article, quotes) {
   const ordered = [...groups.entries()].sort(([a], [b]) => (a === '') - (b === ''));
   for (const [speaker, group] of ordered) {
     const count = el('span', { className: 'quote-count' }, `(${plural(group.length, 'quote')})`);
-    const heading = el('h4', {}, speaker || 'Unattributed', ' ', count);
-    const items = group.map((quote) => el('li', {}, el('blockquote', {}, quote.text)));
+    const heading = el('h4', {}, speaker ? speaker_link(state, speaker) : 'Unattributed', ' ', count);
+    const items = group.map((quote) => {
+      const low = is_low_confidence(quote);
+      const classes = [low ? 'quote-low' : '', quote.position === state.quote ? 'quote-target' : '']
+        .filter(Boolean)
+        .join(' ');
+      const notes = [
+        quote.cue ? `cue “${quote.cue}”` : '',
+        low ? 'uncertain attribution' : '',
+      ].filter(Boolean);
+      return el(
+        'li',
+        { id: `quote-item-${quote.position}`, className: classes || undefined, tabIndex: -1 },
+        el('blockquote', {}, quote.text),
+        notes.length > 0 ? el('p', { className: 'quote-notes' }, notes.join(' · ')) : null,
+      );
+    });
     const more = speaker
       ? el(
           'p',
           { className: 'speaker-link' },
           filter_link({ speaker: [speaker] }, `All articles quoting ${speaker}`),
+          ' · ',
+          filter_link({ speaker: [speaker], view: 'quotes' }, 'All their quotes'),
         )
       : null;
     section.append(

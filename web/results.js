@@ -16,15 +16,33 @@ export function href_for(state) {
   return state_to_search(state) || location.pathname;
 }
 
+// The link to a speaker's page, keeping the search it was opened from for the way back.
+export function speaker_href(state, name) {
+  return href_for(with_changes(state, { speaker_page: name }));
+}
+
+// A speaker's name as a link to their page.
+export function speaker_link(state, name, className = 'speaker-name') {
+  return el('a', { href: speaker_href(state, name), className, 'data-navigate': '' }, name);
+}
+
 export function render_results(state, data, navigate) {
+  render_list(state, data, navigate, { noun: 'article', render: render_hit });
+}
+
+// The shared frame of a result list (count, suggestion, chips, items, pagination); `kind` names
+// what is counted ("article", "quote") and renders one hit.
+export function render_list(state, data, navigate, kind) {
   const total = Number(data.total) || 0;
-  document.getElementById('result-count').textContent = plural(total, 'article');
+  document.getElementById('result-count').textContent = plural(total, kind.noun);
   render_suggestion(state, data.suggestion);
   render_chips(state, navigate);
   const list = document.getElementById('results');
-  list.replaceChildren(...(data.hits ?? []).map((hit) => render_hit(state, hit)));
+  list.setAttribute('aria-label', `${kind.noun[0].toUpperCase()}${kind.noun.slice(1)}s`);
+  list.classList.toggle('quote-results', kind.noun === 'quote');
+  list.replaceChildren(...(data.hits ?? []).map((hit) => kind.render(state, hit)));
   if (total === 0) {
-    list.append(el('li', { className: 'no-results' }, 'No articles match. Try fewer words or filters.'));
+    list.append(el('li', { className: 'no-results' }, `No ${kind.noun}s match. Try fewer words or filters.`));
   } else if (list.children.length === 0) {
     const first = el('a', { href: href_for(with_changes(state, {})), 'data-navigate': '' }, 'the first page');
     const text = 'This page is past the end of the results. Go to ';
@@ -41,7 +59,7 @@ export function clear_results() {
   document.getElementById('pagination').replaceChildren();
 }
 
-function render_suggestion(state, suggestion) {
+export function render_suggestion(state, suggestion) {
   const holder = document.getElementById('suggestion');
   if (typeof suggestion !== 'string' || suggestion === '' || suggestion === state.q) {
     holder.replaceChildren();
@@ -60,7 +78,7 @@ function render_suggestion(state, suggestion) {
 }
 
 // One removable chip per active filter, so every narrowing is visible and undoable in one click.
-function render_chips(state, navigate) {
+export function render_chips(state, navigate) {
   const chips = [];
   const add = (label, value, next) => {
     const button = el(
@@ -117,7 +135,14 @@ function render_hit(state, hit) {
       el('a', { href: href_for({ ...state, article: hit.id }), 'data-navigate': '' }, title),
     ),
     el('p', { className: 'hit-meta' }, ...meta),
-    speakers.length > 0 ? el('p', { className: 'hit-speakers' }, 'Quoted: ', speakers.join(', ')) : null,
+    speakers.length > 0
+      ? el(
+          'p',
+          { className: 'hit-speakers' },
+          'Quoted: ',
+          speakers.flatMap((name, i) => (i === 0 ? [speaker_link(state, name)] : [', ', speaker_link(state, name)])),
+        )
+      : null,
     hit.snippet ? el('p', { className: 'hit-snippet' }, ...snippet_nodes(hit.snippet)) : null,
   );
 }

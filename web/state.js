@@ -2,12 +2,32 @@
 // back/forward and shared links all restore exactly what the user saw.
 
 export const kSorts = ['relevance', 'newest', 'oldest'];
+// The lists a search can be shown as: articles (the default, ''), quotes, or the speaker matrix.
+export const kViews = ['', 'quotes', 'matrix'];
+// Matrix columns: the outlets that quote a speaker, or the months they were quoted in.
+export const kMatrixCols = ['outlet', 'month'];
 const kMaxSize = 100;
 const kDatePattern = /^\d{4}-\d{2}-\d{2}$/;
 
-// A fresh, empty state: browse everything, first page, no article open.
+// A fresh, empty state: browse everything, first page, no article open. `quote` is the 1-based
+// position of a quote in the open article (scrolled to and highlighted); `speaker_page` names the
+// speaker whose page is open; `cols` is the matrix's column kind ('' = outlet).
 export function empty_state() {
-  return { q: '', outlet: [], speaker: [], from: '', to: '', sort: '', page: 1, size: 0, article: '' };
+  return {
+    q: '',
+    outlet: [],
+    speaker: [],
+    from: '',
+    to: '',
+    sort: '',
+    page: 1,
+    size: 0,
+    article: '',
+    view: '',
+    cols: '',
+    quote: 0,
+    speaker_page: '',
+  };
 }
 
 // Reads a state from a query string ("?q=…&outlet=…"). Values the page cannot use (a bad page
@@ -28,15 +48,26 @@ export function parse_state(search) {
   const size = Number.parseInt(params.get('size') ?? '', 10);
   state.size = Number.isInteger(size) && size >= 1 && size <= kMaxSize ? size : 0;
   state.article = params.get('article') ?? '';
+  const view = params.get('view') ?? '';
+  state.view = kViews.includes(view) ? view : '';
+  const cols = params.get('cols') ?? '';
+  state.cols = state.view === 'matrix' && kMatrixCols.includes(cols) && cols !== 'outlet' ? cols : '';
+  const quote = Number.parseInt(params.get('quote') ?? '', 10);
+  state.quote = state.article && Number.isInteger(quote) && quote >= 1 ? quote : 0;
+  state.speaker_page = params.get('speaker_page') ?? '';
   return state;
 }
 
 // The query string for a state, defaults omitted so shared links stay short ("" for the default).
 export function state_to_search(state) {
   const params = search_params(state);
+  if (state.view) params.set('view', state.view);
+  if (state.view === 'matrix' && state.cols) params.set('cols', state.cols);
   if (state.article) {
     params.set('article', state.article);
+    if (state.quote > 0) params.set('quote', String(state.quote));
   }
+  if (state.speaker_page) params.set('speaker_page', state.speaker_page);
   const text = params.toString();
   return text ? `?${text}` : '';
 }
@@ -61,12 +92,39 @@ export function effective_sort(state) {
 }
 
 // A copy of the state with some fields replaced; every change of the result set starts again on
-// page 1 unless the change names a page.
+// page 1 unless the change names a page, and closes the open article or speaker page unless the
+// change names them. The view (articles, quotes, matrix) stays.
 export function with_changes(state, changes) {
   const next = { ...state, outlet: [...state.outlet], speaker: [...state.speaker], ...changes };
   if (!('page' in changes)) next.page = 1;
   if (!('article' in changes)) next.article = '';
+  if (!('quote' in changes)) next.quote = 0;
+  if (!('speaker_page' in changes)) next.speaker_page = '';
   return next;
+}
+
+// The matrix parameters for a state: the search filters (no paging or sort) and the column kind.
+export function matrix_params(state) {
+  const params = search_params({ ...state, sort: '', page: 1, size: 0 });
+  params.set('rows', 'speaker');
+  params.set('cols', state.cols || 'outlet');
+  return params;
+}
+
+// The 1-based position of a quote in its article from its id ("<article id>~q<n>"), or 0.
+export function quote_position(quote_id) {
+  const match = /~q(\d+)$/.exec(String(quote_id ?? ''));
+  return match ? Number(match[1]) : 0;
+}
+
+// The first and last day of a "YYYY-MM" month, for a search limited to it.
+export function month_range(month) {
+  const match = /^(\d{4})-(\d{2})$/.exec(month);
+  if (!match) return null;
+  const [year, number] = [Number(match[1]), Number(match[2])];
+  if (number < 1 || number > 12) return null;
+  const last_day = new Date(Date.UTC(year, number, 0)).getUTCDate();
+  return { from: `${match[1]}-${match[2]}-01`, to: `${match[1]}-${match[2]}-${String(last_day).padStart(2, '0')}` };
 }
 
 function unique_values(values) {

@@ -6,7 +6,18 @@ import { describe, test } from 'node:test';
 import { decode_entities, safe_http_url } from '../../web/dom.js';
 import { toggle_year, year_range } from '../../web/facets.js';
 import { query_terms } from '../../web/highlight.js';
-import { empty_state, parse_state, search_params, state_to_search, with_changes } from '../../web/state.js';
+import { cell_state, shade } from '../../web/matrix.js';
+import { fill_months } from '../../web/speaker.js';
+import {
+  empty_state,
+  matrix_params,
+  month_range,
+  parse_state,
+  quote_position,
+  search_params,
+  state_to_search,
+  with_changes,
+} from '../../web/state.js';
 
 describe('URL state', () => {
   const rows = [
@@ -38,6 +49,25 @@ describe('URL state', () => {
       state: { q: 'ceasefire', article: '001_54e7bc5d56f60350.txt' },
       canonical: '?q=ceasefire&article=001_54e7bc5d56f60350.txt',
     },
+    // The quotes view and a quote of the open article are part of the state.
+    {
+      search: '?q=Aleppo&view=quotes&article=a.txt&quote=3',
+      state: { q: 'Aleppo', view: 'quotes', article: 'a.txt', quote: 3 },
+      canonical: '?q=Aleppo&view=quotes&article=a.txt&quote=3',
+    },
+    // A quote without an article, a bad quote number, an unknown view and matrix columns outside
+    // the matrix mean nothing and are dropped.
+    { search: '?quote=2&view=pie&cols=month', state: {}, canonical: '' },
+    { search: '?article=a.txt&quote=zero', state: { article: 'a.txt' }, canonical: '?article=a.txt' },
+    // The matrix by month keeps its columns; by outlet is the default and so left out.
+    { search: '?view=matrix&cols=month', state: { view: 'matrix', cols: 'month' }, canonical: '?view=matrix&cols=month' },
+    { search: '?view=matrix&cols=outlet', state: { view: 'matrix' }, canonical: '?view=matrix' },
+    // A speaker page keeps the search it was opened from; names with spaces round-trip.
+    {
+      search: '?q=Syria&speaker_page=John+Kerry',
+      state: { q: 'Syria', speaker_page: 'John Kerry' },
+      canonical: '?q=Syria&speaker_page=John+Kerry',
+    },
     // A query with URL metacharacters is one value, not several parameters.
     { search: '?q=a%26b%3Dc+%23d', state: { q: 'a&b=c #d' }, canonical: '?q=a%26b%3Dc+%23d' },
   ];
@@ -53,6 +83,18 @@ describe('URL state', () => {
   test('the API parameters are the state without the open article', () => {
     const state = parse_state('?q=x&speaker=A&page=3&article=id');
     assert.equal(search_params(state).toString(), 'q=x&speaker=A&page=3');
+  });
+
+  test('a change closes the speaker page and quote but keeps the view', () => {
+    const state = parse_state('?view=quotes&speaker_page=X&article=a&quote=2');
+    const next = with_changes(state, { q: 'y' });
+    assert.deepEqual([next.view, next.speaker_page, next.quote], ['quotes', '', 0]);
+  });
+
+  test('matrix parameters carry the filters and columns, never paging or sort', () => {
+    const state = parse_state('?q=x&outlet=B&sort=oldest&page=2&view=matrix&cols=month');
+    assert.equal(matrix_params(state).toString(), 'q=x&outlet=B&rows=speaker&cols=month');
+    assert.equal(matrix_params(parse_state('?view=matrix')).toString(), 'rows=speaker&cols=outlet');
   });
 
   test('a change starts again on page 1 and closes the article unless it names them', () => {
@@ -157,4 +199,63 @@ describe('snippet entities and links from article data', () => {
   for (const row of url_rows) {
     test(`link ${row.url || '(empty)'}`, () => assert.equal(safe_http_url(row.url), row.expect));
   }
+});
+
+describe('quotes, months and the matrix', () => {
+  const position_rows = [
+    // The contract's quote id: article id, "~q", 1-based position.
+    { id: '001_54e7bc5d56f60350.txt~q12', expect: 12 },
+    // An article id that itself contains "~q" still ends in the position.
+    { id: 'odd~qname.txt~q3', expect: 3 },
+    // Anything else has no position.
+    { id: 'plain.txt', expect: 0 },
+    { id: undefined, expect: 0 },
+  ];
+  for (const row of position_rows) {
+    test(`quote position of ${row.id}`, () => assert.equal(quote_position(row.id), row.expect));
+  }
+
+  const month_rows = [
+    // A leap February ends on the 29th.
+    { month: '2016-02', expect: { from: '2016-02-01', to: '2016-02-29' } },
+    // December ends on the 31st (the month arithmetic must not roll into the next year).
+    { month: '2017-12', expect: { from: '2017-12-01', to: '2017-12-31' } },
+    // Not a month.
+    { month: '2017-13', expect: null },
+    { month: 'Sep 2016', expect: null },
+  ];
+  for (const row of month_rows) {
+    test(`month range ${row.month}`, () => assert.deepEqual(month_range(row.month), row.expect));
+  }
+
+  test('the timeline fills gaps between quoted months with zero and orders them', () => {
+    const filled = fill_months([
+      { month: '2017-01', count: 2 },
+      { month: '2016-11', count: 1 },
+    ]);
+    assert.deepEqual(filled, [
+      { month: '2016-11', count: 1 },
+      { month: '2016-12', count: 0 },
+      { month: '2017-01', count: 2 },
+    ]);
+    assert.deepEqual(fill_months([]), []);
+  });
+
+  test('a matrix cell opens the quotes of its speaker and outlet, keeping the query', () => {
+    const state = parse_state('?q=truce&outlet=A&outlet=B&view=matrix');
+    const next = cell_state(state, 'John Kerry', 'B');
+    assert.equal(state_to_search(next), '?q=truce&outlet=B&speaker=John+Kerry&view=quotes');
+  });
+
+  test('a month cell searches that month, inside any date range already chosen', () => {
+    const state = parse_state('?from=2016-09-10&view=matrix&cols=month');
+    const next = cell_state(state, 'Sergei Lavrov', '2016-09');
+    assert.deepEqual([next.from, next.to, next.view, next.cols], ['2016-09-10', '2016-09-30', 'quotes', '']);
+  });
+
+  test('shading grows with the count and turns text white when dark', () => {
+    assert.equal(shade(0).background, 'rgba(29, 53, 87, 0.000)');
+    assert.ok(!shade(0.1).dark);
+    assert.ok(shade(1).dark);
+  });
 });
