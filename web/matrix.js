@@ -62,7 +62,14 @@ export function render_matrix(state, data) {
       el('th', { scope: 'row' }, speaker_link(state, row)),
       ...cols.map((col, c) => {
         const count = Number(cells[r]?.[c]) || 0;
-        if (count === 0) return el('td', { className: 'matrix-zero' }, el('span', { 'aria-label': 'none' }, '·'));
+        if (count === 0) {
+          return el(
+            'td',
+            { className: 'matrix-zero' },
+            el('span', { 'aria-hidden': 'true' }, '·'),
+            el('span', { className: 'visually-hidden' }, 'none'),
+          );
+        }
         const { background, dark } = shade(count / max);
         const label = `${plural(count, 'quote')} of ${row} ${by_month ? 'in' : 'from'} ${by_month ? month_heading(col) : col}`;
         const cell = el(

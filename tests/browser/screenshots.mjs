@@ -14,6 +14,10 @@ const kScreens = [
   { file: 'search-filtered.png', search: 'filtered', ready: '#chips li', viewport: kWide },
   // The article with the most speakers (chosen below), to show the grouping of quotes.
   { file: 'article.png', search: 'article', ready: '#article-title', viewport: kWide },
+  { file: 'quotes.png', search: '?view=quotes&q=Syria', ready: '#results .quote-hit', viewport: kWide },
+  // The most quoted speaker (chosen below).
+  { file: 'speaker.png', search: 'speaker', ready: '#speaker-title', viewport: kWide },
+  { file: 'matrix.png', search: '?view=matrix', ready: 'table.matrix', viewport: kWide },
   { file: 'phone-results.png', search: '?q=Syria', ready: '#results .hit', viewport: { width: 390, height: 844 } },
   { file: 'error.png', search: '?q=title%3A(', ready: '#alert:not(:empty)', viewport: { width: 1280, height: 500 } },
 ];
@@ -33,6 +37,7 @@ try {
     const named = {
       filtered: `?${new URLSearchParams([['q', 'Syria'], ...speakers])}`,
       article: `?${new URLSearchParams({ article: richest.id })}`,
+      speaker: `?${new URLSearchParams({ speaker_page: all.facets.speaker[0]?.value ?? '' })}`,
     };
     const search = named[screen.search] ?? screen.search;
     await page.goto(`./${search}`);
