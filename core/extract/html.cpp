@@ -217,6 +217,23 @@ std::string site_from_title_tag(std::string_view title) {
     return text::count_words(site) <= 5 ? std::string(site) : std::string{};
 }
 
+// "Talks resume | World | Example Times" → "Talks resume": the headline ends at the first
+// occurrence of the separator that sets off the site's name (a " - " inside the headline,
+// as in "Kerry - Lavrov talks | World | Site", survives).
+std::string headline_from_title_tag(std::string_view title) {
+    std::size_t best = std::string_view::npos;
+    std::string_view used;
+    for (std::string_view sep : {" | ", " - ", " \u2014 ", " \u2013 ", " :: "}) {
+        const auto pos = title.rfind(sep);
+        if (pos != std::string_view::npos && (best == std::string_view::npos || pos > best)) {
+            best = pos;
+            used = sep;
+        }
+    }
+    if (best == std::string_view::npos) return std::string(title);
+    return std::string(text::trim(title.substr(0, title.find(used))));
+}
+
 }  // namespace
 
 Draft parse_html(std::string_view source) {
@@ -242,6 +259,8 @@ Draft parse_html(std::string_view source) {
                   : !meta.title_tag.empty() ? meta.title_tag
                                             : meta.h1_first;
     draft.site_hint = site_from_title_tag(meta.title_tag);
+    if (draft.title == meta.title_tag && !draft.site_hint.empty())
+        draft.title = headline_from_title_tag(meta.title_tag);
     draft.meta_date = meta.ld_published ? meta.ld_published : meta.published;
     draft.meta_outlet = !meta.site_name.empty()      ? meta.site_name
                         : !meta.ld_publisher.empty() ? meta.ld_publisher

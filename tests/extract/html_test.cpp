@@ -54,8 +54,8 @@ the first time, with a penalty in the 89th minute, after a long, tense match.</p
 in what the city calls a first for public transport.</div><div>The buses travel at up to 30
 km/h on a dedicated lane, with a safety officer on board, the operator said.</div></div></div>
 </body></html>)",
-     "", "Shenzhen opens driverless bus line - Chinadaily.com.cn", "", "", "Zhang Wei", "",
-     "Four driverless buses", "Panda twins",
+     "", "Shenzhen opens driverless bus line", "", "", "Zhang Wei", "", "Four driverless buses",
+     "Panda twins",
      "div soup: density finds the text; link columns dropped; unmarked info line as byline"},
 };
 
@@ -111,6 +111,22 @@ TEST(ParseHtml, OpinionContainerIsNotACommentSection) {
     EXPECT_NE(body.find("beside the river"), std::string::npos) << body;
     EXPECT_EQ(body.find("reader comment"), std::string::npos) << body;
     EXPECT_EQ(body.find("Hidden text"), std::string::npos) << body;
+}
+
+}  // namespace
+}  // namespace broadsheet
+
+namespace broadsheet {
+namespace {
+
+TEST(ParseHtml, TitleTagLosesSectionAndSite) {
+    // Without an <h1> or meta title, the <title> is cut where the site's branding starts.
+    const Draft d = parse_html(
+        "<html><head><title>Kerry - Lavrov talks resume | World | Example Times</title></head>"
+        "<body><p>Talks resumed in Geneva on Friday, officials said, after a pause.</p></body>"
+        "</html>");
+    EXPECT_EQ(d.title, "Kerry - Lavrov talks resume");
+    EXPECT_EQ(d.site_hint, "Example Times");
 }
 
 }  // namespace
