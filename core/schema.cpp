@@ -24,6 +24,7 @@ constexpr std::array kFields = {
     FieldSpec{Field::AuthorExact, "", "XAUTHOR:", FieldKind::Boolean, 0},
     FieldSpec{Field::Year, "year", "XYEAR:", FieldKind::Boolean, 0},
     FieldSpec{Field::ArticleRef, "", "XARTICLE:", FieldKind::Boolean, 0},
+    FieldSpec{Field::QuoteGroup, "", "XGROUP:", FieldKind::Boolean, 0},
 };
 
 constexpr bool table_matches_enum() {

@@ -23,7 +23,7 @@
 namespace broadsheet {
 
 // Bump when prefixes, slots, their encodings or the document data format change.
-inline constexpr int kSchemaVersion = 1;
+inline constexpr int kSchemaVersion = 2;
 
 enum class Field {
     Id,           // unique id term
@@ -39,6 +39,7 @@ enum class Field {
     AuthorExact,  // author name, exact: filter
     Year,         // "YYYY" of the publication date, exact
     ArticleRef,   // on quote documents: the id of the article they come from
+    QuoteGroup,   // on quote documents: the id of their near-duplicate group (core/quotes)
 };
 
 enum class FieldKind {
@@ -87,6 +88,7 @@ inline constexpr char kMultiValueSeparator = '\x1f';
 inline constexpr std::string_view kMetaSchemaVersion = "broadsheet.schema_version";
 inline constexpr std::string_view kMetaBuiltAt = "broadsheet.built_at";  // ISO 8601 UTC
 inline constexpr std::string_view kMetaDocumentCount = "broadsheet.article_count";
+inline constexpr std::string_view kMetaQuoteCount = "broadsheet.quote_count";
 inline constexpr std::string_view kMetaValuesMap = "broadsheet.valuesmap";  // "date:0;outlet:1;..."
 
 // The value-slot map as written to kMetaValuesMap, derived from the enum above.

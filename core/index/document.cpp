@@ -55,9 +55,51 @@ std::vector<std::string_view> field_texts(const Article& article, Field field,
         case Field::Year:
             return {year};
         case Field::ArticleRef:
+        case Field::QuoteGroup:
             return {};  // quote documents only
     }
     return {};
+}
+
+// What a quote document holds for one field: the quote's words, speaker and group, and its
+// article's outlet, year and id. Title, body and author stay on the article document.
+std::vector<std::string_view> quote_field_texts(const QuoteDocumentInput& input, Field field,
+                                                const std::string& id, const std::string& year) {
+    const Quote& quote = input.article.quotes[input.index];
+    switch (field) {
+        case Field::Id:
+            return {id};
+        case Field::Type:
+            return {kTypeQuote};
+        case Field::Body:
+        case Field::Quote:
+            return {quote.text};
+        case Field::SpeakerText:
+        case Field::Speaker:
+            return {quote.speaker};
+        case Field::OutletText:
+        case Field::Outlet:
+            return {input.article.outlet};
+        case Field::Year:
+            return {year};
+        case Field::ArticleRef:
+            return {input.article.id};
+        case Field::QuoteGroup:
+            return {input.group.empty() ? std::string_view(id) : std::string_view(input.group)};
+        case Field::Title:
+        case Field::Author:
+        case Field::AuthorExact:
+            return {};
+    }
+    return {};
+}
+
+// Code points in body[0, byte): the offsets the API reports alongside byte offsets.
+std::size_t code_points_before(const std::string& body, std::size_t byte) {
+    std::size_t count = 0;
+    for (std::size_t i = 0; i < byte && i < body.size(); ++i)
+        if ((static_cast<unsigned char>(body[i]) & 0xC0) != 0x80) ++count;
+    return count;
 }
 
 // Spelling suggestions are drawn from the words people search by default: title and body.
@@ -82,6 +124,82 @@ void add_value_if_present(Xapian::Document& doc, ValueSlot slot, const std::stri
 
 std::string unique_term(const Article& article) {
     return term(Field::Id, article.id);
+}
+
+std::string article_ref_term(const std::string& article_id) {
+    return fit_term(term(Field::ArticleRef, article_id));
+}
+
+std::string quote_group_term(const std::string& group_id) {
+    return fit_term(term(Field::QuoteGroup, group_id));
+}
+
+std::string quote_id(const Article& article, std::size_t index) {
+    return article.id + "~q" + std::to_string(index + 1);
+}
+
+Xapian::Document make_quote_document(const QuoteDocumentInput& input) {
+    const Article& article = input.article;
+    const Quote& quote = article.quotes.at(input.index);
+    const std::string id = quote_id(article, input.index);
+    const std::string group = input.group.empty() ? id : input.group;
+    const std::string year = article.date ? article.date->year_str() : std::string();
+
+    Xapian::Document doc;
+    Xapian::TermGenerator generator;
+    generator.set_stemmer(Xapian::Stem("english"));
+    generator.set_document(doc);
+    for (const auto& spec : field_table()) {
+        for (std::string_view text : quote_field_texts(input, spec.field, id, year)) {
+            if (text.empty()) continue;
+            switch (spec.kind) {
+                case FieldKind::FreeText:
+                    generator.index_text(Xapian::Utf8Iterator(text.data(), text.size()),
+                                         spec.wdf_inc, std::string(spec.prefix));
+                    generator.increase_termpos(kFieldPositionGap);
+                    break;
+                case FieldKind::Identifier:
+                    doc.add_boolean_term(term(spec.field, text));
+                    break;
+                case FieldKind::Boolean:
+                    doc.add_boolean_term(fit_term(term(spec.field, text)));
+                    break;
+            }
+        }
+    }
+
+    if (article.date) {
+        doc.add_value(kSlotDate, article.date->slot());
+        doc.add_value(kSlotYear, year);
+    }
+    add_value_if_present(doc, kSlotOutlet, article.outlet);
+    add_value_if_present(doc, kSlotSpeakers, quote.speaker);
+    doc.add_value(kSlotConfidence, Xapian::sortable_serialise(quote.confidence));
+    doc.add_value(kSlotQuoteGroup, group);
+    add_value_if_present(doc, kSlotSourcePath, article.source_path);
+
+    auto nullable = [](const std::string& value) {
+        return value.empty() ? nlohmann::json(nullptr) : nlohmann::json(value);
+    };
+    const nlohmann::json data = {
+        {"id", id},
+        {"text", quote.text},
+        {"speaker", nullable(quote.speaker)},
+        {"cue", nullable(quote.cue)},
+        {"confidence", quote.confidence},
+        {"begin", quote.begin},
+        {"end", quote.end},
+        {"char_begin", code_points_before(article.body, quote.begin)},
+        {"char_end", code_points_before(article.body, quote.end)},
+        {"article",
+         {{"id", article.id},
+          {"title", nullable(article.title)},
+          {"date", article.date ? nlohmann::json(article.date->iso()) : nlohmann::json(nullptr)},
+          {"outlet", nullable(article.outlet)},
+          {"url", nullable(article.url)}}},
+    };
+    doc.set_data(data.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+    return doc;
 }
 
 Xapian::Document make_article_document(const Article& article,

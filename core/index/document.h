@@ -3,6 +3,7 @@
 
 #include <xapian.h>
 
+#include <cstddef>
 #include <string>
 
 #include "core/article.h"
@@ -16,5 +17,27 @@ Xapian::Document make_article_document(const Article& article,
 
 // The unique id term (Q + id) used with replace_document/delete_document.
 std::string unique_term(const Article& article);
+
+// One quote of an article, and the near-duplicate group it belongs to.
+struct QuoteDocumentInput {
+    const Article& article;
+    std::size_t index = 0;  // 0-based position in article.quotes
+    std::string group;      // group id; empty → the quote's own id (a group of one)
+};
+
+// XARTICLE: + id, cut to Xapian's term limit exactly as on the quote documents: the term that
+// finds (and deletes) an article's quotes.
+std::string article_ref_term(const std::string& article_id);
+
+// XGROUP: + group id, cut to Xapian's term limit like every boolean term.
+std::string quote_group_term(const std::string& group_id);
+
+// "<article id>~q<n>", n 1-based: the quote document's id (its unique term is Q + this).
+std::string quote_id(const Article& article, std::size_t index);
+
+// The quote document (docs/schema.md): quote words as free text with and without the XQ: prefix,
+// speaker, outlet, year, article and group terms; date, outlet, speaker, year, confidence, group
+// and source-path values; the quote and its article's id, title, date, outlet and url as JSON data.
+Xapian::Document make_quote_document(const QuoteDocumentInput& input);
 
 }  // namespace broadsheet

@@ -12,6 +12,7 @@
 #include "core/error.h"
 #include "core/index/document.h"
 #include "core/index/generations.h"
+#include "core/index/quote_groups.h"
 #include "core/index/walker.h"
 #include "core/schema.h"
 
@@ -60,6 +61,21 @@ std::vector<Article> extract_articles(Run& run, const SourceFile& source) {
 
 enum class PutOutcome { Added, Replaced, Rejected };
 
+// The article's previous quote documents go first, so an edited article keeps no stale ones.
+void put_quotes(Run& run, Xapian::WritableDatabase& db, const Article& article) {
+    db.delete_document(article_ref_term(article.id));
+    for (std::size_t i = 0; i < article.quotes.size(); ++i) {
+        try {
+            db.replace_document(term(Field::Id, quote_id(article, i)),
+                                make_quote_document({article, i, {}}));
+        } catch (const Xapian::InvalidArgumentError& e) {
+            run.report.diagnostics.push_back(
+                {article.source_path, Severity::Warning,
+                 "quote " + std::to_string(i + 1) + " rejected by the index: " + e.get_msg()});
+        }
+    }
+}
+
 // replace_document by the unique id term: re-indexing an article never duplicates it.
 PutOutcome put_article(Run& run, Xapian::WritableDatabase& db, const Article& article,
                        std::optional<Xapian::docid>* replaced = nullptr) {
@@ -74,6 +90,7 @@ PutOutcome put_article(Run& run, Xapian::WritableDatabase& db, const Article& ar
             {article.source_path, Severity::Skipped, "rejected by the index: " + e.get_msg()});
         return PutOutcome::Rejected;
     }
+    put_quotes(run, db, article);
     if (replaced != nullptr) *replaced = existing;
     return existing ? PutOutcome::Replaced : PutOutcome::Added;
 }
@@ -83,6 +100,8 @@ void write_metadata(Xapian::WritableDatabase& db) {
     db.set_metadata(std::string(kMetaBuiltAt), iso8601_utc_now());
     db.set_metadata(std::string(kMetaDocumentCount),
                     std::to_string(db.get_termfreq(term(Field::Type, kTypeArticle))));
+    db.set_metadata(std::string(kMetaQuoteCount),
+                    std::to_string(db.get_termfreq(term(Field::Type, kTypeQuote))));
 }
 
 void finish_report(Run& run, Xapian::WritableDatabase& db) {
@@ -138,6 +157,7 @@ IndexReport build_locked(const IndexOptions& options) {
         }
         report_progress(run, i + 1, relative);
     }
+    regroup_quotes(db);
     write_metadata(db);
     db.commit();
     finish_report(run, db);
@@ -157,8 +177,27 @@ IndexReport build_locked(const IndexOptions& options) {
 struct StoredFile {
     std::string hash;
     std::vector<Xapian::docid> documents;
+    std::vector<std::string> article_ids;  // parallel to documents
     bool seen = false;
 };
+
+// The article id of an article document, read from its unique Q term.
+std::string stored_article_id(const Xapian::Document& doc) {
+    const std::string_view id_prefix = prefix_of(Field::Id);
+    auto it = doc.termlist_begin();
+    it.skip_to(std::string(id_prefix));
+    if (it == doc.termlist_end()) return {};
+    const std::string id_term = *it;
+    if (id_term.compare(0, id_prefix.size(), id_prefix) != 0) return {};
+    return id_term.substr(id_prefix.size());
+}
+
+// Deletes an article document and the quote documents that came from it.
+void delete_article(Xapian::WritableDatabase& db, Xapian::docid document,
+                    const std::string& article_id) {
+    db.delete_document(document);
+    if (!article_id.empty()) db.delete_document(article_ref_term(article_id));
+}
 
 std::map<std::string, StoredFile> stored_files(const Xapian::Database& db) {
     std::map<std::string, StoredFile> files;
@@ -168,6 +207,7 @@ std::map<std::string, StoredFile> stored_files(const Xapian::Database& db) {
         StoredFile& file = files[doc.get_value(kSlotSourcePath)];
         file.hash = doc.get_value(kSlotContentHash);
         file.documents.push_back(*it);
+        file.article_ids.push_back(stored_article_id(doc));
     }
     return files;
 }
@@ -217,9 +257,11 @@ IndexReport update_locked(const IndexOptions& options, unsigned current) {
                 const auto replaced = put_file(run, db, *source);
                 if (found != stored.end()) {
                     found->second.seen = true;
-                    for (Xapian::docid id : found->second.documents) {
-                        if (replaced.count(id)) continue;
-                        db.delete_document(id);  // a record the file no longer has
+                    const StoredFile& file = found->second;
+                    for (std::size_t d = 0; d < file.documents.size(); ++d) {
+                        if (replaced.count(file.documents[d])) continue;
+                        // a record the file no longer has
+                        delete_article(db, file.documents[d], file.article_ids[d]);
                         ++run.report.deleted;
                     }
                 }
@@ -229,9 +271,11 @@ IndexReport update_locked(const IndexOptions& options, unsigned current) {
     }
     for (const auto& [path, file] : stored) {
         if (file.seen) continue;
-        for (Xapian::docid id : file.documents) db.delete_document(id);
+        for (std::size_t d = 0; d < file.documents.size(); ++d)
+            delete_article(db, file.documents[d], file.article_ids[d]);
         run.report.deleted += file.documents.size();
     }
+    regroup_quotes(db);
     write_metadata(db);
     db.commit_transaction();
     finish_report(run, db);

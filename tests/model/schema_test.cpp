@@ -26,6 +26,7 @@ TEST(Schema, TitleOutweighsBody) {
 TEST(Schema, TermJoinsPrefixAndValue) {
     EXPECT_EQ(term(Field::Speaker, "John Kerry"), "XSPEAKER:John Kerry");
     EXPECT_EQ(term(Field::Id, "a.txt"), "Qa.txt");
+    EXPECT_EQ(term(Field::QuoteGroup, "a~q1"), "XGROUP:a~q1");
 }
 
 TEST(Schema, CheckAcceptsOwnVersionAndRejectsOthers) {

@@ -1,0 +1,211 @@
+// grouping.cpp — normalise quotes to words, find near-duplicates by bigram containment, union-find.
+//
+// Why containment of word bigrams: a trimmed quote ("... we will not stand by" cut to its middle)
+// keeps all its bigrams inside the full one (containment 1.0, while Jaccard would fall with the
+// length difference); one reworded word in a 12-word quote loses 2 of 11 bigrams (0.82), still
+// above 0.7, where 3-word shingles would lose 3 of 10 (0.70) and fail on the next edit. Two
+// unrelated quotes on the same story share single words but rarely runs of two, so word-set
+// similarity would join them and bigrams do not. Below kMinGroupWords words there is too little
+// evidence, so short quotes stay alone.
+#include "core/quotes/grouping.h"
+
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <numeric>
+#include <unordered_map>
+
+namespace broadsheet {
+namespace {
+
+using Bigram = std::uint64_t;
+
+// A bigram that occurs in more distinct quotes than this is not probed for candidates: it says
+// nothing about identity (think "the government") and probing it would make the work quadratic.
+constexpr std::size_t kMaxProbedPosting = 2000;
+
+bool is_word_char(UChar32 c) {
+    // Combining marks count as part of the word, so decomposed input splits like composed input.
+    const auto category = static_cast<UCharCategory>(u_charType(c));
+    return u_isalnum(c) || category == U_NON_SPACING_MARK || category == U_COMBINING_SPACING_MARK;
+}
+
+bool is_apostrophe(UChar32 c) {
+    return c == 0x27 || c == 0x2019 || c == 0x02BC;
+}
+
+// Overlap needed for the shorter side of `size` bigrams to reach kMinContainment.
+std::size_t required_overlap(std::size_t size) {
+    return static_cast<std::size_t>(std::ceil(kMinContainment * static_cast<double>(size) - 1e-9));
+}
+
+class UnionFind {
+  public:
+    explicit UnionFind(std::size_t size) : parent_(size) {
+        std::iota(parent_.begin(), parent_.end(), std::size_t{0});
+    }
+    std::size_t find(std::size_t x) {
+        while (parent_[x] != x) {
+            parent_[x] = parent_[parent_[x]];  // path halving keeps trees flat
+            x = parent_[x];
+        }
+        return x;
+    }
+    void unite(std::size_t a, std::size_t b) { parent_[find(a)] = find(b); }
+
+  private:
+    std::vector<std::size_t> parent_;
+};
+
+// Distinct bigrams of a word sequence, sorted; word ids come from a shared dictionary.
+std::vector<Bigram> bigrams_of(const std::vector<std::string>& words,
+                               std::unordered_map<std::string, std::uint32_t>& dictionary) {
+    std::vector<Bigram> out;
+    if (words.size() < kMinGroupWords) return out;
+    std::vector<std::uint32_t> ids;
+    ids.reserve(words.size());
+    for (const auto& word : words) {
+        auto [it, inserted] =
+            dictionary.try_emplace(word, static_cast<std::uint32_t>(dictionary.size()));
+        ids.push_back(it->second);
+    }
+    for (std::size_t i = 0; i + 1 < ids.size(); ++i)
+        out.push_back((static_cast<Bigram>(ids[i]) << 32) | ids[i + 1]);
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+}
+
+std::size_t overlap(const std::vector<Bigram>& a, const std::vector<Bigram>& b) {
+    std::size_t count = 0;
+    for (auto i = a.begin(), j = b.begin(); i != a.end() && j != b.end();) {
+        if (*i < *j) {
+            ++i;
+        } else if (*j < *i) {
+            ++j;
+        } else {
+            ++count;
+            ++i;
+            ++j;
+        }
+    }
+    return count;
+}
+
+bool speakers_compatible(const std::string& a, const std::string& b) {
+    return a.empty() || b.empty() || a == b;
+}
+
+// Earlier by date, undated last, ties by id: the member whose id names the group.
+bool earlier(const QuoteForGrouping& a, const QuoteForGrouping& b) {
+    if (a.date.has_value() != b.date.has_value()) return a.date.has_value();
+    if (a.date && *a.date != *b.date) return *a.date < *b.date;
+    return a.id < b.id;
+}
+
+}  // namespace
+
+std::vector<std::string> quote_words(std::string_view text) {
+    icu::UnicodeString folded = icu::UnicodeString::fromUTF8(
+        icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+    folded.foldCase();
+    std::vector<std::string> words;
+    icu::UnicodeString current;
+    auto flush = [&] {
+        if (current.isEmpty()) return;
+        std::string word;
+        current.toUTF8String(word);
+        words.push_back(std::move(word));
+        current.remove();
+    };
+    for (int32_t i = 0; i < folded.length(); i = folded.moveIndex32(i, 1)) {
+        const UChar32 c = folded.char32At(i);
+        if (is_word_char(c)) {
+            current.append(c);
+        } else if (!is_apostrophe(c) || current.isEmpty()) {
+            flush();  // an apostrophe inside a word is dropped; anything else ends the word
+        }
+    }
+    flush();
+    return words;
+}
+
+double bigram_containment(std::string_view shorter, std::string_view longer) {
+    std::unordered_map<std::string, std::uint32_t> dictionary;
+    const auto a = bigrams_of(quote_words(shorter), dictionary);
+    const auto b = bigrams_of(quote_words(longer), dictionary);
+    if (a.empty() || b.empty()) return 0.0;
+    return static_cast<double>(overlap(a, b)) / static_cast<double>(std::min(a.size(), b.size()));
+}
+
+std::vector<std::string> group_quotes(std::span<const QuoteForGrouping> quotes) {
+    const std::size_t n = quotes.size();
+    UnionFind groups(n);
+
+    // Exact duplicates (same words, same speaker) are joined up front and represented once, so a
+    // quote repeated by a hundred outlets costs one entry in the candidate search.
+    std::unordered_map<std::string, std::uint32_t> dictionary;
+    std::unordered_map<std::string, std::size_t> first_with_text;
+    std::vector<std::size_t> representatives;
+    std::vector<std::vector<Bigram>> bigrams(n);
+    for (std::size_t i = 0; i < n; ++i) {
+        const auto words = quote_words(quotes[i].text);
+        if (words.size() < kMinGroupWords) continue;
+        std::string key = quotes[i].speaker;
+        for (const auto& word : words) key.append(1, ' ').append(word);
+        auto [it, inserted] = first_with_text.try_emplace(std::move(key), i);
+        if (!inserted) {
+            groups.unite(i, it->second);
+            continue;
+        }
+        bigrams[i] = bigrams_of(words, dictionary);
+        representatives.push_back(i);
+    }
+
+    // Inverted index bigram → representatives, and a global order by rarity for prefix filtering.
+    std::unordered_map<Bigram, std::vector<std::size_t>> postings;
+    for (std::size_t i : representatives)
+        for (Bigram bigram : bigrams[i]) postings[bigram].push_back(i);
+    auto rarer = [&](Bigram x, Bigram y) {
+        const std::size_t fx = postings[x].size(), fy = postings[y].size();
+        return fx != fy ? fx < fy : x < y;
+    };
+
+    // If the shorter side A shares at least t of its |A| bigrams with B, then B contains one of
+    // A's |A| - t + 1 rarest bigrams (pigeonhole), so probing those finds every match.
+    std::vector<std::size_t> seen_by(n, n);
+    for (std::size_t a : representatives) {
+        std::vector<Bigram> order = bigrams[a];
+        const std::size_t need = required_overlap(order.size());
+        const std::size_t prefix = order.size() - need + 1;
+        std::partial_sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(prefix),
+                          order.end(), rarer);
+        for (std::size_t p = 0; p < prefix; ++p) {
+            const auto& list = postings[order[p]];
+            if (list.size() > kMaxProbedPosting) continue;
+            for (std::size_t b : list) {
+                if (b == a || seen_by[b] == a) continue;
+                seen_by[b] = a;
+                // Only pairs where `a` is the shorter side (ties: both probe, either may unite).
+                if (bigrams[b].size() < bigrams[a].size()) continue;
+                if (!speakers_compatible(quotes[a].speaker, quotes[b].speaker)) continue;
+                if (groups.find(a) == groups.find(b)) continue;
+                if (overlap(bigrams[a], bigrams[b]) >= need) groups.unite(a, b);
+            }
+        }
+    }
+
+    std::vector<std::size_t> earliest(n, n);
+    for (std::size_t i = 0; i < n; ++i) {
+        std::size_t& best = earliest[groups.find(i)];
+        if (best == n || earlier(quotes[i], quotes[best])) best = i;
+    }
+    std::vector<std::string> ids(n);
+    for (std::size_t i = 0; i < n; ++i) ids[i] = quotes[earliest[groups.find(i)]].id;
+    return ids;
+}
+
+}  // namespace broadsheet
