@@ -197,6 +197,28 @@ describe('quotes and speakers', () => {
     assert_no_errors();
   });
 
+  test('the timeline has one labelled bar per month from the first to the last quoted one', async (t) => {
+    const { page, assert_no_errors } = await open_page(t);
+    const all = await api_get(page, 'api/quotes?size=100');
+    const dated = all.hits.find((hit) => hit.speaker && hit.article?.date);
+    assert.ok(dated, 'some seed quote is attributed and dated');
+    const profile = await api_get(page, `api/speakers/${encodeURIComponent(dated.speaker)}`);
+    const months = profile.per_month.map((entry) => entry.month).sort();
+    const span = (Number(months.at(-1).slice(0, 4)) - Number(months[0].slice(0, 4))) * 12 +
+      Number(months.at(-1).slice(5)) - Number(months[0].slice(5)) + 1;
+
+    await page.goto(`./?speaker_page=${encodeURIComponent(dated.speaker)}`);
+    const chart = page.getByRole('img', { name: new RegExp(`^Quotes of ${escape_regex(dated.speaker)} per month`) });
+    await chart.waitFor();
+    assert.equal(await chart.locator('rect.timeline-bar').count(), Math.min(span, 120), 'one bar per month, gaps included');
+    const titles = await chart.locator('title').allTextContents();
+    for (const entry of profile.per_month) {
+      const plural = entry.count === 1 ? '' : 's';
+      assert.ok(titles.some((title) => title.endsWith(`: ${entry.count} quote${plural}`)), `bar for ${entry.month}`);
+    }
+    assert_no_errors();
+  });
+
   test('the matrix shades counts, switches to months, and a cell opens its quotes', async (t) => {
     const { page, assert_no_errors } = await open_page(t);
     const matrix = await api_get(page, 'api/matrix?rows=speaker&cols=outlet');
