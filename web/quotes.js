@@ -12,10 +12,11 @@ export function render_quote_results(state, data, navigate) {
   render_list(state, data, navigate, { noun: 'quote', render: render_quote_hit });
 }
 
-// True when the attribution is uncertain enough to say so.
+// True when a quote is attributed, but with doubt enough to say so (an unattributed quote has
+// no attribution to doubt; it says "Unattributed" instead).
 export function is_low_confidence(quote) {
   const confidence = Number(quote.confidence);
-  return Number.isFinite(confidence) && confidence < kLowConfidence;
+  return Boolean(quote.speaker) && Number.isFinite(confidence) && confidence < kLowConfidence;
 }
 
 // One quote as a list item. `state` is the page the quote is listed on, so that the article

@@ -145,7 +145,7 @@ describe('quotes and speakers', () => {
     for (const [i, each] of article.quotes.entries()) {
       const body_mark = page.locator(`#quote-${i + 1}`);
       if ((await body_mark.count()) === 0) continue;
-      const low = Number(each.confidence) < 0.5;
+      const low = Boolean(each.speaker) && Number(each.confidence) < 0.5;
       assert.equal((await body_mark.getAttribute('class')).includes('quote-low'), low, `quote ${i + 1} styling`);
       assert.equal((await page.locator(`#quote-label-${i + 1}`).textContent()).includes('(uncertain)'), low);
     }
@@ -216,6 +216,38 @@ describe('quotes and speakers', () => {
       const plural = entry.count === 1 ? '' : 's';
       assert.ok(titles.some((title) => title.endsWith(`: ${entry.count} quote${plural}`)), `bar for ${entry.month}`);
     }
+    assert_no_errors();
+  });
+
+  test('a low-confidence attribution looks different and says so, in the list and the article', async (t) => {
+    const { page, assert_no_errors } = await open_page(t);
+    const all = await api_get(page, 'api/quotes?size=100');
+    const doubtful = all.hits.find((hit) => hit.speaker && hit.confidence < 0.5);
+    assert.ok(doubtful, 'the seeds have an uncertain attribution');
+    const sure = all.hits.find((hit) => hit.speaker && hit.confidence >= 0.5);
+    const position = Number(/~q(\d+)$/.exec(doubtful.id)[1]);
+
+    await page.goto(`./?view=quotes&size=100&speaker=${encodeURIComponent(doubtful.speaker)}`);
+    const item = page.locator('#results .quote-hit').filter({ hasText: plain(doubtful.text) }).first();
+    await item.waitFor();
+    assert.ok((await item.getAttribute('class')).includes('low-confidence'));
+    assert.ok((await item.locator('.quote-who').textContent()).includes('(uncertain attribution)'));
+    const border = (locator) => locator.locator('blockquote').evaluate((node) => getComputedStyle(node).borderLeftStyle);
+    assert.equal(await border(item), 'dashed');
+    await page.goto(`./?view=quotes&size=100&speaker=${encodeURIComponent(sure.speaker)}`);
+    const plain_item = page.locator('#results .quote-hit').filter({ hasText: plain(sure.text) }).first();
+    await plain_item.waitFor();
+    assert.equal(await border(plain_item), 'solid', 'a confident attribution keeps the plain style');
+
+    // Keyboard: Tab to the quote's "In context" link, Enter opens the article focused on it.
+    await page.goto(`./?view=quotes&size=100&speaker=${encodeURIComponent(doubtful.speaker)}`);
+    await item.waitFor();
+    await item.getByRole('link', { name: /^In context:/ }).focus();
+    await page.keyboard.press('Enter');
+    await page.waitForURL((url) => url.searchParams.get('quote') === String(position));
+    await page.locator(`#quote-${position}.quote-low`).waitFor();
+    assert.equal(await page.evaluate(() => document.activeElement.id), `quote-${position}`);
+    assert.ok((await page.locator(`#quote-label-${position}`).textContent()).includes('(uncertain)'));
     assert_no_errors();
   });
 
