@@ -275,7 +275,8 @@ IndexReport update_locked(const IndexOptions& options, unsigned current) {
             delete_article(db, file.documents[d], file.article_ids[d]);
         run.report.deleted += file.documents.size();
     }
-    regroup_quotes(db);
+    // Groups depend only on the set of quotes: an update that changed nothing keeps them.
+    if (run.report.added + run.report.updated + run.report.deleted > 0) regroup_quotes(db);
     write_metadata(db);
     db.commit_transaction();
     finish_report(run, db);

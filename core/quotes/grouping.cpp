@@ -13,6 +13,7 @@
 #include <unicode/unistr.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstdint>
 #include <numeric>
@@ -106,9 +107,30 @@ bool earlier(const QuoteForGrouping& a, const QuoteForGrouping& b) {
     return a.id < b.id;
 }
 
+// The same rules as quote_words for pure ASCII, without the round trip through UTF-16: most
+// quotes in English-language archives take this path.
+std::vector<std::string> ascii_words(std::string_view text) {
+    std::vector<std::string> words;
+    std::string current;
+    for (char raw : text) {
+        const auto c = static_cast<unsigned char>(raw);
+        if (std::isalnum(c)) {
+            current.push_back(static_cast<char>(std::tolower(c)));
+        } else if (c != '\'' || current.empty()) {
+            if (!current.empty()) words.push_back(std::move(current));
+            current.clear();
+        }
+    }
+    if (!current.empty()) words.push_back(std::move(current));
+    return words;
+}
+
 }  // namespace
 
 std::vector<std::string> quote_words(std::string_view text) {
+    if (std::all_of(text.begin(), text.end(),
+                    [](char c) { return static_cast<unsigned char>(c) < 0x80; }))
+        return ascii_words(text);
     icu::UnicodeString folded = icu::UnicodeString::fromUTF8(
         icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
     folded.foldCase();

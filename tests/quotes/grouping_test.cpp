@@ -23,6 +23,8 @@ TEST(QuoteWords, NormalisesCasePunctuationAndQuoteMarks) {
         // Curly and straight apostrophes must give the same word, or outlets' typography splits
         // groups.
         {"apostrophes", "We don\u2019t, we DON'T.", {"we", "dont", "we", "dont"}},
+        // Pure ASCII takes a faster path that must follow the same rules.
+        {"ascii path", "Don't STOP-now, 'ok'", {"dont", "stop", "now", "ok"}},
         // Nested quotation marks, dashes and ellipses are not words.
         {"marks", "\u201cPeace \u2014 now\u2026\u201d 'said' he", {"peace", "now", "said", "he"}},
         // Non-ASCII letters are kept and case-folded.
