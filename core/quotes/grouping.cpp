@@ -17,6 +17,7 @@
 #include <cmath>
 #include <cstdint>
 #include <numeric>
+#include <tuple>
 #include <unordered_map>
 
 namespace broadsheet {
@@ -189,24 +190,26 @@ std::vector<std::string> group_quotes(std::span<const QuoteForGrouping> quotes) 
 
     // Inverted index bigram → representatives, and a global order by rarity for prefix filtering.
     std::unordered_map<Bigram, std::vector<std::size_t>> postings;
+    postings.reserve(representatives.size() * 8);
     for (std::size_t i : representatives)
         for (Bigram bigram : bigrams[i]) postings[bigram].push_back(i);
-    auto rarer = [&](Bigram x, Bigram y) {
-        const std::size_t fx = postings[x].size(), fy = postings[y].size();
-        return fx != fy ? fx < fy : x < y;
-    };
-
     // If the shorter side A shares at least t of its |A| bigrams with B, then B contains one of
     // A's |A| - t + 1 rarest bigrams (pigeonhole), so probing those finds every match.
     std::vector<std::size_t> seen_by(n, n);
     for (std::size_t a : representatives) {
-        std::vector<Bigram> order = bigrams[a];
+        // (frequency, bigram, its posting list): one hash lookup per bigram, then a cheap sort.
+        std::vector<std::tuple<std::size_t, Bigram, const std::vector<std::size_t>*>> order;
+        order.reserve(bigrams[a].size());
+        for (Bigram bigram : bigrams[a]) {
+            const auto& list = postings.find(bigram)->second;
+            order.emplace_back(list.size(), bigram, &list);
+        }
         const std::size_t need = required_overlap(order.size());
         const std::size_t prefix = order.size() - need + 1;
         std::partial_sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(prefix),
-                          order.end(), rarer);
+                          order.end());
         for (std::size_t p = 0; p < prefix; ++p) {
-            const auto& list = postings[order[p]];
+            const auto& list = *std::get<2>(order[p]);
             if (list.size() > kMaxProbedPosting) continue;
             for (std::size_t b : list) {
                 if (b == a || seen_by[b] == a) continue;
