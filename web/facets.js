@@ -3,7 +3,7 @@
 // from 1 January of the first to 31 December of the last, so the two controls never disagree.
 
 import { el, plural } from './dom.js';
-import { with_changes } from './state.js';
+import { state_to_search, with_changes } from './state.js';
 
 // How many values a long facet shows before "Show all".
 const kCollapsedCount = 8;
@@ -62,6 +62,11 @@ export function render_facets(state, facets, year_facet, navigate) {
     selected: state.speaker,
     on_toggle: (value, checked) =>
       navigate(with_changes(state, { speaker: toggled(state.speaker, value, checked) })),
+    // Every speaker name leads to the speaker's page; here beside the box that filters by them.
+    link: (value) => ({
+      href: state_to_search(with_changes(state, { speaker_page: value })),
+      label: `Speaker page of ${value}`,
+    }),
   });
   const range = year_range(state);
   const selected_years = (year_facet ?? [])
@@ -125,7 +130,7 @@ const latest = new Map();
 
 function draw_list(name) {
   const { facet, entries } = latest.get(name);
-  const { label, selected, on_toggle } = facet;
+  const { label, selected, on_toggle, link } = facet;
   const fieldset = document.getElementById(`facet-${name}`);
   const list = fieldset.querySelector('ul');
   const needle = (fieldset.querySelector('.facet-filter')?.value ?? '').trim().toLowerCase();
@@ -153,9 +158,10 @@ function draw_list(name) {
       checked: selected.includes(entry.value),
     });
     checkbox.addEventListener('change', () => on_toggle(entry.value, checkbox.checked));
+    const target = link?.(entry.value);
     return el(
       'li',
-      {},
+      { className: target ? 'facet-linked' : undefined },
       el(
         'label',
         {},
@@ -163,6 +169,13 @@ function draw_list(name) {
         el('span', { className: 'facet-value' }, entry.value),
         el('span', { className: 'facet-count' }, entry.count.toLocaleString('en')),
       ),
+      target
+        ? el(
+            'a',
+            { href: target.href, className: 'facet-profile', 'data-navigate': '', 'aria-label': target.label, title: target.label },
+            '›',
+          )
+        : null,
     );
   });
   if (items.length === 0) {

@@ -108,6 +108,12 @@ describe('quotes and speakers', () => {
     assert.equal(await page.getByRole('link', { name: 'Quotes', exact: true }).getAttribute('aria-current'), 'page');
     await page.goBack();
     await expect_quote_count(page, expected.total);
+
+    // The speaker facet links each name to its page too.
+    const first = expected.facets.speaker[0].value;
+    await page.getByRole('link', { name: `Speaker page of ${first}` }).click();
+    await page.waitForURL((url) => url.searchParams.get('speaker_page') === first);
+    await page.getByRole('heading', { level: 2, name: first }).waitFor();
     assert_no_errors();
   });
 
