@@ -57,7 +57,7 @@ Xapian::Query combine(const BuiltQuery& built, FacetFilter which) {
     Xapian::Query query = built.text;
     if (which != FacetFilter::ExceptOutlet) query = filter(query, built.outlet);
     if (which != FacetFilter::ExceptSpeaker) query = filter(query, built.speaker);
-    return filter(query, built.date);
+    return filter(filter(query, built.date), built.confidence);
 }
 
 void check_query_syntax(std::string_view q) {
@@ -127,11 +127,15 @@ BuiltQuery QueryBuilder::build(const SearchParams& params) {
         const std::string corrected = parser_.get_corrected_query_string();
         if (!corrected.empty() && corrected != params.q) built.suggestion = corrected;
     }
-    built.text = Xapian::Query(Xapian::Query::OP_FILTER, text,
-                               Xapian::Query(term(Field::Type, kTypeArticle)));
+    const std::string_view type = params.type == DocumentType::Quote ? kTypeQuote : kTypeArticle;
+    built.text =
+        Xapian::Query(Xapian::Query::OP_FILTER, text, Xapian::Query(term(Field::Type, type)));
     built.outlet = any_of(Field::Outlet, params.outlets);
     built.speaker = any_of(Field::Speaker, params.speakers);
     built.date = date_range(params);
+    if (params.min_confidence)
+        built.confidence = Xapian::Query(Xapian::Query::OP_VALUE_GE, kSlotConfidence,
+                                         Xapian::sortable_serialise(*params.min_confidence));
     return built;
 }
 

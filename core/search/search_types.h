@@ -26,14 +26,19 @@ enum class SortOrder {
     Oldest,     // by date, oldest first; undated articles last
 };
 
+// Which documents a search returns (schema.h: the XTYPE: term).
+enum class DocumentType { Article, Quote };
+
 struct SearchParams {
-    std::string q;                      // Xapian query syntax; empty browses everything
-    std::vector<std::string> outlets;   // exact canonical names, ORed
-    std::vector<std::string> speakers;  // exact canonical names, ORed
-    std::optional<Date> from;           // inclusive
-    std::optional<Date> to;             // inclusive
-    std::optional<SortOrder> sort;      // nullopt: Relevance, or Newest when q is empty
-    unsigned page = 1;                  // 1-based
+    DocumentType type = DocumentType::Article;
+    std::string q;                         // Xapian query syntax; empty browses everything
+    std::vector<std::string> outlets;      // exact canonical names, ORed
+    std::vector<std::string> speakers;     // exact canonical names, ORed
+    std::optional<Date> from;              // inclusive
+    std::optional<Date> to;                // inclusive
+    std::optional<double> min_confidence;  // quotes only: attribution confidence at least this
+    std::optional<SortOrder> sort;         // nullopt: Relevance, or Newest when q is empty
+    unsigned page = 1;                     // 1-based
     unsigned size = kDefaultPageSize;
 };
 

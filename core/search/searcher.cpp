@@ -11,35 +11,60 @@
 #include "core/error.h"
 #include "core/schema.h"
 #include "core/search/facets.h"
+#include "core/search/search_internal.h"
 
 namespace broadsheet {
+
+using search_internal::append_escaped;
+using search_internal::count_all;
+using search_internal::guarded;
+using search_internal::set_sort;
+
+namespace search_internal {
+
+void set_sort(Xapian::Enquire& enquire, SortOrder order, Xapian::MultiValueKeyMaker& keys) {
+    switch (order) {
+        case SortOrder::Relevance:
+            return;
+        case SortOrder::Newest:
+            // Descending: an undated document's empty value sorts last on its own.
+            keys.add_value(kSlotDate, true);
+            break;
+        case SortOrder::Oldest:
+            // Ascending: give undated documents a key after every real date so they come last.
+            keys.add_value(kSlotDate, false, "99999999");
+            break;
+    }
+    enquire.set_sort_by_key_then_relevance(&keys, false);
+}
+
+void append_escaped(std::string& out, std::string_view text) {
+    for (char c : text) {
+        switch (c) {
+            case '&':
+                out += "&amp;";
+                break;
+            case '<':
+                out += "&lt;";
+                break;
+            case '>':
+                out += "&gt;";
+                break;
+            default:
+                out += c;
+                break;
+        }
+    }
+}
+
+}  // namespace search_internal
+
 namespace {
 
 constexpr std::size_t kSnippetBytes = 200;
 constexpr std::string_view kMarkStart = "<mark>";
 constexpr std::string_view kMarkEnd = "</mark>";
 constexpr std::string_view kEllipsis = "…";
-
-// Runs `action`; on DatabaseModifiedError reopens `db` and runs it once more. Xapian errors
-// become broadsheet::Error so nothing above core ever sees a Xapian type.
-template <class Action>
-auto guarded(Xapian::Database& db, Action&& action) -> decltype(action()) {
-    try {
-        try {
-            return action();
-        } catch (const Xapian::DatabaseModifiedError&) {
-            // A writer committed again while we read an old revision: move to the latest one.
-            db.reopen();
-            return action();
-        }
-    } catch (const Xapian::QueryParserError& e) {
-        throw Error(ErrorCode::InvalidQuery, "q does not parse: " + e.get_msg());
-    } catch (const Xapian::DatabaseError& e) {
-        throw Error(ErrorCode::IndexUnavailable, "the index cannot be read: " + e.get_msg());
-    } catch (const Xapian::Error& e) {
-        throw Error(ErrorCode::Internal, e.get_type() + std::string(": ") + e.get_msg());
-    }
-}
 
 Article parse_article(const Xapian::Document& doc) {
     try {
@@ -57,22 +82,6 @@ bool is_article(const Xapian::Document& doc) {
     return it != doc.termlist_end() && *it == type;
 }
 
-void set_sort(Xapian::Enquire& enquire, SortOrder order, Xapian::MultiValueKeyMaker& keys) {
-    switch (order) {
-        case SortOrder::Relevance:
-            return;
-        case SortOrder::Newest:
-            // Descending: an undated article's empty value sorts last on its own.
-            keys.add_value(kSlotDate, true);
-            break;
-        case SortOrder::Oldest:
-            // Ascending: give undated articles a key after every real date so they come last.
-            keys.add_value(kSlotDate, false, "99999999");
-            break;
-    }
-    enquire.set_sort_by_key_then_relevance(&keys, false);
-}
-
 // The start of the body, cut at a word boundary and HTML-escaped like MSet::snippet's output:
 // what a hit shows when no query word occurs in its body (browsing, filters, title-only match),
 // where Xapian's snippet would show an arbitrary window, often the article's last lines.
@@ -86,29 +95,9 @@ std::string leading_excerpt(const std::string& body, std::size_t max_bytes) {
     }
     std::string out;
     out.reserve(cut + 16);
-    for (std::size_t i = 0; i < cut; ++i) {
-        switch (body[i]) {
-            case '&':
-                out += "&amp;";
-                break;
-            case '<':
-                out += "&lt;";
-                break;
-            case '>':
-                out += "&gt;";
-                break;
-            default:
-                out += body[i];
-                break;
-        }
-    }
+    append_escaped(out, std::string_view(body).substr(0, cut));
     if (cut < body.size()) out += kEllipsis;
     return out;
-}
-
-std::size_t count_all(const Xapian::Database& db) {
-    // check_at_least: make the matcher visit every match so totals and facets are exact.
-    return std::max<std::size_t>(db.get_doccount(), 1);
 }
 
 }  // namespace
@@ -124,13 +113,18 @@ void validate(const SearchParams& params) {
     if (static_cast<unsigned long long>(params.page) * params.size > kMaxResultWindow)
         throw Error(ErrorCode::InvalidArgument,
                     "page × size must be at most " + std::to_string(kMaxResultWindow));
+    if (params.min_confidence && !(*params.min_confidence >= 0.0 && *params.min_confidence <= 1.0))
+        throw Error(ErrorCode::InvalidArgument, "min_confidence must be a number from 0 to 1");
 }
 
 Searcher::Searcher(const Xapian::Database& db) : db_(db), builder_(db_) {}
 
 SearchResult Searcher::search(const SearchParams& params) {
     validate(params);
-    return guarded(db_, [&] { return run_search(params); });
+    SearchParams articles = params;
+    articles.type = DocumentType::Article;
+    articles.min_confidence.reset();  // an article has no confidence of its own
+    return guarded(db_, [&] { return run_search(articles); });
 }
 
 Article Searcher::article(std::string_view id) {
@@ -153,11 +147,8 @@ void Searcher::reopen() {
     guarded(db_, [&] { return db_.reopen(); });
 }
 
-SearchResult Searcher::run_search(const SearchParams& params) {
-    const auto started = std::chrono::steady_clock::now();
-    const BuiltQuery built = builder_.build(params);
-    const std::size_t all = count_all(db_);
-
+Xapian::MSet Searcher::match(const BuiltQuery& built, const SearchParams& params, Facets& facets) {
+    const Xapian::doccount all = count_all(db_);
     Xapian::Enquire enquire(db_);
     enquire.set_query(combine(built));
     Xapian::MultiValueKeyMaker keys;
@@ -172,9 +163,33 @@ SearchResult Searcher::run_search(const SearchParams& params) {
     if (built.speaker.empty()) enquire.add_matchspy(&speaker_spy);
 
     const Xapian::doccount first = (params.page - 1) * params.size;
-    const Xapian::MSet mset = enquire.get_mset(first, params.size, all);
+    Xapian::MSet mset = enquire.get_mset(first, params.size, all);
+
+    if (!built.outlet.empty()) {
+        Xapian::Enquire others(db_);
+        others.set_query(combine(built, FacetFilter::ExceptOutlet));
+        others.add_matchspy(&outlet_spy);
+        others.get_mset(0, 0, all);
+    }
+    if (!built.speaker.empty()) {
+        Xapian::Enquire others(db_);
+        others.set_query(combine(built, FacetFilter::ExceptSpeaker));
+        others.add_matchspy(&speaker_spy);
+        others.get_mset(0, 0, all);
+    }
+    facets.outlet = sorted_facet(outlet_spy);
+    facets.speaker = sorted_facet(speaker_spy);
+    facets.year = sorted_facet(year_spy);
+    // The MSet keeps what it needs of the Enquire alive (snippets, documents).
+    return mset;
+}
+
+SearchResult Searcher::run_search(const SearchParams& params) {
+    const auto started = std::chrono::steady_clock::now();
+    const BuiltQuery built = builder_.build(params);
 
     SearchResult result;
+    const Xapian::MSet mset = match(built, params, result.facets);
     result.query = params.q;
     result.total = mset.get_matches_estimated();
     result.page = params.page;
@@ -201,22 +216,6 @@ SearchResult Searcher::run_search(const SearchParams& params) {
         hit.url = std::move(article.url);
         result.hits.push_back(std::move(hit));
     }
-
-    if (!built.outlet.empty()) {
-        Xapian::Enquire others(db_);
-        others.set_query(combine(built, FacetFilter::ExceptOutlet));
-        others.add_matchspy(&outlet_spy);
-        others.get_mset(0, 0, all);
-    }
-    if (!built.speaker.empty()) {
-        Xapian::Enquire others(db_);
-        others.set_query(combine(built, FacetFilter::ExceptSpeaker));
-        others.add_matchspy(&speaker_spy);
-        others.get_mset(0, 0, all);
-    }
-    result.facets.outlet = sorted_facet(outlet_spy);
-    result.facets.speaker = sorted_facet(speaker_spy);
-    result.facets.year = sorted_facet(year_spy);
 
     const std::chrono::duration<double, std::milli> took =
         std::chrono::steady_clock::now() - started;

@@ -8,6 +8,7 @@
 
 #include "core/article.h"
 #include "core/search/query_builder.h"
+#include "core/search/quote_types.h"
 #include "core/search/search_types.h"
 
 namespace broadsheet {
@@ -33,8 +34,26 @@ class Searcher {
     // after `to`; Error(InvalidQuery) when q does not parse.
     SearchResult search(const SearchParams& params);
 
+    // Quote documents (params.type is ignored). Same limits and errors as search(), plus
+    // Error(InvalidArgument) for min_confidence outside 0..1.
+    QuoteSearchResult search_quotes(const SearchParams& params);
+
     // Throws Error(NotFound) when no article has this id.
     Article article(std::string_view id);
+
+    // For each of the article's quotes, its group (nullopt when the index holds no quote
+    // document for it).
+    std::vector<std::optional<QuoteGroupInfo>> quote_groups(const Article& article);
+
+    // Speakers whose name has a word starting with params.prefix, by quotes then name.
+    // Throws Error(InvalidArgument) for a limit outside 1..kMaxSpeakerLimit.
+    std::vector<SpeakerSummary> speakers(const SpeakersParams& params);
+
+    // Throws Error(NotFound) when no document names this speaker.
+    SpeakerProfile speaker(std::string_view name);
+
+    // Quote counts per speaker × outlet or month. Throws like search_quotes().
+    Matrix matrix(const MatrixParams& params);
 
     IndexInfo info();
 
@@ -43,6 +62,13 @@ class Searcher {
 
   private:
     SearchResult run_search(const SearchParams& params);
+    QuoteSearchResult run_quote_search(const SearchParams& params);
+    // Runs `built` with exact facets into `facets`; the MSet holds page params.page.
+    Xapian::MSet match(const BuiltQuery& built, const SearchParams& params, Facets& facets);
+    QuoteHit quote_hit(const Xapian::MSet& mset, const Xapian::Document& doc, bool mark);
+    std::optional<QuoteGroupInfo> group_info(const std::string& group_id);
+    std::size_t count(const Xapian::Query& query);
+    std::vector<TermWeight> characteristic_terms(const Xapian::Query& quotes);
     Article find_article(std::string_view id);
 
     Xapian::Database db_;
