@@ -56,6 +56,17 @@ std::optional<Date> parse_date(const ApiRequest& request, const std::string& nam
     return date;
 }
 
+// Plain decimal (digits and at most one '.', no sign or exponent) within [0, 1].
+double parse_fraction(const std::string& name, const std::string& text) {
+    double value = -1.0;
+    const char* end = text.data() + text.size();
+    auto [ptr, ec] = std::from_chars(text.data(), end, value, std::chars_format::fixed);
+    const bool plain = text.find_first_not_of("0123456789.") == std::string::npos;
+    if (!plain || ec != std::errc() || ptr != end || !(value >= 0.0 && value <= 1.0))
+        throw Error(ErrorCode::InvalidArgument, name + " must be a number from 0 to 1");
+    return value;
+}
+
 }  // namespace
 
 bool is_valid_utf8(std::string_view text) {
@@ -107,8 +118,13 @@ std::string printable(std::string_view text) {
     return out;
 }
 
-SearchParams parse_search_params(const ApiRequest& request) {
+SearchParams parse_search_params(const ApiRequest& request, DocumentType type) {
     SearchParams params;
+    params.type = type;
+    if (type == DocumentType::Quote) {
+        if (auto min = single(request, "min_confidence"))
+            params.min_confidence = parse_fraction("min_confidence", *min);
+    }
     if (auto q = single(request, "q")) params.q = *q;
     if (params.q.size() > kMaxQueryBytes)
         throw Error(ErrorCode::InvalidArgument,
@@ -137,6 +153,48 @@ SearchParams parse_search_params(const ApiRequest& request) {
     if (static_cast<unsigned long long>(params.page) * params.size > kMaxResultWindow)
         throw Error(ErrorCode::InvalidArgument,
                     "page × size must be at most " + std::to_string(kMaxResultWindow));
+    return params;
+}
+
+SpeakersParams parse_speakers_params(const ApiRequest& request) {
+    SpeakersParams params;
+    if (auto prefix = single(request, "prefix")) params.prefix = *prefix;
+    if (params.prefix.size() > kMaxSpeakerNameBytes)
+        throw Error(ErrorCode::InvalidArgument,
+                    "prefix must be at most " + std::to_string(kMaxSpeakerNameBytes) + " bytes");
+    if (auto limit = single(request, "limit"))
+        params.limit = parse_unsigned("limit", *limit, 1, kMaxSpeakerLimit,
+                                      "from 1 to " + std::to_string(kMaxSpeakerLimit));
+    return params;
+}
+
+std::string parse_speaker_name(const ApiRequest& request) {
+    const std::string& name = request.path_rest;
+    if (name.empty() || name.size() > kMaxSpeakerNameBytes)
+        throw Error(
+            ErrorCode::InvalidArgument,
+            "the speaker name must be 1 to " + std::to_string(kMaxSpeakerNameBytes) + " bytes");
+    if (!is_valid_utf8(name))
+        throw Error(ErrorCode::InvalidArgument, "the speaker name must be valid UTF-8");
+    return name;
+}
+
+MatrixParams parse_matrix_params(const ApiRequest& request) {
+    MatrixParams params;
+    params.filters = parse_search_params(request, DocumentType::Quote);
+    if (auto rows = single(request, "rows"); rows && *rows != "speaker")
+        throw Error(ErrorCode::InvalidArgument, "rows must be speaker");
+    if (auto cols = single(request, "cols")) {
+        if (*cols == "outlet")
+            params.cols = MatrixColumns::Outlet;
+        else if (*cols == "month")
+            params.cols = MatrixColumns::Month;
+        else
+            throw Error(ErrorCode::InvalidArgument, "cols must be outlet or month");
+    }
+    if (auto limit = single(request, "limit"))
+        params.limit = parse_unsigned("limit", *limit, 1, kMaxMatrixLimit,
+                                      "from 1 to " + std::to_string(kMaxMatrixLimit));
     return params;
 }
 

@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "core/error.h"
+#include "core/search/quote_types.h"
 #include "core/search/search_types.h"
 
 namespace broadsheet {
@@ -27,7 +28,18 @@ struct ApiResponse {
 // Validated search parameters: missing or empty → default; malformed or out of range →
 // Error(InvalidArgument) whose message starts with the parameter's name. Unknown parameters
 // are ignored (cache-busters, tracking) rather than refused.
-SearchParams parse_search_params(const ApiRequest& request);
+// For DocumentType::Quote also min_confidence (a number from 0 to 1).
+SearchParams parse_search_params(const ApiRequest& request,
+                                 DocumentType type = DocumentType::Article);
+
+// prefix and limit (1..kMaxSpeakerLimit) of GET /api/speakers.
+SpeakersParams parse_speakers_params(const ApiRequest& request);
+
+// A speaker name from the path: 1..kMaxSpeakerNameBytes bytes of UTF-8.
+std::string parse_speaker_name(const ApiRequest& request);
+
+// rows (speaker), cols (outlet | month), limit (1..kMaxMatrixLimit) and the quote filters.
+MatrixParams parse_matrix_params(const ApiRequest& request);
 
 // The HTTP status for an error code (400, 404, 413, 500, 503).
 int status_for(ErrorCode code);

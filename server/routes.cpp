@@ -18,7 +18,15 @@ constexpr std::array kRoutes = {
     Route{"GET", "/api/search", PathMatch::Exact, get_search,
           "full-text search with filters, facets and snippets"},
     Route{"GET", "/api/articles/", PathMatch::Prefix, get_article,
-          "one article by id: metadata, body and quotes"},
+          "one article by id: metadata, body and quotes", "{id}"},
+    Route{"GET", "/api/quotes", PathMatch::Exact, get_quotes,
+          "quote search: whole quotes with speaker, article and group, facets"},
+    Route{"GET", "/api/speakers", PathMatch::Exact, get_speakers,
+          "speakers by name prefix with article and quote counts"},
+    Route{"GET", "/api/speakers/", PathMatch::Prefix, get_speaker,
+          "one speaker's profile: counts, outlets, months, terms, recent quotes", "{name}"},
+    Route{"GET", "/api/matrix", PathMatch::Exact, get_matrix,
+          "quote counts per speaker × outlet or month"},
     Route{"GET", "/api/health", PathMatch::Exact, get_health,
           "index status: documents, schema version, build time"},
 };
@@ -27,7 +35,7 @@ ApiResponse get_routes(const ApiRequest& /*request*/, Searcher& /*searcher*/) {
     nlohmann::json routes = nlohmann::json::array();
     for (const Route& route : kRoutes) {
         std::string path(route.path);
-        if (route.match == PathMatch::Prefix) path += "{id}";
+        if (route.match == PathMatch::Prefix) path += route.placeholder;
         routes.push_back({{"method", std::string(route.method)},
                           {"path", path},
                           {"description", std::string(route.description)}});

@@ -22,6 +22,7 @@ struct Route {
     PathMatch match;
     Handler handler;
     std::string_view description;
+    std::string_view placeholder = {};  // Prefix routes: how the listing names the rest, "{id}"
 };
 
 std::span<const Route> route_table();

@@ -13,6 +13,18 @@ ApiResponse get_search(const ApiRequest& request, Searcher& searcher);
 // GET /api/articles/{id} — the id is request.path_rest.
 ApiResponse get_article(const ApiRequest& request, Searcher& searcher);
 
+// GET /api/quotes
+ApiResponse get_quotes(const ApiRequest& request, Searcher& searcher);
+
+// GET /api/speakers
+ApiResponse get_speakers(const ApiRequest& request, Searcher& searcher);
+
+// GET /api/speakers/{name} — the decoded name is request.path_rest.
+ApiResponse get_speaker(const ApiRequest& request, Searcher& searcher);
+
+// GET /api/matrix
+ApiResponse get_matrix(const ApiRequest& request, Searcher& searcher);
+
 // GET /api/health
 ApiResponse get_health(const ApiRequest& request, Searcher& searcher);
 

@@ -5,6 +5,7 @@
 #include <httplib.h>
 
 #include <atomic>
+#include <cctype>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <thread>
@@ -225,6 +226,184 @@ TEST_F(ServerOnSeeds, HealthDescribesTheIndex) {
     EXPECT_EQ(health["status"], "ok");
     EXPECT_EQ(health["documents"], 5);
     EXPECT_TRUE(health["index_built"].is_string());
+}
+
+// Quote documents written by the real indexer from the seeds (issue 4).
+
+// Every byte but letters and digits as %XX: a speaker name as a path segment.
+std::string percent_encoded(const std::string& text) {
+    static constexpr char kHex[] = "0123456789ABCDEF";
+    std::string out;
+    for (const char c : text) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (std::isalnum(byte) != 0 && byte < 0x80) {
+            out += c;
+        } else {
+            out += '%';
+            out += kHex[byte >> 4];
+            out += kHex[byte & 0xF];
+        }
+    }
+    return out;
+}
+
+std::size_t quote_total(const RunningServer& server, const httplib::Params& params) {
+    return server.get_json("/api/quotes", params)["total"].get<std::size_t>();
+}
+
+TEST_F(ServerOnSeeds, KerrysQuotesAndTheirOutletFacet) {
+    const json body =
+        server_->get_json("/api/quotes", {{"speaker", "John Kerry"}, {"size", "100"}});
+    EXPECT_GE(body["total"].get<int>(), 3) << body.dump();
+    EXPECT_EQ(body["hits"].size(), body["total"].get<std::size_t>());
+    for (const auto& hit : body["hits"]) {
+        EXPECT_EQ(hit["speaker"], "John Kerry");
+        EXPECT_TRUE(hit["group"]["size"].get<int>() >= 1) << hit.dump();
+        EXPECT_NE(hit["article"]["id"].get<std::string>().find("_"), std::string::npos);
+    }
+    EXPECT_GE(body["took_ms"].get<double>(), 0.0);
+    // The outlet facet of Kerry's quotes: Bloomberg (seed 001) quotes him, and every count is
+    // the total of the corresponding filtered request.
+    bool bloomberg = false;
+    for (const auto& value : body["facets"]["outlet"]) {
+        bloomberg = bloomberg || value["value"] == "Bloomberg";
+        EXPECT_EQ(value["count"].get<std::size_t>(),
+                  quote_total(*server_, {{"speaker", "John Kerry"}, {"outlet", value["value"]}}))
+            << value.dump();
+    }
+    EXPECT_TRUE(bloomberg) << body["facets"].dump();
+    // The speaker facet ignores the speaker selection: Lavrov is still offered.
+    bool lavrov = false;
+    for (const auto& value : body["facets"]["speaker"])
+        lavrov = lavrov || value["value"] == "Sergei Lavrov";
+    EXPECT_TRUE(lavrov) << body["facets"].dump();
+}
+
+TEST_F(ServerOnSeeds, PhraseInsideAQuote) {
+    const json body = server_->get_json("/api/quotes", {{"q", "\"regime change\""}});
+    ASSERT_GE(body["hits"].size(), 1u) << body.dump();
+    const auto& hit = body["hits"][0];
+    EXPECT_EQ(hit["speaker"], "John Kerry");
+    EXPECT_TRUE(has_prefix({hit["article"]["id"].get<std::string>()}, "000_")) << hit.dump();
+    const std::string text = hit["text"];
+    // Xapian marks a matched phrase as one span.
+    EXPECT_NE(text.find("<mark>regime change</mark>"), std::string::npos) << text;
+    EXPECT_EQ(text.back(), ',') << "punctuation at the end is kept: " << text;
+    EXPECT_NE(text.find("not seeking"), std::string::npos) << "the whole quote: " << text;
+    // The article lists the same quote with its id and group.
+    const json article =
+        server_->get_json("/api/articles/" + hit["article"]["id"].get<std::string>());
+    bool found = false;
+    for (const auto& quote : article["quotes"]) {
+        if (quote["id"] != hit["id"]) continue;
+        found = true;
+        EXPECT_EQ(quote["group"], hit["group"]);
+        EXPECT_EQ(quote["char_begin"], hit["char_begin"]);
+    }
+    EXPECT_TRUE(found) << article["quotes"].dump();
+}
+
+TEST_F(ServerOnSeeds, MinConfidenceFilters) {
+    const std::size_t all = quote_total(*server_, {});
+    const json sure =
+        server_->get_json("/api/quotes", {{"min_confidence", "0.5"}, {"size", "100"}});
+    EXPECT_LT(sure["total"].get<std::size_t>(), all) << "unattributed quotes have confidence 0";
+    EXPECT_GT(sure["total"].get<std::size_t>(), 0u);
+    for (const auto& hit : sure["hits"]) {
+        EXPECT_GE(hit["confidence"].get<double>(), 0.5) << hit.dump();
+        EXPECT_FALSE(hit["speaker"].is_null()) << hit.dump();
+    }
+    EXPECT_EQ(quote_total(*server_, {{"min_confidence", "0"}}), all);
+}
+
+TEST_F(ServerOnSeeds, SpeakersByPrefix) {
+    const json body = server_->get_json("/api/speakers", {{"prefix", "ker"}});
+    ASSERT_GE(body["speakers"].size(), 1u) << body.dump();
+    EXPECT_EQ(body["speakers"][0]["name"], "John Kerry");
+    EXPECT_EQ(body["speakers"][0]["quotes"].get<std::size_t>(),
+              quote_total(*server_, {{"speaker", "John Kerry"}}));
+    EXPECT_GE(body["speakers"][0]["articles"].get<int>(), 2);
+    const json all = server_->get_json("/api/speakers", {{"limit", "100"}});
+    EXPECT_GE(all["speakers"].size(), 5u);
+    for (std::size_t i = 1; i < all["speakers"].size(); ++i)
+        EXPECT_GE(all["speakers"][i - 1]["quotes"], all["speakers"][i]["quotes"]);
+}
+
+TEST_F(ServerOnSeeds, SpeakerProfiles) {
+    const json kerry = server_->get_json("/api/speakers/John%20Kerry");
+    EXPECT_EQ(kerry["name"], "John Kerry");
+    EXPECT_EQ(kerry["quotes"].get<std::size_t>(),
+              quote_total(*server_, {{"speaker", "John Kerry"}}));
+    ASSERT_FALSE(kerry["outlets"].empty()) << kerry.dump();
+    ASSERT_FALSE(kerry["terms"].empty()) << kerry.dump();
+    for (const auto& t : kerry["terms"]) {
+        const std::string word = t["term"];
+        EXPECT_TRUE(word != "the" && word != "and" &&
+                    !std::isupper(static_cast<unsigned char>(word[0])))
+            << word;
+    }
+    EXPECT_FALSE(kerry["recent_quotes"].empty());
+    // per_month agrees with the month matrix for every speaker it lists (the seeds' dated quotes).
+    const json months = server_->get_json("/api/matrix", {{"cols", "month"}});
+    ASSERT_FALSE(months["rows"].empty()) << months.dump();
+    for (std::size_t r = 0; r < months["rows"].size(); ++r) {
+        const std::string name = months["rows"][r];
+        const json profile = server_->get_json("/api/speakers/" + percent_encoded(name));
+        json expected = json::array();
+        for (std::size_t c = 0; c < months["cols"].size(); ++c)
+            if (months["cells"][r][c] != 0)
+                expected.push_back(
+                    {{"month", months["cols"][c]}, {"count", months["cells"][r][c]}});
+        EXPECT_EQ(profile["per_month"], expected) << name;
+    }
+    const json missing = server_->get_json("/api/speakers/Nobody%20Known", {}, 404);
+    EXPECT_EQ(missing["error"]["code"], "not_found");
+}
+
+TEST_F(ServerOnSeeds, MatrixAgreesWithQuoteTotals) {
+    const json matrix = server_->get_json("/api/matrix", {{"rows", "speaker"}, {"cols", "outlet"}});
+    EXPECT_EQ(matrix["total"].get<std::size_t>(), quote_total(*server_, {}));
+    bool kerry = false;
+    for (std::size_t r = 0; r < matrix["rows"].size(); ++r) {
+        const std::string row = matrix["rows"][r];
+        kerry = kerry || row == "John Kerry";
+        EXPECT_EQ(matrix["row_totals"][r].get<std::size_t>(),
+                  quote_total(*server_, {{"speaker", row}}));
+        for (std::size_t c = 0; c < matrix["cols"].size(); ++c) {
+            const std::string col = matrix["cols"][c];
+            EXPECT_EQ(matrix["cells"][r][c].get<std::size_t>(),
+                      quote_total(*server_, {{"speaker", row}, {"outlet", col}}))
+                << row << " × " << col;
+        }
+    }
+    EXPECT_TRUE(kerry) << matrix.dump();
+    for (std::size_t c = 0; c < matrix["cols"].size(); ++c)
+        EXPECT_EQ(matrix["col_totals"][c].get<std::size_t>(),
+                  quote_total(*server_, {{"outlet", matrix["cols"][c]}}));
+}
+
+TEST_F(ServerOnSeeds, QuoteEndpointsRefuseBadParameters) {
+    struct Case {
+        const char* why;
+        const char* path;
+        httplib::Params params;
+        const char* code;
+    };
+    const Case cases[] = {
+        {"confidence above 1", "/api/quotes", {{"min_confidence", "2"}}, "invalid_argument"},
+        {"quote query does not parse", "/api/quotes", {{"q", "title:("}}, "invalid_query"},
+        {"quote page size", "/api/quotes", {{"size", "0"}}, "invalid_argument"},
+        {"speakers limit", "/api/speakers", {{"limit", "101"}}, "invalid_argument"},
+        {"matrix cols", "/api/matrix", {{"cols", "year"}}, "invalid_argument"},
+        {"matrix rows", "/api/matrix", {{"rows", "outlet"}}, "invalid_argument"},
+        {"matrix limit", "/api/matrix", {{"limit", "0"}}, "invalid_argument"},
+    };
+    for (const auto& c : cases) {
+        const json body = server_->get_json(c.path, c.params, 400);
+        EXPECT_EQ(body["error"]["code"], c.code) << c.why;
+    }
+    const json long_name = server_->get_json("/api/speakers/" + std::string(201, 'x'), {}, 400);
+    EXPECT_EQ(long_name["error"]["code"], "invalid_argument");
 }
 
 TEST(ServerStart, RefusesAMissingIndexWithAClearError) {
