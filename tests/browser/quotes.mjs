@@ -296,13 +296,16 @@ describe('quotes and speakers', () => {
     assert_no_errors();
   });
 
-  test('speaker page and matrix fit a phone-width screen', async (t) => {
+  test('quotes, speaker page and matrix fit a phone-width screen', async (t) => {
     const { page, assert_no_errors } = await open_page(t, { viewport: { width: 375, height: 740 } });
     const all = await api_get(page, 'api/quotes?size=1');
     const name = all.facets.speaker[0].value;
     await page.goto(`./?speaker_page=${encodeURIComponent(name)}`);
     await page.getByRole('heading', { level: 2, name }).waitFor();
     assert.ok((await overflow(page)) <= 0, 'speaker page: no sideways scrolling');
+    await page.goto('./?view=quotes&size=100');
+    await expect_quote_count(page, all.total);
+    assert.ok((await overflow(page)) <= 0, 'quotes view: no sideways scrolling');
     await page.goto('./?view=matrix&cols=month');
     await page.locator('table.matrix').waitFor();
     assert.ok((await overflow(page)) <= 0, 'matrix: the table scrolls inside its box, not the page');
