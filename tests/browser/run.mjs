@@ -469,6 +469,23 @@ describe('hostile article content', () => {
     assert.equal(await page.locator('#article-view img, #article-view script, #article-view b').count(), 0);
     assert_no_errors();
   });
+
+  test('quotes, speaker labels and the matrix show article text as text too', async (t) => {
+    const { page, assert_no_errors } = await open_page(t, { target: hostile });
+    await page.goto('./?view=quotes&q=never');
+    await page.locator('#result-count').filter({ hasText: /^1 quote$/ }).waitFor();
+    const quote = page.locator('#results .quote-hit blockquote');
+    assert.equal(await quote.textContent(), kQuote, 'the quote, escaped by the server, reads as written');
+    // The server's own <mark> around the query word is the only mark; the quoted "<mark>" is text.
+    assert.deepEqual(await quote.locator('mark').allTextContents(), ['never']);
+    await page.locator('#results .quote-open').click();
+    await page.locator('.article-body .quote-target').waitFor();
+    await page.goto('./?view=matrix');
+    await page.locator('table.matrix').or(page.locator('#matrix .no-results')).first().waitFor();
+    const made = '#article-view img, #article-view script, #article-view b, main img, main script, main b';
+    assert.equal(await page.locator(made).count(), 0, 'no element made from article text');
+    assert_no_errors();
+  });
 });
 
 function escape_regex(text) {
