@@ -94,6 +94,7 @@ describe('quotes and speakers', () => {
     const server_marks = expected.hits.flatMap((hit) => [...hit.text.matchAll(/<mark>(.*?)<\/mark>/g)].map((m) => plain(m[1])));
     const page_marks = await page.locator('#results .quote-hit blockquote mark').allTextContents();
     assert.deepEqual(page_marks, server_marks, 'the server highlighting is shown as marks');
+    assert.ok(page_marks.length > 0, 'the searched word is marked');
     const speakers = await page.locator('#results .quote-hit .quote-who .speaker-name').allTextContents();
     assert.deepEqual(speakers, expected.hits.filter((hit) => hit.speaker).map((hit) => hit.speaker));
 
