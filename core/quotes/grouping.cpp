@@ -97,8 +97,42 @@ std::size_t overlap(const std::vector<Bigram>& a, const std::vector<Bigram>& b) 
     return count;
 }
 
-bool speakers_compatible(const std::string& a, const std::string& b) {
-    return a.empty() || b.empty() || a == b;
+// Speakers as small integers (0 = unattributed), so the candidate loop compares numbers.
+std::vector<std::uint32_t> speaker_ids(std::span<const QuoteForGrouping> quotes) {
+    std::unordered_map<std::string_view, std::uint32_t> ids;
+    std::vector<std::uint32_t> out;
+    out.reserve(quotes.size());
+    for (const auto& quote : quotes) {
+        if (quote.speaker.empty()) {
+            out.push_back(0);
+            continue;
+        }
+        out.push_back(ids.try_emplace(quote.speaker, static_cast<std::uint32_t>(ids.size() + 1))
+                          .first->second);
+    }
+    return out;
+}
+
+// overlap(a, b) >= need, giving up as soon as a's unmatched bigrams make it impossible: most
+// candidates fail within a few steps.
+bool overlaps_at_least(const std::vector<Bigram>& a, const std::vector<Bigram>& b,
+                       std::size_t need) {
+    std::size_t found = 0, missed = 0;
+    const std::size_t allowed_misses = a.size() - std::min(need, a.size());
+    auto j = b.begin();
+    for (Bigram x : a) {
+        j = std::lower_bound(j, b.end(), x);
+        if (j != b.end() && *j == x) {
+            if (++found >= need) return true;
+        } else if (++missed > allowed_misses) {
+            return false;
+        }
+    }
+    return found >= need;
+}
+
+bool speakers_compatible(std::uint32_t a, std::uint32_t b) {
+    return a == 0 || b == 0 || a == b;
 }
 
 // Earlier by date, undated last, ties by id: the member whose id names the group.
@@ -195,6 +229,7 @@ std::vector<std::string> group_quotes(std::span<const QuoteForGrouping> quotes) 
         for (Bigram bigram : bigrams[i]) postings[bigram].push_back(i);
     // If the shorter side A shares at least t of its |A| bigrams with B, then B contains one of
     // A's |A| - t + 1 rarest bigrams (pigeonhole), so probing those finds every match.
+    const std::vector<std::uint32_t> speakers = speaker_ids(quotes);
     std::vector<std::size_t> seen_by(n, n);
     for (std::size_t a : representatives) {
         // (frequency, bigram, its posting list): one hash lookup per bigram, then a cheap sort.
@@ -216,9 +251,9 @@ std::vector<std::string> group_quotes(std::span<const QuoteForGrouping> quotes) 
                 seen_by[b] = a;
                 // Only pairs where `a` is the shorter side (ties: both probe, either may unite).
                 if (bigrams[b].size() < bigrams[a].size()) continue;
-                if (!speakers_compatible(quotes[a].speaker, quotes[b].speaker)) continue;
+                if (!speakers_compatible(speakers[a], speakers[b])) continue;
                 if (groups.find(a) == groups.find(b)) continue;
-                if (overlap(bigrams[a], bigrams[b]) >= need) groups.unite(a, b);
+                if (overlaps_at_least(bigrams[a], bigrams[b], need)) groups.unite(a, b);
             }
         }
     }
