@@ -121,7 +121,7 @@ std::optional<QuoteGroupInfo> Searcher::group_info(const std::string& group_id) 
     if (group_id.empty()) return std::nullopt;
     QuoteGroupInfo group;
     group.id = group_id;
-    group.size = db_.get_termfreq(term(Field::QuoteGroup, group_id));
+    group.size = db_.get_termfreq(quote_group_term(group_id));
     // The group id is its earliest member's id: that member's date is the first appearance.
     const std::string earliest = term(Field::Id, group_id);
     for (auto it = db_.postlist_begin(earliest); it != db_.postlist_end(earliest); ++it) {
