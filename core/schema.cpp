@@ -36,11 +36,17 @@ static_assert(table_matches_enum(), "kFields rows must follow the order of enum 
 
 }  // namespace
 
-std::span<const FieldSpec> field_table() { return kFields; }
+std::span<const FieldSpec> field_table() {
+    return kFields;
+}
 
-const FieldSpec& field_spec(Field field) { return kFields[static_cast<std::size_t>(field)]; }
+const FieldSpec& field_spec(Field field) {
+    return kFields[static_cast<std::size_t>(field)];
+}
 
-std::string_view prefix_of(Field field) { return field_spec(field).prefix; }
+std::string_view prefix_of(Field field) {
+    return field_spec(field).prefix;
+}
 
 std::string term(Field field, std::string_view value) {
     std::string out(prefix_of(field));

@@ -12,7 +12,7 @@ packages=(g++ cmake make pkg-config
   libxapian-dev libcpp-httplib-dev nlohmann-json3-dev libcli11-dev libspdlog-dev
   libhowardhinnant-date-dev libxml2-dev libuchardet-dev libicu-dev libxxhash-dev)
 if [ "$want_tests" = 1 ]; then
-  packages+=(libgtest-dev chromium nodejs npm)
+  packages+=(libgtest-dev clang-format chromium nodejs npm)
 fi
 
 missing=()

@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # test.sh — installs what is missing (test tools too), builds, and runs every test through ctest:
 # first a warnings-as-errors build (unit, integration and browser tests), then an ASan+UBSan build
-# (unit and integration tests). Exits non-zero on any failure.
+# (unit and integration tests), after a clang-format check. Exits non-zero on any failure.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 scripts/install-deps.sh --test
 jobs="$(nproc)"
+
+# Formatting is part of the contract: every C++ file matches .clang-format.
+git ls-files '*.cpp' '*.h' | xargs clang-format --dry-run -Werror
 
 cmake -S . -B build/test -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBROADSHEET_WERROR=ON >/dev/null
 cmake --build build/test -j"$jobs"

@@ -1,10 +1,11 @@
 // schema_test.cpp — the field table's invariants and the schema-version check on open.
+#include "core/schema.h"
+
 #include <gtest/gtest.h>
 
 #include <set>
 
 #include "core/error.h"
-#include "core/schema.h"
 
 namespace broadsheet {
 namespace {
