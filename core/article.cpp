@@ -1,6 +1,7 @@
 // article.cpp — JSON (de)serialisation of Article and Quote; absent values are null.
 #include "core/article.h"
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 namespace broadsheet {
@@ -17,6 +18,15 @@ std::string string_or_empty(const nlohmann::json& in, const char* key) {
 }
 
 }  // namespace
+
+std::size_t code_points_before(std::string_view text, std::size_t byte_offset) {
+    const std::size_t end = std::min(byte_offset, text.size());
+    std::size_t count = 0;
+    // Every byte that is not a UTF-8 continuation byte (10xxxxxx) starts a code point.
+    for (std::size_t i = 0; i < end; ++i)
+        if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++count;
+    return count;
+}
 
 void to_json(nlohmann::json& out, const Quote& quote) {
     out = nlohmann::json{{"text", quote.text},         {"speaker", nullable(quote.speaker)},

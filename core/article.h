@@ -5,6 +5,7 @@
 #include <nlohmann/json_fwd.hpp>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/date.h"
@@ -38,6 +39,10 @@ struct Article {
     std::vector<Quote> quotes;          // in body order
     std::string content_hash;  // hex digest of the source bytes (+ sidecar), for incremental update
 };
+
+// Number of Unicode code points in text[0, byte_offset) (offset clamped to the text): how the
+// API reports quote positions, so JavaScript can index Array.from(body) with them.
+std::size_t code_points_before(std::string_view text, std::size_t byte_offset);
 
 // JSON form used for the document data in the index and by `broadsheet-indexer extract`.
 // Absent values serialise as null; the date as "YYYY-MM-DD".

@@ -94,17 +94,45 @@ std::vector<std::string_view> quote_field_texts(const QuoteDocumentInput& input,
     return {};
 }
 
-// Code points in body[0, byte): the offsets the API reports alongside byte offsets.
-std::size_t code_points_before(const std::string& body, std::size_t byte) {
-    std::size_t count = 0;
-    for (std::size_t i = 0; i < byte && i < body.size(); ++i)
-        if ((static_cast<unsigned char>(body[i]) & 0xC0) != 0x80) ++count;
-    return count;
-}
+// Whether spelling data is collected while indexing a document.
+enum class Spelling { Off, On };
 
 // Spelling suggestions are drawn from the words people search by default: title and body.
 bool feeds_spelling(Field field) {
     return field == Field::Title || field == Field::Body;
+}
+
+// Adds one schema field's texts to a document: free text through the generator, exact values
+// as boolean terms. Shared by article and quote documents so both follow the table alike.
+void add_field(Xapian::Document& doc, Xapian::TermGenerator& generator, const FieldSpec& spec,
+               const std::vector<std::string_view>& texts, Spelling spelling) {
+    for (std::string_view text : texts) {
+        if (text.empty()) continue;
+        switch (spec.kind) {
+            case FieldKind::FreeText: {
+                generator.set_flags(spelling == Spelling::On && feeds_spelling(spec.field)
+                                        ? Xapian::TermGenerator::FLAG_SPELLING
+                                        : Xapian::TermGenerator::flags{});
+                generator.index_text(Xapian::Utf8Iterator(text.data(), text.size()), spec.wdf_inc,
+                                     std::string(spec.prefix));
+                // The title also joins the default (unprefixed) field at its own, higher
+                // weight, so a plain query matches headlines and ranks them above body text.
+                if (spec.field == Field::Title && !spec.prefix.empty()) {
+                    generator.increase_termpos(kFieldPositionGap);
+                    generator.index_text(Xapian::Utf8Iterator(text.data(), text.size()),
+                                         spec.wdf_inc, std::string(prefix_of(Field::Body)));
+                }
+                generator.increase_termpos(kFieldPositionGap);
+                break;
+            }
+            case FieldKind::Identifier:
+                doc.add_boolean_term(term(spec.field, text));
+                break;
+            case FieldKind::Boolean:
+                doc.add_boolean_term(fit_term(term(spec.field, text)));
+                break;
+        }
+    }
 }
 
 std::string join_speakers(const std::vector<std::string>& speakers) {
@@ -149,24 +177,9 @@ Xapian::Document make_quote_document(const QuoteDocumentInput& input) {
     Xapian::TermGenerator generator;
     generator.set_stemmer(Xapian::Stem("english"));
     generator.set_document(doc);
-    for (const auto& spec : field_table()) {
-        for (std::string_view text : quote_field_texts(input, spec.field, id, year)) {
-            if (text.empty()) continue;
-            switch (spec.kind) {
-                case FieldKind::FreeText:
-                    generator.index_text(Xapian::Utf8Iterator(text.data(), text.size()),
-                                         spec.wdf_inc, std::string(spec.prefix));
-                    generator.increase_termpos(kFieldPositionGap);
-                    break;
-                case FieldKind::Identifier:
-                    doc.add_boolean_term(term(spec.field, text));
-                    break;
-                case FieldKind::Boolean:
-                    doc.add_boolean_term(fit_term(term(spec.field, text)));
-                    break;
-            }
-        }
-    }
+    for (const auto& spec : field_table())
+        add_field(doc, generator, spec, quote_field_texts(input, spec.field, id, year),
+                  Spelling::Off);
 
     if (article.date) {
         doc.add_value(kSlotDate, article.date->slot());
@@ -212,37 +225,9 @@ Xapian::Document make_article_document(const Article& article,
     generator.set_document(doc);
     if (spelling_db != nullptr) generator.set_database(*spelling_db);
 
-    const auto& body_spec = field_spec(Field::Body);
-    for (const auto& spec : field_table()) {
-        const auto texts = field_texts(article, spec.field, year);
-        for (std::string_view text : texts) {
-            if (text.empty()) continue;
-            switch (spec.kind) {
-                case FieldKind::FreeText: {
-                    const bool spelling = spelling_db != nullptr && feeds_spelling(spec.field);
-                    generator.set_flags(spelling ? Xapian::TermGenerator::FLAG_SPELLING
-                                                 : Xapian::TermGenerator::flags{});
-                    generator.index_text(Xapian::Utf8Iterator(text.data(), text.size()),
-                                         spec.wdf_inc, std::string(spec.prefix));
-                    // The title also joins the default (unprefixed) field at its own, higher
-                    // weight, so a plain query matches headlines and ranks them above body text.
-                    if (spec.field == Field::Title && !spec.prefix.empty()) {
-                        generator.increase_termpos(kFieldPositionGap);
-                        generator.index_text(Xapian::Utf8Iterator(text.data(), text.size()),
-                                             spec.wdf_inc, std::string(body_spec.prefix));
-                    }
-                    generator.increase_termpos(kFieldPositionGap);
-                    break;
-                }
-                case FieldKind::Identifier:
-                    doc.add_boolean_term(term(spec.field, text));
-                    break;
-                case FieldKind::Boolean:
-                    doc.add_boolean_term(fit_term(term(spec.field, text)));
-                    break;
-            }
-        }
-    }
+    const Spelling spelling = spelling_db != nullptr ? Spelling::On : Spelling::Off;
+    for (const auto& spec : field_table())
+        add_field(doc, generator, spec, field_texts(article, spec.field, year), spelling);
 
     if (article.date) {
         doc.add_value(kSlotDate, article.date->slot());

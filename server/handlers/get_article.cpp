@@ -1,24 +1,10 @@
 // get_article.cpp — GET /api/articles/{id}: the whole article, with quote offsets in both
 // UTF-8 bytes and Unicode code points (what JavaScript's Array.from(body) indexes), and each
 // quote's document id and near-duplicate group.
-#include <algorithm>
-
 #include "core/index/document.h"
 #include "server/handlers/handlers.h"
 
 namespace broadsheet {
-namespace {
-
-// Code points in body[0, byte_offset): every byte that is not a UTF-8 continuation byte.
-std::size_t code_points_before(const std::string& body, std::size_t byte_offset) {
-    const std::size_t end = std::min(byte_offset, body.size());
-    return static_cast<std::size_t>(std::count_if(body.begin(), body.begin() + end, [](char c) {
-        return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-    }));
-}
-
-}  // namespace
-
 ApiResponse get_article(const ApiRequest& request, Searcher& searcher) {
     const Article article = searcher.article(request.path_rest);
     nlohmann::json body = article;

@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "core/schema.h"
-#include "tests/index/temp_dir.h"
+#include "tests/support/temp_dir.h"
 
 namespace broadsheet {
 namespace {

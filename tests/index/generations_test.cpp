@@ -8,7 +8,7 @@
 #include <optional>
 
 #include "core/error.h"
-#include "tests/index/temp_dir.h"
+#include "tests/support/temp_dir.h"
 
 namespace broadsheet {
 namespace {

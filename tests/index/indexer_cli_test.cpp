@@ -16,7 +16,7 @@
 #include "core/index/generations.h"
 #include "core/schema.h"
 #include "tests/index/process.h"
-#include "tests/index/temp_dir.h"
+#include "tests/support/temp_dir.h"
 
 namespace broadsheet {
 namespace {

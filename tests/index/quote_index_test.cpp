@@ -12,7 +12,7 @@
 #include "core/index/index_writer.h"
 #include "core/index/walker.h"
 #include "core/schema.h"
-#include "tests/index/temp_dir.h"
+#include "tests/support/temp_dir.h"
 
 namespace broadsheet {
 namespace {

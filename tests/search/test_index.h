@@ -3,10 +3,8 @@
 #pragma once
 
 #include <gtest/gtest.h>
-#include <unistd.h>
 #include <xapian.h>
 
-#include <atomic>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -14,31 +12,9 @@
 #include "core/article.h"
 #include "core/index/document.h"
 #include "core/schema.h"
+#include "tests/support/temp_dir.h"
 
 namespace broadsheet::testing_support {
-
-// A fresh directory under the test temp dir, removed when the object goes away.
-class TempDir {
-  public:
-    TempDir() {
-        static std::atomic<int> counter{0};
-        path_ =
-            std::filesystem::path(::testing::TempDir()) /
-            ("broadsheet-search-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
-        std::filesystem::remove_all(path_);
-        std::filesystem::create_directories(path_);
-    }
-    ~TempDir() {
-        std::error_code ignored;
-        std::filesystem::remove_all(path_, ignored);
-    }
-    TempDir(const TempDir&) = delete;
-    TempDir& operator=(const TempDir&) = delete;
-    const std::filesystem::path& path() const { return path_; }
-
-  private:
-    std::filesystem::path path_;
-};
 
 inline Article make_article(std::string id, std::string title, std::string body, std::string outlet,
                             std::vector<std::string> speakers, std::string iso_date) {
