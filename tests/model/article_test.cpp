@@ -38,5 +38,25 @@ TEST(Article, UnknownDateIsNull) {
     EXPECT_FALSE(j.get<Article>().date.has_value());
 }
 
+struct CodePointCase {
+    const char* text;
+    std::size_t byte_offset;
+    std::size_t expected;
+};
+
+const CodePointCase kCodePointCases[] = {
+    {"abc", 2, 2},             // ASCII: bytes and code points agree
+    {"\xE2\x80\x9Chi", 3, 1},  // after a curly quote (3 bytes, 1 code point)
+    {"Erdo\xC4\x9F"
+     "an",
+     6, 5},          // after a 2-byte letter inside a name
+    {"abc", 99, 3},  // an offset past the end is clamped, never read out of bounds
+};
+
+TEST(Article, CodePointsBeforeCountsCharactersNotBytes) {
+    for (const auto& c : kCodePointCases)
+        EXPECT_EQ(code_points_before(c.text, c.byte_offset), c.expected) << c.text;
+}
+
 }  // namespace
 }  // namespace broadsheet
