@@ -282,7 +282,7 @@ function update_typeahead(name, wanted) {
         return option;
       }),
     );
-    status.textContent = options.length === 0 ? `No ${label} start with “${prefix}”` : '';
+    status.textContent = options.length === 0 ? `No ${label} match “${prefix}”` : '';
     set_active(-1);
     if (options.length > 0) open();
     else close();
