@@ -5,6 +5,7 @@
 #include <date/date.h>
 
 #include <algorithm>
+#include <map>
 #include <string>
 
 #include "core/error.h"
@@ -112,6 +113,19 @@ Histogram make_histogram(const HistogramInput& input) {
     if (input.interval == HistogramInterval::Auto) histogram.interval = choose(first, last);
 
     const long buckets = bucket_index(histogram.interval, first, last) + 1;
+    if (buckets > static_cast<long>(kMaxHistogramBuckets) &&
+        input.interval == HistogramInterval::Auto) {
+        // Dates over 1000 years apart (a mis-dated article, say) must not make every search
+        // fail: auto then lists only the years that have matches.
+        std::map<long, std::size_t> years;
+        for (const DayCount& day : input.days)
+            years[bucket_index(histogram.interval, first, civil(day.day))] += day.count;
+        for (const auto& [index, count] : years) {
+            histogram.buckets.push_back(bucket_at(histogram.interval, first, index));
+            histogram.buckets.back().count = count;
+        }
+        return histogram;
+    }
     if (buckets > static_cast<long>(kMaxHistogramBuckets)) {
         const std::string advice = histogram.interval == HistogramInterval::Year
                                        ? "narrow from/to"

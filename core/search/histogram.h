@@ -34,9 +34,10 @@ struct HistogramInput {
 };
 
 // Chronological buckets from the period of the earliest day to the period of the latest, empty
-// periods included; no days → no buckets (and Auto reports Day). Throws
-// Error(InvalidArgument), message starting "interval", when that takes more than
-// kMaxHistogramBuckets buckets.
+// periods included; no days → no buckets (and Auto reports Day). A forced interval that takes
+// more than kMaxHistogramBuckets buckets throws Error(InvalidArgument), message starting
+// "interval"; Auto never throws: past the limit (only years can get there) it lists only the
+// years that have matches.
 Histogram make_histogram(const HistogramInput& input);
 
 // The per-day counts a ValueCountMatchSpy on kSlotDate collected over every match. Matches

@@ -204,10 +204,11 @@ TEST(Histogram, MoreThanTheBucketLimitIsAnIntervalError) {
         // 1,000 months (83 years and 4 months) is allowed; 1,001 is not.
         {"1000 months", "1900-01-01", "1983-04-30", kMonth, true},
         {"1001 months", "1900-01-01", "1983-05-01", kMonth, false},
-        // Year buckets only fail past 1,000 years; auto then fails the same way.
+        // Year buckets only fail past 1,000 years, and only when forced.
         {"1000 years", "1018-01-01", "2017-12-31", kYear, true},
         {"1001 years, forced", "1017-12-31", "2017-01-01", kYear, false},
-        {"1001 years, auto", "1017-12-31", "2017-01-01", kAuto, false},
+        // One mis-dated article must not make every auto search fail: sparse years instead.
+        {"1001 years, auto", "1017-12-31", "2017-01-01", kAuto, true},
         // Auto never picks day or month buckets past its thresholds, so spans it puts in years
         // are fine whatever a forced day interval would need.
         {"decades, auto", "1990-01-01", "2017-12-31", kAuto, true},
@@ -224,6 +225,18 @@ TEST(Histogram, MoreThanTheBucketLimitIsAnIntervalError) {
             EXPECT_EQ(std::string(e.what()).rfind("interval", 0), 0u) << c.why << ": " << e.what();
         }
     }
+}
+
+TEST(Histogram, AutoPastTheLimitListsOnlyTheYearsWithMatches) {
+    const Histogram histogram =
+        make_histogram(input_of({{"1017-12-31", 1}, {"2017-01-01", 2}, {"2017-06-01", 1}}, kAuto));
+    EXPECT_EQ(histogram.interval, HistogramInterval::Year);
+    ASSERT_EQ(histogram.buckets.size(), 2u);
+    EXPECT_EQ(histogram.buckets[0].period, "1017");
+    EXPECT_EQ(histogram.buckets[0].count, 1u);
+    EXPECT_EQ(histogram.buckets[1].period, "2017");
+    EXPECT_EQ(histogram.buckets[1].from.iso(), "2017-01-01");
+    EXPECT_EQ(histogram.buckets[1].count, 3u);
 }
 
 TEST(Histogram, ReadsPerDayCountsFromADateSpy) {
