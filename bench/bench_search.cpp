@@ -18,9 +18,11 @@ struct BenchConfig {
     int port = 8080;
     int requests = 2000;
     int connections = 2;
+    std::vector<std::string> paths;  // empty: kPaths
 };
 
 // A mix of what the frontend sends: words, a phrase, a facet filter, browsing, a prefix.
+// The default mix, used when no --path is given.
 const std::vector<std::string> kPaths = {
     "/api/search?q=ceasefire",
     "/api/search?q=%22regime%20change%22",
@@ -39,7 +41,10 @@ int main(int argc, char** argv) {
     app.add_option("--port", config.port)->required();
     app.add_option("--requests", config.requests, "total requests")->capture_default_str();
     app.add_option("--connections", config.connections, "client threads")->capture_default_str();
+    app.add_option("--path", config.paths,
+                   "request path to send, repeatable (default: a mix of searches)");
     CLI11_PARSE(app, argc, argv);
+    const std::vector<std::string>& paths = config.paths.empty() ? kPaths : config.paths;
 
     std::atomic<int> failures{0};
     std::vector<std::vector<double>> latencies(config.connections);
@@ -51,7 +56,7 @@ int main(int argc, char** argv) {
             client.set_keep_alive(true);
             for (int i = c; i < config.requests; i += config.connections) {
                 const auto t0 = std::chrono::steady_clock::now();
-                auto res = client.Get(kPaths[static_cast<std::size_t>(i) % kPaths.size()]);
+                auto res = client.Get(paths[static_cast<std::size_t>(i) % paths.size()]);
                 const std::chrono::duration<double, std::milli> took =
                     std::chrono::steady_clock::now() - t0;
                 latencies[c].push_back(took.count());
