@@ -1,7 +1,10 @@
-// suggest.js — as-you-type suggestions under the search box (GET /api/suggest), as an ARIA 1.2
+// suggest.js — as-you-type suggestions under the search box (GET /api/suggest), as an ARIA
 // combobox: the input keeps focus and points at the highlighted option with
 // aria-activedescendant. Picking a speaker or an outlet adds it as a filter, picking a title opens
 // the article; Enter with nothing highlighted submits the search as typed.
+//
+// index.html wraps the input in the element with role="combobox" (the ARIA 1.1 pattern), so the
+// input itself stays a searchbox; without such a wrapper the input becomes the combobox (1.2).
 
 import * as api from './api.js';
 import { el, plural } from './dom.js';
@@ -21,10 +24,14 @@ export function init_suggest({ input, list, current_state, navigate }) {
   let timer = null;
   let in_flight = null;
 
-  input.setAttribute('role', 'combobox');
+  let combobox = input.closest('[role="combobox"]');
+  if (!combobox) {
+    combobox = input;
+    input.setAttribute('role', 'combobox');
+  }
   input.setAttribute('aria-autocomplete', 'list');
   input.setAttribute('aria-controls', list.id);
-  input.setAttribute('aria-expanded', 'false');
+  combobox.setAttribute('aria-expanded', 'false');
 
   const is_open = () => !list.hidden;
 
@@ -37,7 +44,7 @@ export function init_suggest({ input, list, current_state, navigate }) {
 
   function close() {
     list.hidden = true;
-    input.setAttribute('aria-expanded', 'false');
+    combobox.setAttribute('aria-expanded', 'false');
     highlight(-1);
   }
 
@@ -64,7 +71,7 @@ export function init_suggest({ input, list, current_state, navigate }) {
       return;
     }
     list.hidden = false;
-    input.setAttribute('aria-expanded', 'true');
+    combobox.setAttribute('aria-expanded', 'true');
     highlight(-1);
   }
 
@@ -116,7 +123,7 @@ export function init_suggest({ input, list, current_state, navigate }) {
         event.preventDefault();
         if (!is_open()) {
           list.hidden = false;
-          input.setAttribute('aria-expanded', 'true');
+          combobox.setAttribute('aria-expanded', 'true');
           highlight(0);
         } else {
           highlight((active + 1) % count);

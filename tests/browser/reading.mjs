@@ -54,7 +54,9 @@ async function expect_count(page, total) {
   await page.locator('#result-count').filter({ hasText: new RegExp(`^${total} articles?$`) }).waitFor();
 }
 
-const search_box = (page) => page.getByRole('combobox', { name: 'Search' });
+// The input stays a searchbox inside the element with the combobox role (ARIA 1.1 pattern).
+const search_box = (page) => page.getByRole('searchbox', { name: 'Search' });
+const combobox = (page) => page.getByRole('combobox', { name: 'Search' });
 const listbox = (page) => page.getByRole('listbox', { name: 'Suggestions' });
 
 // Types `text` key by key into an empty search box (as a person would) and waits for the list.
@@ -110,9 +112,10 @@ describe('search box suggestions', () => {
     await page.goto('./');
     await page.locator('main[aria-busy="false"]').waitFor();
     const box = search_box(page);
-    assert.equal(await box.getAttribute('aria-expanded'), 'false');
+    assert.equal(await combobox(page).getAttribute('aria-expanded'), 'false');
+    assert.equal(await box.getAttribute('aria-controls'), 'q-suggestions');
     await type_and_wait(page, 'ker');
-    assert.equal(await box.getAttribute('aria-expanded'), 'true');
+    assert.equal(await combobox(page).getAttribute('aria-expanded'), 'true');
     const options = listbox(page).getByRole('option');
     assert.equal(await options.count(), suggested.suggestions.length);
     const first = options.first();
@@ -129,7 +132,7 @@ describe('search box suggestions', () => {
     assert.equal(new URL(page.url()).searchParams.get('q'), null, 'the typed prefix is not a query');
     assert.equal(await box.inputValue(), '');
     await listbox(page).waitFor({ state: 'hidden' });
-    assert.equal(await box.getAttribute('aria-expanded'), 'false');
+    assert.equal(await combobox(page).getAttribute('aria-expanded'), 'false');
     const titles = await page.locator('#results .hit-title').allTextContents();
     assert.deepEqual(titles, expected.hits.map((hit) => hit.title), 'the filtered results, in the API order');
     assert_no_errors();
@@ -168,7 +171,7 @@ describe('search box suggestions', () => {
     await type_and_wait(page, 'ker');
     await search_box(page).press('Escape');
     await listbox(page).waitFor({ state: 'hidden' });
-    assert.equal(await search_box(page).getAttribute('aria-expanded'), 'false');
+    assert.equal(await combobox(page).getAttribute('aria-expanded'), 'false');
     assert.equal(await search_box(page).inputValue(), 'ker', 'Escape with the list open keeps the text');
 
     // ArrowDown reopens the same suggestions; a click elsewhere closes them.
