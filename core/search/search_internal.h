@@ -1,5 +1,5 @@
 // search_internal.h — helpers shared by the Searcher's source files (not part of core's API):
-// the Xapian error edge, exact-count set-up, date sorting, HTML escaping, hits and name matching.
+// the Xapian error edge, exact-count set-up, date sorting, HTML escaping and hits.
 #pragma once
 
 #include <xapian.h>
@@ -58,26 +58,5 @@ std::string leading_excerpt(const std::string& body, std::size_t max_bytes);
 
 // A search hit showing `article` with `snippet` (already HTML-escaped).
 Hit make_hit(Article article, std::string snippet);
-
-// Lower-cases ASCII letters; other bytes (accented letters) are compared as they are.
-inline std::string ascii_lower(std::string_view text) {
-    std::string out(text);
-    for (char& c : out)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    return out;
-}
-
-// Whether a word of `name` (words start the name or follow a space or hyphen) starts with
-// `prefix`, which must be lower-cased already.
-inline bool word_starts_with(const std::string& name, const std::string& prefix) {
-    const std::string lower = ascii_lower(name);
-    for (std::size_t at = 0; at < lower.size();) {
-        if (lower.compare(at, prefix.size(), prefix) == 0) return true;
-        const std::size_t space = lower.find_first_of(" -", at);
-        if (space == std::string::npos) break;
-        at = space + 1;
-    }
-    return false;
-}
 
 }  // namespace broadsheet::search_internal

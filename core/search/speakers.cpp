@@ -6,15 +6,14 @@
 #include "core/schema.h"
 #include "core/search/expand.h"
 #include "core/search/facets.h"
+#include "core/search/prefix_match.h"
 #include "core/search/search_internal.h"
 #include "core/search/searcher.h"
 
 namespace broadsheet {
 
-using search_internal::ascii_lower;
 using search_internal::count_all;
 using search_internal::guarded;
-using search_internal::word_starts_with;
 
 namespace {
 
@@ -43,14 +42,14 @@ std::vector<SpeakerSummary> Searcher::speakers(const SpeakersParams& params) {
         throw Error(ErrorCode::InvalidArgument,
                     "prefix must be at most " + std::to_string(kMaxSpeakerNameBytes) + " bytes");
     return guarded(db_, [&] {
-        const std::string prefix = ascii_lower(params.prefix);
+        const std::string prefix = fold_case(params.prefix);
         const std::string speaker_prefix(prefix_of(Field::Speaker));
         std::vector<SpeakerSummary> found;
         std::vector<Xapian::Query> names;
         for (auto it = db_.allterms_begin(speaker_prefix); it != db_.allterms_end(speaker_prefix);
              ++it) {
             std::string name = (*it).substr(speaker_prefix.size());
-            if (!prefix.empty() && !word_starts_with(name, prefix)) continue;
+            if (!word_starts_with(name, prefix)) continue;
             names.emplace_back(*it);
             found.push_back({std::move(name), it.get_termfreq(), 0});
         }

@@ -5,16 +5,15 @@
 
 #include "core/schema.h"
 #include "core/search/facets.h"
+#include "core/search/prefix_match.h"
 #include "core/search/search_internal.h"
 #include "core/search/searcher.h"
 
 namespace broadsheet {
 
-using search_internal::ascii_lower;
 using search_internal::count_all;
 using search_internal::guarded;
 using search_internal::parse_article;
-using search_internal::word_starts_with;
 
 namespace {
 
@@ -26,7 +25,7 @@ std::string trimmed(std::string_view text) {
     return std::string(text.substr(first, last - first + 1));
 }
 
-// Exact values of `field` (Speaker or Outlet) with a word starting with `prefix` (lower-cased),
+// Exact values of `field` (Speaker or Outlet) with a word starting with `prefix` (case-folded),
 // counted over articles only, most articles first, then by name.
 std::vector<Suggestion> name_suggestions(Xapian::Database& db, Field field, Xapian::valueno slot,
                                          SuggestionKind kind, const std::string& prefix,
@@ -101,7 +100,7 @@ SuggestResult Searcher::suggest(const SuggestParams& params) {
     const std::string typed = trimmed(params.q);
     if (typed.empty()) return result;
     return guarded(db_, [&] {
-        const std::string prefix = ascii_lower(typed);
+        const std::string prefix = fold_case(typed);
         std::vector<Suggestion> all = name_suggestions(
             db_, Field::Speaker, kSlotSpeakers, SuggestionKind::Speaker, prefix, params.limit);
         for (auto& outlet : name_suggestions(db_, Field::Outlet, kSlotOutlet,
