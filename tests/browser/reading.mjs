@@ -55,9 +55,9 @@ async function expect_count(page, total) {
 }
 
 // The input stays a searchbox inside the element with the combobox role (ARIA 1.1 pattern).
-const search_box = (page) => page.getByRole('searchbox', { name: 'Search' });
-const combobox = (page) => page.getByRole('combobox', { name: 'Search' });
-const listbox = (page) => page.getByRole('listbox', { name: 'Suggestions' });
+const search_box = (page) => page.getByRole('searchbox', { name: 'Search', exact: true });
+const combobox = (page) => page.getByRole('combobox', { name: 'Search', exact: true });
+const listbox = (page) => page.getByRole('listbox', { name: 'Suggestions', exact: true });
 
 // Types `text` key by key into an empty search box (as a person would) and waits for the list.
 async function type_and_wait(page, text) {

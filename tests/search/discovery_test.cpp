@@ -229,5 +229,23 @@ TEST(Suggest, CountsArticlesNotQuotes) {
     EXPECT_EQ(found[0].count, 1u);
 }
 
+TEST(Suggest, FoldsCaseBeyondAscii) {
+    TempDir dir;
+    testing_support::write_index(
+        dir.path() / "db",
+        {testing_support::make_article("f1", "Élysée statement", "The Élysée answered.", "Le Monde",
+                                       {"Émilie Lévêque"}, "2020-01-02")});
+    Searcher searcher(Xapian::Database((dir.path() / "db").string()));
+    // Accented capitals fold like ASCII ones, in names and in titles.
+    for (const char* typed : {"émi", "ÉMI", "lévê", "LÉVÊ"}) {
+        const auto found = searcher.suggest({typed, 5}).suggestions;
+        ASSERT_EQ(found.size(), 1u) << typed;
+        EXPECT_EQ(found[0].value, "Émilie Lévêque") << typed;
+    }
+    const auto titles = searcher.suggest({"ÉLY", 5}).suggestions;
+    ASSERT_EQ(titles.size(), 1u);
+    EXPECT_EQ(titles[0].id, "f1");
+}
+
 }  // namespace
 }  // namespace broadsheet
