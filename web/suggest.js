@@ -44,6 +44,7 @@ export function init_suggest({ input, list, current_state, navigate }) {
 
   function close() {
     list.hidden = true;
+    list.removeAttribute('aria-busy');
     combobox.setAttribute('aria-expanded', 'false');
     highlight(-1);
   }
@@ -65,6 +66,7 @@ export function init_suggest({ input, list, current_state, navigate }) {
   function show(text, suggestions) {
     items = suggestions;
     items_for = text;
+    list.removeAttribute('aria-busy');
     list.replaceChildren(...items.map((item, i) => option(item, i)));
     if (items.length === 0) {
       close();
@@ -105,6 +107,12 @@ export function init_suggest({ input, list, current_state, navigate }) {
 
   input.addEventListener('input', () => {
     cancel_pending();
+    // An open list now answers older text: it stays in view until the new answer replaces it,
+    // but the keyboard leaves it alone (see keydown) and nothing in it stays highlighted.
+    if (is_open()) {
+      highlight(-1);
+      list.setAttribute('aria-busy', 'true');
+    }
     const text = input.value.trim();
     if (text === '' || new TextEncoder().encode(text).length > kMaxQueryBytes) {
       close();

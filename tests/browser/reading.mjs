@@ -59,11 +59,12 @@ const search_box = (page) => page.getByRole('searchbox', { name: 'Search', exact
 const combobox = (page) => page.getByRole('combobox', { name: 'Search', exact: true });
 const listbox = (page) => page.getByRole('listbox', { name: 'Suggestions', exact: true });
 
-// Types `text` key by key into an empty search box (as a person would) and waits for the list.
+// Types `text` key by key into an empty search box (as a person would) and waits for the list
+// of suggestions for all of it (a list still answering a shorter text is marked aria-busy).
 async function type_and_wait(page, text) {
   await search_box(page).fill('');
   await search_box(page).pressSequentially(text, { delay: 20 });
-  await listbox(page).waitFor({ state: 'visible' });
+  await page.locator('#q-suggestions:not([aria-busy="true"])').waitFor({ state: 'visible' });
 }
 
 describe('reading view: more like this', () => {
