@@ -55,6 +55,24 @@ std::string term(Field field, std::string_view value) {
     return out;
 }
 
+std::optional<Field> field_of_term(std::string_view index_term) {
+    std::optional<Field> found;
+    std::size_t longest = 0;
+    for (const FieldSpec& spec : kFields) {
+        if (spec.prefix.empty() || spec.prefix.size() <= longest) continue;
+        if (index_term.starts_with(spec.prefix)) {
+            found = spec.field;
+            longest = spec.prefix.size();
+        }
+    }
+    if (found) return found;
+    if (!index_term.empty() && index_term.front() >= 'A' && index_term.front() <= 'Z')
+        return std::nullopt;
+    for (const FieldSpec& spec : kFields)
+        if (spec.prefix.empty()) return spec.field;
+    return std::nullopt;
+}
+
 std::string values_map() {
     return "date:" + std::to_string(kSlotDate) + ";outlet:" + std::to_string(kSlotOutlet) +
            ";speakers:" + std::to_string(kSlotSpeakers) + ";year:" + std::to_string(kSlotYear) +

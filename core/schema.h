@@ -16,6 +16,7 @@
 
 #include <xapian.h>
 
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -63,6 +64,11 @@ const FieldSpec& field_spec(Field field);
 std::string_view prefix_of(Field field);
 // Boolean term for an exact value: prefix + value, e.g. term(Field::Outlet, "Bloomberg").
 std::string term(Field field, std::string_view value);
+// The field an index term belongs to: the one whose prefix is the longest the term starts with.
+// A term with none of the prefixes belongs to the unprefixed field when it starts with anything
+// but an ASCII capital (Xapian writes prefixes in capitals and words in lower case); otherwise
+// (a stemmed form "Z" + prefix + stem, or a prefix this schema does not know) it is nullopt.
+std::optional<Field> field_of_term(std::string_view index_term);
 
 inline constexpr std::string_view kTypeArticle = "article";
 inline constexpr std::string_view kTypeQuote = "quote";

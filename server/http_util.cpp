@@ -235,6 +235,34 @@ MatrixParams parse_matrix_params(const ApiRequest& request) {
     return params;
 }
 
+RelatedParams parse_related_params(const ApiRequest& request) {
+    RelatedParams params;
+    params.id = request.path_rest;
+    if (auto size = single(request, "size"))
+        params.size = parse_unsigned("size", *size, 1, kMaxRelatedSize,
+                                     "from 1 to " + std::to_string(kMaxRelatedSize));
+    return params;
+}
+
+SuggestParams parse_suggest_params(const ApiRequest& request) {
+    SuggestParams params;
+    if (auto q = single(request, "q")) params.q = *q;
+    if (params.q.size() > kMaxSuggestQueryBytes)
+        throw Error(ErrorCode::InvalidArgument,
+                    "q must be at most " + std::to_string(kMaxSuggestQueryBytes) + " bytes");
+    if (auto limit = single(request, "limit"))
+        params.limit = parse_unsigned("limit", *limit, 1, kMaxSuggestLimit,
+                                      "from 1 to " + std::to_string(kMaxSuggestLimit));
+    return params;
+}
+
+SuggestFormat parse_suggest_format(const ApiRequest& request) {
+    const auto format = single(request, "format");
+    if (!format || *format == "json") return SuggestFormat::Json;
+    if (*format == "opensearch") return SuggestFormat::OpenSearch;
+    throw Error(ErrorCode::InvalidArgument, "format must be json or opensearch");
+}
+
 int status_for(ErrorCode code) {
     switch (code) {
         case ErrorCode::InvalidArgument:

@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "core/error.h"
+#include "core/search/discovery_types.h"
 #include "core/search/facet_types.h"
 #include "core/search/quote_types.h"
 #include "core/search/search_types.h"
@@ -46,6 +47,17 @@ std::string parse_speaker_name(const ApiRequest& request);
 
 // rows (speaker), cols (outlet | month), limit (1..kMaxMatrixLimit) and the quote filters.
 MatrixParams parse_matrix_params(const ApiRequest& request);
+
+// The article id (request.path_rest) and size (1..kMaxRelatedSize) of GET
+// /api/articles/{id}/related.
+RelatedParams parse_related_params(const ApiRequest& request);
+
+// q (at most kMaxSuggestQueryBytes) and limit (1..kMaxSuggestLimit) of GET /api/suggest.
+SuggestParams parse_suggest_params(const ApiRequest& request);
+
+// How GET /api/suggest answers: its own JSON, or the OpenSearch suggestions array browsers read.
+enum class SuggestFormat { Json, OpenSearch };
+SuggestFormat parse_suggest_format(const ApiRequest& request);
 
 // The HTTP status for an error code (400, 404, 413, 500, 503).
 int status_for(ErrorCode code);

@@ -31,13 +31,21 @@ constexpr std::array kRoutes = {
           "quote counts per speaker × outlet or month"},
     Route{"GET", "/api/health", PathMatch::Exact, get_health,
           "index status: documents, schema version, build time"},
+    Route{"GET", "/api/articles/", PathMatch::Prefix, get_related,
+          "articles like this one (relevance feedback), with the words that link them", "{id}",
+          "/related"},
+    Route{"GET", "/api/suggest", PathMatch::Exact, get_suggest,
+          "as-you-type suggestions: speakers, outlets and article titles"},
 };
 
 ApiResponse get_routes(const ApiRequest& /*request*/, Searcher& /*searcher*/) {
     nlohmann::json routes = nlohmann::json::array();
     for (const Route& route : kRoutes) {
         std::string path(route.path);
-        if (route.match == PathMatch::Prefix) path += route.placeholder;
+        if (route.match == PathMatch::Prefix) {
+            path += route.placeholder;
+            path += route.suffix;
+        }
         routes.push_back({{"method", std::string(route.method)},
                           {"path", path},
                           {"description", std::string(route.description)}});
@@ -49,18 +57,24 @@ const Route* find_route(ApiRequest& request) {
     // "/api/" is the listing too: a trailing slash should not turn it into a 404.
     if (request.path == "/api/") request.path = "/api";
     for (const Route& route : kRoutes) {
-        if (route.match == PathMatch::Exact && request.path == route.path) return &route;
-        if (route.match == PathMatch::Prefix && request.path.starts_with(route.path)) {
-            std::string rest = request.path.substr(route.path.size());
-            if (rest.empty() || rest.find('/') != std::string::npos) continue;
-            request.path_rest = std::move(rest);
-            return &route;
-        }
+        if (route_matches(route, request.path, &request.path_rest)) return &route;
     }
     return nullptr;
 }
 
 }  // namespace
+
+bool route_matches(const Route& route, std::string_view path, std::string* rest) {
+    if (route.match == PathMatch::Exact) return path == route.path;
+    // Literal comparisons only: path, then suffix, then a rest between them that is one segment.
+    if (path.size() <= route.path.size() + route.suffix.size()) return false;
+    if (!path.starts_with(route.path) || !path.ends_with(route.suffix)) return false;
+    const std::string_view middle =
+        path.substr(route.path.size(), path.size() - route.path.size() - route.suffix.size());
+    if (middle.find('/') != std::string_view::npos) return false;
+    if (rest != nullptr) *rest = std::string(middle);
+    return true;
+}
 
 std::span<const Route> route_table() {
     return kRoutes;

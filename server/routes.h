@@ -11,7 +11,8 @@ namespace broadsheet {
 
 enum class PathMatch {
     Exact,   // the request path equals the route's path
-    Prefix,  // the request path starts with it; the rest (non-empty, no '/') is path_rest
+    Prefix,  // the request path is path + rest + suffix, the rest non-empty and without '/';
+             // the rest is path_rest
 };
 
 using Handler = ApiResponse (*)(const ApiRequest&, Searcher&);
@@ -23,7 +24,11 @@ struct Route {
     Handler handler;
     std::string_view description;
     std::string_view placeholder = {};  // Prefix routes: how the listing names the rest, "{id}"
+    std::string_view suffix = {};       // Prefix routes: literal text after the rest, "/related"
 };
+
+// Whether `path` matches `route`; for a Prefix route also the rest, via `rest` (may be null).
+bool route_matches(const Route& route, std::string_view path, std::string* rest);
 
 std::span<const Route> route_table();
 

@@ -20,6 +20,16 @@ export function article(id, signal) {
   return get_json(`api/articles/${encodeURIComponent(id)}`, signal);
 }
 
+// GET /api/articles/{id}/related: articles like this one ("more like this") and the shared words.
+export function related(id, signal) {
+  return get_json(`api/articles/${encodeURIComponent(id)}/related`, signal);
+}
+
+// GET /api/suggest: speakers, outlets and article titles for what is typed in the search box.
+export function suggest(q, signal) {
+  return get_json(`api/suggest?${new URLSearchParams({ q }).toString()}`, signal);
+}
+
 // GET /api/quotes: quote hits and speaker/outlet/year facets for the same parameters as search.
 export function quotes(params, signal) {
   return get_json(`api/quotes?${params.toString()}`, signal);

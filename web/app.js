@@ -10,6 +10,7 @@ import { render_matrix } from './matrix.js';
 import { render_quote_results } from './quotes.js';
 import { clear_results, href_for, render_chips, render_results, render_suggestion } from './results.js';
 import { render_speaker } from './speaker.js';
+import { init_suggest } from './suggest.js';
 import { render_timeline } from './timeline.js';
 import {
   effective_sort,
@@ -209,7 +210,7 @@ async function show_article(current, signal) {
     api.article(current.article, signal),
     current.view === '' ? find_neighbours(current, signal) : { previous: null, next: null },
   ]);
-  render_article(current, article, neighbours);
+  render_article(current, article, neighbours, signal);
   elements.article_view.dataset.id = current.article;
   document.title = `${article.title || 'Article'} — Broadsheet`;
   // Opened at a quote: bring it to the middle of the screen and give it focus, so keyboard and
@@ -253,6 +254,13 @@ async function find_neighbours(current, signal) {
     return none;
   }
 }
+
+init_suggest({
+  input: elements.query,
+  list: document.getElementById('q-suggestions'),
+  current_state: () => state,
+  navigate,
+});
 
 elements.form.addEventListener('submit', (event) => {
   event.preventDefault();

@@ -1,6 +1,8 @@
 // article.js — the reading view: title, metadata, the body in paragraphs with its quotes marked,
-// and the quotes grouped by speaker. Metadata values link to the search filtered by them.
+// the quotes grouped by speaker, and "More like this". Metadata values link to the search
+// filtered by them.
 
+import * as api from './api.js';
 import { el, format_date, plural, safe_http_url } from './dom.js';
 import { highlighted, query_terms } from './highlight.js';
 import { is_low_confidence } from './quotes.js';
@@ -8,7 +10,8 @@ import { empty_state, with_changes } from './state.js';
 import { href_for, speaker_link } from './results.js';
 
 // `neighbours` ({previous, next}, each a page state or null) links the results around this one.
-export function render_article(state, article, neighbours) {
+// `signal` aborts the "More like this" request when the page moves on.
+export function render_article(state, article, neighbours, signal) {
   const view = document.getElementById('article-view');
   const back = with_changes(state, {});
   const quotes = valid_quotes(article);
@@ -25,6 +28,52 @@ export function render_article(state, article, neighbours) {
     render_metadata(article),
     el('div', { className: 'article-body' }, ...body_paragraphs(state, article.body ?? '', quotes, terms)),
     render_quotes(state, quotes),
+    render_related(state, article.id ?? state.article, signal),
+  );
+}
+
+const kRelatedTermsShown = 6;
+
+// "More like this": articles that share this one's most telling words (GET /related). Hidden
+// until they arrive, and for good when there are none or the request fails: the article reads
+// as well without them.
+function render_related(state, id, signal) {
+  const list = el('ul', { className: 'related-list' });
+  const why = el('p', { className: 'related-terms' });
+  const section = el(
+    'section',
+    { className: 'related', 'aria-labelledby': 'related-heading', hidden: true },
+    el('h3', { id: 'related-heading' }, 'More like this'),
+    why,
+    list,
+  );
+  api
+    .related(id, signal)
+    .then((data) => {
+      const hits = (Array.isArray(data.hits) ? data.hits : []).filter((hit) => hit.id !== id);
+      if (hits.length === 0) return;
+      const terms = Array.isArray(data.terms) ? data.terms.slice(0, kRelatedTermsShown) : [];
+      if (terms.length > 0) why.append('Found through this article’s words ', el('em', {}, terms.join(', ')), '.');
+      list.replaceChildren(...hits.map((hit) => related_item(state, hit)));
+      section.hidden = false;
+    })
+    .catch(() => {
+      // Aborted (the reader moved on) or failed: the section simply stays hidden.
+    });
+  return section;
+}
+
+function related_item(state, hit) {
+  const details = [hit.outlet, hit.date ? format_date(hit.date) : null].filter(Boolean).join(' · ');
+  return el(
+    'li',
+    {},
+    el(
+      'a',
+      { href: href_for(with_changes(state, { article: hit.id })), 'data-navigate': '' },
+      hit.title || '(untitled)',
+    ),
+    details ? el('span', { className: 'related-details' }, ` — ${details}`) : null,
   );
 }
 

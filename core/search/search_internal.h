@@ -1,5 +1,5 @@
 // search_internal.h — helpers shared by the Searcher's source files (not part of core's API):
-// the Xapian error edge, exact-count set-up, date sorting and HTML escaping.
+// the Xapian error edge, exact-count set-up, date sorting, HTML escaping and hits.
 #pragma once
 
 #include <xapian.h>
@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 
+#include "core/article.h"
 #include "core/error.h"
 #include "core/search/search_types.h"
 
@@ -44,5 +45,18 @@ void set_sort(Xapian::Enquire& enquire, SortOrder order, Xapian::MultiValueKeyMa
 
 // &, < and > as entities, the escaping MSet::snippet applies to its text.
 void append_escaped(std::string& out, std::string_view text);
+
+// How long a hit's snippet may be, in bytes, and what marks text left out of it.
+inline constexpr std::size_t kSnippetBytes = 200;
+inline constexpr std::string_view kEllipsis = "…";
+
+// The Article stored as an article document's data; Error(Internal) when it is not one.
+Article parse_article(const Xapian::Document& doc);
+
+// The start of the body, cut at a word boundary and HTML-escaped like MSet::snippet's output.
+std::string leading_excerpt(const std::string& body, std::size_t max_bytes);
+
+// A search hit showing `article` with `snippet` (already HTML-escaped).
+Hit make_hit(Article article, std::string snippet);
 
 }  // namespace broadsheet::search_internal

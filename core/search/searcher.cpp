@@ -19,6 +19,11 @@ namespace broadsheet {
 using search_internal::append_escaped;
 using search_internal::count_all;
 using search_internal::guarded;
+using search_internal::kEllipsis;
+using search_internal::kSnippetBytes;
+using search_internal::leading_excerpt;
+using search_internal::make_hit;
+using search_internal::parse_article;
 using search_internal::set_sort;
 
 namespace search_internal {
@@ -58,15 +63,6 @@ void append_escaped(std::string& out, std::string_view text) {
     }
 }
 
-}  // namespace search_internal
-
-namespace {
-
-constexpr std::size_t kSnippetBytes = 200;
-constexpr std::string_view kMarkStart = "<mark>";
-constexpr std::string_view kMarkEnd = "</mark>";
-constexpr std::string_view kEllipsis = "…";
-
 Article parse_article(const Xapian::Document& doc) {
     try {
         return nlohmann::json::parse(doc.get_data()).get<Article>();
@@ -76,15 +72,7 @@ Article parse_article(const Xapian::Document& doc) {
     }
 }
 
-bool is_article(const Xapian::Document& doc) {
-    const std::string type = term(Field::Type, kTypeArticle);
-    auto it = doc.termlist_begin();
-    it.skip_to(type);
-    return it != doc.termlist_end() && *it == type;
-}
-
-// The start of the body, cut at a word boundary and HTML-escaped like MSet::snippet's output:
-// what a hit shows when no query word occurs in its body (browsing, filters, title-only match),
+// What a hit shows when no query word occurs in its body (browsing, filters, title-only match),
 // where Xapian's snippet would show an arbitrary window, often the article's last lines.
 std::string leading_excerpt(const std::string& body, std::size_t max_bytes) {
     std::size_t cut = body.size();
@@ -99,6 +87,33 @@ std::string leading_excerpt(const std::string& body, std::size_t max_bytes) {
     append_escaped(out, std::string_view(body).substr(0, cut));
     if (cut < body.size()) out += kEllipsis;
     return out;
+}
+
+Hit make_hit(Article article, std::string snippet) {
+    Hit hit;
+    hit.id = std::move(article.id);
+    hit.title = std::move(article.title);
+    hit.date = article.date;
+    hit.outlet = std::move(article.outlet);
+    hit.author = std::move(article.author);
+    hit.speakers = std::move(article.speakers);
+    hit.url = std::move(article.url);
+    hit.snippet = std::move(snippet);
+    return hit;
+}
+
+}  // namespace search_internal
+
+namespace {
+
+constexpr std::string_view kMarkStart = "<mark>";
+constexpr std::string_view kMarkEnd = "</mark>";
+
+bool is_article(const Xapian::Document& doc) {
+    const std::string type = term(Field::Type, kTypeArticle);
+    auto it = doc.termlist_begin();
+    it.skip_to(type);
+    return it != doc.termlist_end() && *it == type;
 }
 
 }  // namespace
@@ -207,23 +222,15 @@ SearchResult Searcher::run_search(const SearchParams& params) {
     const Xapian::Stem stemmer("english");
     for (auto it = mset.begin(); it != mset.end(); ++it) {
         Article article = parse_article(it.get_document());
-        Hit hit;
+        std::string snippet;
         if (!params.q.empty()) {
             // Flags 0: the default background model and exhaustive search cost ~15× more here.
-            hit.snippet =
-                mset.snippet(article.body, kSnippetBytes, stemmer, 0, std::string(kMarkStart),
-                             std::string(kMarkEnd), std::string(kEllipsis));
+            snippet = mset.snippet(article.body, kSnippetBytes, stemmer, 0, std::string(kMarkStart),
+                                   std::string(kMarkEnd), std::string(kEllipsis));
         }
-        if (hit.snippet.find(kMarkStart) == std::string::npos)
-            hit.snippet = leading_excerpt(article.body, kSnippetBytes);
-        hit.id = std::move(article.id);
-        hit.title = std::move(article.title);
-        hit.date = article.date;
-        hit.outlet = std::move(article.outlet);
-        hit.author = std::move(article.author);
-        hit.speakers = std::move(article.speakers);
-        hit.url = std::move(article.url);
-        result.hits.push_back(std::move(hit));
+        if (snippet.find(kMarkStart) == std::string::npos)
+            snippet = leading_excerpt(article.body, kSnippetBytes);
+        result.hits.push_back(make_hit(std::move(article), std::move(snippet)));
     }
 
     const std::chrono::duration<double, std::milli> took =
@@ -233,12 +240,15 @@ SearchResult Searcher::run_search(const SearchParams& params) {
 }
 
 Article Searcher::find_article(std::string_view id) {
+    return parse_article(db_.get_document(article_docid(id)));
+}
+
+Xapian::docid Searcher::article_docid(std::string_view id) {
     const std::string unique = term(Field::Id, id);
     if (!id.empty()) {
         for (auto it = db_.postlist_begin(unique); it != db_.postlist_end(unique); ++it) {
-            const Xapian::Document doc = db_.get_document(*it);
             // Quote documents share the Q prefix ("<article id>~q<n>"); only articles count.
-            if (is_article(doc)) return parse_article(doc);
+            if (is_article(db_.get_document(*it))) return *it;
         }
     }
     throw Error(ErrorCode::NotFound, "no article with this id");

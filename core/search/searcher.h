@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "core/article.h"
+#include "core/search/discovery_types.h"
 #include "core/search/facet_types.h"
 #include "core/search/query_builder.h"
 #include "core/search/quote_types.h"
@@ -62,6 +63,15 @@ class Searcher {
     // Quote counts per speaker × outlet or month. Throws like search_quotes().
     Matrix matrix(const MatrixParams& params);
 
+    // Articles like the one with this id, most similar first, never that article itself:
+    // relevance feedback (the expand set of its words, core/search/related.cpp). Throws
+    // Error(NotFound) for an unknown id, Error(InvalidArgument) for size outside 1..20.
+    RelatedResult related(const RelatedParams& params);
+    // Speakers and outlets with a word starting with q (case-insensitive), then titles matching
+    // q as a partial query, each kind at most limit long; nothing for a blank q. Throws
+    // Error(InvalidArgument) for q over 100 bytes or limit outside 1..20.
+    SuggestResult suggest(const SuggestParams& params);
+
     IndexInfo info();
 
     // Brings the handle to the latest commit of its database (cheap when nothing changed).
@@ -80,6 +90,8 @@ class Searcher {
     std::size_t count(const Xapian::Query& query);
     std::vector<TermWeight> characteristic_terms(const Xapian::Query& quotes);
     Article find_article(std::string_view id);
+    // The document id of the article (not a quote) with this id; Error(NotFound) if none.
+    Xapian::docid article_docid(std::string_view id);
 
     Xapian::Database db_;
     QueryBuilder builder_;

@@ -1,11 +1,10 @@
 // speakers.cpp — the speaker list (from the XSPEAKER: term list) and speaker profiles: counts,
 // outlets, quotes per month, characteristic terms (Xapian's expand set) and recent quotes.
 #include <algorithm>
-#include <cctype>
 #include <map>
-#include <set>
 
 #include "core/schema.h"
+#include "core/search/expand.h"
 #include "core/search/facets.h"
 #include "core/search/prefix_match.h"
 #include "core/search/search_internal.h"
@@ -21,47 +20,6 @@ namespace {
 // Quote documents of a speaker that feed the expand set: the newest ones, so the work stays
 // bounded for prolific speakers.
 constexpr Xapian::doccount kExpandDocuments = 500;
-constexpr std::size_t kMinTermBytes = 3;
-
-// Common English function words: they say nothing about what a speaker talks about.
-const std::set<std::string, std::less<>>& stopwords() {
-    static const std::set<std::string, std::less<>> words = {
-        "a",       "about",  "after",   "again",  "all",     "also",     "am",        "an",
-        "and",     "any",    "are",     "as",     "at",      "be",       "been",      "before",
-        "being",   "both",   "but",     "by",     "can",     "could",    "did",       "do",
-        "does",    "doing",  "don",     "down",   "each",    "for",      "from",      "had",
-        "has",     "have",   "having",  "he",     "her",     "here",     "hers",      "him",
-        "his",     "how",    "i",       "if",     "in",      "into",     "is",        "it",
-        "its",     "just",   "let",     "may",    "me",      "might",    "more",      "most",
-        "much",    "must",   "my",      "no",     "nor",     "not",      "now",       "of",
-        "off",     "on",     "once",    "one",    "only",    "or",       "other",     "our",
-        "ours",    "out",    "over",    "own",    "said",    "same",     "say",       "she",
-        "should",  "so",     "some",    "such",   "than",    "that",     "the",       "their",
-        "theirs",  "them",   "then",    "there",  "these",   "they",     "this",      "those",
-        "through", "to",     "too",     "under",  "until",   "up",       "us",        "very",
-        "was",     "we",     "were",    "what",   "when",    "where",    "which",     "while",
-        "who",     "whom",   "why",     "will",   "with",    "would",    "yes",       "you",
-        "your",    "yours",  "going",   "want",   "think",   "there's",  "it's",      "we're",
-        "i'm",     "don't",  "can't",   "that's", "they're", "we've",    "won't",     "wouldn't",
-        "isn't",   "didn't", "doesn't", "aren't", "wasn't",  "couldn't", "shouldn't", "haven't",
-        "hasn't",  "i've",   "i'd",     "you're", "he's",    "she's",    "let's",     "there're",
-    };
-    return words;
-}
-
-// Keeps plain words: no prefixed terms (field prefixes and Z-stemmed forms start with a
-// capital), no numbers, no stopwords, nothing too short to mean anything.
-class PlainWordDecider : public Xapian::ExpandDecider {
-  public:
-    bool operator()(const std::string& term) const override {
-        if (term.size() < kMinTermBytes) return false;
-        const auto first = static_cast<unsigned char>(term[0]);
-        if (std::isupper(first)) return false;
-        if (term.find_first_not_of("0123456789.,") == std::string::npos) return false;
-        if (std::isdigit(first)) return false;
-        return stopwords().find(term) == stopwords().end();
-    }
-};
 
 Xapian::Query quotes_of(const std::string& name) {
     return Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query(term(Field::Speaker, name)),
@@ -172,7 +130,8 @@ std::vector<TermWeight> Searcher::characteristic_terms(const Xapian::Query& quot
     for (auto it = mset.begin(); it != mset.end(); ++it) relevant.add_document(*it);
     std::vector<TermWeight> terms;
     if (relevant.empty()) return terms;
-    const PlainWordDecider decider;
+    // Quote documents hold the quote's words in the unprefixed field as well (core/index).
+    const FieldWordDecider decider(Field::Body);
     const Xapian::ESet eset = enquire.get_eset(kProfileTerms, relevant, &decider);
     for (auto it = eset.begin(); it != eset.end(); ++it) terms.push_back({*it, it.get_weight()});
     return terms;

@@ -31,4 +31,10 @@ ApiResponse get_matrix(const ApiRequest& request, Searcher& searcher);
 // GET /api/health
 ApiResponse get_health(const ApiRequest& request, Searcher& searcher);
 
+// GET /api/articles/{id}/related — the id is request.path_rest.
+ApiResponse get_related(const ApiRequest& request, Searcher& searcher);
+
+// GET /api/suggest
+ApiResponse get_suggest(const ApiRequest& request, Searcher& searcher);
+
 }  // namespace broadsheet

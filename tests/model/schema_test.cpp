@@ -30,6 +30,28 @@ TEST(Schema, TermJoinsPrefixAndValue) {
     EXPECT_EQ(term(Field::QuoteGroup, "a~q1"), "XGROUP:a~q1");
 }
 
+TEST(Schema, FieldOfTermByLongestPrefix) {
+    struct Case {
+        const char* why;
+        std::string index_term;
+        std::optional<Field> field;
+    };
+    const Case cases[] = {
+        // Lower-case words carry no prefix: the unprefixed free-text field.
+        {"plain word", "ceasefire", Field::Body},
+        {"number", "2017", Field::Body},
+        // Each field's own prefix, built with term() so no prefix is spelled here.
+        {"title word", term(Field::Title, "syria"), Field::Title},
+        {"speaker words", term(Field::SpeakerText, "kerry"), Field::SpeakerText},
+        {"exact speaker", term(Field::Speaker, "John Kerry"), Field::Speaker},
+        {"id", term(Field::Id, "001.txt"), Field::Id},
+        // A stemmed form ("Z" + prefix + stem) belongs to no field of the table.
+        {"stemmed body word", "Zceasefir", std::nullopt},
+        {"stemmed title word", "Z" + term(Field::Title, "syria"), std::nullopt},
+    };
+    for (const auto& c : cases) EXPECT_EQ(field_of_term(c.index_term), c.field) << c.why;
+}
+
 TEST(Schema, CheckAcceptsOwnVersionAndRejectsOthers) {
     Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
     EXPECT_THROW(check_schema(db), Error);  // no metadata at all: not a Broadsheet index

@@ -432,6 +432,42 @@ TEST_F(ServerOnSeeds, QuoteEndpointsRefuseBadParameters) {
     EXPECT_EQ(long_name["error"]["code"], "invalid_argument");
 }
 
+TEST_F(ServerOnSeeds, RelatedArticlesOverTheRealServer) {
+    const json all = server_->get_json("/api/search", {{"size", "100"}});
+    ASSERT_GE(all["hits"].size(), 2u);
+    for (const auto& hit : all["hits"]) {
+        const std::string id = hit["id"];
+        const json related =
+            server_->get_json("/api/articles/" + id + "/related", {{"size", "20"}});
+        EXPECT_EQ(related["id"], id);
+        EXPECT_FALSE(related["terms"].empty()) << id;
+        const auto ids = hit_ids(related);
+        EXPECT_EQ(std::find(ids.begin(), ids.end(), id), ids.end()) << id << " lists itself";
+        // The seeds are all about Syria and Russia: each has others like it.
+        EXPECT_GE(ids.size(), 1u) << id;
+    }
+    const json missing = server_->get_json("/api/articles/no-such-article/related", {}, 404);
+    EXPECT_EQ(missing["error"]["code"], "not_found");
+    server_->get_json("/api/articles/" + all["hits"][0]["id"].get<std::string>() + "/similar", {},
+                      404);
+}
+
+TEST_F(ServerOnSeeds, SuggestionsOverTheRealServer) {
+    const json kerry = server_->get_json("/api/suggest", {{"q", "ker"}});
+    ASSERT_GE(kerry["suggestions"].size(), 1u) << kerry.dump();
+    EXPECT_EQ(kerry["suggestions"][0]["kind"], "speaker");
+    EXPECT_EQ(kerry["suggestions"][0]["value"], "John Kerry");
+    // The count is the number of articles the speaker filter finds.
+    const json filtered = server_->get_json("/api/search", {{"speaker", "John Kerry"}});
+    EXPECT_EQ(kerry["suggestions"][0]["count"], filtered["total"]);
+    const json regime = server_->get_json("/api/suggest", {{"q", "regime ch"}});
+    ASSERT_GE(regime["suggestions"].size(), 1u) << regime.dump();
+    EXPECT_EQ(regime["suggestions"][0]["kind"], "title");
+    EXPECT_TRUE(has_prefix({regime["suggestions"][0]["id"].get<std::string>()}, "000_"));
+    const json too_long = server_->get_json("/api/suggest", {{"q", std::string(101, 'a')}}, 400);
+    EXPECT_EQ(too_long["error"]["code"], "invalid_argument");
+}
+
 TEST(ServerStart, RefusesAMissingIndexWithAClearError) {
     TempDir dir;
     const auto result =
