@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 
+#include "core/article.h"
 #include "core/error.h"
 #include "core/search/search_types.h"
 
@@ -44,5 +45,8 @@ void set_sort(Xapian::Enquire& enquire, SortOrder order, Xapian::MultiValueKeyMa
 
 // &, < and > as entities, the escaping MSet::snippet applies to its text.
 void append_escaped(std::string& out, std::string_view text);
+
+// The Article JSON a document holds; Error(Internal) when it holds none.
+Article parse_article(const Xapian::Document& doc);
 
 }  // namespace broadsheet::search_internal

@@ -18,6 +18,7 @@ namespace broadsheet {
 using search_internal::append_escaped;
 using search_internal::count_all;
 using search_internal::guarded;
+using search_internal::parse_article;
 using search_internal::set_sort;
 
 namespace search_internal {
@@ -57,15 +58,6 @@ void append_escaped(std::string& out, std::string_view text) {
     }
 }
 
-}  // namespace search_internal
-
-namespace {
-
-constexpr std::size_t kSnippetBytes = 200;
-constexpr std::string_view kMarkStart = "<mark>";
-constexpr std::string_view kMarkEnd = "</mark>";
-constexpr std::string_view kEllipsis = "…";
-
 Article parse_article(const Xapian::Document& doc) {
     try {
         return nlohmann::json::parse(doc.get_data()).get<Article>();
@@ -74,6 +66,15 @@ Article parse_article(const Xapian::Document& doc) {
                     "document " + std::to_string(doc.get_docid()) + " holds no article JSON");
     }
 }
+
+}  // namespace search_internal
+
+namespace {
+
+constexpr std::size_t kSnippetBytes = 200;
+constexpr std::string_view kMarkStart = "<mark>";
+constexpr std::string_view kMarkEnd = "</mark>";
+constexpr std::string_view kEllipsis = "…";
 
 bool is_article(const Xapian::Document& doc) {
     const std::string type = term(Field::Type, kTypeArticle);
@@ -118,6 +119,9 @@ void validate(const SearchParams& params) {
 }
 
 Searcher::Searcher(const Xapian::Database& db) : db_(db), builder_(db_) {}
+
+Searcher::Searcher(const Xapian::Database& db, DatabaseOpener open_snapshot)
+    : db_(db), builder_(db_), open_snapshot_(std::move(open_snapshot)) {}
 
 SearchResult Searcher::search(const SearchParams& params) {
     validate(params);

@@ -3,10 +3,12 @@
 
 #include <xapian.h>
 
+#include <functional>
 #include <string>
 #include <string_view>
 
 #include "core/article.h"
+#include "core/search/export.h"
 #include "core/search/query_builder.h"
 #include "core/search/quote_types.h"
 #include "core/search/search_types.h"
@@ -20,6 +22,10 @@ struct IndexInfo {
     std::string built_at;  // ISO 8601 UTC as the indexer wrote it; empty when unknown
 };
 
+// Opens a new, independent handle on the index a Searcher serves (its current generation), for
+// work that outlives one request's use of the Searcher (exports). May throw like IndexPool.
+using DatabaseOpener = std::function<Xapian::Database()>;
+
 // Not thread-safe (Xapian handles are not): one Searcher per worker, see IndexPool.
 // Every function translates Xapian errors at this edge: QueryParserError → InvalidQuery,
 // opening/corruption/IO errors → IndexUnavailable, anything else from Xapian → Internal. On
@@ -27,6 +33,8 @@ struct IndexInfo {
 class Searcher {
   public:
     explicit Searcher(const Xapian::Database& db);
+    // `open_snapshot` serves open_export(); without it open_export() throws Error(Internal).
+    Searcher(const Xapian::Database& db, DatabaseOpener open_snapshot);
     Searcher(const Searcher&) = delete;
     Searcher& operator=(const Searcher&) = delete;
 
@@ -55,6 +63,11 @@ class Searcher {
     // Quote counts per speaker × outlet or month. Throws like search_quotes().
     Matrix matrix(const MatrixParams& params);
 
+    // The complete result set of `params` (page and size ignored) on a fresh handle from the
+    // opener, so the export holds nothing of this Searcher. The match runs now: bad params,
+    // queries and an unreadable index throw here (like search()), before any row is read.
+    ExportCursor open_export(const SearchParams& params);
+
     IndexInfo info();
 
     // Brings the handle to the latest commit of its database (cheap when nothing changed).
@@ -73,6 +86,7 @@ class Searcher {
 
     Xapian::Database db_;
     QueryBuilder builder_;
+    DatabaseOpener open_snapshot_;
 };
 
 // Throws Error(InvalidArgument) naming the parameter when params break the documented limits.
