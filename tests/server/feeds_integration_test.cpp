@@ -26,15 +26,20 @@ using testing_support::TempDir;
 constexpr int kArticles = 250;
 const std::string kHostileTitle = "Tides < & > \"markets\", 2017";
 
-// Article i: a plain-text file the indexer reads (title line, blank line, body). Every tenth is
-// a Harbour Gazette piece, so a filtered export has a known size too.
-std::string article_text(int i) {
-    const std::string title =
-        i == 7 ? kHostileTitle : "Harbour report " + std::to_string(i) + ", calm seas";
-    const std::string outlet = i % 10 == 0 ? "(Harbour Gazette)" : "(Reuters)";
-    return title + "\n\nLONDON " + outlet + " - Port officials published report number " +
-           std::to_string(i) + " on shipping, tides and the harbour economy.\n\n" +
-           "\"Traffic is steady,\" said harbour master Ann Clarke.\n";
+// Article i as a JSON article file (the indexer's JSON source): dated, every tenth one from the
+// Harbour Gazette so that a filtered export has a known size too, and article 7 with a title
+// full of markup, a comma and quotes.
+std::string article_json(int i) {
+    char date[16];
+    std::snprintf(date, sizeof date, "2017-%02d-%02d", 1 + i % 12, 1 + i % 28);
+    return json{
+        {"title", i == 7 ? kHostileTitle : "Harbour report " + std::to_string(i) + ", calm seas"},
+        {"date", date},
+        {"outlet", i % 10 == 0 ? "Harbour Gazette" : "Coastal Wire"},
+        {"author", "Ann Writer"},
+        {"body", "Port officials published report number " + std::to_string(i) +
+                     " on shipping, tides and the harbour economy."}}
+        .dump();
 }
 
 // RFC 4180 records in `csv` (CRLF outside quotes ends a record).
@@ -108,8 +113,8 @@ class FeedsOnGeneratedCorpus : public ::testing::Test {
         dir_ = new TempDir();
         for (int i = 0; i < kArticles; ++i) {
             char name[32];
-            std::snprintf(name, sizeof name, "gen_%03d.txt", i);
-            testing_support::write_file(dir_->path() / "corpus" / name, article_text(i));
+            std::snprintf(name, sizeof name, "gen_%03d.json", i);
+            testing_support::write_file(dir_->path() / "corpus" / name, article_json(i));
         }
         testing_support::index_corpus("build", dir_->path() / "corpus", dir_->path() / "index");
         std::filesystem::create_directories(dir_->path() / "web");
