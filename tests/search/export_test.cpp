@@ -247,6 +247,16 @@ TEST_F(ExportCursorTest, KeepsItsSnapshotWhileTheIndexChangesOnce) {
     EXPECT_EQ(drain(cursor, 100).size(), static_cast<std::size_t>(kArticles));
 }
 
+TEST_F(ExportCursorTest, SurvivesItsGenerationBeingDeleted) {
+    // `broadsheet-indexer build` publishes a new generation and deletes the old directory; the
+    // snapshot's open files stay readable, so the export still ends complete.
+    ExportCursor cursor = searcher_->open_export(SearchParams{});
+    ASSERT_EQ(cursor.next(10).size(), 10u);
+    searcher_.reset();
+    std::filesystem::remove_all(path_);
+    EXPECT_EQ(drain(cursor, 100).size(), static_cast<std::size_t>(kArticles - 10));
+}
+
 TEST_F(ExportCursorTest, FailsInsteadOfGoingShortWhenTheIndexIsRewritten) {
     ExportCursor cursor = searcher_->open_export(SearchParams{});
     ASSERT_EQ(cursor.next(10).size(), 10u);
