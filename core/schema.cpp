@@ -25,6 +25,7 @@ constexpr std::array kFields = {
     FieldSpec{Field::Year, "year", "XYEAR:", FieldKind::Boolean, 0},
     FieldSpec{Field::ArticleRef, "", "XARTICLE:", FieldKind::Boolean, 0},
     FieldSpec{Field::QuoteGroup, "", "XGROUP:", FieldKind::Boolean, 0},
+    FieldSpec{Field::Missing, "missing", "XMISSING:", FieldKind::Boolean, 0},
 };
 
 constexpr bool table_matches_enum() {

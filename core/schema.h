@@ -23,7 +23,7 @@
 namespace broadsheet {
 
 // Bump when prefixes, slots, their encodings or the document data format change.
-inline constexpr int kSchemaVersion = 2;
+inline constexpr int kSchemaVersion = 3;
 
 enum class Field {
     Id,           // unique id term
@@ -40,6 +40,7 @@ enum class Field {
     Year,         // "YYYY" of the publication date, exact
     ArticleRef,   // on quote documents: the id of the article they come from
     QuoteGroup,   // on quote documents: the id of their near-duplicate group (core/quotes)
+    Missing,      // the name of a field the document lacks (kMissing* below): facet "(unknown)"
 };
 
 enum class FieldKind {
@@ -65,6 +66,14 @@ std::string term(Field field, std::string_view value);
 
 inline constexpr std::string_view kTypeArticle = "article";
 inline constexpr std::string_view kTypeQuote = "quote";
+
+// Values of the Missing field (`missing:outlet` in q): a document lacking a field carries the
+// term, so "documents without an outlet" is one posting list rather than a scan of the slot.
+// Quote documents lack a speaker when unattributed; outlet, date and author are their article's.
+inline constexpr std::string_view kMissingOutlet = "outlet";
+inline constexpr std::string_view kMissingSpeaker = "speaker";
+inline constexpr std::string_view kMissingDate = "date";
+inline constexpr std::string_view kMissingAuthor = "author";
 
 // Value slots. Each slot's encoding is fixed by the schema version.
 enum ValueSlot : Xapian::valueno {

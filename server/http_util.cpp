@@ -131,6 +131,8 @@ SearchParams parse_search_params(const ApiRequest& request, DocumentType type) {
                     "q must be at most " + std::to_string(kMaxQueryBytes) + " bytes");
     params.outlets = repeated(request, "outlet");
     params.speakers = repeated(request, "speaker");
+    params.not_outlets = repeated(request, "not_outlet");
+    params.not_speakers = repeated(request, "not_speaker");
     params.from = parse_date(request, "from");
     params.to = parse_date(request, "to");
     if (params.from && params.to && *params.from > *params.to)
@@ -153,6 +155,29 @@ SearchParams parse_search_params(const ApiRequest& request, DocumentType type) {
     if (static_cast<unsigned long long>(params.page) * params.size > kMaxResultWindow)
         throw Error(ErrorCode::InvalidArgument,
                     "page × size must be at most " + std::to_string(kMaxResultWindow));
+    return params;
+}
+
+FacetValuesParams parse_facet_params(const ApiRequest& request) {
+    FacetValuesParams params;
+    const auto facet = facet_named(request.path_rest);
+    if (!facet) throw Error(ErrorCode::NotFound, "no such facet: facets are outlet, speaker, year");
+    params.facet = *facet;
+    DocumentType type = DocumentType::Article;
+    if (auto text = single(request, "type")) {
+        if (*text == "quote")
+            type = DocumentType::Quote;
+        else if (*text != "article")
+            throw Error(ErrorCode::InvalidArgument, "type must be article or quote");
+    }
+    params.filters = parse_search_params(request, type);
+    if (auto prefix = single(request, "prefix")) params.prefix = *prefix;
+    if (params.prefix.size() > kMaxFacetPrefixBytes)
+        throw Error(ErrorCode::InvalidArgument,
+                    "prefix must be at most " + std::to_string(kMaxFacetPrefixBytes) + " bytes");
+    if (auto limit = single(request, "limit"))
+        params.limit = parse_unsigned("limit", *limit, 1, kMaxFacetValueLimit,
+                                      "from 1 to " + std::to_string(kMaxFacetValueLimit));
     return params;
 }
 

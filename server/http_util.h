@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "core/error.h"
+#include "core/search/facet_types.h"
 #include "core/search/quote_types.h"
 #include "core/search/search_types.h"
 
@@ -55,6 +56,11 @@ ApiResponse stream_response(std::string content_type, ChunkProducer producer);
 // For DocumentType::Quote also min_confidence (a number from 0 to 1).
 SearchParams parse_search_params(const ApiRequest& request,
                                  DocumentType type = DocumentType::Article);
+
+// GET /api/facets/{name}: the facet from request.path_rest (Error(NotFound) unless outlet,
+// speaker or year), type (article | quote) with that type's search parameters, prefix (at most
+// kMaxFacetPrefixBytes) and limit (1..kMaxFacetValueLimit).
+FacetValuesParams parse_facet_params(const ApiRequest& request);
 
 // prefix and limit (1..kMaxSpeakerLimit) of GET /api/speakers.
 SpeakersParams parse_speakers_params(const ApiRequest& request);

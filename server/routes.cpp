@@ -21,6 +21,8 @@ constexpr std::array kRoutes = {
           "one article by id: metadata, body and quotes", "{id}"},
     Route{"GET", "/api/quotes", PathMatch::Exact, get_quotes,
           "quote search: whole quotes with speaker, article and group, facets"},
+    Route{"GET", "/api/facets/", PathMatch::Prefix, get_facets,
+          "one facet's values by word prefix, counted under the search's filters", "{name}"},
     Route{"GET", "/api/speakers", PathMatch::Exact, get_speakers,
           "speakers by name prefix with article and quote counts"},
     Route{"GET", "/api/speakers/", PathMatch::Prefix, get_speaker,

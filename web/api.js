@@ -25,6 +25,11 @@ export function quotes(params, signal) {
   return get_json(`api/quotes?${params.toString()}`, signal);
 }
 
+// GET /api/facets/{name}: one facet's values by word prefix, counted under the search's filters.
+export function facet_values(name, params, signal) {
+  return get_json(`api/facets/${encodeURIComponent(name)}?${params.toString()}`, signal);
+}
+
 // GET /api/speakers/{name}: a speaker's profile (counts, outlets, months, terms, recent quotes).
 export function speaker(name, signal) {
   return get_json(`api/speakers/${encodeURIComponent(name)}`, signal);

@@ -72,7 +72,12 @@ function show_error(error) {
 // Puts the state's values into the form controls (after load, back/forward, or a link).
 function sync_controls(current) {
   elements.query.value = current.q;
-  const active = current.outlet.length + current.speaker.length + (current.from || current.to ? 1 : 0);
+  const active =
+    current.outlet.length +
+    current.speaker.length +
+    current.not_outlet.length +
+    current.not_speaker.length +
+    (current.from || current.to ? 1 : 0);
   elements.filters_toggle.textContent = active > 0 ? `Filters (${active} active)` : 'Filters';
   elements.sort.value = effective_sort(current);
   elements.from.value = current.from;

@@ -1,12 +1,18 @@
-// facets.js — the filter panel: Outlet, Speaker and Year facets with counts and checkboxes, and
-// the date range. Years are not a separate API filter: a set of ticked years is the date range
-// from 1 January of the first to 31 December of the last, so the two controls never disagree.
+// facets.js — the filter panel: Outlet, Speaker and Year facets with counts and checkboxes, an
+// exclude toggle per outlet and speaker, "(unknown)" for results without one, a typeahead over all
+// values in long lists (GET /api/facets/{name}), and the date range. Years are not a separate API
+// filter: a set of ticked years is the date range from 1 January of the first to 31 December of
+// the last, so the two controls never disagree.
 
+import * as api from './api.js';
 import { el, plural } from './dom.js';
-import { state_to_search, with_changes } from './state.js';
+import { facet_value_changes, facet_values_params, kUnknownValue, state_to_search, with_changes } from './state.js';
 
-// How many values a long facet shows before "Show all".
+// How many values a long facet shows before "Show all"; longer lists also get the typeahead.
 const kCollapsedCount = 8;
+// Suggestions the typeahead asks for, and how long typing must pause before it asks.
+const kTypeaheadLimit = 10;
+const kTypeaheadDelayMs = 150;
 
 // Facet groups whose long lists the user has expanded; kept while the page lives.
 const expanded = new Set();
@@ -47,27 +53,25 @@ function pad_year(year) {
 // object; `year_facet` the year counts to show (computed without the date range, so ticking one
 // year still shows the others). `navigate` receives the next state.
 export function render_facets(state, facets, year_facet, navigate) {
-  render_value_facet({
-    name: 'outlet',
-    label: 'outlets',
-    values: facets.outlet ?? [],
-    selected: state.outlet,
-    on_toggle: (value, checked) =>
-      navigate(with_changes(state, { outlet: toggled(state.outlet, value, checked) })),
-  });
-  render_value_facet({
-    name: 'speaker',
-    label: 'speakers',
-    values: facets.speaker ?? [],
-    selected: state.speaker,
-    on_toggle: (value, checked) =>
-      navigate(with_changes(state, { speaker: toggled(state.speaker, value, checked) })),
-    // Every speaker name leads to the speaker's page; here beside the box that filters by them.
-    link: (value) => ({
-      href: state_to_search(with_changes(state, { speaker_page: value })),
-      label: `Speaker page of ${value}`,
-    }),
-  });
+  for (const [name, label] of [['outlet', 'outlets'], ['speaker', 'speakers']]) {
+    render_value_facet({
+      name,
+      label,
+      state,
+      values: facets[name] ?? [],
+      selected: state[name],
+      excluded: state[`not_${name}`],
+      on_change: (value, mode) => navigate(with_changes(state, facet_value_changes(state, name, value, mode))),
+      // Every speaker name leads to the speaker's page; here beside the box that filters by them.
+      link:
+        name === 'speaker'
+          ? (value) => ({
+              href: state_to_search(with_changes(state, { speaker_page: value })),
+              label: `Speaker page of ${value}`,
+            })
+          : null,
+    });
+  }
   const range = year_range(state);
   const selected_years = (year_facet ?? [])
     .map((entry) => String(entry.value))
@@ -77,91 +81,82 @@ export function render_facets(state, facets, year_facet, navigate) {
   render_value_facet({
     name: 'year',
     label: 'years',
+    state,
     values: years,
     selected: selected_years,
-    on_toggle: (value, checked) =>
-      navigate(with_changes(state, toggle_year(state, Number(value), checked))),
+    excluded: null,
+    on_change: (value, mode) => navigate(with_changes(state, toggle_year(state, Number(value), mode === 'include'))),
   });
 }
 
-function toggled(values, value, checked) {
-  const rest = values.filter((existing) => existing !== value);
-  return checked ? [...rest, value] : rest;
-}
+// The latest rendering of each facet, so that typeahead answers and "Show all" redraw from
+// current counts and navigate from the current state.
+const latest = new Map();
 
-// One fieldset of checkboxes. Selected values missing from the counts (no longer matching
-// anything) are still listed, ticked, with 0, so the user can always untick them. Long lists get
-// a filter box that searches all of their values.
+// One fieldset of values. Selected or excluded values missing from the counts (no longer
+// matching anything) are still listed with 0, so the user can always undo them. Long outlet and
+// speaker lists get a typeahead that searches all of their values.
 function render_value_facet(facet) {
-  const { name, label, values, selected } = facet;
-  const fieldset = document.getElementById(`facet-${name}`);
+  const { name, values, selected, excluded } = facet;
   const entries = values.map((entry) => ({ value: String(entry.value), count: Number(entry.count) || 0 }));
-  for (const value of selected) {
+  for (const value of [...selected, ...(excluded ?? [])]) {
     if (!entries.some((entry) => entry.value === value)) entries.unshift({ value, count: 0 });
   }
   latest.set(name, { facet, entries });
-
-  let filter = fieldset.querySelector('.facet-filter');
-  if (entries.length > kCollapsedCount && !filter) {
-    filter = el('input', {
-      type: 'search',
-      className: 'facet-filter',
-      placeholder: `Filter ${label}…`,
-      autocomplete: 'off',
-      'aria-label': `Filter ${label}`,
-    });
-    filter.addEventListener('input', () => draw_list(name));
-    filter.addEventListener('keydown', (event) => {
-      if (event.key === 'Escape' && filter.value !== '') {
-        event.preventDefault();
-        filter.value = '';
-        draw_list(name);
-      }
-    });
-    fieldset.querySelector('legend').after(filter);
-  } else if (entries.length <= kCollapsedCount && filter && filter !== document.activeElement) {
-    filter.remove();
-  }
+  // Years are few and picked as a range; outlets and speakers can run to thousands.
+  if (excluded) update_typeahead(name, entries.length > kCollapsedCount);
   draw_list(name);
 }
 
-// The latest values of each facet, so that typing in a filter box redraws from current counts.
-const latest = new Map();
-
 function draw_list(name) {
   const { facet, entries } = latest.get(name);
-  const { label, selected, on_toggle, link } = facet;
+  const { label, selected, excluded, on_change, link } = facet;
   const fieldset = document.getElementById(`facet-${name}`);
-  const list = fieldset.querySelector('ul');
-  const needle = (fieldset.querySelector('.facet-filter')?.value ?? '').trim().toLowerCase();
-  // Ticking a box re-renders the list when the new counts arrive; keep keyboard focus on it.
+  // The fieldset's own list (index.html), not the typeahead's listbox inside it.
+  const list = fieldset.querySelector(':scope > ul');
+  list.classList.add('facet-values');
+  // A click re-renders the list when the new counts arrive; keep keyboard focus on its control.
   const active = document.activeElement;
-  const focused = list.contains(active) ? active.value : null;
+  const focused = list.contains(active) && active.dataset.value !== undefined ? active : null;
 
   const is_expanded = expanded.has(name);
-  const ticked = (entry) => selected.includes(entry.value);
-  let visible;
-  if (needle) {
-    visible = entries.filter((entry) => entry.value.toLowerCase().includes(needle) || ticked(entry));
-  } else if (is_expanded) {
-    visible = entries;
-  } else {
-    // Ticked values stay visible even when the list is collapsed.
-    visible = [...entries.slice(0, kCollapsedCount), ...entries.slice(kCollapsedCount).filter(ticked)];
-  }
+  const marked = (entry) => selected.includes(entry.value) || (excluded ?? []).includes(entry.value);
+  // Ticked and excluded values stay visible even when the list is collapsed.
+  const visible = is_expanded
+    ? entries
+    : [...entries.slice(0, kCollapsedCount), ...entries.slice(kCollapsedCount).filter(marked)];
 
   const items = visible.map((entry) => {
+    const is_excluded = (excluded ?? []).includes(entry.value);
+    const unknown = entry.value === kUnknownValue && excluded !== null;
     const checkbox = el('input', {
       type: 'checkbox',
       name,
       value: entry.value,
       checked: selected.includes(entry.value),
+      'data-value': entry.value,
     });
-    checkbox.addEventListener('change', () => on_toggle(entry.value, checkbox.checked));
-    const target = link?.(entry.value);
+    checkbox.addEventListener('change', () => on_change(entry.value, checkbox.checked ? 'include' : 'none'));
+    const exclude = excluded
+      ? el(
+          'button',
+          {
+            type: 'button',
+            className: 'facet-exclude',
+            'aria-pressed': String(is_excluded),
+            'aria-label': `Exclude ${entry.value}`,
+            title: is_excluded ? `Stop excluding ${entry.value}` : `Exclude ${entry.value}`,
+            'data-value': entry.value,
+          },
+          '⊘',
+        )
+      : null;
+    exclude?.addEventListener('click', () => on_change(entry.value, is_excluded ? 'none' : 'exclude'));
+    const target = unknown ? null : link?.(entry.value);
+    const classes = [target ? 'facet-linked' : '', is_excluded ? 'facet-excluded' : '', unknown ? 'facet-unknown' : ''];
     return el(
       'li',
-      { className: target ? 'facet-linked' : undefined },
+      { className: classes.filter(Boolean).join(' ') || undefined },
       el(
         'label',
         {},
@@ -169,6 +164,7 @@ function draw_list(name) {
         el('span', { className: 'facet-value' }, entry.value),
         el('span', { className: 'facet-count' }, entry.count.toLocaleString('en')),
       ),
+      exclude,
       target
         ? el(
             'a',
@@ -178,17 +174,15 @@ function draw_list(name) {
         : null,
     );
   });
-  if (items.length === 0) {
-    const text = needle ? `No ${label} match “${needle}”` : `No ${label} in these results`;
-    items.push(el('li', { className: 'facet-empty' }, text));
-  }
+  if (items.length === 0) items.push(el('li', { className: 'facet-empty' }, `No ${label} in these results`));
   list.replaceChildren(...items);
   if (focused !== null) {
-    [...list.querySelectorAll('input')].find((input) => input.value === focused)?.focus();
+    const again = [...list.querySelectorAll(focused.tagName)].find((node) => node.dataset.value === focused.dataset.value);
+    again?.focus();
   }
 
   fieldset.querySelector('.facet-more')?.remove();
-  if (entries.length > kCollapsedCount && !needle) {
+  if (entries.length > kCollapsedCount) {
     const button = el(
       'button',
       { type: 'button', className: 'facet-more link-button', 'aria-expanded': String(is_expanded) },
@@ -202,4 +196,152 @@ function draw_list(name) {
     });
     fieldset.append(button);
   }
+}
+
+// The typeahead of one facet: an ARIA combobox (a text box owning a listbox popup) whose options
+// are the facet's values starting with what was typed, counted for the current search. Arrow
+// keys move through the options, Enter picks one (the first when none is active), Escape closes
+// the popup (or, when it is closed, clears the box).
+function update_typeahead(name, wanted) {
+  const fieldset = document.getElementById(`facet-${name}`);
+  let box = fieldset.querySelector('.facet-typeahead');
+  if (!wanted) {
+    // Never pull the box from under the user's fingers.
+    if (box && !box.contains(document.activeElement)) box.remove();
+    return;
+  }
+  if (box) return;
+  const { label } = latest.get(name).facet;
+  const list_id = `facet-${name}-options`;
+  const input = el('input', {
+    type: 'text',
+    className: 'facet-filter',
+    placeholder: `Find ${label}…`,
+    autocomplete: 'off',
+    spellcheck: false,
+    role: 'combobox',
+    'aria-label': `Find ${label}`,
+    'aria-autocomplete': 'list',
+    'aria-expanded': 'false',
+    'aria-controls': list_id,
+  });
+  const listbox = el('ul', { id: list_id, className: 'facet-options', role: 'listbox', 'aria-label': `Matching ${label}` });
+  listbox.hidden = true;
+  const status = el('p', { className: 'facet-typeahead-status', role: 'status' });
+  box = el('div', { className: 'facet-typeahead' }, input, listbox, status);
+  fieldset.querySelector('legend').after(box);
+
+  let options = [];
+  let active = -1;
+  let timer = null;
+  let controller = null;
+
+  const set_active = (index) => {
+    active = index;
+    for (const [i, option] of [...listbox.children].entries()) option.setAttribute('aria-selected', String(i === active));
+    if (active >= 0) {
+      const option = listbox.children[active];
+      input.setAttribute('aria-activedescendant', option.id);
+      option.scrollIntoView({ block: 'nearest' });
+    } else {
+      input.removeAttribute('aria-activedescendant');
+    }
+  };
+  const close = () => {
+    listbox.hidden = true;
+    input.setAttribute('aria-expanded', 'false');
+    set_active(-1);
+  };
+  const open = () => {
+    if (options.length === 0) return;
+    listbox.hidden = false;
+    input.setAttribute('aria-expanded', 'true');
+  };
+  const pick = (value) => {
+    const { facet } = latest.get(name);
+    input.value = '';
+    options = [];
+    listbox.replaceChildren();
+    status.textContent = '';
+    close();
+    facet.on_change(value, 'include');
+  };
+  const show_options = (values, prefix) => {
+    options = values.map((entry) => ({ value: String(entry.value), count: Number(entry.count) || 0 }));
+    listbox.replaceChildren(
+      ...options.map((entry, i) => {
+        const option = el(
+          'li',
+          { id: `${list_id}-${i}`, role: 'option', 'aria-selected': 'false', className: 'facet-option' },
+          el('span', { className: 'facet-value' }, entry.value),
+          el('span', { className: 'facet-count' }, entry.count.toLocaleString('en')),
+        );
+        // Keep focus in the box: a click on an option must not blur it first.
+        option.addEventListener('mousedown', (event) => event.preventDefault());
+        option.addEventListener('click', () => pick(entry.value));
+        return option;
+      }),
+    );
+    status.textContent = options.length === 0 ? `No ${label} match “${prefix}”` : '';
+    set_active(-1);
+    if (options.length > 0) open();
+    else close();
+  };
+  const lookup = async () => {
+    timer = null;
+    const prefix = input.value.trim();
+    controller?.abort();
+    if (prefix === '') {
+      show_options([], '');
+      status.textContent = '';
+      return;
+    }
+    controller = new AbortController();
+    const { facet } = latest.get(name);
+    try {
+      const answer = await api.facet_values(name, facet_values_params(facet.state, prefix, kTypeaheadLimit), controller.signal);
+      if (input.value.trim() === prefix) show_options(answer.values ?? [], prefix);
+    } catch (error) {
+      if (error.name === 'AbortError') return;
+      show_options([], prefix);
+      status.textContent = error.message;
+    }
+  };
+
+  input.addEventListener('input', () => {
+    clearTimeout(timer);
+    timer = setTimeout(lookup, kTypeaheadDelayMs);
+  });
+  input.addEventListener('keydown', (event) => {
+    const is_open = !listbox.hidden;
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      if (options.length === 0) return;
+      event.preventDefault();
+      open();
+      const step = event.key === 'ArrowDown' ? 1 : -1;
+      set_active(active < 0 && step < 0 ? options.length - 1 : (active + step + options.length) % options.length);
+    } else if (event.key === 'Enter') {
+      event.preventDefault();
+      if (timer !== null) {
+        // Enter right after typing: ask now rather than pick from the previous answer.
+        clearTimeout(timer);
+        lookup().then(() => {
+          if (options.length > 0) pick(options[0].value);
+        });
+      } else if (is_open && options.length > 0) {
+        pick(options[Math.max(active, 0)].value);
+      }
+    } else if (event.key === 'Escape') {
+      if (is_open) {
+        event.preventDefault();
+        event.stopPropagation();
+        close();
+      } else if (input.value !== '') {
+        event.preventDefault();
+        input.value = '';
+        show_options([], '');
+      }
+    }
+  });
+  input.addEventListener('blur', close);
 }

@@ -80,10 +80,10 @@ export function render_suggestion(state, suggestion) {
 // One removable chip per active filter, so every narrowing is visible and undoable in one click.
 export function render_chips(state, navigate) {
   const chips = [];
-  const add = (label, value, next) => {
+  const add = (label, value, next, className = 'chip') => {
     const button = el(
       'button',
-      { type: 'button', className: 'chip', 'aria-label': `Remove filter ${label}: ${value}` },
+      { type: 'button', className, 'aria-label': `Remove filter ${label}: ${value}` },
       el('span', { className: 'chip-label' }, `${label}: `),
       value,
       el('span', { className: 'chip-x', 'aria-hidden': 'true' }, '×'),
@@ -97,6 +97,14 @@ export function render_chips(state, navigate) {
   for (const value of state.speaker) {
     add('Speaker', value, with_changes(state, { speaker: state.speaker.filter((v) => v !== value) }));
   }
+  // Exclusions read "Outlet: not Sputnik"; "(unknown)" stands for results without the field.
+  for (const [facet, label] of [['outlet', 'Outlet'], ['speaker', 'Speaker']]) {
+    const key = `not_${facet}`;
+    for (const value of state[key]) {
+      const next = with_changes(state, { [key]: state[key].filter((v) => v !== value) });
+      add(label, `not ${value}`, next, 'chip chip-not');
+    }
+  }
   if (state.from || state.to) {
     const range = year_range(state);
     const text = range
@@ -109,7 +117,9 @@ export function render_chips(state, navigate) {
   if (chips.length > 1) {
     const clear = el('button', { type: 'button', className: 'chip chip-clear' }, 'Clear all filters');
     clear.addEventListener('click', () =>
-      navigate(with_changes(state, { outlet: [], speaker: [], from: '', to: '' })),
+      navigate(
+        with_changes(state, { outlet: [], speaker: [], not_outlet: [], not_speaker: [], from: '', to: '' }),
+      ),
     );
     chips.push(el('li', {}, clear));
   }

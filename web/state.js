@@ -9,7 +9,12 @@ export const kMatrixCols = ['outlet', 'month'];
 const kMaxSize = 100;
 const kDatePattern = /^\d{4}-\d{2}-\d{2}$/;
 
-// A fresh, empty state: browse everything, first page, no article open. `quote` is the 1-based
+// The facet value that stands for "this field is missing" (docs/api.md): selectable and
+// excludable like any other value.
+export const kUnknownValue = '(unknown)';
+
+// A fresh, empty state: browse everything, first page, no article open. `not_outlet` and
+// `not_speaker` are excluded values (a result with any of them is left out). `quote` is the 1-based
 // position of a quote in the open article (scrolled to and highlighted); `speaker_page` names the
 // speaker whose page is open; `cols` is the matrix's column kind ('' = outlet).
 export function empty_state() {
@@ -17,6 +22,8 @@ export function empty_state() {
     q: '',
     outlet: [],
     speaker: [],
+    not_outlet: [],
+    not_speaker: [],
     from: '',
     to: '',
     sort: '',
@@ -38,6 +45,8 @@ export function parse_state(search) {
   state.q = params.get('q') ?? '';
   state.outlet = unique_values(params.getAll('outlet'));
   state.speaker = unique_values(params.getAll('speaker'));
+  state.not_outlet = unique_values(params.getAll('not_outlet'));
+  state.not_speaker = unique_values(params.getAll('not_speaker'));
   state.from = valid_date(params.get('from'));
   state.to = valid_date(params.get('to'));
   const sort = params.get('sort') ?? '';
@@ -78,6 +87,8 @@ export function search_params(state) {
   if (state.q) params.set('q', state.q);
   for (const value of state.outlet) params.append('outlet', value);
   for (const value of state.speaker) params.append('speaker', value);
+  for (const value of state.not_outlet) params.append('not_outlet', value);
+  for (const value of state.not_speaker) params.append('not_speaker', value);
   if (state.from) params.set('from', state.from);
   if (state.to) params.set('to', state.to);
   if (state.sort) params.set('sort', state.sort);
@@ -95,12 +106,43 @@ export function effective_sort(state) {
 // page 1 unless the change names a page, and closes the open article or speaker page unless the
 // change names them. The view (articles, quotes, matrix) stays.
 export function with_changes(state, changes) {
-  const next = { ...state, outlet: [...state.outlet], speaker: [...state.speaker], ...changes };
+  const next = {
+    ...state,
+    outlet: [...state.outlet],
+    speaker: [...state.speaker],
+    not_outlet: [...state.not_outlet],
+    not_speaker: [...state.not_speaker],
+    ...changes,
+  };
   if (!('page' in changes)) next.page = 1;
   if (!('article' in changes)) next.article = '';
   if (!('quote' in changes)) next.quote = 0;
   if (!('speaker_page' in changes)) next.speaker_page = '';
   return next;
+}
+
+// The facets whose values can be selected and excluded ('outlet' → outlet / not_outlet).
+export const kExcludableFacets = ['outlet', 'speaker'];
+
+// The changes that make one value of an excludable facet selected ('include'), excluded
+// ('exclude') or neither ('none'). A value is never both: including it lifts its exclusion and
+// excluding it drops it from the selection. Other values keep their order.
+export function facet_value_changes(state, facet, value, mode) {
+  const selected = state[facet].filter((existing) => existing !== value);
+  const excluded = state[`not_${facet}`].filter((existing) => existing !== value);
+  if (mode === 'include') selected.push(value);
+  if (mode === 'exclude') excluded.push(value);
+  return { [facet]: selected, [`not_${facet}`]: excluded };
+}
+
+// The parameters of GET /api/facets/{name} for a state: its search filters (no paging or sort),
+// the document type of the view (quotes for the Quotes and matrix views), a prefix and a limit.
+export function facet_values_params(state, prefix, limit) {
+  const params = search_params({ ...state, sort: '', page: 1, size: 0 });
+  if (state.view === 'quotes' || state.view === 'matrix') params.set('type', 'quote');
+  params.set('prefix', prefix);
+  params.set('limit', String(limit));
+  return params;
 }
 
 // The matrix parameters for a state: the search filters (no paging or sort) and the column kind.

@@ -26,6 +26,17 @@ std::string fit_term(std::string term) {
     return term;
 }
 
+// The kMissing* names of the fields a document lacks. Outlet, date and author are always the
+// article's; `speaker_count` is the document's own (an article's speakers, a quote's one speaker).
+std::vector<std::string_view> missing_fields(const Article& article, std::size_t speaker_count) {
+    std::vector<std::string_view> missing;
+    if (article.outlet.empty()) missing.push_back(kMissingOutlet);
+    if (speaker_count == 0) missing.push_back(kMissingSpeaker);
+    if (!article.date) missing.push_back(kMissingDate);
+    if (article.author.empty()) missing.push_back(kMissingAuthor);
+    return missing;
+}
+
 // The article's text for one field; empty strings are dropped by the callers.
 std::vector<std::string_view> field_texts(const Article& article, Field field,
                                           const std::string& year) {
@@ -57,6 +68,8 @@ std::vector<std::string_view> field_texts(const Article& article, Field field,
         case Field::ArticleRef:
         case Field::QuoteGroup:
             return {};  // quote documents only
+        case Field::Missing:
+            return missing_fields(article, article.speakers.size());
     }
     return {};
 }
@@ -86,6 +99,8 @@ std::vector<std::string_view> quote_field_texts(const QuoteDocumentInput& input,
             return {input.article.id};
         case Field::QuoteGroup:
             return {input.group.empty() ? std::string_view(id) : std::string_view(input.group)};
+        case Field::Missing:
+            return missing_fields(input.article, quote.speaker.empty() ? 0 : 1);
         case Field::Title:
         case Field::Author:
         case Field::AuthorExact:

@@ -22,7 +22,6 @@ std::vector<FacetValue> sort_by_count(std::vector<FacetValue> values) {
 
 void MultiValueCountSpy::operator()(const Xapian::Document& doc, double /*wt*/) {
     const std::string joined = doc.get_value(slot_);
-    if (joined.empty()) return;
     std::set<std::string_view> seen;
     std::size_t start = 0;
     while (start <= joined.size()) {
@@ -32,6 +31,7 @@ void MultiValueCountSpy::operator()(const Xapian::Document& doc, double /*wt*/) 
         if (!value.empty() && seen.insert(value).second) ++counts_[std::string(value)];
         start = end + 1;
     }
+    if (seen.empty()) ++missing_;
 }
 
 Xapian::MatchSpy* MultiValueCountSpy::clone() const {
@@ -53,7 +53,9 @@ std::vector<FacetValue> sorted_facet(const MultiValueCountSpy& spy) {
     std::vector<FacetValue> values;
     values.reserve(spy.counts().size());
     for (const auto& [value, count] : spy.counts()) values.push_back({value, count});
-    return sort_by_count(std::move(values));
+    values = sort_by_count(std::move(values));
+    if (spy.missing() > 0) values.push_back({std::string(kUnknownValue), spy.missing()});
+    return values;
 }
 
 }  // namespace broadsheet

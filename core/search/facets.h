@@ -14,8 +14,9 @@
 namespace broadsheet {
 
 // Counts, over the documents the matcher shows it, each value of a slot that holds several
-// values joined by kMultiValueSeparator (schema.h: kSlotSpeakers). Each value counts once per
-// document even if it is repeated.
+// values joined by kMultiValueSeparator (schema.h: kSlotSpeakers), and the documents whose slot
+// is empty. Each value counts once per document even if it is repeated. A single-valued slot
+// (kSlotOutlet) is counted the same way, for its count of missing values.
 class MultiValueCountSpy : public Xapian::MatchSpy {
   public:
     explicit MultiValueCountSpy(Xapian::valueno slot) : slot_(slot) {}
@@ -25,14 +26,18 @@ class MultiValueCountSpy : public Xapian::MatchSpy {
     std::string name() const override;
 
     const std::map<std::string, std::size_t>& counts() const { return counts_; }
+    // Documents seen whose slot holds no value.
+    std::size_t missing() const { return missing_; }
 
   private:
     Xapian::valueno slot_;
     std::map<std::string, std::size_t> counts_;
+    std::size_t missing_ = 0;
 };
 
 // Value/count pairs sorted by count descending, then value ascending (a stable order for ties).
 std::vector<FacetValue> sorted_facet(const Xapian::ValueCountMatchSpy& spy);
+// The same, followed by {kUnknownValue, spy.missing()} when that count is not zero.
 std::vector<FacetValue> sorted_facet(const MultiValueCountSpy& spy);
 
 }  // namespace broadsheet

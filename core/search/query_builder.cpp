@@ -19,10 +19,17 @@ constexpr unsigned kParserFlags =
     Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_WILDCARD |
     Xapian::QueryParser::FLAG_PURE_NOT | Xapian::QueryParser::FLAG_SPELLING_CORRECTION;
 
-Xapian::Query any_of(Field field, const std::vector<std::string>& values) {
+// OR of the exact terms of `values`; kUnknownValue stands for the documents lacking the field,
+// which carry the `missing` term instead.
+Xapian::Query any_of(Field field, std::string_view missing,
+                     const std::vector<std::string>& values) {
     std::vector<Xapian::Query> terms;
-    for (const auto& value : values)
-        if (!value.empty()) terms.emplace_back(term(field, value));
+    for (const auto& value : values) {
+        if (value == kUnknownValue)
+            terms.emplace_back(term(Field::Missing, missing));
+        else if (!value.empty())
+            terms.emplace_back(term(field, value));
+    }
     if (terms.empty()) return {};
     return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
 }
@@ -45,6 +52,11 @@ Xapian::Query filter(const Xapian::Query& query, const Xapian::Query& by) {
     return Xapian::Query(Xapian::Query::OP_FILTER, query, by);
 }
 
+Xapian::Query exclude(const Xapian::Query& query, const Xapian::Query& excluded) {
+    if (excluded.empty()) return query;
+    return Xapian::Query(Xapian::Query::OP_AND_NOT, query, excluded);
+}
+
 bool is_curly_quote(std::string_view q, std::size_t i) {
     // U+201C and U+201D, which Xapian also accepts as phrase delimiters.
     return i + 2 < q.size() && q[i] == '\xE2' && q[i + 1] == '\x80' &&
@@ -57,7 +69,22 @@ Xapian::Query combine(const BuiltQuery& built, FacetFilter which) {
     Xapian::Query query = built.text;
     if (which != FacetFilter::ExceptOutlet) query = filter(query, built.outlet);
     if (which != FacetFilter::ExceptSpeaker) query = filter(query, built.speaker);
-    return filter(filter(query, built.date), built.confidence);
+    query = filter(filter(query, built.date), built.confidence);
+    if (which != FacetFilter::ExceptOutlet) query = exclude(query, built.not_outlet);
+    if (which != FacetFilter::ExceptSpeaker) query = exclude(query, built.not_speaker);
+    return query;
+}
+
+bool filters_facet(const BuiltQuery& built, FacetFilter which) {
+    switch (which) {
+        case FacetFilter::All:
+            return false;
+        case FacetFilter::ExceptOutlet:
+            return !built.outlet.empty() || !built.not_outlet.empty();
+        case FacetFilter::ExceptSpeaker:
+            return !built.speaker.empty() || !built.not_speaker.empty();
+    }
+    return false;
 }
 
 void check_query_syntax(std::string_view q) {
@@ -130,8 +157,10 @@ BuiltQuery QueryBuilder::build(const SearchParams& params) {
     const std::string_view type = params.type == DocumentType::Quote ? kTypeQuote : kTypeArticle;
     built.text =
         Xapian::Query(Xapian::Query::OP_FILTER, text, Xapian::Query(term(Field::Type, type)));
-    built.outlet = any_of(Field::Outlet, params.outlets);
-    built.speaker = any_of(Field::Speaker, params.speakers);
+    built.outlet = any_of(Field::Outlet, kMissingOutlet, params.outlets);
+    built.speaker = any_of(Field::Speaker, kMissingSpeaker, params.speakers);
+    built.not_outlet = any_of(Field::Outlet, kMissingOutlet, params.not_outlets);
+    built.not_speaker = any_of(Field::Speaker, kMissingSpeaker, params.not_speakers);
     built.date = date_range(params);
     if (params.min_confidence)
         built.confidence = Xapian::Query(Xapian::Query::OP_VALUE_GE, kSlotConfidence,

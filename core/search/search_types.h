@@ -5,6 +5,7 @@
 #include <nlohmann/json_fwd.hpp>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/date.h"
@@ -20,6 +21,10 @@ inline constexpr unsigned kMaxResultWindow = 10'000;  // page × size
 // Wildcard terms expand to at most this many index terms (the most frequent ones).
 inline constexpr unsigned kMaxWildcardExpansion = 100;
 
+// The reserved facet value for "this field is missing": selecting or excluding it matches the
+// schema's XMISSING: term, and facet lists end with its count.
+inline constexpr std::string_view kUnknownValue = "(unknown)";
+
 enum class SortOrder {
     Relevance,  // BM25 weight
     Newest,     // by date, newest first; undated articles last
@@ -31,14 +36,16 @@ enum class DocumentType { Article, Quote };
 
 struct SearchParams {
     DocumentType type = DocumentType::Article;
-    std::string q;                         // Xapian query syntax; empty browses everything
-    std::vector<std::string> outlets;      // exact canonical names, ORed
-    std::vector<std::string> speakers;     // exact canonical names, ORed
-    std::optional<Date> from;              // inclusive
-    std::optional<Date> to;                // inclusive
-    std::optional<double> min_confidence;  // quotes only: attribution confidence at least this
-    std::optional<SortOrder> sort;         // nullopt: Relevance, or Newest when q is empty
-    unsigned page = 1;                     // 1-based
+    std::string q;                          // Xapian query syntax; empty browses everything
+    std::vector<std::string> outlets;       // exact canonical names, ORed
+    std::vector<std::string> speakers;      // exact canonical names, ORed
+    std::vector<std::string> not_outlets;   // a document with any of these outlets is left out
+    std::vector<std::string> not_speakers;  // a document with any of these speakers is left out
+    std::optional<Date> from;               // inclusive
+    std::optional<Date> to;                 // inclusive
+    std::optional<double> min_confidence;   // quotes only: attribution confidence at least this
+    std::optional<SortOrder> sort;          // nullopt: Relevance, or Newest when q is empty
+    unsigned page = 1;                      // 1-based
     unsigned size = kDefaultPageSize;
 };
 
@@ -62,7 +69,9 @@ struct FacetValue {
 };
 
 struct Facets {
-    std::vector<FacetValue> outlet;  // each sorted by count descending, then value
+    // Each sorted by count descending, then value; outlet and speaker end with kUnknownValue
+    // (documents without one) when it counts any.
+    std::vector<FacetValue> outlet;
     std::vector<FacetValue> speaker;
     std::vector<FacetValue> year;
 };

@@ -158,24 +158,27 @@ Xapian::MSet Searcher::match(const BuiltQuery& built, const SearchParams& params
     Xapian::MultiValueKeyMaker keys;
     set_sort(enquire, effective_sort(params), keys);
 
-    // A facet with a selection is counted by its own query without that selection below.
-    Xapian::ValueCountMatchSpy outlet_spy(kSlotOutlet);
+    // A facet with a selection or exclusion is counted by its own query without them below.
+    // Outlets go through the multi-value spy too, for its count of documents without one.
+    MultiValueCountSpy outlet_spy(kSlotOutlet);
     Xapian::ValueCountMatchSpy year_spy(kSlotYear);
     MultiValueCountSpy speaker_spy(kSlotSpeakers);
+    const bool outlet_filtered = filters_facet(built, FacetFilter::ExceptOutlet);
+    const bool speaker_filtered = filters_facet(built, FacetFilter::ExceptSpeaker);
     enquire.add_matchspy(&year_spy);
-    if (built.outlet.empty()) enquire.add_matchspy(&outlet_spy);
-    if (built.speaker.empty()) enquire.add_matchspy(&speaker_spy);
+    if (!outlet_filtered) enquire.add_matchspy(&outlet_spy);
+    if (!speaker_filtered) enquire.add_matchspy(&speaker_spy);
 
     const Xapian::doccount first = (params.page - 1) * params.size;
     Xapian::MSet mset = enquire.get_mset(first, params.size, all);
 
-    if (!built.outlet.empty()) {
+    if (outlet_filtered) {
         Xapian::Enquire others(db_);
         others.set_query(combine(built, FacetFilter::ExceptOutlet));
         others.add_matchspy(&outlet_spy);
         others.get_mset(0, 0, all);
     }
-    if (!built.speaker.empty()) {
+    if (speaker_filtered) {
         Xapian::Enquire others(db_);
         others.set_query(combine(built, FacetFilter::ExceptSpeaker));
         others.add_matchspy(&speaker_spy);

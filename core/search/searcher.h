@@ -9,6 +9,7 @@
 
 #include "core/article.h"
 #include "core/search/export.h"
+#include "core/search/facet_types.h"
 #include "core/search/query_builder.h"
 #include "core/search/quote_types.h"
 #include "core/search/search_types.h"
@@ -45,6 +46,12 @@ class Searcher {
     // Quote documents (params.type is ignored). Same limits and errors as search(), plus
     // Error(InvalidArgument) for min_confidence outside 0..1.
     QuoteSearchResult search_quotes(const SearchParams& params);
+
+    // One facet's values whose words start with params.prefix, counted under params.filters
+    // without the facet's own selections and exclusions. Throws like search() or
+    // search_quotes() (per params.filters.type), plus Error(InvalidArgument) for a limit outside
+    // 1..kMaxFacetValueLimit or a prefix longer than kMaxFacetPrefixBytes.
+    FacetValues facet_values(const FacetValuesParams& params);
 
     // Throws Error(NotFound) when no article has this id.
     Article article(std::string_view id);

@@ -7,6 +7,7 @@
 
 #include "core/schema.h"
 #include "core/search/facets.h"
+#include "core/search/prefix_match.h"
 #include "core/search/search_internal.h"
 #include "core/search/searcher.h"
 
@@ -62,25 +63,6 @@ class PlainWordDecider : public Xapian::ExpandDecider {
     }
 };
 
-// Lower-cases ASCII letters; other bytes (accented letters) are compared as they are.
-std::string ascii_lower(std::string_view text) {
-    std::string out(text);
-    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
-
-// Whether a word of `name` starts with `prefix` (already lower-cased).
-bool word_starts_with(const std::string& name, const std::string& prefix) {
-    const std::string lower = ascii_lower(name);
-    for (std::size_t at = 0; at < lower.size();) {
-        if (lower.compare(at, prefix.size(), prefix) == 0) return true;
-        const std::size_t space = lower.find_first_of(" -", at);
-        if (space == std::string::npos) break;
-        at = space + 1;
-    }
-    return false;
-}
-
 Xapian::Query quotes_of(const std::string& name) {
     return Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query(term(Field::Speaker, name)),
                          Xapian::Query(term(Field::Type, kTypeQuote)));
@@ -102,14 +84,14 @@ std::vector<SpeakerSummary> Searcher::speakers(const SpeakersParams& params) {
         throw Error(ErrorCode::InvalidArgument,
                     "prefix must be at most " + std::to_string(kMaxSpeakerNameBytes) + " bytes");
     return guarded(db_, [&] {
-        const std::string prefix = ascii_lower(params.prefix);
+        const std::string prefix = fold_case(params.prefix);
         const std::string speaker_prefix(prefix_of(Field::Speaker));
         std::vector<SpeakerSummary> found;
         std::vector<Xapian::Query> names;
         for (auto it = db_.allterms_begin(speaker_prefix); it != db_.allterms_end(speaker_prefix);
              ++it) {
             std::string name = (*it).substr(speaker_prefix.size());
-            if (!prefix.empty() && !word_starts_with(name, prefix)) continue;
+            if (!word_starts_with(name, prefix)) continue;
             names.emplace_back(*it);
             found.push_back({std::move(name), it.get_termfreq(), 0});
         }

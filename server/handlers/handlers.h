@@ -16,6 +16,9 @@ ApiResponse get_article(const ApiRequest& request, Searcher& searcher);
 // GET /api/quotes
 ApiResponse get_quotes(const ApiRequest& request, Searcher& searcher);
 
+// GET /api/facets/{name} — the facet name is request.path_rest.
+ApiResponse get_facets(const ApiRequest& request, Searcher& searcher);
+
 // GET /api/speakers
 ApiResponse get_speakers(const ApiRequest& request, Searcher& searcher);
 

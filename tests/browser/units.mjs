@@ -10,6 +10,9 @@ import { cell_state, shade } from '../../web/matrix.js';
 import { fill_months } from '../../web/speaker.js';
 import {
   empty_state,
+  facet_value_changes,
+  facet_values_params,
+  kUnknownValue,
   matrix_params,
   month_range,
   parse_state,
@@ -104,6 +107,77 @@ describe('URL state', () => {
     const copy = with_changes(state, {});
     copy.outlet.push('changed');
     assert.deepEqual(state.outlet, [], 'the original state is not shared with the copy');
+  });
+});
+
+describe('excluded and unknown facet values', () => {
+  const rows = [
+    // Exclusions are repeatable parameters of their own, kept in order without duplicates.
+    {
+      search: '?not_outlet=Sputnik&not_outlet=RT&not_outlet=Sputnik&not_speaker=John+Kerry&not_outlet=',
+      state: { not_outlet: ['Sputnik', 'RT'], not_speaker: ['John Kerry'] },
+      canonical: '?not_outlet=Sputnik&not_outlet=RT&not_speaker=John+Kerry',
+    },
+    // "(unknown)" is a value like any other, selected or excluded.
+    {
+      search: '?outlet=%28unknown%29&not_speaker=%28unknown%29',
+      state: { outlet: ['(unknown)'], not_speaker: ['(unknown)'] },
+      canonical: '?outlet=%28unknown%29&not_speaker=%28unknown%29',
+    },
+    // Selections come before exclusions in the canonical order.
+    {
+      search: '?not_speaker=B&speaker=A&q=x',
+      state: { q: 'x', speaker: ['A'], not_speaker: ['B'] },
+      canonical: '?q=x&speaker=A&not_speaker=B',
+    },
+  ];
+  for (const row of rows) {
+    test(`parses ${row.search}`, () => {
+      const state = parse_state(row.search);
+      assert.deepEqual(state, { ...empty_state(), ...row.state });
+      assert.equal(state_to_search(state), row.canonical);
+      assert.deepEqual(parse_state(state_to_search(state)), state, 'a round trip changes nothing');
+    });
+  }
+
+  test('the API parameters carry the exclusions', () => {
+    const state = parse_state('?outlet=A&not_outlet=B&not_speaker=(unknown)');
+    assert.equal(search_params(state).toString(), 'outlet=A&not_outlet=B&not_speaker=%28unknown%29');
+  });
+
+  test('the reserved value is spelled as the server spells it', () => {
+    assert.equal(kUnknownValue, '(unknown)');
+  });
+
+  const changes = [
+    // Including a value adds it to the selection.
+    { from: '?outlet=A', facet: 'outlet', value: 'B', mode: 'include', to: { outlet: ['A', 'B'], not_outlet: [] } },
+    // Excluding a selected value moves it from the selection to the exclusions.
+    { from: '?outlet=A&outlet=B', facet: 'outlet', value: 'A', mode: 'exclude', to: { outlet: ['B'], not_outlet: ['A'] } },
+    // Including an excluded value lifts the exclusion.
+    { from: '?not_speaker=X', facet: 'speaker', value: 'X', mode: 'include', to: { speaker: ['X'], not_speaker: [] } },
+    // 'none' clears the value from both lists and leaves the others.
+    { from: '?speaker=X&not_speaker=Y&not_speaker=Z', facet: 'speaker', value: 'Y', mode: 'none', to: { speaker: ['X'], not_speaker: ['Z'] } },
+  ];
+  for (const row of changes) {
+    test(`${row.mode} ${row.value} from ${row.from}`, () => {
+      assert.deepEqual(facet_value_changes(parse_state(row.from), row.facet, row.value, row.mode), row.to);
+    });
+  }
+
+  test('a change keeps exclusions and copies them', () => {
+    const state = parse_state('?not_outlet=A&page=2');
+    const next = with_changes(state, { q: 'y' });
+    assert.deepEqual(next.not_outlet, ['A']);
+    next.not_outlet.push('B');
+    assert.deepEqual(state.not_outlet, ['A'], 'the original state is not shared with the copy');
+  });
+
+  test('typeahead parameters: the search without paging or sort, the view type, prefix and limit', () => {
+    const articles = parse_state('?q=x&outlet=A&not_speaker=B&sort=oldest&page=3');
+    assert.equal(facet_values_params(articles, 'ker', 10).toString(), 'q=x&outlet=A&not_speaker=B&prefix=ker&limit=10');
+    const quotes = parse_state('?view=quotes&speaker=C');
+    assert.equal(facet_values_params(quotes, 'a b', 5).toString(), 'speaker=C&type=quote&prefix=a+b&limit=5');
   });
 });
 

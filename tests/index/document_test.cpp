@@ -106,6 +106,33 @@ const std::vector<DocumentCase>& document_cases() {
          {pre(Field::Quote, "relax"), stemmed(Field::Quote, "sleep")},
          {},
          {}},
+        {"a bare article (no outlet, speakers, date or author) names each gap with XMISSING:",
+         [](Article&) {},
+         {pre(Field::Missing, kMissingOutlet), pre(Field::Missing, kMissingSpeaker),
+          pre(Field::Missing, kMissingDate), pre(Field::Missing, kMissingAuthor)},
+         {},
+         {}},
+        {"a complete article carries no XMISSING: term",
+         [](Article& a) {
+             a.outlet = "Bloomberg";
+             a.speakers = {"John Kerry"};
+             a.date = Date::make(2016, 9, 9);
+             a.author = "Jane Doe";
+         },
+         {},
+         {pre(Field::Missing, kMissingOutlet), pre(Field::Missing, kMissingSpeaker),
+          pre(Field::Missing, kMissingDate), pre(Field::Missing, kMissingAuthor)},
+         {}},
+        {"only the absent fields are named: here the date",
+         [](Article& a) {
+             a.outlet = "Bloomberg";
+             a.speakers = {"John Kerry"};
+             a.author = "Jane Doe";
+         },
+         {pre(Field::Missing, kMissingDate)},
+         {pre(Field::Missing, kMissingOutlet), pre(Field::Missing, kMissingSpeaker),
+          pre(Field::Missing, kMissingAuthor)},
+         {}},
         {"a speaker name beyond the term length limit is cut, not fatal; the slot keeps it whole",
          [](Article& a) { a.speakers = {std::string(300, 'x')}; },
          {pre(Field::Speaker, std::string(245 - prefix_of(Field::Speaker).size(), 'x'))},
@@ -197,6 +224,35 @@ TEST(ArticleDocument, SpellingComesFromTitleAndBodyOnlyWhenADatabaseIsGiven) {
     Xapian::WritableDatabase plain((dir / "plain").string(), Xapian::DB_CREATE);
     plain.add_document(make_article_document(article));
     EXPECT_EQ(plain.get_spelling_suggestion("ceasfire"), "");
+}
+
+// Whether the quote document of article.quotes[index] has the XMISSING: term for `field`.
+bool quote_lacks(const Article& article, std::size_t index, std::string_view field) {
+    const Xapian::Document doc = make_quote_document({article, index, ""});
+    const std::string wanted = pre(Field::Missing, field);
+    auto it = doc.termlist_begin();
+    it.skip_to(wanted);
+    return it != doc.termlist_end() && *it == wanted;
+}
+
+TEST(QuoteDocument, MissingTermsFollowTheQuoteSpeakerAndTheArticleFields) {
+    Article article = base_article();
+    article.speakers = {"John Kerry"};
+    article.body = "\"We agree,\" Kerry said. \"No,\" someone said.";
+    article.quotes.push_back(Quote{"We agree,", "John Kerry", "said", 0.9, 1, 10});
+    article.quotes.push_back(Quote{"No,", "", "", 0.0, 25, 28});
+    // An unattributed quote lacks a speaker even though its article has speakers.
+    EXPECT_FALSE(quote_lacks(article, 0, kMissingSpeaker));
+    EXPECT_TRUE(quote_lacks(article, 1, kMissingSpeaker));
+    // Outlet, date and author are the article's: missing on the bare base article...
+    for (std::string_view field : {kMissingOutlet, kMissingDate, kMissingAuthor})
+        EXPECT_TRUE(quote_lacks(article, 0, field)) << field;
+    // ...and not once the article has them.
+    article.outlet = "Bloomberg";
+    article.date = Date::make(2016, 9, 9);
+    article.author = "Jane Doe";
+    for (std::string_view field : {kMissingOutlet, kMissingDate, kMissingAuthor})
+        EXPECT_FALSE(quote_lacks(article, 0, field)) << field;
 }
 
 TEST(ArticleDocument, UniqueTermIsTheIdTerm) {

@@ -100,6 +100,54 @@ std::vector<BuildCase> build_cases() {
         p.outlets = {""};
         cases.push_back({"empty outlet ignored", p, {"<alldocuments>"}, {"XOUTLET:"}});
     }
+    {
+        // Excluded outlets: AND_NOT of their OR, so a document with any of them is left out.
+        SearchParams p;
+        p.not_outlets = {"RT", "Sputnik"};
+        cases.push_back(
+            {"outlets excluded", p, {"AND_NOT", "XOUTLET:RT OR XOUTLET:Sputnik"}, {"XMISSING:"}});
+    }
+    {
+        // A speaker excluded while an outlet is selected: filter and exclusion together.
+        SearchParams p;
+        p.outlets = {"Bloomberg"};
+        p.not_speakers = {"Maria Zakharova"};
+        cases.push_back({"speaker excluded under an outlet",
+                         p,
+                         {"XOUTLET:Bloomberg", "AND_NOT XSPEAKER:Maria Zakharova"},
+                         {}});
+    }
+    {
+        // "(unknown)" selects the documents without an outlet: the XMISSING: term, not a name.
+        SearchParams p;
+        p.outlets = {std::string(kUnknownValue)};
+        cases.push_back({"unknown outlet selected", p, {"XMISSING:outlet"}, {"XOUTLET:"}});
+    }
+    {
+        // "(unknown)" ORs with real names like any other value.
+        SearchParams p;
+        p.speakers = {"John Kerry", std::string(kUnknownValue)};
+        cases.push_back({"unknown speaker ORed with a name",
+                         p,
+                         {"XSPEAKER:John Kerry OR XMISSING:speaker"},
+                         {"XSPEAKER:(unknown)"}});
+    }
+    {
+        // Excluding "(unknown)" keeps only documents that have the field.
+        SearchParams p;
+        p.not_speakers = {std::string(kUnknownValue)};
+        cases.push_back(
+            {"unknown speaker excluded", p, {"AND_NOT XMISSING:speaker"}, {"XSPEAKER:"}});
+    }
+    {
+        // The same value excluded in one facet is unaffected by the other facet's reserved value.
+        SearchParams p;
+        p.not_outlets = {std::string(kUnknownValue)};
+        cases.push_back(
+            {"unknown outlet excluded", p, {"AND_NOT XMISSING:outlet"}, {"XMISSING:speaker"}});
+    }
+    // missing: is a boolean prefix in q too, from the schema table.
+    cases.push_back({"missing: in q", with_q("missing:date"), {"0 * XMISSING:date"}, {}});
     return cases;
 }
 
@@ -139,6 +187,27 @@ TEST_F(QueryBuilderTest, FacetExclusionDropsOnlyThatFacet) {
         combine(built, FacetFilter::ExceptSpeaker).get_description();
     EXPECT_EQ(without_speaker.find("XSPEAKER:"), std::string::npos) << without_speaker;
     EXPECT_NE(without_speaker.find("XOUTLET:Bloomberg"), std::string::npos) << without_speaker;
+}
+
+TEST_F(QueryBuilderTest, FacetExclusionAlsoDropsThatFacetsExclusions) {
+    QueryBuilder builder(db_);
+    SearchParams p;
+    p.not_outlets = {"Sputnik"};
+    p.not_speakers = {std::string(kUnknownValue)};
+    const BuiltQuery built = builder.build(p);
+    EXPECT_TRUE(filters_facet(built, FacetFilter::ExceptOutlet));
+    EXPECT_TRUE(filters_facet(built, FacetFilter::ExceptSpeaker));
+    const std::string without_outlet = combine(built, FacetFilter::ExceptOutlet).get_description();
+    EXPECT_EQ(without_outlet.find("XOUTLET:"), std::string::npos) << without_outlet;
+    EXPECT_NE(without_outlet.find("AND_NOT XMISSING:speaker"), std::string::npos) << without_outlet;
+    const std::string without_speaker =
+        combine(built, FacetFilter::ExceptSpeaker).get_description();
+    EXPECT_EQ(without_speaker.find("XMISSING:"), std::string::npos) << without_speaker;
+    EXPECT_NE(without_speaker.find("AND_NOT XOUTLET:Sputnik"), std::string::npos)
+        << without_speaker;
+    // Without any selection or exclusion no facet is filtered.
+    EXPECT_FALSE(filters_facet(builder.build(SearchParams{}), FacetFilter::ExceptOutlet));
+    EXPECT_FALSE(filters_facet(builder.build(SearchParams{}), FacetFilter::ExceptSpeaker));
 }
 
 struct BadQueryCase {

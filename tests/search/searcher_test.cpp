@@ -146,9 +146,10 @@ TEST_F(SearcherTest, FacetsSortByCountThenValue) {
     const SearchResult result = search(SearchParams{});
     std::vector<std::string> speakers;
     for (const auto& v : result.facets.speaker) speakers.push_back(v.value);
-    // John Kerry has 2; the three with 1 follow alphabetically.
-    EXPECT_EQ(speakers,
-              (std::vector<std::string>{"John Kerry", "Maria Zakharova", "Sergei Lavrov"}));
+    // John Kerry has 2; those with 1 follow alphabetically; a4, without speakers, is counted
+    // as "(unknown)", always last.
+    EXPECT_EQ(speakers, (std::vector<std::string>{"John Kerry", "Maria Zakharova", "Sergei Lavrov",
+                                                  std::string(kUnknownValue)}));
     EXPECT_EQ(result.facets.outlet.front().value, "Bloomberg");
     EXPECT_EQ(result.facets.year.size(), 3u);  // the undated article has no year
 }

@@ -332,6 +332,32 @@ TEST_F(ServerOnSeeds, MatrixAgreesWithQuoteTotals) {
                   quote_total(*server_, {{"outlet", matrix["cols"][c]}}));
 }
 
+// The real indexer writes XMISSING: for the two seeds without an outlet: the "(unknown)" facet
+// value, its filter, its exclusion and the missing: query prefix all agree on them.
+TEST_F(ServerOnSeeds, UnknownOutletIsTheTwoSeedsWithoutOne) {
+    const json all = server_->get_json("/api/search");
+    EXPECT_EQ(all["facets"]["outlet"].back(), (json{{"value", "(unknown)"}, {"count", 2}}));
+    const auto total = [&](const httplib::Params& params) {
+        return server_->get_json("/api/search", params)["total"].get<int>();
+    };
+    EXPECT_EQ(total({{"outlet", "(unknown)"}}), 2);
+    EXPECT_EQ(total({{"q", "missing:outlet"}}), 2);
+    EXPECT_EQ(total({{"not_outlet", "(unknown)"}}), 3);
+    EXPECT_EQ(total({{"not_outlet", "(unknown)"}, {"not_outlet", "Bloomberg"}}), 2);
+    // The facet endpoint lists the same values with the same counts as the search's facet list.
+    const json outlets = server_->get_json("/api/facets/outlet");
+    EXPECT_EQ(outlets["values"], all["facets"]["outlet"]);
+    EXPECT_EQ(outlets["total_values"], all["facets"]["outlet"].size());
+    const json kerry =
+        server_->get_json("/api/facets/speaker", {{"prefix", "KER"}, {"type", "quote"}});
+    ASSERT_EQ(kerry["values"].size(), 1u) << kerry.dump();
+    EXPECT_EQ(kerry["values"][0]["value"], "John Kerry");
+    EXPECT_EQ(kerry["values"][0]["count"].get<std::size_t>(),
+              quote_total(*server_, {{"speaker", "John Kerry"}}));
+    const json bad = server_->get_json("/api/facets/author", {}, 404);
+    EXPECT_EQ(bad["error"]["code"], "not_found");
+}
+
 TEST_F(ServerOnSeeds, QuoteEndpointsRefuseBadParameters) {
     struct Case {
         const char* why;

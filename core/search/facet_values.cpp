@@ -1,0 +1,98 @@
+// facet_values.cpp — one facet's values by word prefix, with their counts under a search's query
+// and filters: the typeahead inside long facet lists (GET /api/facets/{name}).
+#include <algorithm>
+#include <nlohmann/json.hpp>
+
+#include "core/schema.h"
+#include "core/search/facet_types.h"
+#include "core/search/facets.h"
+#include "core/search/prefix_match.h"
+#include "core/search/search_internal.h"
+#include "core/search/searcher.h"
+
+namespace broadsheet {
+
+using search_internal::count_all;
+using search_internal::guarded;
+
+namespace {
+
+struct FacetRow {
+    FacetName facet;
+    std::string_view name;
+    ValueSlot slot;
+    FacetFilter own_filter;  // what combine() leaves out so the facet ignores its own selection
+};
+
+// The year facet has no selection parameter of its own: the page selects years through the date
+// range, which facet_values() drops instead.
+constexpr FacetRow kFacets[] = {
+    {FacetName::Outlet, "outlet", kSlotOutlet, FacetFilter::ExceptOutlet},
+    {FacetName::Speaker, "speaker", kSlotSpeakers, FacetFilter::ExceptSpeaker},
+    {FacetName::Year, "year", kSlotYear, FacetFilter::All},
+};
+
+const FacetRow& row_of(FacetName facet) {
+    for (const auto& row : kFacets)
+        if (row.facet == facet) return row;
+    throw Error(ErrorCode::Internal, "facet without a table row");
+}
+
+}  // namespace
+
+std::optional<FacetName> facet_named(std::string_view name) {
+    for (const auto& row : kFacets)
+        if (row.name == name) return row.facet;
+    return std::nullopt;
+}
+
+std::string_view name_of(FacetName facet) {
+    return row_of(facet).name;
+}
+
+void to_json(nlohmann::json& out, const FacetValues& values) {
+    out = nlohmann::json{{"facet", std::string(name_of(values.facet))},
+                         {"prefix", values.prefix},
+                         {"values", values.values},
+                         {"total_values", values.total_values}};
+}
+
+FacetValues Searcher::facet_values(const FacetValuesParams& params) {
+    if (params.limit < 1 || params.limit > kMaxFacetValueLimit)
+        throw Error(ErrorCode::InvalidArgument,
+                    "limit must be an integer from 1 to " + std::to_string(kMaxFacetValueLimit));
+    if (params.prefix.size() > kMaxFacetPrefixBytes)
+        throw Error(ErrorCode::InvalidArgument,
+                    "prefix must be at most " + std::to_string(kMaxFacetPrefixBytes) + " bytes");
+    const FacetRow& row = row_of(params.facet);
+    SearchParams filters = params.filters;
+    if (filters.type == DocumentType::Article) filters.min_confidence.reset();
+    if (params.facet == FacetName::Year) {
+        filters.from.reset();
+        filters.to.reset();
+    }
+    validate(filters);
+    return guarded(db_, [&] {
+        const BuiltQuery built = builder_.build(filters);
+        Xapian::Enquire enquire(db_);
+        enquire.set_query(combine(built, row.own_filter));
+        MultiValueCountSpy spy(row.slot);
+        enquire.add_matchspy(&spy);
+        enquire.get_mset(0, 0, count_all(db_));
+
+        FacetValues result;
+        result.facet = params.facet;
+        result.prefix = params.prefix;
+        const std::string prefix = fold_case(params.prefix);
+        for (FacetValue& value : sorted_facet(spy)) {
+            // A year is never missing as a selectable value: there is no year filter to pick it.
+            if (params.facet == FacetName::Year && value.value == kUnknownValue) continue;
+            if (!word_starts_with(value.value, prefix)) continue;
+            ++result.total_values;
+            if (result.values.size() < params.limit) result.values.push_back(std::move(value));
+        }
+        return result;
+    });
+}
+
+}  // namespace broadsheet
