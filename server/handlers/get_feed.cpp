@@ -32,6 +32,8 @@ std::string feed_title(const SearchParams& params) {
     };
     for (const auto& outlet : params.outlets) add("outlet", outlet);
     for (const auto& speaker : params.speakers) add("speaker", speaker);
+    for (const auto& outlet : params.not_outlets) add("not outlet", outlet);
+    for (const auto& speaker : params.not_speakers) add("not speaker", speaker);
     if (params.from) add("from", params.from->iso());
     if (params.to) add("to", params.to->iso());
     if (!filters.empty()) filters += ")";

@@ -172,6 +172,13 @@ TEST_F(FeedHandlers, JsonLinesHaveOneHitPerLine) {
     }
     EXPECT_EQ(start, body.size()) << "the body ends with a newline";
     EXPECT_EQ(lines, static_cast<std::size_t>(kArticles / 2));
+    // Exclusions apply to exports as to searches.
+    const ApiResponse others =
+        dispatch(request("/api/search.jsonl", {{"not_outlet", "Even"}}), *pool_);
+    ASSERT_EQ(others.status, 200) << others.body.dump();
+    const std::string rest = drain(others);
+    EXPECT_EQ(count_of(rest, "\n"), static_cast<std::size_t>(kArticles / 2));
+    EXPECT_EQ(rest.find("\"Even\""), std::string::npos);
 }
 
 TEST_F(FeedHandlers, ErrorsComeBeforeStreamingAsJson) {
@@ -203,6 +210,11 @@ TEST_F(FeedHandlers, AtomFeedIsNewestFirstWithAbsoluteLinks) {
     const std::string& xml = response.text;
     EXPECT_EQ(count_of(xml, "<entry>"), kFeedSize);
     EXPECT_NE(xml.find("<title>Broadsheet: talks (outlet Even)</title>"), std::string::npos);
+    const ApiResponse excluded =
+        dispatch(request("/api/search.atom", {{"not_outlet", "=Odd"}}), *pool_);
+    EXPECT_NE(excluded.text.find("<title>Broadsheet: latest articles (not outlet =Odd)</title>"),
+              std::string::npos)
+        << excluded.text.substr(0, 400);
     EXPECT_NE(xml.find("href=\"http://example.org:8080/api/search.atom?outlet=Even&amp;q=talks\""),
               std::string::npos)
         << xml;
