@@ -147,6 +147,18 @@ SearchParams parse_search_params(const ApiRequest& request, DocumentType type) {
         else
             throw Error(ErrorCode::InvalidArgument, "sort must be relevance, newest or oldest");
     }
+    if (auto interval = single(request, "interval")) {
+        if (*interval == "auto")
+            params.interval = HistogramInterval::Auto;
+        else if (*interval == "day")
+            params.interval = HistogramInterval::Day;
+        else if (*interval == "month")
+            params.interval = HistogramInterval::Month;
+        else if (*interval == "year")
+            params.interval = HistogramInterval::Year;
+        else
+            throw Error(ErrorCode::InvalidArgument, "interval must be auto, day, month or year");
+    }
     if (auto page = single(request, "page"))
         params.page = parse_unsigned("page", *page, 1, kMaxResultWindow, "from 1");
     if (auto size = single(request, "size"))

@@ -11,6 +11,7 @@ import { render_matrix } from './matrix.js';
 import { render_quote_results } from './quotes.js';
 import { clear_results, href_for, render_chips, render_results, render_suggestion } from './results.js';
 import { render_speaker } from './speaker.js';
+import { render_timeline } from './timeline.js';
 import {
   effective_sort,
   matrix_params,
@@ -144,6 +145,7 @@ async function show(current) {
       document.title = `${profile ? 'Speaker' : 'Article'} not available — Broadsheet`;
     } else {
       clear_results();
+      render_timeline(current, null);
       elements.matrix.replaceChildren();
       render_facets(current, {}, [], navigate);
       document.title = 'Search failed — Broadsheet';
@@ -161,6 +163,7 @@ async function show_search(current, signal) {
   const [data, years] = await Promise.all([fetch_list(params, signal), undated_years(current, fetch_list, signal)]);
   if (quotes) render_quote_results(current, data, navigate);
   else render_results(current, data, navigate);
+  render_timeline(current, data, quotes ? 'quote' : 'article', navigate);
   render_facets(current, data.facets ?? {}, (years ?? data).facets?.year ?? [], navigate);
   const what = quotes ? 'Quotes' : '';
   document.title = [current.q, what, 'Broadsheet'].filter(Boolean).join(' — ');
@@ -189,6 +192,7 @@ async function show_matrix(current, signal) {
   render_suggestion(current, null);
   render_chips(current, navigate);
   render_matrix(current, data);
+  render_timeline(current, null);
   render_facets(current, facets.facets ?? {}, (years ?? facets).facets?.year ?? [], navigate);
   document.title = [current.q, 'Speaker matrix', 'Broadsheet'].filter(Boolean).join(' — ');
 }

@@ -54,7 +54,8 @@ void to_json(nlohmann::json& out, const QuoteSearchResult& result) {
                          {"facets",
                           {{"speaker", result.facets.speaker},
                            {"outlet", result.facets.outlet},
-                           {"year", result.facets.year}}}};
+                           {"year", result.facets.year}}},
+                         {"histogram", result.histogram}};
 }
 
 void to_json(nlohmann::json& out, const SpeakerSummary& speaker) {

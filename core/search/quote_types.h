@@ -57,6 +57,7 @@ struct QuoteSearchResult {
     double took_ms = 0.0;
     std::vector<QuoteHit> hits;
     Facets facets;
+    Histogram histogram;  // of the matching quotes, by their article's date
 };
 
 struct SpeakersParams {

@@ -4,6 +4,8 @@
 #include <cmath>
 #include <nlohmann/json.hpp>
 
+#include "core/search/histogram.h"
+
 namespace broadsheet {
 namespace {
 
@@ -34,6 +36,18 @@ void to_json(nlohmann::json& out, const FacetValue& value) {
     out = nlohmann::json{{"value", value.value}, {"count", value.count}};
 }
 
+void to_json(nlohmann::json& out, const Histogram& histogram) {
+    nlohmann::json buckets = nlohmann::json::array();
+    for (const HistogramBucket& bucket : histogram.buckets)
+        buckets.push_back({{"period", bucket.period},
+                           {"from", bucket.from.iso()},
+                           {"to", bucket.to.iso()},
+                           {"count", bucket.count}});
+    out = nlohmann::json{{"interval", std::string(to_string(histogram.interval))},
+                         {"buckets", std::move(buckets)},
+                         {"undated", histogram.undated}};
+}
+
 void to_json(nlohmann::json& out, const SearchResult& result) {
     // Two decimals are all a client can use; more digits only look like precision.
     const double took = std::round(result.took_ms * 100.0) / 100.0;
@@ -48,7 +62,8 @@ void to_json(nlohmann::json& out, const SearchResult& result) {
          {{"outlet", result.facets.outlet},
           {"speaker", result.facets.speaker},
           {"year", result.facets.year}}},
-        {"suggestion", result.suggestion ? nlohmann::json(*result.suggestion) : nullptr}};
+        {"suggestion", result.suggestion ? nlohmann::json(*result.suggestion) : nullptr},
+        {"histogram", result.histogram}};
 }
 
 }  // namespace broadsheet

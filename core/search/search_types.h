@@ -34,6 +34,10 @@ enum class SortOrder {
 // Which documents a search returns (schema.h: the XTYPE: term).
 enum class DocumentType { Article, Quote };
 
+// Bucket size of the date histogram (core/search/histogram.h); Auto picks one from the span of
+// the dated matches.
+enum class HistogramInterval { Auto, Day, Month, Year };
+
 struct SearchParams {
     DocumentType type = DocumentType::Article;
     std::string q;                          // Xapian query syntax; empty browses everything
@@ -47,6 +51,8 @@ struct SearchParams {
     std::optional<SortOrder> sort;          // nullopt: Relevance, or Newest when q is empty
     unsigned page = 1;                      // 1-based
     unsigned size = kDefaultPageSize;
+    // Bucket size of the result's date histogram.
+    HistogramInterval interval = HistogramInterval::Auto;
 };
 
 // The order a search actually uses once the default is applied.
@@ -76,6 +82,23 @@ struct Facets {
     std::vector<FacetValue> year;
 };
 
+// One bar of the date histogram: the matches dated from `from` to `to` (inclusive), the whole
+// day, month or year named by `period` ("2017-11-17", "2017-11", "2017").
+struct HistogramBucket {
+    std::string period;
+    Date from;
+    Date to;
+    std::size_t count = 0;
+};
+
+// Matches per period over ALL matches of a search (filters applied, like `total`): chronological
+// buckets from the first to the last dated match, empty ones included; undated matches apart.
+struct Histogram {
+    HistogramInterval interval = HistogramInterval::Day;  // the one used: never Auto
+    std::vector<HistogramBucket> buckets;
+    std::size_t undated = 0;
+};
+
 struct SearchResult {
     std::string query;
     std::size_t total = 0;  // exact number of matching articles
@@ -85,11 +108,13 @@ struct SearchResult {
     std::vector<Hit> hits;
     Facets facets;
     std::optional<std::string> suggestion;  // spelling correction of q
+    Histogram histogram;
 };
 
 // The JSON shapes of docs/api.md (absent strings and dates are null).
 void to_json(nlohmann::json& out, const Hit& hit);
 void to_json(nlohmann::json& out, const FacetValue& value);
+void to_json(nlohmann::json& out, const Histogram& histogram);
 void to_json(nlohmann::json& out, const SearchResult& result);
 
 }  // namespace broadsheet

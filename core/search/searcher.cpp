@@ -11,6 +11,7 @@
 #include "core/error.h"
 #include "core/schema.h"
 #include "core/search/facets.h"
+#include "core/search/histogram.h"
 #include "core/search/search_internal.h"
 
 namespace broadsheet {
@@ -151,7 +152,8 @@ void Searcher::reopen() {
     guarded(db_, [&] { return db_.reopen(); });
 }
 
-Xapian::MSet Searcher::match(const BuiltQuery& built, const SearchParams& params, Facets& facets) {
+Xapian::MSet Searcher::match(const BuiltQuery& built, const SearchParams& params, Facets& facets,
+                             Histogram& histogram) {
     const Xapian::doccount all = count_all(db_);
     Xapian::Enquire enquire(db_);
     enquire.set_query(combine(built));
@@ -165,7 +167,10 @@ Xapian::MSet Searcher::match(const BuiltQuery& built, const SearchParams& params
     MultiValueCountSpy speaker_spy(kSlotSpeakers);
     const bool outlet_filtered = filters_facet(built, FacetFilter::ExceptOutlet);
     const bool speaker_filtered = filters_facet(built, FacetFilter::ExceptSpeaker);
+    // The histogram counts what `total` counts, so it rides on the main match (one pass).
+    Xapian::ValueCountMatchSpy date_spy(kSlotDate);
     enquire.add_matchspy(&year_spy);
+    enquire.add_matchspy(&date_spy);
     if (!outlet_filtered) enquire.add_matchspy(&outlet_spy);
     if (!speaker_filtered) enquire.add_matchspy(&speaker_spy);
 
@@ -187,6 +192,7 @@ Xapian::MSet Searcher::match(const BuiltQuery& built, const SearchParams& params
     facets.outlet = sorted_facet(outlet_spy);
     facets.speaker = sorted_facet(speaker_spy);
     facets.year = sorted_facet(year_spy);
+    histogram = make_histogram(histogram_input(date_spy, params.interval));
     // The MSet keeps what it needs of the Enquire alive (snippets, documents).
     return mset;
 }
@@ -196,7 +202,7 @@ SearchResult Searcher::run_search(const SearchParams& params) {
     const BuiltQuery built = builder_.build(params);
 
     SearchResult result;
-    const Xapian::MSet mset = match(built, params, result.facets);
+    const Xapian::MSet mset = match(built, params, result.facets, result.histogram);
     result.query = params.q;
     result.total = mset.get_matches_estimated();
     result.page = params.page;

@@ -83,8 +83,11 @@ class Searcher {
   private:
     SearchResult run_search(const SearchParams& params);
     QuoteSearchResult run_quote_search(const SearchParams& params);
-    // Runs `built` with exact facets into `facets`; the MSet holds page params.page.
-    Xapian::MSet match(const BuiltQuery& built, const SearchParams& params, Facets& facets);
+    // Runs `built` with exact facets into `facets` and the date histogram of all matches into
+    // `histogram` (Error(InvalidArgument) when params.interval needs too many buckets); the
+    // MSet holds page params.page.
+    Xapian::MSet match(const BuiltQuery& built, const SearchParams& params, Facets& facets,
+                       Histogram& histogram);
     QuoteHit quote_hit(const Xapian::MSet& mset, const Xapian::Document& doc, bool mark);
     std::optional<QuoteGroupInfo> group_info(const std::string& group_id);
     std::size_t count(const Xapian::Query& query);
