@@ -19,11 +19,6 @@ constexpr const char* kJson = "application/json";
 // When the current worker started on its request; read by the logger on the same thread.
 thread_local std::optional<std::chrono::steady_clock::time_point> request_started;
 
-void send(httplib::Response& response, const ApiResponse& api) {
-    response.status = api.status;
-    response.set_content(to_wire(api.body), kJson);
-}
-
 // Whether the client sent (or announced) a request body.
 bool carries_body(const httplib::Request& request) {
     if (request.has_header("Transfer-Encoding")) return true;
@@ -31,7 +26,42 @@ bool carries_body(const httplib::Request& request) {
     return !length.empty() && length.find_first_not_of('0') != std::string::npos;
 }
 
+// How a host appears in a URL authority: IPv6 addresses in brackets.
+std::string url_host(const std::string& host) {
+    return host.find(':') != std::string::npos ? "[" + host + "]" : host;
+}
+
 }  // namespace
+
+void send_api_response(httplib::Response& response, ApiResponse api) {
+    response.status = api.status;
+    for (auto& [name, value] : api.headers) response.set_header(name, value);
+    if (api.content_type.empty()) {
+        response.set_content(to_wire(api.body), kJson);
+        return;
+    }
+    if (!api.stream) {
+        response.set_content(std::move(api.text), api.content_type);
+        return;
+    }
+    // httplib calls the provider until done() (GET only; a HEAD response has no body, and the
+    // producer is then never called). Returning false makes httplib close the connection
+    // without the final zero-length chunk: the client sees an incomplete transfer.
+    response.set_chunked_content_provider(
+        api.content_type, [producer = std::move(api.stream)](std::size_t, httplib::DataSink& sink) {
+            try {
+                std::optional<std::string> chunk = producer();
+                if (!chunk) {
+                    sink.done();
+                    return true;
+                }
+                return chunk->empty() || sink.write(chunk->data(), chunk->size());
+            } catch (const std::exception& e) {
+                spdlog::warn("stream aborted: {}", e.what());
+                return false;
+            }
+        });
+}
 
 void apply_hardening(httplib::Server& server, const Hardening& hardening) {
     const unsigned workers = std::max(hardening.threads, 1u);
@@ -59,7 +89,7 @@ void apply_hardening(httplib::Server& server, const Hardening& hardening) {
             }
             // Never echo exception text to the client, in a body or in a header.
             response.headers.erase("EXCEPTION_WHAT");
-            send(response, error_response(ErrorCode::Internal, ""));
+            send_api_response(response, error_response(ErrorCode::Internal, ""));
         });
 
     server.set_error_handler(httplib::Server::HandlerWithResponse(
@@ -107,19 +137,22 @@ HttpServer::HttpServer(const ServerConfig& config, IndexPool& pool)
 void HttpServer::route(const httplib::Request& request, httplib::Response& response) {
     if (request.method != "GET" && request.method != "HEAD") {
         response.set_header("Allow", "GET, HEAD");
-        send(response, method_not_allowed());
+        send_api_response(response, method_not_allowed());
         return;
     }
     if (carries_body(request)) {
         // No endpoint takes a body, and this handler runs before httplib would read one (it
         // never reads a GET's): refuse instead of acting on a request we only half understood.
-        send(response, error_response(ErrorCode::TooLarge, "requests must not carry a body"));
+        send_api_response(response,
+                          error_response(ErrorCode::TooLarge, "requests must not carry a body"));
         return;
     }
     if (is_api_path(request.path)) {
         ApiRequest api{request.path, {request.params.begin(), request.params.end()}, {}};
+        api.host = request_host(request.get_header_value("Host"),
+                                url_host(config_.host) + ":" + std::to_string(port_));
         response.set_header("Cache-Control", "no-store");
-        send(response, dispatch(std::move(api), pool_));
+        send_api_response(response, dispatch(std::move(api), pool_));
         return;
     }
     if (auto file = static_files_.load(request.path)) {
@@ -129,12 +162,15 @@ void HttpServer::route(const httplib::Request& request, httplib::Response& respo
         response.set_content(file->content, file->content_type);
         return;
     }
-    send(response, error_response(ErrorCode::NotFound, "no such file"));
+    send_api_response(response, error_response(ErrorCode::NotFound, "no such file"));
 }
 
 int HttpServer::bind() {
-    if (config_.port == 0) return server_.bind_to_any_port(config_.host);
-    return server_.bind_to_port(config_.host, config_.port) ? config_.port : -1;
+    if (config_.port == 0)
+        port_ = server_.bind_to_any_port(config_.host);
+    else
+        port_ = server_.bind_to_port(config_.host, config_.port) ? config_.port : -1;
+    return port_;
 }
 
 bool HttpServer::run() {

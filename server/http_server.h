@@ -8,6 +8,7 @@
 #include <string>
 
 #include "core/search/index_pool.h"
+#include "server/http_util.h"
 #include "server/static_files.h"
 
 namespace broadsheet {
@@ -42,6 +43,10 @@ inline constexpr unsigned kConnectionsPerThread = 4;
 // server with routes that fail on purpose.
 void apply_hardening(httplib::Server& server, const Hardening& hardening);
 
+// Writes a handler's response: JSON, text, or a chunked stream (see ApiResponse), plus its
+// extra headers. A producer that throws aborts the transfer (logged as a warning).
+void send_api_response(httplib::Response& response, ApiResponse api);
+
 class HttpServer {
   public:
     // The pool and the config must outlive the server.
@@ -63,6 +68,7 @@ class HttpServer {
     IndexPool& pool_;
     StaticFiles static_files_;
     httplib::Server server_;
+    int port_ = -1;  // the bound port, for links when a request has no usable Host header
 };
 
 }  // namespace broadsheet

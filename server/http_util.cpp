@@ -263,6 +263,61 @@ SuggestFormat parse_suggest_format(const ApiRequest& request) {
     throw Error(ErrorCode::InvalidArgument, "format must be json or opensearch");
 }
 
+SearchParams parse_export_params(const ApiRequest& request) {
+    ApiRequest all = request;
+    all.params.erase("page");
+    all.params.erase("size");
+    return parse_search_params(all);
+}
+
+SearchParams parse_feed_params(const ApiRequest& request) {
+    ApiRequest feed = request;
+    feed.params.erase("page");
+    feed.params.erase("sort");
+    SearchParams params = parse_search_params(feed);
+    // parse_search_params leaves the result page's default when size is absent or empty.
+    if (!single(feed, "size")) params.size = kFeedSize;
+    params.sort = SortOrder::Newest;
+    return params;
+}
+
+std::string request_host(std::string_view header, std::string_view fallback) {
+    constexpr std::size_t kMaxHostBytes = 255;
+    if (header.empty() || header.size() > kMaxHostBytes) return std::string(fallback);
+    std::string_view name = header;
+    std::string_view port;
+    if (header.front() == '[') {
+        const std::size_t close = header.find(']');
+        if (close == std::string_view::npos) return std::string(fallback);
+        const std::string_view inside = header.substr(1, close - 1);
+        if (inside.empty() ||
+            inside.find_first_not_of("0123456789abcdefABCDEF:.") != std::string_view::npos)
+            return std::string(fallback);
+        name = header.substr(0, close + 1);
+        const std::string_view rest = header.substr(close + 1);
+        if (!rest.empty()) {
+            if (rest.front() != ':') return std::string(fallback);
+            port = rest.substr(1);
+            if (port.empty()) return std::string(fallback);
+        }
+    } else {
+        if (const std::size_t colon = header.find(':'); colon != std::string_view::npos) {
+            name = header.substr(0, colon);
+            port = header.substr(colon + 1);
+            if (port.empty()) return std::string(fallback);
+        }
+        const bool name_ok =
+            !name.empty() && name.front() != '-' && name.front() != '.' &&
+            name.find_first_not_of(
+                "abcdefghijklmnopqrstuvwxyz"
+                "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-") == std::string_view::npos;
+        if (!name_ok) return std::string(fallback);
+    }
+    if (port.size() > 5 || port.find_first_not_of("0123456789") != std::string_view::npos)
+        return std::string(fallback);
+    return std::string(header);
+}
+
 int status_for(ErrorCode code) {
     switch (code) {
         case ErrorCode::InvalidArgument:
@@ -291,6 +346,20 @@ ApiResponse error_response(ErrorCode code, std::string_view message) {
 
 ApiResponse error_response(const Error& error) {
     return error_response(error.code(), error.what());
+}
+
+ApiResponse text_response(std::string content_type, std::string text) {
+    ApiResponse response;
+    response.content_type = std::move(content_type);
+    response.text = std::move(text);
+    return response;
+}
+
+ApiResponse stream_response(std::string content_type, ChunkProducer producer) {
+    ApiResponse response;
+    response.content_type = std::move(content_type);
+    response.stream = std::move(producer);
+    return response;
 }
 
 ApiResponse method_not_allowed() {

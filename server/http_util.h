@@ -2,10 +2,14 @@
 // parsing and validation, and the one mapping from ErrorCode to HTTP status and error body.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "core/error.h"
 #include "core/search/discovery_types.h"
@@ -20,12 +24,32 @@ struct ApiRequest {
     std::string path;                                // decoded, e.g. "/api/articles/001.txt"
     std::multimap<std::string, std::string> params;  // decoded query parameters, repeatable
     std::string path_rest;  // for prefix routes: the part after the route's path
+    // host[:port] for absolute links (feeds): the validated Host header, else the address the
+    // server is bound to (see request_host).
+    std::string host = {};
 };
 
+// Produces a streamed body one chunk at a time: the next chunk, or nullopt at the end. Throwing
+// aborts the response (the connection closes without the final chunk, so the client sees an
+// incomplete transfer, never a short complete one). Chunks may be empty.
+using ChunkProducer = std::function<std::optional<std::string>()>;
+
+// A handler's answer. `{status, json}` is a JSON response; with content_type set the body is
+// `text`, or the chunks of `stream` when that is set (sent with chunked transfer encoding).
 struct ApiResponse {
     int status = 200;
     nlohmann::json body;
+    std::string content_type = {};  // empty: application/json from `body`
+    std::string text = {};
+    ChunkProducer stream = {};
+    std::vector<std::pair<std::string, std::string>> headers =
+        {};  // extra, e.g. Content-Disposition
 };
+
+// A 200 response whose body is `text` of the given content type.
+ApiResponse text_response(std::string content_type, std::string text);
+// A 200 response streamed from `producer`; nothing is produced until the server sends it.
+ApiResponse stream_response(std::string content_type, ChunkProducer producer);
 
 // Validated search parameters: missing or empty → default; malformed or out of range →
 // Error(InvalidArgument) whose message starts with the parameter's name. Unknown parameters
@@ -58,6 +82,19 @@ SuggestParams parse_suggest_params(const ApiRequest& request);
 // How GET /api/suggest answers: its own JSON, or the OpenSearch suggestions array browsers read.
 enum class SuggestFormat { Json, OpenSearch };
 SuggestFormat parse_suggest_format(const ApiRequest& request);
+// Search parameters of the exports (GET /api/search.csv, .jsonl): page and size are ignored,
+// since an export is the complete result set.
+SearchParams parse_export_params(const ApiRequest& request);
+
+// Search parameters of GET /api/search.atom: size 1..kMaxPageSize, default kFeedSize; page and
+// sort are ignored, since a feed is always the newest matches.
+SearchParams parse_feed_params(const ApiRequest& request);
+inline constexpr unsigned kFeedSize = 20;
+
+// `header` (a Host header) when it is a plausible host[:port] — a DNS name or IPv4 address, or
+// an IPv6 address in brackets, and a port of 1 to 5 digits — else `fallback`. Links built from
+// it are echoed to clients, so nothing else may get through.
+std::string request_host(std::string_view header, std::string_view fallback);
 
 // The HTTP status for an error code (400, 404, 413, 500, 503).
 int status_for(ErrorCode code);

@@ -36,6 +36,14 @@ constexpr std::array kRoutes = {
           "/related"},
     Route{"GET", "/api/suggest", PathMatch::Exact, get_suggest,
           "as-you-type suggestions: speakers, outlets and article titles"},
+    Route{"GET", "/api/search.csv", PathMatch::Exact, get_export_csv,
+          "the complete result set of a search as CSV, streamed"},
+    Route{"GET", "/api/search.jsonl", PathMatch::Exact, get_export_jsonl,
+          "the complete result set of a search as JSON Lines, streamed"},
+    Route{"GET", "/api/search.atom", PathMatch::Exact, get_feed,
+          "Atom feed of a search's newest matches"},
+    Route{"GET", "/api/opensearch.xml", PathMatch::Exact, get_opensearch,
+          "OpenSearch description for adding Broadsheet to a browser"},
 };
 
 ApiResponse get_routes(const ApiRequest& /*request*/, Searcher& /*searcher*/) {

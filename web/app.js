@@ -5,6 +5,7 @@
 import * as api from './api.js';
 import { quote_target, render_article } from './article.js';
 import { el, plural } from './dom.js';
+import { render_export } from './export.js';
 import { render_facets } from './facets.js';
 import { render_matrix } from './matrix.js';
 import { render_quote_results } from './quotes.js';
@@ -94,6 +95,7 @@ function sync_controls(current) {
   elements.matrix.hidden = !matrix;
   elements.results.hidden = matrix;
   elements.pagination.hidden = matrix;
+  render_export(current);
 }
 
 async function show(current) {

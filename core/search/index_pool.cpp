@@ -71,7 +71,7 @@ IndexPool::IndexPool(IndexPoolConfig config) : config_(std::move(config)) {
     for (std::size_t i = 0; i < count; ++i) {
         Opened opened = open_current(config_.dir);
         auto handle = std::make_unique<Handle>();
-        handle->searcher = std::make_unique<Searcher>(opened.db);
+        handle->searcher = make_searcher(opened.db);
         handle->stub = std::move(opened.stub);
         handle->checked = std::chrono::steady_clock::now();
         free_.push_back(handle.get());
@@ -80,6 +80,12 @@ IndexPool::IndexPool(IndexPoolConfig config) : config_(std::move(config)) {
 }
 
 IndexPool::~IndexPool() = default;
+
+std::unique_ptr<Searcher> IndexPool::make_searcher(const Xapian::Database& db) const {
+    // Exports open the generation that is current when they start, which may be newer than
+    // this handle's until its next refresh.
+    return std::make_unique<Searcher>(db, [dir = config_.dir] { return open_current(dir).db; });
+}
 
 IndexPool::Lease IndexPool::lease() {
     Handle* handle = nullptr;
@@ -103,7 +109,7 @@ void IndexPool::refresh(Handle& handle) {
         // A new generation: reopen() would stay on the old one, so open a fresh Database.
         try {
             Opened opened = open_current(config_.dir);
-            handle.searcher = std::make_unique<Searcher>(opened.db);
+            handle.searcher = make_searcher(opened.db);
             handle.stub = std::move(opened.stub);
         } catch (const Error& e) {
             report(stub, std::string("keeping the previous index: ") + e.what());

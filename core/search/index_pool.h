@@ -62,6 +62,7 @@ class IndexPool {
     Lease lease();
 
   private:
+    std::unique_ptr<Searcher> make_searcher(const Xapian::Database& db) const;
     void refresh(Handle& handle);
     void give_back(Handle* handle);
     void report(const std::string& key, const std::string& message);

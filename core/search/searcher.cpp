@@ -135,6 +135,9 @@ void validate(const SearchParams& params) {
 
 Searcher::Searcher(const Xapian::Database& db) : db_(db), builder_(db_) {}
 
+Searcher::Searcher(const Xapian::Database& db, DatabaseOpener open_snapshot)
+    : db_(db), builder_(db_), open_snapshot_(std::move(open_snapshot)) {}
+
 SearchResult Searcher::search(const SearchParams& params) {
     validate(params);
     SearchParams articles = params;

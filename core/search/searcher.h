@@ -3,11 +3,13 @@
 
 #include <xapian.h>
 
+#include <functional>
 #include <string>
 #include <string_view>
 
 #include "core/article.h"
 #include "core/search/discovery_types.h"
+#include "core/search/export.h"
 #include "core/search/facet_types.h"
 #include "core/search/query_builder.h"
 #include "core/search/quote_types.h"
@@ -22,6 +24,10 @@ struct IndexInfo {
     std::string built_at;  // ISO 8601 UTC as the indexer wrote it; empty when unknown
 };
 
+// Opens a new, independent handle on the index a Searcher serves (its current generation), for
+// work that outlives one request's use of the Searcher (exports). May throw like IndexPool.
+using DatabaseOpener = std::function<Xapian::Database()>;
+
 // Not thread-safe (Xapian handles are not): one Searcher per worker, see IndexPool.
 // Every function translates Xapian errors at this edge: QueryParserError → InvalidQuery,
 // opening/corruption/IO errors → IndexUnavailable, anything else from Xapian → Internal. On
@@ -29,6 +35,8 @@ struct IndexInfo {
 class Searcher {
   public:
     explicit Searcher(const Xapian::Database& db);
+    // `open_snapshot` serves open_export(); without it open_export() throws Error(Internal).
+    Searcher(const Xapian::Database& db, DatabaseOpener open_snapshot);
     Searcher(const Searcher&) = delete;
     Searcher& operator=(const Searcher&) = delete;
 
@@ -71,6 +79,10 @@ class Searcher {
     // q as a partial query, each kind at most limit long; nothing for a blank q. Throws
     // Error(InvalidArgument) for q over 100 bytes or limit outside 1..20.
     SuggestResult suggest(const SuggestParams& params);
+    // The complete result set of `params` (page and size ignored) on a fresh handle from the
+    // opener, so the export holds nothing of this Searcher. The match runs now: bad params,
+    // queries and an unreadable index throw here (like search()), before any row is read.
+    ExportCursor open_export(const SearchParams& params);
 
     IndexInfo info();
 
@@ -95,6 +107,7 @@ class Searcher {
 
     Xapian::Database db_;
     QueryBuilder builder_;
+    DatabaseOpener open_snapshot_;
 };
 
 // Throws Error(InvalidArgument) naming the parameter when params break the documented limits.

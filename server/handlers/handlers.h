@@ -36,5 +36,14 @@ ApiResponse get_related(const ApiRequest& request, Searcher& searcher);
 
 // GET /api/suggest
 ApiResponse get_suggest(const ApiRequest& request, Searcher& searcher);
+// GET /api/search.csv and /api/search.jsonl — the complete result set, streamed.
+ApiResponse get_export_csv(const ApiRequest& request, Searcher& searcher);
+ApiResponse get_export_jsonl(const ApiRequest& request, Searcher& searcher);
+
+// GET /api/search.atom — Atom feed of the newest matches.
+ApiResponse get_feed(const ApiRequest& request, Searcher& searcher);
+
+// GET /api/opensearch.xml — OpenSearch description.
+ApiResponse get_opensearch(const ApiRequest& request, Searcher& searcher);
 
 }  // namespace broadsheet

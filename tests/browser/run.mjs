@@ -500,10 +500,10 @@ function same(a, b) {
   return a.length === b.length && a.every((value, i) => value === b[i]);
 }
 
-// Presses Tab until the condition holds, at most 40 times (the page has fewer stops than that
-// before the first result).
+// Presses Tab until the condition holds, at most 60 times (the page has fewer stops than that
+// before the first result: facet values with their exclude controls, chips, export links).
 async function tab_until(page, condition, what) {
-  for (let i = 0; i < 40; i += 1) {
+  for (let i = 0; i < 60; i += 1) {
     await page.keyboard.press('Tab');
     if (await condition()) return;
   }

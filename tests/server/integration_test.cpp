@@ -12,66 +12,21 @@
 
 #include "tests/search/test_index.h"
 #include "tests/server/child_process.h"
+#include "tests/server/running_server.h"
 
 namespace broadsheet {
 namespace {
 
 using nlohmann::json;
-using testing_support::ChildProcess;
+using testing_support::index_corpus;
 using testing_support::run_command;
+using testing_support::RunningServer;
 using testing_support::TempDir;
+using testing_support::write_file;
 
 const std::filesystem::path kCorpus = std::filesystem::path(BROADSHEET_SOURCE_DIR) / "corpus";
-constexpr auto kStartTimeout = std::chrono::seconds(20);
 // How long a change may take to become visible; the server checks about once a second.
 constexpr auto kVisibleWithin = std::chrono::seconds(15);
-
-void index_corpus(const char* command, const std::filesystem::path& corpus,
-                  const std::filesystem::path& index) {
-    const auto result =
-        run_command({BROADSHEET_INDEXER, command, corpus.string(), "--index", index.string()});
-    ASSERT_EQ(result.exit_code, 0) << result.output;
-}
-
-// The real server as a child process; the port comes from its "listening on" line.
-class RunningServer {
-  public:
-    RunningServer(const std::filesystem::path& index, const std::filesystem::path& web)
-        : child_({BROADSHEET_SERVER, "--index", index.string(), "--web", web.string(), "--host",
-                  "127.0.0.1", "--port", "0", "--threads", "2"}) {
-        const auto line =
-            child_.read_line(std::chrono::duration_cast<std::chrono::milliseconds>(kStartTimeout));
-        const std::string prefix = "listening on http://127.0.0.1:";
-        if (!line || line->rfind(prefix, 0) != 0) {
-            ADD_FAILURE() << "server did not start: " << line.value_or("<no output>");
-            return;
-        }
-        port_ = std::stoi(line->substr(prefix.size()));
-    }
-    int port() const { return port_; }
-    httplib::Result get(const std::string& path, const httplib::Params& params = {}) const {
-        httplib::Client client("127.0.0.1", port_);
-        client.set_read_timeout(10, 0);
-        return client.Get(path, params, httplib::Headers{});
-    }
-    // GET and parse; fails the test on transport errors.
-    json get_json(const std::string& path, const httplib::Params& params = {},
-                  int expected_status = 200) const {
-        auto res = get(path, params);
-        if (!res) {
-            ADD_FAILURE() << path << ": no response";
-            return {};
-        }
-        EXPECT_EQ(res->status, expected_status) << path << " " << res->body;
-        EXPECT_EQ(res->get_header_value("Content-Type"), "application/json") << path;
-        return json::parse(res->body);
-    }
-    int stop() { return child_.stop(); }
-
-  private:
-    ChildProcess child_;
-    int port_ = 0;
-};
 
 std::vector<std::string> hit_ids(const json& body) {
     std::vector<std::string> ids;
@@ -83,11 +38,6 @@ bool has_prefix(const std::vector<std::string>& ids, const std::string& prefix) 
     for (const auto& id : ids)
         if (id.rfind(prefix, 0) == 0) return true;
     return false;
-}
-
-void write_file(const std::filesystem::path& path, const std::string& text) {
-    std::filesystem::create_directories(path.parent_path());
-    std::ofstream(path, std::ios::binary) << text;
 }
 
 class ServerOnSeeds : public ::testing::Test {

@@ -1,0 +1,143 @@
+// export.cpp — CSV and JSON Lines rows of hits, and the export cursor that reads a search's
+// complete MSet in batches from its own snapshot of the index.
+#include "core/search/export.h"
+
+#include <algorithm>
+#include <nlohmann/json.hpp>
+
+#include "core/error.h"
+#include "core/schema.h"
+#include "core/search/search_internal.h"
+#include "core/search/searcher.h"
+
+namespace broadsheet {
+
+using search_internal::guarded;
+using search_internal::make_hit;
+using search_internal::parse_article;
+using search_internal::set_sort;
+
+namespace {
+
+// Characters a spreadsheet treats as the start of a formula (= + - @) plus tab and CR, which
+// some spreadsheets strip before looking for one (OWASP's CSV injection guidance).
+bool starts_formula(std::string_view value) {
+    if (value.empty()) return false;
+    switch (value.front()) {
+        case '=':
+        case '+':
+        case '-':
+        case '@':
+        case '\t':
+        case '\r':
+            return true;
+        default:
+            return false;
+    }
+}
+
+std::string joined(const std::vector<std::string>& values, std::string_view separator) {
+    std::string out;
+    for (const auto& value : values) {
+        if (!out.empty()) out += separator;
+        out += value;
+    }
+    return out;
+}
+
+}  // namespace
+
+std::string csv_field(std::string_view value) {
+    std::string text;
+    if (starts_formula(value)) text += '\'';
+    text += value;
+    if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
+    std::string quoted = "\"";
+    for (char c : text) {
+        if (c == '"') quoted += '"';
+        quoted += c;
+    }
+    quoted += '"';
+    return quoted;
+}
+
+void append_csv_row(std::string& out, const Hit& hit) {
+    out += csv_field(hit.id);
+    out += ',';
+    out += csv_field(hit.title);
+    out += ',';
+    out += hit.date ? hit.date->iso() : std::string();
+    out += ',';
+    out += csv_field(hit.outlet);
+    out += ',';
+    out += csv_field(hit.author);
+    out += ',';
+    out += csv_field(joined(hit.speakers, "; "));
+    out += ',';
+    out += csv_field(hit.url);
+    out += "\r\n";
+}
+
+void append_jsonl_row(std::string& out, const Hit& hit) {
+    nlohmann::json row = hit;
+    row.erase("snippet");
+    out += row.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    out += '\n';
+}
+
+ExportCursor::ExportCursor(Xapian::Database db, const Xapian::Query& query, SortOrder order)
+    : db_(std::move(db)) {
+    mset_ = guarded(db_, [&] {
+        Xapian::Enquire enquire(db_);
+        enquire.set_query(query);
+        Xapian::MultiValueKeyMaker keys;
+        set_sort(enquire, order, keys);
+        // Every match at once: an MSet item is a document id, a weight and a sort key, so even a
+        // million matches stay small; the documents themselves are read batch by batch.
+        const Xapian::doccount all = search_internal::count_all(db_);
+        return enquire.get_mset(0, all, all);
+    });
+}
+
+std::vector<Hit> ExportCursor::next(std::size_t max) {
+    std::vector<Hit> hits;
+    const Xapian::doccount end =
+        std::min<Xapian::doccount>(mset_.size(), position_ + static_cast<Xapian::doccount>(max));
+    if (position_ >= end) return hits;
+    try {
+        const auto first = mset_[position_];
+        const auto last = end == mset_.size() ? mset_.end() : mset_[end];
+        mset_.fetch(first, last);  // one read-ahead for the whole batch
+        for (auto it = first; it != last; ++it)
+            hits.push_back(make_hit(parse_article(it.get_document()), {}));
+    } catch (const Xapian::DatabaseModifiedError&) {
+        // The indexer committed twice since this snapshot was opened and reused its blocks.
+        // Reopening would read another revision (rows skipped or repeated): stop instead.
+        throw Error(ErrorCode::IndexUnavailable,
+                    "the index changed during the export; run the export again");
+    } catch (const Xapian::DatabaseError& e) {
+        throw Error(ErrorCode::IndexUnavailable, "the index cannot be read: " + e.get_msg());
+    } catch (const Xapian::Error& e) {
+        throw Error(ErrorCode::Internal, e.get_type() + std::string(": ") + e.get_msg());
+    }
+    position_ = end;
+    return hits;
+}
+
+ExportCursor Searcher::open_export(const SearchParams& params) {
+    if (!open_snapshot_)
+        throw Error(ErrorCode::Internal, "this searcher cannot open a snapshot for an export");
+    SearchParams articles = params;
+    articles.type = DocumentType::Article;
+    articles.min_confidence.reset();
+    articles.page = 1;
+    articles.size = kDefaultPageSize;
+    validate(articles);
+    Xapian::Database snapshot = open_snapshot_();
+    // The query is built on the snapshot too: wildcard expansion and spelling read the index.
+    QueryBuilder builder(snapshot);
+    const BuiltQuery built = guarded(snapshot, [&] { return builder.build(articles); });
+    return ExportCursor(std::move(snapshot), combine(built), effective_sort(articles));
+}
+
+}  // namespace broadsheet

@@ -1,0 +1,73 @@
+// running_server.h — the real binaries for integration tests: index a corpus with
+// broadsheet-indexer, and run broadsheet-server on an ephemeral loopback port.
+#pragma once
+
+#include <gtest/gtest.h>
+#include <httplib.h>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "tests/server/child_process.h"
+
+namespace broadsheet::testing_support {
+
+inline constexpr auto kStartTimeout = std::chrono::seconds(20);
+
+// Runs `broadsheet-indexer <command> <corpus> --index <index>`; fails the test when it fails.
+inline void index_corpus(const char* command, const std::filesystem::path& corpus,
+                         const std::filesystem::path& index) {
+    const auto result =
+        run_command({BROADSHEET_INDEXER, command, corpus.string(), "--index", index.string()});
+    ASSERT_EQ(result.exit_code, 0) << result.output;
+}
+
+inline void write_file(const std::filesystem::path& path, const std::string& text) {
+    std::filesystem::create_directories(path.parent_path());
+    std::ofstream(path, std::ios::binary) << text;
+}
+
+// The real server as a child process; the port comes from its "listening on" line.
+class RunningServer {
+  public:
+    RunningServer(const std::filesystem::path& index, const std::filesystem::path& web)
+        : child_({BROADSHEET_SERVER, "--index", index.string(), "--web", web.string(), "--host",
+                  "127.0.0.1", "--port", "0", "--threads", "2"}) {
+        const auto line =
+            child_.read_line(std::chrono::duration_cast<std::chrono::milliseconds>(kStartTimeout));
+        const std::string prefix = "listening on http://127.0.0.1:";
+        if (!line || line->rfind(prefix, 0) != 0) {
+            ADD_FAILURE() << "server did not start: " << line.value_or("<no output>");
+            return;
+        }
+        port_ = std::stoi(line->substr(prefix.size()));
+    }
+    int port() const { return port_; }
+    httplib::Result get(const std::string& path, const httplib::Params& params = {}) const {
+        httplib::Client client("127.0.0.1", port_);
+        client.set_read_timeout(10, 0);
+        return client.Get(path, params, httplib::Headers{});
+    }
+    // GET and parse; fails the test on transport errors.
+    nlohmann::json get_json(const std::string& path, const httplib::Params& params = {},
+                            int expected_status = 200) const {
+        auto res = get(path, params);
+        if (!res) {
+            ADD_FAILURE() << path << ": no response";
+            return {};
+        }
+        EXPECT_EQ(res->status, expected_status) << path << " " << res->body;
+        EXPECT_EQ(res->get_header_value("Content-Type"), "application/json") << path;
+        return nlohmann::json::parse(res->body);
+    }
+    int stop() { return child_.stop(); }
+
+  private:
+    ChildProcess child_;
+    int port_ = 0;
+};
+
+}  // namespace broadsheet::testing_support
