@@ -220,6 +220,8 @@ std::string opensearch_description(std::string_view base) {
     };
     url("text/html", nullptr, root + "/?q={searchTerms}");
     url("application/atom+xml", nullptr, root + "/api/search.atom?q={searchTerms}");
+    url("application/x-suggestions+json", nullptr,
+        root + "/api/suggest?format=opensearch&q={searchTerms}");
     url("application/opensearchdescription+xml", "self", root + "/api/opensearch.xml");
     xml.end();
     return xml.finish();

@@ -11,7 +11,9 @@ ApiResponse get_suggest(const ApiRequest& request, Searcher& searcher) {
     if (format == SuggestFormat::Json) return {200, result};
     nlohmann::json completions = nlohmann::json::array();
     for (const Suggestion& suggestion : result.suggestions) completions.push_back(suggestion.value);
-    return {200, nlohmann::json::array({result.query, std::move(completions)})};
+    // The media type the OpenSearch suggestions extension names, so browsers accept it.
+    return text_response("application/x-suggestions+json; charset=utf-8",
+                         to_wire(nlohmann::json::array({result.query, std::move(completions)})));
 }
 
 }  // namespace broadsheet

@@ -141,6 +141,8 @@ TEST(OpenSearch, DescribesTheTemplates) {
     EXPECT_EQ(templates["text/html"], "http://[::1]:8080/?q={searchTerms}");
     EXPECT_EQ(templates["application/atom+xml"],
               "http://[::1]:8080/api/search.atom?q={searchTerms}");
+    EXPECT_EQ(templates["application/x-suggestions+json"],
+              "http://[::1]:8080/api/suggest?format=opensearch&q={searchTerms}");
 }
 
 TEST(FeedHelpers, SnippetTextAndPercentEncoding) {

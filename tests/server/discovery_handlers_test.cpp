@@ -164,10 +164,12 @@ TEST_F(DiscoveryHandlerTest, SuggestAnswersJsonOrOpenSearch) {
     const ApiResponse open =
         dispatch(request("/api/suggest", {{"q", "ceasef"}, {"format", "opensearch"}}), *pool_);
     ASSERT_EQ(open.status, 200);
-    ASSERT_TRUE(open.body.is_array());
-    ASSERT_EQ(open.body.size(), 2u);
-    EXPECT_EQ(open.body[0], "ceasef");
-    auto completions = open.body[1].get<std::vector<std::string>>();
+    EXPECT_EQ(open.content_type, "application/x-suggestions+json; charset=utf-8");
+    const nlohmann::json array = nlohmann::json::parse(open.text);
+    ASSERT_TRUE(array.is_array());
+    ASSERT_EQ(array.size(), 2u);
+    EXPECT_EQ(array[0], "ceasef");
+    auto completions = array[1].get<std::vector<std::string>>();
     std::sort(completions.begin(), completions.end());
     EXPECT_EQ(completions, (std::vector<std::string>{"Ceasefire talks resume in Geneva",
                                                      "Markets welcome the ceasefire"}));
