@@ -11,16 +11,15 @@
 #include "server/http_util.h"
 #include "server/routes.h"
 #include "tests/search/test_index.h"
+#include "tests/server/api_test_support.h"
 
 namespace broadsheet {
 namespace {
 
+using testing_support::DispatchCase;
+using testing_support::Params;
+using testing_support::request;
 using testing_support::TempDir;
-using Params = std::multimap<std::string, std::string>;
-
-ApiRequest request(std::string path, Params params = {}, std::string rest = {}) {
-    return ApiRequest{std::move(path), std::move(params), std::move(rest)};
-}
 
 TEST(RouteMatching, PrefixRoutesWithAndWithoutASuffix) {
     const Route article{"GET", "/api/articles/", PathMatch::Prefix, get_article, "", "{id}"};
@@ -179,14 +178,7 @@ TEST_F(DiscoveryHandlerTest, SuggestAnswersJsonOrOpenSearch) {
 }
 
 TEST_F(DiscoveryHandlerTest, ErrorsAreJson) {
-    struct Case {
-        const char* why;
-        const char* path;
-        Params params;
-        int status;
-        const char* code;
-    };
-    const Case cases[] = {
+    const DispatchCase cases[] = {
         {"unknown article", "/api/articles/nope/related", {}, 404, "not_found"},
         {"size over the cap",
          "/api/articles/a1/related",
@@ -205,11 +197,7 @@ TEST_F(DiscoveryHandlerTest, ErrorsAreJson) {
          400,
          "invalid_argument"},
     };
-    for (const auto& c : cases) {
-        const ApiResponse response = dispatch(request(c.path, c.params), *pool_);
-        EXPECT_EQ(response.status, c.status) << c.why;
-        EXPECT_EQ(response.body["error"]["code"], c.code) << c.why;
-    }
+    testing_support::expect_dispatch(cases, *pool_);
 }
 
 }  // namespace

@@ -9,16 +9,15 @@
 #include "server/http_util.h"
 #include "server/routes.h"
 #include "tests/search/quote_index.h"
+#include "tests/server/api_test_support.h"
 
 namespace broadsheet {
 namespace {
 
+using testing_support::DispatchCase;
+using testing_support::Params;
+using testing_support::request;
 using testing_support::TempDir;
-using Params = std::multimap<std::string, std::string>;
-
-ApiRequest request(std::string path, Params params = {}, std::string rest = {}) {
-    return ApiRequest{std::move(path), std::move(params), std::move(rest)};
-}
 
 struct ParamCase {
     const char* why;
@@ -143,14 +142,6 @@ TEST_F(FacetHandlerTest, SearchFacetsEndWithUnknownAndExclusionsApply) {
     EXPECT_EQ(articles.body["facets"]["speaker"].back()["value"], "(unknown)");
 }
 
-struct DispatchCase {
-    const char* why;
-    std::string path;
-    Params params;
-    int status;
-    const char* error_code;  // nullptr for success
-};
-
 TEST_F(FacetHandlerTest, DispatchMapsErrors) {
     const DispatchCase cases[] = {
         {"outlet values", "/api/facets/outlet", {}, 200, nullptr},
@@ -164,14 +155,7 @@ TEST_F(FacetHandlerTest, DispatchMapsErrors) {
         {"bad query", "/api/facets/outlet", {{"q", "title:("}}, 400, "invalid_query"},
         {"bad exclusion", "/api/search", {{"not_outlet", "\xff"}}, 400, "invalid_argument"},
     };
-    for (const auto& c : cases) {
-        const ApiResponse response = dispatch(request(c.path, c.params), *pool_);
-        EXPECT_EQ(response.status, c.status) << c.why << " " << response.body.dump();
-        if (c.error_code != nullptr)
-            EXPECT_EQ(response.body["error"]["code"], c.error_code) << c.why;
-        else
-            EXPECT_FALSE(response.body.contains("error")) << c.why;
-    }
+    testing_support::expect_dispatch(cases, *pool_);
 }
 
 }  // namespace

@@ -11,16 +11,15 @@
 #include "server/http_util.h"
 #include "server/routes.h"
 #include "tests/search/test_index.h"
+#include "tests/server/api_test_support.h"
 
 namespace broadsheet {
 namespace {
 
+using testing_support::DispatchCase;
+using testing_support::Params;
+using testing_support::request;
 using testing_support::TempDir;
-using Params = std::multimap<std::string, std::string>;
-
-ApiRequest request(std::string path, Params params = {}) {
-    return ApiRequest{std::move(path), std::move(params), {}};
-}
 
 struct ParamCase {
     const char* why;
@@ -177,14 +176,6 @@ TEST_F(HandlerTest, HealthReportsTheIndex) {
     EXPECT_EQ(response.body["index_built"], "2026-11-23T17:00:00Z");
 }
 
-struct DispatchCase {
-    const char* why;
-    const char* path;
-    Params params;
-    int status;
-    const char* error_code;  // nullptr for success
-};
-
 TEST_F(HandlerTest, DispatchRoutesAndMapsErrors) {
     const DispatchCase cases[] = {
         {"route list", "/api", {}, 200, nullptr},
@@ -217,16 +208,7 @@ TEST_F(HandlerTest, DispatchRoutesAndMapsErrors) {
         {"bad query syntax", "/api/search", {{"q", "title:("}}, 400, "invalid_query"},
         {"bad parameter", "/api/search", {{"size", "0"}}, 400, "invalid_argument"},
     };
-    for (const auto& c : cases) {
-        const ApiResponse response = dispatch(request(c.path, c.params), *pool_);
-        EXPECT_EQ(response.status, c.status) << c.why;
-        if (c.error_code != nullptr) {
-            EXPECT_EQ(response.body["error"]["code"], c.error_code) << c.why;
-            EXPECT_TRUE(response.body["error"]["message"].is_string()) << c.why;
-        } else {
-            EXPECT_FALSE(response.body.contains("error")) << c.why;
-        }
-    }
+    testing_support::expect_dispatch(cases, *pool_);
 }
 
 TEST_F(HandlerTest, RouteListNamesEveryRoute) {

@@ -9,16 +9,14 @@
 #include "server/http_util.h"
 #include "server/routes.h"
 #include "tests/search/test_index.h"
+#include "tests/server/api_test_support.h"
 
 namespace broadsheet {
 namespace {
 
+using testing_support::Params;
+using testing_support::request;
 using testing_support::TempDir;
-using Params = std::multimap<std::string, std::string>;
-
-ApiRequest request(std::string path, Params params = {}) {
-    return ApiRequest{std::move(path), std::move(params), {}};
-}
 
 struct IntervalCase {
     const char* why;
@@ -107,7 +105,7 @@ TEST_F(HistogramHandlerTest, QuotesCarryAHistogramToo) {
               nlohmann::json::parse(R"({"interval":"day","buckets":[],"undated":0})"));
 }
 
-struct DispatchCase {
+struct IntervalDispatchCase {
     const char* why;
     const char* path;
     Params params;
@@ -115,7 +113,7 @@ struct DispatchCase {
 };
 
 TEST_F(HistogramHandlerTest, IntervalErrorsAre400sNamingTheParameter) {
-    const DispatchCase cases[] = {
+    const IntervalDispatchCase cases[] = {
         {"unknown interval on search", "/api/search", {{"interval", "week"}}, 400},
         {"unknown interval on quotes", "/api/quotes", {{"interval", "hour"}}, 400},
         // 2010-05-04 … 2017-11-17 by day: far over 1,000 buckets.

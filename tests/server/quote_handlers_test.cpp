@@ -9,16 +9,15 @@
 #include "server/http_util.h"
 #include "server/routes.h"
 #include "tests/search/quote_index.h"
+#include "tests/server/api_test_support.h"
 
 namespace broadsheet {
 namespace {
 
+using testing_support::DispatchCase;
+using testing_support::Params;
+using testing_support::request;
 using testing_support::TempDir;
-using Params = std::multimap<std::string, std::string>;
-
-ApiRequest request(std::string path, Params params = {}, std::string rest = {}) {
-    return ApiRequest{std::move(path), std::move(params), std::move(rest)};
-}
 
 struct ParamCase {
     const char* why;
@@ -177,14 +176,6 @@ TEST_F(QuoteHandlerTest, ArticleQuotesCarryIdAndGroup) {
     EXPECT_EQ(quotes[1]["group"]["size"], 1);
 }
 
-struct DispatchCase {
-    const char* why;
-    const char* path;
-    Params params;
-    int status;
-    const char* error_code;  // nullptr for success
-};
-
 TEST_F(QuoteHandlerTest, DispatchMapsErrors) {
     const DispatchCase cases[] = {
         {"quotes", "/api/quotes", {}, 200, nullptr},
@@ -200,14 +191,7 @@ TEST_F(QuoteHandlerTest, DispatchMapsErrors) {
         {"bad matrix cols", "/api/matrix", {{"cols", "year"}}, 400, "invalid_argument"},
         {"bad speakers limit", "/api/speakers", {{"limit", "0"}}, 400, "invalid_argument"},
     };
-    for (const auto& c : cases) {
-        const ApiResponse response = dispatch(request(c.path, c.params), *pool_);
-        EXPECT_EQ(response.status, c.status) << c.why << " " << response.body.dump();
-        if (c.error_code != nullptr)
-            EXPECT_EQ(response.body["error"]["code"], c.error_code) << c.why;
-        else
-            EXPECT_FALSE(response.body.contains("error")) << c.why;
-    }
+    testing_support::expect_dispatch(cases, *pool_);
     const ApiResponse long_name =
         dispatch(request("/api/speakers/" + std::string(kMaxSpeakerNameBytes + 1, 'x')), *pool_);
     EXPECT_EQ(long_name.status, 400);
