@@ -61,6 +61,8 @@ function navigate(next) {
 function show_error(error) {
   elements.alert.replaceChildren();
   if (!error) return;
+  // A search the server refused has no feed or export: its links would only lead to the same 400.
+  document.getElementById('export-links').hidden = true;
   const lead = {
     invalid_query: 'Your query could not be read:',
     invalid_argument: 'A search setting is not valid:',

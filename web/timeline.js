@@ -9,6 +9,8 @@ import { with_changes } from './state.js';
 const kSvg = 'http://www.w3.org/2000/svg';
 // Narrowest bar slot in CSS pixels: past this many bars the chart scrolls sideways instead.
 const kMinSlotPx = 6;
+// Widest a period's column gets, so one or two buckets do not stretch into slabs across the page.
+const kMaxSlotPx = 64;
 // Bar heights in the viewBox's units; a non-empty period never draws thinner than kMinBar.
 const kHeight = 100;
 const kMinBar = 4;
@@ -97,6 +99,7 @@ function chart(state, buckets, noun, navigate) {
     'aria-describedby': 'timeline-help',
   });
   plot.style.minWidth = `${n * kMinSlotPx}px`;
+  plot.style.maxWidth = `${n * kMaxSlotPx}px`;
   // One tab stop: the first period with matches, so Tab does not walk a thousand bars.
   const start = Math.max(0, buckets.findIndex((b) => b.count > 0));
   const bars = buckets.map((bucket, i) => {
