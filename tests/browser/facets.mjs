@@ -4,48 +4,13 @@
 // come from the API's own answers for the same requests, so the page and the server must agree.
 
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { launch_browser, start_stack } from './harness.mjs';
+import { describe, test } from 'node:test';
+import { api_get, open_page, use_stack } from './harness.mjs';
 
 const kWaitMs = 10_000;
 const kUnknown = '(unknown)';
 
-let stack;
-let browser;
-
-before(async () => {
-  stack = await start_stack();
-  browser = await launch_browser();
-});
-
-after(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
-
-// A fresh page that records console errors, uncaught exceptions and dialogs.
-async function open_page(t, { viewport } = {}) {
-  const context = await browser.newContext({ baseURL: stack.base_url, viewport: viewport ?? { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  page.setDefaultTimeout(kWaitMs);
-  const errors = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(`console: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
-  page.on('dialog', (dialog) => {
-    errors.push(`dialog: ${dialog.message()}`);
-    dialog.dismiss();
-  });
-  t.after(() => context.close());
-  return { page, assert_no_errors: () => assert.deepEqual(errors, [], 'the page logged errors') };
-}
-
-async function api_get(page, path) {
-  const response = await page.request.get(path);
-  assert.equal(response.status(), 200, path);
-  return response.json();
-}
+use_stack();
 
 const facet = (page, name) => page.getByRole('group', { name });
 

@@ -5,41 +5,10 @@
 
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import { launch_browser, stack_config, start_stack } from './harness.mjs';
+import { describe, test } from 'node:test';
+import { open_page, stack_config, use_stack } from './harness.mjs';
 
-const kWaitMs = 10_000;
-
-let stack;
-let browser;
-
-before(async () => {
-  stack = await start_stack({ corpus: path.join(stack_config().root, 'tests', 'corpus') });
-  browser = await launch_browser();
-});
-
-after(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
-
-// A fresh page that records console errors, uncaught exceptions and dialogs.
-async function open_page(t, { viewport } = {}) {
-  const context = await browser.newContext({ baseURL: stack.base_url, viewport: viewport ?? { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  page.setDefaultTimeout(kWaitMs);
-  const errors = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(`console: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
-  page.on('dialog', (dialog) => {
-    errors.push(`dialog: ${dialog.message()}`);
-    dialog.dismiss();
-  });
-  t.after(() => context.close());
-  return { page, assert_no_errors: () => assert.deepEqual(errors, [], 'the page logged errors') };
-}
+const suite = use_stack({ corpus: path.join(stack_config().root, 'tests', 'corpus') });
 
 // Waits until the page shows the answer for its current state and returns the count it shows.
 async function wait_for_count(page) {
@@ -213,7 +182,7 @@ describe('feeds and export', () => {
     assert.match(description.type, /^application\/opensearchdescription\+xml/);
     assert.equal(description.error, false);
     assert.equal(description.short_name, 'Broadsheet');
-    const origin = new URL(stack.base_url).origin;
+    const origin = new URL(suite.stack.base_url).origin;
     assert.equal(description.templates['text/html'], `${origin}/?q={searchTerms}`);
     assert.equal(description.templates['application/atom+xml'], `${origin}/api/search.atom?q={searchTerms}`);
     // The links fit a phone-width screen and can be reached by keyboard.

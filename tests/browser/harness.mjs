@@ -1,17 +1,23 @@
 // harness.mjs — starts the real stack for browser tests: indexes the corpus with the real
 // broadsheet-indexer into a temp dir, runs the real broadsheet-server on an ephemeral port, and
-// launches Debian's Chromium through playwright-core. Every wait is bounded.
+// launches Debian's Chromium through playwright-core. Every wait is bounded. It also holds what
+// every browser test file shares: use_stack() (the file's stack and browser), open_page() and
+// api_get().
 
+import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { after, before } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
 const kHere = path.dirname(fileURLToPath(import.meta.url));
 const kIndexTimeoutMs = 60_000;
 const kListenTimeoutMs = 20_000;
+// Default timeout of every page open_page() opens (any single wait on the page).
+const kPageWaitMs = 10_000;
 
 // Binary paths come from CTest (tests/browser/CMakeLists.txt); running by hand needs them too.
 export function stack_config() {
@@ -142,4 +148,62 @@ export async function start_stack({ corpus } = {}) {
       await rm(tmp, { recursive: true, force: true });
     },
   };
+}
+
+// The stack and browser of the test file that called use_stack(); set by its before hook.
+const suite = { stack: null, browser: null };
+
+// use_stack({ corpus }) — call once at the top of a test file: registers the file's before hook,
+// which starts the stack (over `corpus`, corpus/ unless given) and the browser, and its after hook,
+// which stops both. Returns an object whose `stack` and `browser` are set once the hook has run.
+export function use_stack({ corpus } = {}) {
+  before(async () => {
+    suite.stack = await start_stack({ corpus });
+    suite.browser = await launch_browser();
+  });
+  after(async () => {
+    await suite.browser?.close();
+    await suite.stack?.stop();
+  });
+  return suite;
+}
+
+// open_page(t, { viewport, allowed, target }) — a fresh page in a new browser context for test
+// `t` (closed when the test ends), with a 10 s default timeout, that records console errors,
+// uncaught exceptions and dialogs (a dialog is dismissed). Options:
+//   viewport — the page size, 1280×900 unless given;
+//   allowed  — patterns of console errors a test provokes on purpose (the browser logs every
+//              4xx fetch as a console error), not recorded;
+//   target   — the stack whose base URL the page's relative URLs resolve against, the file's
+//              use_stack() stack unless given.
+// Returns { page, assert_no_errors() }: the latter fails the test if anything was recorded.
+export async function open_page(t, { viewport, allowed = [], target = suite.stack } = {}) {
+  if (!suite.browser || !target) throw new Error('open_page needs use_stack() at the top of the test file');
+  const context = await suite.browser.newContext({
+    baseURL: target.base_url,
+    viewport: viewport ?? { width: 1280, height: 900 },
+  });
+  const page = await context.newPage();
+  page.setDefaultTimeout(kPageWaitMs);
+  const errors = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !allowed.some((pattern) => pattern.test(message.text()))) {
+      errors.push(`console: ${message.text()}`);
+    }
+  });
+  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+  page.on('dialog', (dialog) => {
+    errors.push(`dialog: ${dialog.message()}`);
+    dialog.dismiss();
+  });
+  t.after(() => context.close());
+  return { page, assert_no_errors: () => assert.deepEqual(errors, [], 'the page logged errors') };
+}
+
+// api_get(page, path) — GETs `path` (relative to the page's stack) with the page's request
+// context, asserts the answer is 200 and returns its JSON.
+export async function api_get(page, path) {
+  const response = await page.request.get(path);
+  assert.equal(response.status(), 200, path);
+  return response.json();
 }

@@ -8,54 +8,12 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { launch_browser, start_stack } from './harness.mjs';
+import { open_page, start_stack, use_stack } from './harness.mjs';
 
-// Upper bound for any single wait on the page.
+// Upper bound for assert_eventually (the same as any single wait on the page).
 const kWaitMs = 10_000;
 
-let stack;
-let browser;
-
-before(async () => {
-  stack = await start_stack();
-  browser = await launch_browser();
-});
-
-after(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
-
-// A fresh page (on `target`, the seeds' stack unless given) that records console errors and uncaught exceptions; `allowed` lists patterns
-// for errors a test provokes on purpose (the browser logs every 4xx fetch as a console error).
-async function open_page(t, { allowed = [], viewport, target = stack } = {}) {
-  const context = await browser.newContext({
-    baseURL: target.base_url,
-    viewport: viewport ?? { width: 1280, height: 900 },
-  });
-  const page = await context.newPage();
-  page.setDefaultTimeout(kWaitMs);
-  const errors = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error' && !allowed.some((pattern) => pattern.test(message.text()))) {
-      errors.push(`console: ${message.text()}`);
-    }
-  });
-  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
-  page.on('dialog', (dialog) => {
-    errors.push(`dialog: ${dialog.message()}`);
-    dialog.dismiss();
-  });
-  t.after(async () => {
-    await context.close();
-  });
-  return {
-    page,
-    assert_no_errors() {
-      assert.deepEqual(errors, [], 'the page logged errors');
-    },
-  };
-}
+use_stack();
 
 const count_of = (page) => page.locator('#result-count');
 const facet = (page, name) => page.getByRole('group', { name });

@@ -5,47 +5,10 @@
 
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import { launch_browser, stack_config, start_stack } from './harness.mjs';
+import { describe, test } from 'node:test';
+import { api_get, open_page, stack_config, use_stack } from './harness.mjs';
 
-const kWaitMs = 10_000;
-
-let stack;
-let browser;
-
-before(async () => {
-  stack = await start_stack({ corpus: path.join(stack_config().root, 'tests', 'corpus') });
-  browser = await launch_browser();
-});
-
-after(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
-
-// A fresh page that records console errors, uncaught exceptions and dialogs.
-async function open_page(t, { viewport } = {}) {
-  const context = await browser.newContext({ baseURL: stack.base_url, viewport: viewport ?? { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  page.setDefaultTimeout(kWaitMs);
-  const errors = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(`console: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
-  page.on('dialog', (dialog) => {
-    errors.push(`dialog: ${dialog.message()}`);
-    dialog.dismiss();
-  });
-  t.after(() => context.close());
-  return { page, assert_no_errors: () => assert.deepEqual(errors, [], 'the page logged errors') };
-}
-
-async function api_get(page, url) {
-  const response = await page.request.get(url);
-  assert.equal(response.status(), 200, url);
-  return response.json();
-}
+use_stack({ corpus: path.join(stack_config().root, 'tests', 'corpus') });
 
 // Waits until the current state is on screen and the count reads "N <noun>(s)"; returns N.
 async function wait_for_count(page, noun = 'article') {
