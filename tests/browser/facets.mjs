@@ -5,9 +5,8 @@
 
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { api_get, open_page, use_stack } from './harness.mjs';
+import { api_get, assert_eventually, open_page, use_stack } from './harness.mjs';
 
-const kWaitMs = 10_000;
 const kUnknown = '(unknown)';
 
 use_stack();
@@ -183,12 +182,3 @@ describe('facets', () => {
     assert_no_errors();
   });
 });
-
-async function assert_eventually(condition, message) {
-  const deadline = Date.now() + kWaitMs;
-  while (Date.now() < deadline) {
-    if (await condition()) return;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  assert.fail(message);
-}

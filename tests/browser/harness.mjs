@@ -1,8 +1,8 @@
 // harness.mjs — starts the real stack for browser tests: indexes the corpus with the real
 // broadsheet-indexer into a temp dir, runs the real broadsheet-server on an ephemeral port, and
 // launches Debian's Chromium through playwright-core. Every wait is bounded. It also holds what
-// every browser test file shares: use_stack() (the file's stack and browser), open_page() and
-// api_get().
+// every browser test file shares: use_stack() (the file's stack and browser), open_page(),
+// api_get() and assert_eventually().
 
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
@@ -206,4 +206,15 @@ export async function api_get(page, path) {
   const response = await page.request.get(path);
   assert.equal(response.status(), 200, path);
   return response.json();
+}
+
+// assert_eventually(condition, message) — polls `condition` (sync or async) every 50 ms for at
+// most the page wait; for states the DOM reaches asynchronously. Fails with `message`.
+export async function assert_eventually(condition, message) {
+  const deadline = Date.now() + kPageWaitMs;
+  while (Date.now() < deadline) {
+    if (await condition()) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  assert.fail(message);
 }

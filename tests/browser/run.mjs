@@ -8,10 +8,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { open_page, start_stack, use_stack } from './harness.mjs';
-
-// Upper bound for assert_eventually (the same as any single wait on the page).
-const kWaitMs = 10_000;
+import { assert_eventually, open_page, start_stack, use_stack } from './harness.mjs';
 
 use_stack();
 
@@ -466,14 +463,4 @@ async function tab_until(page, condition, what) {
     if (await condition()) return;
   }
   assert.fail(`Tab never reached ${what}`);
-}
-
-// Polls a condition for at most kWaitMs; for states the DOM reaches asynchronously.
-async function assert_eventually(condition, message) {
-  const deadline = Date.now() + kWaitMs;
-  while (Date.now() < deadline) {
-    if (await condition()) return;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  assert.fail(message);
 }
