@@ -278,6 +278,8 @@ SearchParams parse_feed_params(const ApiRequest& request) {
     // parse_search_params leaves the result page's default when size is absent or empty.
     if (!single(feed, "size")) params.size = kFeedSize;
     params.sort = SortOrder::Newest;
+    // A feed shows entries only; facets and the histogram (and its interval limit) do not apply.
+    params.summaries = Summaries::Skip;
     return params;
 }
 

@@ -38,6 +38,10 @@ enum class DocumentType { Article, Quote };
 // the dated matches.
 enum class HistogramInterval { Auto, Day, Month, Year };
 
+// Whether a search also computes its facets and date histogram (exact, over all matches).
+// Callers that show only hits (the Atom feed) skip that work.
+enum class Summaries { Include, Skip };
+
 struct SearchParams {
     DocumentType type = DocumentType::Article;
     std::string q;                          // Xapian query syntax; empty browses everything
@@ -53,6 +57,8 @@ struct SearchParams {
     unsigned size = kDefaultPageSize;
     // Bucket size of the result's date histogram.
     HistogramInterval interval = HistogramInterval::Auto;
+    // Not an API parameter: set by callers that need no facets or histogram (they stay empty).
+    Summaries summaries = Summaries::Include;
 };
 
 // The order a search actually uses once the default is applied.

@@ -173,6 +173,10 @@ Xapian::MSet Searcher::match(const BuiltQuery& built, const SearchParams& params
     enquire.set_query(combine(built));
     Xapian::MultiValueKeyMaker keys;
     set_sort(enquire, effective_sort(params), keys);
+    const Xapian::doccount first = (params.page - 1) * params.size;
+    // No spies and no second matches: facets and histogram stay empty. Still exact (`all`),
+    // so `total` means the same as with summaries.
+    if (params.summaries == Summaries::Skip) return enquire.get_mset(first, params.size, all);
 
     // A facet with a selection or exclusion is counted by its own query without them below.
     // Outlets go through the multi-value spy too, for its count of documents without one.
@@ -188,7 +192,6 @@ Xapian::MSet Searcher::match(const BuiltQuery& built, const SearchParams& params
     if (!outlet_filtered) enquire.add_matchspy(&outlet_spy);
     if (!speaker_filtered) enquire.add_matchspy(&speaker_spy);
 
-    const Xapian::doccount first = (params.page - 1) * params.size;
     Xapian::MSet mset = enquire.get_mset(first, params.size, all);
 
     if (outlet_filtered) {

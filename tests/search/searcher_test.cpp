@@ -130,6 +130,24 @@ TEST_F(SearcherTest, FacetCountsAreExactAndIgnoreTheirOwnSelection) {
     EXPECT_EQ(count_of(result.facets.year, "2015"), 1u);
 }
 
+TEST_F(SearcherTest, SkippingSummariesKeepsHitsAndTotalButComputesNoFacets) {
+    SearchParams params;
+    params.q = "ceasefire";
+    params.outlets = {"Bloomberg"};
+    params.sort = SortOrder::Newest;
+    const SearchResult full = search(params);
+    params.summaries = Summaries::Skip;
+    const SearchResult lean = search(params);
+    EXPECT_EQ(ids(lean), ids(full));
+    EXPECT_EQ(lean.total, full.total);
+    EXPECT_FALSE(full.facets.outlet.empty());
+    EXPECT_TRUE(lean.facets.outlet.empty());
+    EXPECT_TRUE(lean.facets.speaker.empty());
+    EXPECT_TRUE(lean.facets.year.empty());
+    EXPECT_TRUE(lean.histogram.buckets.empty());
+    EXPECT_EQ(lean.histogram.undated, 0u);
+}
+
 TEST_F(SearcherTest, SpeakerFacetIgnoresSpeakerSelectionButNotOthers) {
     SearchParams params;
     params.speakers = {"Maria Zakharova"};
