@@ -107,4 +107,8 @@ void check_schema(const Xapian::Database& db) {
     }
 }
 
+Xapian::Stem make_stemmer() {
+    return Xapian::Stem(std::string(kStemLanguage));
+}
+
 }  // namespace broadsheet

@@ -26,6 +26,14 @@ namespace broadsheet {
 // Bump when prefixes, slots, their encodings or the document data format change.
 inline constexpr int kSchemaVersion = 3;
 
+// The language of every stemmed FreeText field. The indexer's TermGenerator, the query parser
+// and the snippet highlighter must agree on it, so all of them take a stemmer from make_stemmer().
+inline constexpr std::string_view kStemLanguage = "english";
+
+// A new stemmer for kStemLanguage. Xapian objects are not thread-safe (a Stem shared by two
+// workers corrupted the heap under concurrent quote searches), so every caller owns its own.
+Xapian::Stem make_stemmer();
+
 enum class Field {
     Id,           // unique id term
     Type,         // document type: article | quote

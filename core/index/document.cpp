@@ -190,7 +190,7 @@ Xapian::Document make_quote_document(const QuoteDocumentInput& input) {
 
     Xapian::Document doc;
     Xapian::TermGenerator generator;
-    generator.set_stemmer(Xapian::Stem("english"));
+    generator.set_stemmer(make_stemmer());
     generator.set_document(doc);
     for (const auto& spec : field_table())
         add_field(doc, generator, spec, quote_field_texts(input, spec.field, id, year),
@@ -236,7 +236,7 @@ Xapian::Document make_article_document(const Article& article,
     const std::string year = article.date ? article.date->year_str() : std::string();
 
     Xapian::TermGenerator generator;
-    generator.set_stemmer(Xapian::Stem("english"));
+    generator.set_stemmer(make_stemmer());
     generator.set_document(doc);
     if (spelling_db != nullptr) generator.set_database(*spelling_db);
 

@@ -118,7 +118,7 @@ void check_query_syntax(std::string_view q) {
 
 QueryBuilder::QueryBuilder(const Xapian::Database& db) {
     parser_.set_database(db);
-    parser_.set_stemmer(Xapian::Stem("english"));
+    parser_.set_stemmer(make_stemmer());
     parser_.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
     parser_.set_default_op(Xapian::Query::OP_AND);
     parser_.set_max_expansion(

@@ -66,15 +66,18 @@ QuoteSearchResult Searcher::run_quote_search(const SearchParams& params) {
     result.total = mset.get_matches_estimated();
     result.page = params.page;
     result.size = params.size;
+    const Xapian::Stem stemmer = make_stemmer();
+    const QuoteMarking marking = params.q.empty() ? QuoteMarking::Plain : QuoteMarking::QueryWords;
     for (auto it = mset.begin(); it != mset.end(); ++it)
-        result.hits.push_back(quote_hit(mset, it.get_document(), !params.q.empty()));
+        result.hits.push_back(quote_hit(mset, it.get_document(), stemmer, marking));
     const std::chrono::duration<double, std::milli> took =
         std::chrono::steady_clock::now() - started;
     result.took_ms = took.count();
     return result;
 }
 
-QuoteHit Searcher::quote_hit(const Xapian::MSet& mset, const Xapian::Document& doc, bool mark) {
+QuoteHit Searcher::quote_hit(const Xapian::MSet& mset, const Xapian::Document& doc,
+                             const Xapian::Stem& stemmer, QuoteMarking marking) {
     nlohmann::json data;
     try {
         data = nlohmann::json::parse(doc.get_data());
@@ -89,11 +92,10 @@ QuoteHit Searcher::quote_hit(const Xapian::MSet& mset, const Xapian::Document& d
     hit.id = string_or_empty(data, "id");
     const std::string text = string_or_empty(data, "text");
     hit.text = escaped(text);
-    if (mark) {
+    if (marking == QuoteMarking::QueryWords) {
         // The snippet generator marks stemmed query words and phrases; asked for more bytes than
         // the quote has, it returns the whole quote but for punctuation at either end, which is
         // put back from the escaped text. Anything else (a trimmed window) is not used.
-        static const Xapian::Stem stemmer("english");
         const std::string marked = mset.snippet(text, text.size() + 1, stemmer, 0,
                                                 std::string(kMarkStart), std::string(kMarkEnd), "");
         const std::string plain = without_marks(marked);

@@ -225,7 +225,7 @@ SearchResult Searcher::run_search(const SearchParams& params) {
     result.page = params.page;
     result.size = params.size;
     result.suggestion = built.suggestion;
-    const Xapian::Stem stemmer("english");
+    const Xapian::Stem stemmer = make_stemmer();
     for (auto it = mset.begin(); it != mset.end(); ++it) {
         Article article = parse_article(it.get_document());
         std::string snippet;

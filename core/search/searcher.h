@@ -97,7 +97,11 @@ class Searcher {
     // MSet holds page params.page.
     Xapian::MSet match(const BuiltQuery& built, const SearchParams& params, Facets& facets,
                        Histogram& histogram);
-    QuoteHit quote_hit(const Xapian::MSet& mset, const Xapian::Document& doc, bool mark);
+    // Whether a quote hit's text marks the query's words (only when there is a query).
+    enum class QuoteMarking { Plain, QueryWords };
+    // `stemmer` is the calling request's own: Xapian objects are never shared between workers.
+    QuoteHit quote_hit(const Xapian::MSet& mset, const Xapian::Document& doc,
+                       const Xapian::Stem& stemmer, QuoteMarking marking);
     std::optional<QuoteGroupInfo> group_info(const std::string& group_id);
     std::size_t count(const Xapian::Query& query);
     std::vector<TermWeight> characteristic_terms(const Xapian::Query& quotes);
