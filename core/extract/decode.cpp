@@ -59,7 +59,8 @@ std::string detect_charset(std::string_view bytes) {
     return name ? std::string(name) : std::string{};
 }
 
-// Windows-1252 for one byte: the repair for a stray invalid byte in mostly-UTF-8 text.
+// Windows-1252 for one byte: how a byte of text that is not UTF-8 and whose charset nobody could
+// detect is read.
 char32_t windows_1252(unsigned char b) {
     static constexpr std::array<char32_t, 32> kHigh = {
         0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
@@ -69,32 +70,51 @@ char32_t windows_1252(unsigned char b) {
     return b;
 }
 
-// UTF-8 text with a few stray bytes pasted in: more valid multi-byte sequences than invalid
-// bytes. Converting the whole file from a single-byte charset would garble the valid part.
-bool mostly_utf8(std::string_view s) {
-    std::size_t valid = 0, invalid = 0, i = 0;
+struct Utf8Census {
+    std::size_t multibyte_bytes = 0;  // bytes in valid multi-byte UTF-8 sequences
+    std::size_t invalid_bytes = 0;    // bytes that start no valid sequence
+};
+
+Utf8Census utf8_census(std::string_view s) {
+    Utf8Census census;
+    std::size_t i = 0;
     while (i < s.size()) {
         const std::size_t before = i;
         const char32_t cp = text::next_code_point(s, i);
         if (cp == 0xFFFD && i - before == 1)
-            ++invalid;
+            ++census.invalid_bytes;
         else if (i - before > 1)
-            ++valid;
+            census.multibyte_bytes += i - before;
     }
-    return valid > invalid;
+    return census;
 }
 
-std::string repair_invalid_bytes(std::string_view s) {
+// UTF-8 text with some stray bytes pasted in: most of its non-ASCII bytes form valid UTF-8
+// sequences. Text in a single-byte charset (Latin-1, Windows-125x, ISO-8859-x) almost never
+// forms one by accident, so converting it whole would only garble the valid part.
+bool mostly_utf8(const Utf8Census& census) {
+    return census.multibyte_bytes > 0 && census.multibyte_bytes >= census.invalid_bytes;
+}
+
+enum class StrayBytes {
+    ReplacementCharacter,  // U+FFFD: the text is UTF-8 and the byte means nothing in it
+    Windows1252,           // the byte is read as Windows-1252 (nothing better is known)
+};
+
+std::string repair_invalid_bytes(std::string_view s, StrayBytes stray) {
     std::string out;
     out.reserve(s.size() + 16);
     std::size_t i = 0;
     while (i < s.size()) {
         const std::size_t before = i;
         const char32_t cp = text::next_code_point(s, i);
-        if (cp == 0xFFFD && i - before == 1)
-            text::append_utf8(out, windows_1252(static_cast<unsigned char>(s[before])));
-        else
+        if (cp == 0xFFFD && i - before == 1) {
+            text::append_utf8(out, stray == StrayBytes::ReplacementCharacter
+                                       ? char32_t{0xFFFD}
+                                       : windows_1252(static_cast<unsigned char>(s[before])));
+        } else {
             out.append(s.substr(before, i - before));
+        }
     }
     return out;
 }
@@ -164,11 +184,17 @@ DecodeResult decode_source(std::string_view bytes, std::size_t max_bytes) {
     if (text::is_valid_utf8(bytes)) {
         decoded = std::string(bytes);
     } else {
-        const std::string detected = detect_charset(bytes);
+        const Utf8Census census = utf8_census(bytes);
+        const std::string detected = mostly_utf8(census) ? std::string() : detect_charset(bytes);
         const std::string lowered = text::to_lower(detected);
-        if (mostly_utf8(bytes) || lowered == "utf-8" || lowered.empty() || lowered == "ascii") {
-            decoded = repair_invalid_bytes(bytes);
-            result.warning = "invalid UTF-8 bytes repaired as windows-1252";
+        if (mostly_utf8(census)) {
+            decoded = repair_invalid_bytes(bytes, StrayBytes::ReplacementCharacter);
+            result.warning = "mostly UTF-8; " + std::to_string(census.invalid_bytes) +
+                             " invalid byte(s) replaced with U+FFFD";
+        } else if (lowered == "utf-8" || lowered.empty() || lowered == "ascii") {
+            decoded = repair_invalid_bytes(bytes, StrayBytes::Windows1252);
+            result.warning =
+                "not UTF-8 and no charset detected; invalid bytes read as windows-1252";
         } else {
             // ISO-8859-1 is read as windows-1252: identical except that 0x80-0x9F are the
             // curly quotes and dashes such files actually contain.

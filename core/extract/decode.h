@@ -13,11 +13,13 @@ struct DecodeResult {
     std::string warning;              // set when something was repaired or assumed
 };
 
-// Strips a UTF-8 BOM and converts UTF-16 with a BOM; text that is not valid UTF-8 is detected
-// with uchardet and converted with ICU (Latin-1 is read as its superset Windows-1252), with a
-// warning naming the assumption; stray invalid bytes in otherwise valid UTF-8 are repaired the
-// same way. CRLF and lone CR become LF, control characters other than tab and newline are
-// removed, and the result is normalised to NFC. Empty, binary and oversized input is skipped.
+// Strips a UTF-8 BOM and converts UTF-16 with a BOM. Text that is mostly UTF-8 (at least as
+// many bytes in valid multi-byte sequences as invalid bytes) stays UTF-8, each invalid byte
+// replaced with U+FFFD, with a warning. Other text that is not valid UTF-8 is detected with
+// uchardet and converted with ICU (Latin-1 is read as its superset Windows-1252), with a warning
+// naming the assumption; when nothing is detected its invalid bytes are read as Windows-1252. CRLF
+// and lone CR become LF, control characters other than tab and newline are removed, and the result
+// is normalised to NFC. Empty, binary and oversized input is skipped.
 DecodeResult decode_source(std::string_view bytes, std::size_t max_bytes);
 
 }  // namespace broadsheet

@@ -10,6 +10,7 @@
 #include "core/extract/ids.h"
 #include "core/extract/json_source.h"
 #include "core/extract/markdown.h"
+#include "core/extract/outlet.h"
 #include "core/extract/plain_text.h"
 #include "core/extract/speakers/quotes.h"
 #include "core/extract/text_util.h"
@@ -96,27 +97,71 @@ void read_json(const SourceFile& file, std::string_view text, std::vector<Record
     out.push_back({parse_json_article(json), 0});
 }
 
-// Sidecar fields override extracted ones; an explicit null clears the field.
-void apply_sidecar(const nlohmann::json& sidecar, const Registry& registry, Article& article) {
-    const auto string_field = [&](const char* key, std::string& field, bool outlet = false) {
+// Sidecar fields override extracted ones; an explicit null clears the field. A field of the wrong
+// type, an unparsable date or a URL that is not http(s) is ignored with a warning: the extracted
+// value stays.
+void apply_sidecar(const nlohmann::json& sidecar, const Registry& registry,
+                   const std::string& where, Article& article,
+                   std::vector<Diagnostic>& diagnostics) {
+    const auto ignored = [&](const char* key, const std::string& why) {
+        diagnostics.push_back({where, Severity::Warning,
+                               std::string("sidecar field \"") + key + "\" ignored: " + why});
+    };
+    const auto wrong_type = [&](const char* key, const nlohmann::json& value, const char* wanted) {
+        ignored(key, std::string("it is ") + value.type_name() + ", not " + wanted);
+    };
+    enum class Kind { Text, Outlet, Url };
+    const auto string_field = [&](const char* key, std::string& field, Kind kind) {
         const auto it = sidecar.find(key);
         if (it == sidecar.end()) return;
         if (it->is_null()) {
             field.clear();
-        } else if (it->is_string()) {
-            field = text::clean_inline(it->get<std::string>());
-            if (outlet) field = normalise_outlet(field, registry);
+            return;
         }
+        if (!it->is_string()) {
+            wrong_type(key, *it, "a string or null");
+            return;
+        }
+        std::string value = text::clean_inline(it->get<std::string>());
+        if (kind == Kind::Url && !is_web_url(value)) {
+            ignored(key, "not an http(s) URL");
+            return;
+        }
+        if (kind == Kind::Outlet) value = normalise_outlet(value, registry);
+        field = std::move(value);
     };
-    string_field("title", article.title);
-    string_field("outlet", article.outlet, true);
-    string_field("author", article.author);
-    string_field("url", article.url);
+    string_field("title", article.title, Kind::Text);
+    string_field("outlet", article.outlet, Kind::Outlet);
+    string_field("author", article.author, Kind::Text);
+    string_field("url", article.url, Kind::Url);
     if (const auto it = sidecar.find("date"); it != sidecar.end()) {
-        article.date = it->is_string() ? parse_date(it->get<std::string>()) : std::nullopt;
+        if (it->is_null()) {
+            article.date.reset();
+        } else if (!it->is_string()) {
+            wrong_type("date", *it, "a date string or null");
+        } else if (auto date = parse_date(it->get<std::string>())) {
+            article.date = date;
+        } else {
+            ignored("date", "\"" + text::clean_inline(it->get<std::string>()) + "\" is not a date");
+        }
     }
-    if (const auto it = sidecar.find("body"); it != sidecar.end() && it->is_string())
-        article.body = it->get<std::string>();
+    if (const auto it = sidecar.find("body"); it != sidecar.end()) {
+        if (it->is_string())
+            article.body = it->get<std::string>();
+        else
+            wrong_type("body", *it, "a string");
+    }
+}
+
+// Only http(s) URLs are kept: a "javascript:" or "data:" link must not name an outlet, date an
+// article or be served as its link.
+void drop_non_web_url(std::string& url, const std::string& where,
+                      std::vector<Diagnostic>& diagnostics) {
+    if (url.empty() || is_web_url(url)) return;
+    const std::string shown = url.size() > 40 ? url.substr(0, 40) + "..." : url;
+    diagnostics.push_back({where, Severity::Warning,
+                           "URL \"" + text::clean_inline(shown) + "\" is not http(s); dropped"});
+    url.clear();
 }
 
 }  // namespace
@@ -187,19 +232,32 @@ ExtractResult extract_file(const SourceFile& file, const ExtractContext& context
             article.source_path = file.relative_path;
             article.id = make_article_id(file.relative_path, record.record);
             article.content_hash = content_hash;
+            const auto where = record.record
+                                   ? file.relative_path + ":" + std::to_string(record.record)
+                                   : file.relative_path;
+            drop_non_web_url(record.draft.meta_url, where, diagnostics);
+            drop_non_web_url(record.draft.url, where, diagnostics);
             resolve_fields(record.draft, registry, article);
-            if (sidecar.is_object()) apply_sidecar(sidecar, registry, article);
+            if (sidecar.is_object()) apply_sidecar(sidecar, registry, where, article, diagnostics);
             if (article.title.empty() && text::trim(article.body).empty()) {
-                const auto where = record.record
-                                       ? file.relative_path + ":" + std::to_string(record.record)
-                                       : file.relative_path;
                 diagnostics.push_back({where, Severity::Skipped, "no article text found"});
                 continue;
+            }
+            if (text::trim(article.body).empty()) {
+                diagnostics.push_back(
+                    {where, Severity::Warning, "no body text found; indexed by its title only"});
             }
             auto analysis = analyse_speakers(
                 SpeakerInput{article.title, article.body, article.author, &registry});
             article.quotes = std::move(analysis.quotes);
             article.speakers = std::move(analysis.speakers);
+            if (article.quotes.size() > kMaxQuotesPerArticle) {
+                diagnostics.push_back({where, Severity::Warning,
+                                       std::to_string(article.quotes.size()) +
+                                           " quotes; only the first " +
+                                           std::to_string(kMaxQuotesPerArticle) + " are kept"});
+                article.quotes.resize(kMaxQuotesPerArticle);
+            }
             result.articles.push_back(std::move(article));
         }
     } catch (const std::exception& e) {

@@ -19,6 +19,9 @@ namespace broadsheet {
 
 // Files larger than this are skipped with a diagnostic (documented in docs/design.md).
 inline constexpr std::size_t kMaxSourceBytes = 8 * 1024 * 1024;
+// An article keeps at most this many quotes (the first ones in the text), each of which becomes
+// a quote document; a file past it is a list of quotations, not an article, and gets a warning.
+inline constexpr std::size_t kMaxQuotesPerArticle = 500;
 
 // File name extensions the corpus walker treats as articles (lowercase, with the dot).
 // A sidecar "NAME.meta.json" is never an article of its own.
@@ -33,8 +36,10 @@ struct SourceFile {
 };
 
 enum class Severity {
-    Warning,  // the file was used, but something was repaired or guessed (e.g. Latin-1 input)
-    Skipped,  // the file (or one JSON Lines record) produced no article
+    Warning,     // the file was used, but something was repaired or guessed (e.g. Latin-1 input)
+    Skipped,     // the file (or one JSON Lines record) produced no article
+    Unreadable,  // the file or folder exists but could not be read (permissions, a link loop, an
+                 // I/O error): nothing is known about its articles, so none may be dropped
 };
 
 struct Diagnostic {

@@ -101,6 +101,14 @@ Draft parse_json_article(const nlohmann::json& object) {
     }
     if (!html_body) body = text::decode_entities(body);
     if (!body.empty()) draft = parse_text(body, TextOptions{TextFlavour::Plain, title});
+    // The text step may read a lone line as a headline or as site chrome; a body field is the
+    // article's text by definition, so it is never left without it.
+    if (draft.paragraphs.empty()) {
+        for (const auto block : text::split_lines(body)) {
+            std::string paragraph = text::clean_inline(block);
+            if (!paragraph.empty()) draft.paragraphs.push_back(std::move(paragraph));
+        }
+    }
     draft.meta_title = title;
     if (const auto* d = first_key(object, kDateKeys)) draft.meta_date = date_of(*d);
     if (const auto* o = first_key(object, kOutletKeys)) draft.meta_outlet = text_of(*o);

@@ -263,11 +263,28 @@ std::string registered_outlet_in(std::string_view line, const Registry& registry
     return best;
 }
 
+bool is_web_url(std::string_view url) {
+    std::size_t after_scheme = 0;
+    if (text::starts_with_ci(url, "http://"))
+        after_scheme = 7;
+    else if (text::starts_with_ci(url, "https://"))
+        after_scheme = 8;
+    else
+        return false;
+    std::string_view host = url.substr(after_scheme);
+    host = host.substr(0, host.find_first_of("/?#"));
+    if (host.empty()) return false;
+    for (const char c : host)
+        if (static_cast<unsigned char>(c) <= ' ' || c == '\\') return false;
+    return true;
+}
+
 std::string resolve_outlet(const OutletEvidence& evidence, const Registry& registry) {
     if (!text::trim(evidence.metadata).empty()) {
         if (auto name = normalise_outlet(evidence.metadata, registry); !name.empty()) return name;
     }
-    if (!evidence.url.empty())
+    const bool web_url = is_web_url(evidence.url);
+    if (web_url)
         if (auto c = registry.outlet_for_domain(evidence.url); !c.empty()) return c;
     if (!evidence.title_suffix.empty())
         if (auto c = registered_outlet(evidence.title_suffix, registry); !c.empty()) return c;
@@ -313,7 +330,7 @@ std::string resolve_outlet(const OutletEvidence& evidence, const Registry& regis
     if (evidence.title_suffix_is_branding && looks_like_outlet_name(evidence.title_suffix))
         return without_company_suffix(tidy_name(evidence.title_suffix));
     if (!unregistered_copyright.empty()) return unregistered_copyright;
-    if (!evidence.url.empty()) return host_of_url(evidence.url);
+    if (web_url) return host_of_url(evidence.url);
     if (!unregistered_credit.empty()) return unregistered_credit;
     return {};
 }

@@ -43,6 +43,11 @@ std::string source_credit(std::string_view line);
 // WRAL News app" → "WRAL News", "it's on the Bloomberg Terminal" → "Bloomberg".
 std::string signature_outlet(std::string_view line);
 
+// True for an absolute http:// or https:// URL (scheme in any case) with a host: the only URLs
+// an outlet is read from and the only ones stored as an article's URL. "javascript:...",
+// "data:...", "//host/path" and relative paths are not.
+bool is_web_url(std::string_view url);
+
 // Registry alias or domain for `name`, also after dropping "The" or trailing company words
 // ("The Seattle Times Company" → "The Seattle Times"); else the tidied name itself.
 std::string normalise_outlet(std::string_view name, const Registry& registry);

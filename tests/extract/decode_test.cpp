@@ -54,14 +54,38 @@ TEST(DecodeSource, Table) {
     }
 }
 
-TEST(DecodeSource, MostlyUtf8WithOneStrayByteIsRepaired) {
-    // A scraper glued one Windows-1252 byte into UTF-8 text: keep the UTF-8, repair the byte.
-    const auto result = decode_source(
-        "caf\xC3\xA9, na\xC3\xAFve, r\xC3\xA9sum\xC3\xA9 and \x93quoted\x94 words", kLimit);
-    ASSERT_TRUE(result.text);
-    EXPECT_NE(result.text->find("caf\xC3\xA9"), std::string::npos);
-    EXPECT_NE(result.text->find("\xE2\x80\x9Cquoted\xE2\x80\x9D"), std::string::npos);
-    EXPECT_FALSE(result.warning.empty());
+// Text that is mostly UTF-8 stays UTF-8: its invalid bytes become U+FFFD (with a warning), and
+// its valid characters, curly quotes above all, are never turned into mojibake.
+struct MostlyUtf8Case {
+    std::string bytes;
+    std::string text;
+    const char* why;
+};
+
+TEST(DecodeSource, MostlyUtf8KeepsItsUtf8AndReplacesTheBadBytes) {
+    const std::string kFffd = "\xEF\xBF\xBD";
+    const MostlyUtf8Case cases[] = {
+        {"caf\xC3\xA9, na\xC3\xAFve, r\xC3\xA9sum\xC3\xA9 and \x93quoted\x94 words",
+         "caf\xC3\xA9, na\xC3\xAFve, r\xC3\xA9sum\xC3\xA9 and " + kFffd + "quoted" + kFffd +
+             " words",
+         "two stray bytes among accented words: the stray bytes alone are replaced"},
+        {"\xE2\x80\x9CWe will not move,\xE2\x80\x9D said M\xFCller. \xE2\x80\x9CNever,\xE2\x80\x9D "
+         "added J\xF6rg Sch\xE4"
+         "fer of the M\xFCnster council, whose r\xF4le is \xE0 part.",
+         "\xE2\x80\x9CWe will not move,\xE2\x80\x9D said M" + kFffd +
+             "ller. \xE2\x80\x9CNever,\xE2\x80\x9D added J" + kFffd + "rg Sch" + kFffd +
+             "fer of the M" + kFffd + "nster council, whose r" + kFffd + "le is " + kFffd +
+             " part.",
+         "more bad bytes (6) than valid characters (4 curly quotes) but fewer than their bytes "
+         "(12): the quotes must survive, not be re-read as a single-byte charset"},
+    };
+    for (const auto& c : cases) {
+        const auto result = decode_source(c.bytes, kLimit);
+        ASSERT_TRUE(result.text) << c.why;
+        EXPECT_EQ(*result.text, c.text) << c.why;
+        EXPECT_NE(result.warning.find("U+FFFD"), std::string::npos)
+            << c.why << ": " << result.warning;
+    }
 }
 
 }  // namespace

@@ -239,3 +239,140 @@ TEST(ExtractFile, JsonEntitiesAreDecoded) {
 
 }  // namespace
 }  // namespace broadsheet
+
+namespace broadsheet {
+namespace {
+
+// A sidecar field that cannot mean what it says is ignored, with a warning naming it; the value
+// extraction found stays.
+struct SidecarFieldCase {
+    const char* sidecar;
+    const char* field;  // the field named in the warning
+    const char* why;
+};
+
+TEST(ExtractFile, SidecarFieldsOfTheWrongKindAreIgnoredWithAWarning) {
+    const SidecarFieldCase cases[] = {
+        {R"({"date":["2018-01-02"]})", "date",
+         "a list where a date string belongs must not erase the extracted date"},
+        {R"({"date":20180102})", "date", "a number is not a date string either"},
+        {R"({"date":"sometime last spring"})", "date",
+         "a string that is no date must not erase the extracted date"},
+        {R"({"title":{"text":"Better"}})", "title", "an object is not a title"},
+        {R"({"outlet":true})", "outlet", "a boolean is not an outlet"},
+        {R"({"body":["one","two"]})", "body", "a list is not a body"},
+        {R"j({"url":"javascript:alert(1)"})j", "url", "only http(s) URLs are stored"},
+    };
+    const std::string text =
+        "Original headline for the story\n\nBy Jane Doe\n\nNovember 17, 2017\n\nOriginal url: "
+        "https://www.reuters.com/article/x\n\nBody text of the story.\n";
+    for (const auto& c : cases) {
+        const auto result = run("s.txt", text, std::string(c.sidecar));
+        ASSERT_EQ(result.articles.size(), 1u) << c.why;
+        const Article& a = result.articles[0];
+        ASSERT_TRUE(a.date) << c.why;
+        EXPECT_EQ(a.date->iso(), "2017-11-17") << c.why;
+        EXPECT_EQ(a.title, "Original headline for the story") << c.why;
+        EXPECT_EQ(a.outlet, "Reuters") << c.why;
+        EXPECT_EQ(a.url, "https://www.reuters.com/article/x") << c.why;
+        EXPECT_NE(a.body.find("Body text of the story."), std::string::npos) << c.why;
+        ASSERT_EQ(result.diagnostics.size(), 1u) << c.why;
+        EXPECT_EQ(result.diagnostics[0].severity, Severity::Warning) << c.why;
+        EXPECT_NE(result.diagnostics[0].message.find(std::string("\"") + c.field + "\""),
+                  std::string::npos)
+            << c.why << ": " << result.diagnostics[0].message;
+    }
+}
+
+// A URL that is not http(s) names no outlet, dates nothing and is not stored; a warning says so.
+struct UrlCase {
+    const char* path;
+    const char* bytes;
+    const char* url;     // stored URL
+    const char* outlet;  // resolved outlet
+    const char* why;
+};
+
+TEST(ExtractFile, OnlyHttpUrlsAreStoredOrGiveOutlets) {
+    const UrlCase cases[] = {
+        {"j.json",
+         R"j({"title":"Talks resume","url":"javascript:alert('reuters.com')","body":"Talks resumed."})j",
+         "", "", "a javascript: URL: no outlet from its text, not stored"},
+        {"d.json",
+         R"({"title":"Talks resume","url":"data:text/html,<b>evil.example</b>","body":"Talks resumed."})",
+         "", "", "a data: URL: no outlet 'data' or 'text', not stored"},
+        {"p.json", R"({"title":"Talks resume","url":"//reuters.com/x","body":"Talks resumed."})",
+         "", "", "a protocol-relative URL is not absolute: dropped"},
+        {"h.json",
+         R"({"title":"Talks resume","url":"HTTPS://www.Reuters.com/x","body":"Talks resumed."})",
+         "HTTPS://www.Reuters.com/x", "Reuters", "the scheme is case-insensitive"},
+        {"m.md",
+         "---\ntitle: Talks resume\nurl: javascript:void(0)\n---\n\nTalks resumed on Monday.\n", "",
+         "", "front matter URLs are checked like any other"},
+    };
+    for (const auto& c : cases) {
+        const auto result = run(c.path, c.bytes);
+        ASSERT_EQ(result.articles.size(), 1u) << c.why;
+        EXPECT_EQ(result.articles[0].url, c.url) << c.why;
+        EXPECT_EQ(result.articles[0].outlet, c.outlet) << c.why;
+        const bool dropped = std::string(c.url).empty();
+        ASSERT_EQ(result.diagnostics.size(), dropped ? 1u : 0u) << c.why;
+        if (dropped) {
+            EXPECT_EQ(result.diagnostics[0].severity, Severity::Warning) << c.why;
+            EXPECT_NE(result.diagnostics[0].message.find("not http(s)"), std::string::npos)
+                << c.why;
+        }
+    }
+}
+
+TEST(ExtractFile, QuotesPerArticleAreCappedWithAWarning) {
+    // A file of quotations: far more quotes than any article has.
+    std::string body;
+    for (std::size_t i = 0; i < kMaxQuotesPerArticle + 200; ++i)
+        body +=
+            "\u201CWe will vote on item " + std::to_string(i) + ",\u201D the minister said.\n\n";
+    const auto result = run("q.txt", "Minister lists the votes\n\n" + body);
+    ASSERT_EQ(result.articles.size(), 1u);
+    const Article& a = result.articles[0];
+    ASSERT_EQ(a.quotes.size(), kMaxQuotesPerArticle);
+    EXPECT_NE(a.quotes.front().text.find("item 0,"), std::string::npos);  // the first ones kept
+    ASSERT_EQ(result.diagnostics.size(), 1u);
+    EXPECT_EQ(result.diagnostics[0].severity, Severity::Warning);
+    EXPECT_NE(result.diagnostics[0].message.find(std::to_string(kMaxQuotesPerArticle)),
+              std::string::npos)
+        << result.diagnostics[0].message;
+}
+
+// An article is never indexed without its text: whatever shape a JSON body has, its words are in
+// the article body.
+struct JsonBodyCase {
+    const char* json;
+    const char* words;  // must appear in the body
+    const char* why;
+};
+
+TEST(ExtractFile, JsonBodiesAreNeverDropped) {
+    const JsonBodyCase cases[] = {
+        {R"({"title":"Talks resume","body":"Diplomats met in Geneva on Monday to resume talks"})",
+         "Diplomats met in Geneva on Monday to resume talks",
+         "one line without final punctuation is the body, not a headline"},
+        {R"({"title":"Talks resume","body":"Diplomats met in Geneva"})", "Diplomats met in Geneva",
+         "a short line without punctuation is still the body"},
+        {R"({"title":"Talks resume","body":"Talks resume"})", "Talks resume",
+         "a body repeating the title is still the body"},
+        {R"({"title":"Talks resume","body":"Read more"})", "Read more",
+         "a one-line body that looks like site chrome is still the body"},
+        {R"({"body":"Diplomats met in Geneva on Monday to resume talks"})",
+         "Diplomats met in Geneva on Monday to resume talks",
+         "without a title, the one line is still the body"},
+    };
+    for (const auto& c : cases) {
+        const auto result = run("b.json", c.json);
+        ASSERT_EQ(result.articles.size(), 1u) << c.why;
+        EXPECT_NE(result.articles[0].body.find(c.words), std::string::npos)
+            << c.why << ": body \"" << result.articles[0].body << "\"";
+    }
+}
+
+}  // namespace
+}  // namespace broadsheet

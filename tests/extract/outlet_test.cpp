@@ -100,6 +100,10 @@ std::vector<ResolveCase> resolve_cases() {
          "Ministry of Health",
          "an unregistered credit is still the last resort"},
         {{}, "", "no evidence: unknown"},
+        {{.url = "javascript:window.location='https://sputniknews.com/'"},
+         "",
+         "a javascript: URL names no outlet, not even through a registered domain inside it"},
+        {{.url = "data:text/html;base64,PGI+"}, "", "a data: URL has no host to name"},
     };
 }
 
@@ -107,6 +111,30 @@ TEST(ResolveOutlet, Table) {
     const Registry registry = test_registry();
     for (const auto& c : resolve_cases())
         EXPECT_EQ(resolve_outlet(c.evidence, registry), c.outlet) << c.why;
+}
+
+struct WebUrlCase {
+    const char* url;
+    bool web;
+    const char* why;
+};
+
+TEST(IsWebUrl, Table) {
+    const WebUrlCase cases[] = {
+        {"https://www.reuters.com/x", true, "the usual case"},
+        {"http://example.org", true, "http, no path"},
+        {"HTTPS://Example.org/x", true, "schemes are case-insensitive"},
+        {"javascript:alert(1)", false, "script, not a page"},
+        {"data:text/html,<b>x</b>", false, "inline data, not a page"},
+        {"ftp://example.org/x", false, "not a web page"},
+        {"//example.org/x", false, "protocol-relative: not absolute"},
+        {"/news/x", false, "relative path"},
+        {"https://", false, "no host"},
+        {"https:///path", false, "empty host"},
+        {"http://exa mple.org/", false, "a space in the host"},
+        {"", false, "empty"},
+    };
+    for (const auto& c : cases) EXPECT_EQ(is_web_url(c.url), c.web) << c.why << ": " << c.url;
 }
 
 TEST(NormaliseOutlet, FirstOfSeveralSources) {
