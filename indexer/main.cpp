@@ -26,14 +26,17 @@ using broadsheet::Diagnostic;
 using broadsheet::Severity;
 
 // Exit codes: 0 success (even with skipped files), 1 the index could not be written,
-// 2 bad arguments or configuration (CLI11 uses its own non-zero codes for parse errors).
+// 2 bad arguments or configuration (CLI11 uses its own non-zero codes for parse errors),
+// 3 a file or folder could not be read (update: its articles were kept; build: not published).
 constexpr int kExitIndexFailed = 1;
 constexpr int kExitBadArguments = 2;
+constexpr int kExitUnreadable = 3;
 
 struct IndexCommand {
     std::string corpus_dir;
     std::string index_dir;
     std::string registry_dir;  // empty → corpus_dir
+    bool follow_symlinks = false;
 };
 
 struct ExtractCommand {
@@ -42,8 +45,17 @@ struct ExtractCommand {
 };
 
 void log_diagnostic(const Diagnostic& diagnostic) {
-    const char* outcome = diagnostic.severity == Severity::Skipped ? "skipped: " : "";
-    spdlog::warn("{}: {}{}", diagnostic.file, outcome, diagnostic.message);
+    switch (diagnostic.severity) {
+        case Severity::Warning:
+            spdlog::warn("{}: {}", diagnostic.file, diagnostic.message);
+            break;
+        case Severity::Skipped:
+            spdlog::warn("{}: skipped: {}", diagnostic.file, diagnostic.message);
+            break;
+        case Severity::Unreadable:
+            spdlog::error("{}: unreadable: {}", diagnostic.file, diagnostic.message);
+            break;
+    }
 }
 
 // A single self-overwriting status line, only when a person is watching stderr; throttled so
@@ -90,6 +102,8 @@ int run_index(const IndexCommand& command, IndexAction action) {
     options.corpus_dir = command.corpus_dir;
     options.index_dir = command.index_dir;
     options.registry = &registry;
+    options.walk.symlinks = command.follow_symlinks ? broadsheet::SymlinkPolicy::Follow
+                                                    : broadsheet::SymlinkPolicy::StayInsideRoot;
     options.on_progress = [&progress](const broadsheet::IndexProgress& p) { progress.update(p); };
 
     const broadsheet::IndexReport report = action == IndexAction::Build
@@ -98,14 +112,30 @@ int run_index(const IndexCommand& command, IndexAction action) {
     progress.clear();
     for (const auto& diagnostic : report.diagnostics) log_diagnostic(diagnostic);
 
-    const char* verb = report.mode == broadsheet::IndexMode::Build ? "built" : "updated";
+    const bool withheld = report.publication == broadsheet::Publication::Withheld;
+    const char* verb = withheld                                      ? "built (not published)"
+                       : report.mode == broadsheet::IndexMode::Build ? "built"
+                                                                     : "updated";
     std::printf(
-        "%s index: %zu articles (added %zu, updated %zu, deleted %zu, unchanged %zu, skipped %zu, "
-        "warnings %zu) from %zu files in %.2f s \u2192 %s\n",
+        "%s index: %zu articles (added %zu, updated %zu, deleted %zu, unchanged %zu, kept %zu, "
+        "skipped %zu, unreadable %zu, warnings %zu) from %zu files in %.2f s \u2192 %s\n",
         verb, report.articles, report.added, report.updated, report.deleted, report.unchanged,
-        report.skipped, report.warnings, report.files, report.seconds,
-        report.generation.string().c_str());
-    return 0;
+        report.kept, report.skipped, report.unreadable, report.warnings, report.files,
+        report.seconds, report.generation.empty() ? "(none)" : report.generation.string().c_str());
+    if (report.unreadable == 0) return 0;
+    if (withheld) {
+        spdlog::error(
+            "{} file(s) or folder(s) could not be read (listed above); the new index was not "
+            "published, so readers keep the previous one. Fix the permissions, or hide the entry "
+            "(a name starting with '.') to leave it out on purpose.",
+            report.unreadable);
+    } else {
+        spdlog::error(
+            "{} file(s) or folder(s) could not be read (listed above); their {} article(s) were "
+            "kept in the index unchanged.",
+            report.unreadable, report.kept);
+    }
+    return kExitUnreadable;
 }
 
 // The id of an extracted article comes from its path relative to the corpus root, as in a build;
@@ -134,6 +164,7 @@ int run_extract(const ExtractCommand& command) {
         registry_dir ? broadsheet::Registry::load(*registry_dir) : broadsheet::Registry{};
     const broadsheet::ExtractContext context{&registry};
 
+    int exit_code = 0;
     for (const auto& file : command.files) {
         std::vector<Diagnostic> diagnostics;
         auto source =
@@ -149,9 +180,12 @@ int run_extract(const ExtractCommand& command) {
             for (auto& diagnostic : result.diagnostics) diagnostics.push_back(diagnostic);
         }
         std::cout.flush();
-        for (const auto& diagnostic : diagnostics) log_diagnostic(diagnostic);
+        for (const auto& diagnostic : diagnostics) {
+            log_diagnostic(diagnostic);
+            if (diagnostic.severity == Severity::Unreadable) exit_code = kExitUnreadable;
+        }
     }
-    return 0;
+    return exit_code;
 }
 
 void add_index_options(CLI::App& command, IndexCommand& args) {
@@ -162,6 +196,9 @@ void add_index_options(CLI::App& command, IndexCommand& args) {
         ->required();
     command.add_option("--registry", args.registry_dir,
                        "Folder holding outlets.tsv and speaker-aliases.tsv (default: CORPUS_DIR)");
+    command.add_flag("--follow-symlinks", args.follow_symlinks,
+                     "Follow symbolic links that lead outside CORPUS_DIR (by default they are "
+                     "skipped with a warning)");
 }
 
 void set_up_logging() {
@@ -181,10 +218,13 @@ int main(int argc, char** argv) try {
         "Articles: .txt .md .html .htm .json .jsonl under CORPUS_DIR (hidden entries skipped), "
         "each "
         "with an optional NAME.meta.json sidecar whose fields override the extracted ones. Files "
-        "over 8 MiB, empty, binary or unparsable files are skipped with a warning on stderr.\n"
+        "over 8 MiB, empty, binary or unparsable files, and symbolic links leading outside "
+        "CORPUS_DIR, are skipped with a warning on stderr.\n"
         "Index layout: INDEX_DIR/gen-NNNNNN/ databases and the XAPIANDB stub naming the current "
         "one.\nExit status: 0 when the index was written (even if files were skipped), 1 when it "
-        "could not be, 2 for a bad corpus or registry, other non-zero values for usage errors.");
+        "could not be, 2 for a bad corpus or registry, 3 when a file or folder could not be read "
+        "(update keeps its articles; build does not publish), other non-zero values for usage "
+        "errors.");
 
     IndexCommand build_args;
     auto* build = app.add_subcommand(

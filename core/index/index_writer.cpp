@@ -32,7 +32,11 @@ struct Run {
 };
 
 Run start_run(const IndexOptions& options) {
-    Run run{options, ExtractContext{options.registry}, list_corpus(options.corpus_dir), {}, {}};
+    Run run{options,
+            ExtractContext{options.registry},
+            list_corpus(options.corpus_dir, options.walk),
+            {},
+            {}};
     run.start = Clock::now();
     run.report.files = run.listing.files.size();
     run.report.diagnostics = run.listing.diagnostics;
@@ -106,8 +110,17 @@ void write_metadata(Xapian::WritableDatabase& db) {
 
 void finish_report(Run& run, Xapian::WritableDatabase& db) {
     for (const auto& diagnostic : run.report.diagnostics) {
-        if (diagnostic.severity == Severity::Skipped) ++run.report.skipped;
-        if (diagnostic.severity == Severity::Warning) ++run.report.warnings;
+        switch (diagnostic.severity) {
+            case Severity::Skipped:
+                ++run.report.skipped;
+                break;
+            case Severity::Unreadable:
+                ++run.report.unreadable;
+                break;
+            case Severity::Warning:
+                ++run.report.warnings;
+                break;
+        }
     }
     run.report.articles = db.get_termfreq(term(Field::Type, kTypeArticle));
     run.report.seconds = std::chrono::duration<double>(Clock::now() - run.start).count();
@@ -163,14 +176,28 @@ IndexReport build_locked(const IndexOptions& options) {
     finish_report(run, db);
     db.close();
 
+    run.report.mode = IndexMode::Build;
+    if (run.report.unreadable > 0) {
+        // Publishing would drop the articles of what could not be read without anyone noticing.
+        remove_generations_except(dir, published_or_older);
+        run.report.publication = Publication::Withheld;
+        if (current) run.report.generation = dir / generation_name(*current);
+        return run.report;
+    }
     publish_generation(dir, next);
     std::vector<unsigned> keep{next};
     if (current) keep.push_back(*current);  // readers may still have it open
     remove_generations_except(dir, keep);
 
-    run.report.mode = IndexMode::Build;
     run.report.generation = generation;
     return run.report;
+}
+
+// True when a diagnostic from index `from` on says a file could not be read.
+bool unreadable_since(const std::vector<Diagnostic>& diagnostics, std::size_t from) {
+    for (std::size_t i = from; i < diagnostics.size(); ++i)
+        if (diagnostics[i].severity == Severity::Unreadable) return true;
+    return false;
 }
 
 // Documents the index holds for one source file.
@@ -240,13 +267,28 @@ IndexReport update_locked(const IndexOptions& options, unsigned current) {
     check_schema(db);
     std::map<std::string, StoredFile> stored = stored_files(db);
 
+    // What the index holds under an unreadable folder (or for an unreadable link) stays.
+    for (auto& [path, file] : stored) {
+        if (!under_unreadable(run.listing, path)) continue;
+        file.seen = true;
+        run.report.kept += file.documents.size();
+    }
+
     // One transaction: readers see the corpus before or after this update, never half of it.
     db.begin_transaction();
     for (std::size_t i = 0; i < run.listing.files.size(); ++i) {
         const std::string& relative = run.listing.files[i];
+        const std::size_t diagnostics_before = run.report.diagnostics.size();
         auto source =
             read_source_file(options.corpus_dir / relative, relative, run.report.diagnostics);
-        // A file that can no longer be read is treated like a removed one (as a build would).
+        if (!source && unreadable_since(run.report.diagnostics, diagnostics_before)) {
+            // It exists but cannot be read: its articles stay as they are.
+            if (auto found = stored.find(relative); found != stored.end()) {
+                found->second.seen = true;
+                run.report.kept += found->second.documents.size();
+            }
+        }
+        // A file that vanished since the listing is treated like a removed one.
         if (source) {
             const std::string hash = content_hash(*source);
             auto found = stored.find(relative);

@@ -11,7 +11,12 @@
 //   files that are gone, and commits once (inside a transaction, so readers see all or nothing).
 //   With no published index it builds one.
 //
-// Bad files never abort a run: they become Diagnostics and counts in the report. Both functions
+// Bad files never abort a run: they become Diagnostics and counts in the report. A file or folder
+// that exists but cannot be read (Severity::Unreadable) is different from a bad file, because
+// nothing is known about its articles: an update keeps whatever the index holds for it, and a
+// build writes its generation but withholds it (deletes it unpublished; readers keep the previous
+// one), since publishing would silently drop those articles. Either way the report's
+// `unreadable` count is non-zero and the caller should fail the run. Both functions
 // throw Error(IndexUnavailable) when the index cannot be written (and Error(InvalidArgument)
 // when the corpus directory does not exist); nothing is printed.
 #pragma once
@@ -25,6 +30,7 @@
 
 #include "core/extract/extract.h"
 #include "core/extract/registry.h"
+#include "core/index/walker.h"
 
 namespace broadsheet {
 
@@ -39,6 +45,7 @@ struct IndexOptions {
     std::filesystem::path index_dir;
     const Registry* registry = nullptr;  // nullptr → empty registry
     std::size_t batch_size = 1000;       // build: commit after this many articles
+    WalkOptions walk;                    // which symbolic links are followed
     std::function<void(const IndexProgress&)> on_progress;  // called after each file; optional
 };
 
@@ -47,20 +54,30 @@ enum class IndexMode {
     Update,  // the published generation was changed in place
 };
 
-// Counts are of articles (a JSON Lines file holds several), except `skipped`, which counts files
-// or records that produced no article, and `warnings`, which counts repaired or partly used ones.
+enum class Publication {
+    Published,  // build: the new generation is published; update: the changes are committed
+    Withheld,   // build only: an entry could not be read, so the new generation was discarded
+};
+
+// Counts are of articles (a JSON Lines file holds several), except `skipped`, which counts files,
+// records and links that produced no article, `unreadable`, which counts files and folders that
+// exist but could not be read, and `warnings`, which counts repaired or partly used ones. `kept`
+// counts the articles an update left in place because their file or folder could not be read.
 struct IndexReport {
     IndexMode mode = IndexMode::Build;
+    Publication publication = Publication::Published;
     std::size_t added = 0;
     std::size_t updated = 0;
     std::size_t deleted = 0;
     std::size_t unchanged = 0;
     std::size_t skipped = 0;
+    std::size_t unreadable = 0;
+    std::size_t kept = 0;
     std::size_t warnings = 0;
     std::size_t files = 0;     // article files found by the walk
     std::size_t articles = 0;  // article documents in the index afterwards
     std::vector<Diagnostic> diagnostics;
-    std::filesystem::path generation;  // the generation directory now published
+    std::filesystem::path generation;  // the generation directory now published (empty if none)
     double seconds = 0.0;
 };
 

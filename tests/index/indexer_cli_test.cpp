@@ -13,6 +13,8 @@
 #include <sstream>
 #include <thread>
 
+#include "core/extract/extract.h"
+#include "core/index/document.h"
 #include "core/index/generations.h"
 #include "core/schema.h"
 #include "tests/index/process.h"
@@ -251,6 +253,184 @@ TEST_F(IndexerCli, BadFilesAreSkippedOrRepairedWithAWarningAndNeverAbortTheRun) 
     }
     EXPECT_EQ(article_count(db), seed_count() + 1);
     EXPECT_EQ(search_paths(db, "café"), std::set<std::string>{"bad/latin1.txt"});
+}
+
+// Whether an entry made unreadable with chmod stops the indexer: not for root, whose
+// CAP_DAC_OVERRIDE reads anything. Link loops stop everyone.
+enum class DeniedTo { Everyone, NonRootOnly };
+
+struct UnreadableCase {
+    const char* why;
+    std::string entry;   // relative to the corpus: what is made unreadable
+    std::string reason;  // expected in the error message (strerror text)
+    DeniedTo denied_to;
+    std::function<void(const fs::path&)> make_unreadable;  // given corpus/entry
+};
+
+const std::vector<UnreadableCase>& unreadable_entries() {
+    static const std::vector<UnreadableCase> cases = {
+        {"a file whose permissions deny reading", "desk/a.txt", "Permission denied",
+         DeniedTo::NonRootOnly, [](const fs::path& p) { fs::permissions(p, fs::perms::none); }},
+        {"a folder whose permissions deny listing it", "desk", "Permission denied",
+         DeniedTo::NonRootOnly, [](const fs::path& p) { fs::permissions(p, fs::perms::none); }},
+        {"a file replaced by a symbolic link to itself (ELOOP, even for root)", "desk/a.txt",
+         "Too many levels of symbolic links", DeniedTo::Everyone,
+         [](const fs::path& p) {
+             fs::remove(p);
+             fs::create_symlink(p.filename(), p);
+         }},
+        {"a folder replaced by a symbolic link to itself (ELOOP, even for root)", "desk",
+         "Too many levels of symbolic links", DeniedTo::Everyone,
+         [](const fs::path& p) {
+             fs::remove_all(p);
+             fs::create_symlink(p.filename(), p);
+         }},
+        {"a sidecar whose permissions deny reading: the article is not indexed without it",
+         "desk/a.meta.json", "Permission denied", DeniedTo::NonRootOnly,
+         [](const fs::path& p) { fs::permissions(p, fs::perms::none); }},
+    };
+    return cases;
+}
+
+// Runs the indexer as a user that permissions apply to: the test's own user, or, when the tests
+// run as root (as CI does), "nobody" through util-linux's setpriv.
+class UnreadableEntry : public IndexerCli, public testing::WithParamInterface<UnreadableCase> {
+  protected:
+    void SetUp() override {
+        IndexerCli::SetUp();
+        write_file(corpus_ / "desk/a.txt",
+                   "Zanzibarian Envoys Meet\n\nThe zanzibarian envoys met in Geneva on Monday.\n");
+        write_file(corpus_ / "desk/a.meta.json", R"({"outlet":"Desk Weekly"})");
+        write_file(corpus_ / "desk/b.txt",
+                   "Quuxian Talks End\n\nThe quuxian talks ended in Vienna on Tuesday.\n");
+        if (::geteuid() != 0) return;
+        if (!fs::exists("/usr/bin/setpriv")) return;
+        prefix_ = {"/usr/bin/setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups", "--"};
+        // nobody writes the index and reads the corpus.
+        fs::permissions(dir_.path(), fs::perms::all);
+        for (const auto& entry : fs::recursive_directory_iterator(corpus_))
+            if (entry.is_directory()) fs::permissions(entry.path(), fs::perms::all);
+        fs::permissions(corpus_, fs::perms::all);
+    }
+    void TearDown() override {
+        // Let the scratch directory be removed again.
+        std::error_code ignored;
+        for (const char* entry : {"desk", "desk/a.txt", "desk/a.meta.json"})
+            if (!fs::is_symlink(corpus_ / entry, ignored))
+                fs::permissions(corpus_ / entry, fs::perms::owner_all, ignored);
+    }
+
+    ProcessResult run_as_user(std::vector<std::string> args) {
+        args.insert(args.begin(), kIndexer);
+        args.insert(args.begin(), prefix_.begin(), prefix_.end());
+        return testing_support::run_process(args, dir_.path());
+    }
+    ProcessResult index(const char* command) {
+        return run_as_user({command, corpus_.string(), "--index", index_.string()});
+    }
+
+    // Makes the row's entry unreadable; false when it stays readable to the indexer's user.
+    bool make_unreadable() {
+        const fs::path target = corpus_ / GetParam().entry;
+        GetParam().make_unreadable(target);
+        if (GetParam().denied_to == DeniedTo::Everyone) return true;
+        std::vector<std::string> probe = prefix_;
+        probe.push_back("/usr/bin/test");
+        probe.push_back(fs::is_directory(target) ? "-x" : "-r");
+        probe.push_back(target.string());
+        return testing_support::run_process(probe, dir_.path()).exit_code != 0;
+    }
+
+    std::vector<std::string> prefix_;  // empty: run the indexer directly
+};
+
+TEST_P(UnreadableEntry, UpdateKeepsItsArticlesAndFailsNamingIt) {
+    const auto built = index("build");
+    ASSERT_EQ(built.exit_code, 0) << built.err;
+    if (!make_unreadable())
+        GTEST_SKIP() << "running as root without /usr/bin/setpriv: permissions cannot be denied";
+
+    const auto result = index("update");
+    EXPECT_EQ(result.exit_code, 3) << result.out << result.err;
+    EXPECT_NE(result.err.find(GetParam().entry), std::string::npos) << GetParam().why << result.err;
+    EXPECT_NE(result.err.find(GetParam().reason), std::string::npos)
+        << GetParam().why << result.err;
+    EXPECT_EQ(count_of(result.out, "deleted"), 0u) << GetParam().why << result.out;
+    EXPECT_GE(count_of(result.out, "unreadable"), 1u) << GetParam().why << result.out;
+
+    Xapian::Database db(index_.string());
+    EXPECT_EQ(search_paths(db, "zanzibarian"), std::set<std::string>{"desk/a.txt"})
+        << GetParam().why;
+    EXPECT_EQ(article_count(db), seed_count() + 2) << GetParam().why;
+}
+
+TEST_P(UnreadableEntry, BuildFailsAndLeavesThePreviousIndexPublished) {
+    const auto built = index("build");
+    ASSERT_EQ(built.exit_code, 0) << built.err;
+    if (!make_unreadable())
+        GTEST_SKIP() << "running as root without /usr/bin/setpriv: permissions cannot be denied";
+
+    const auto result = index("build");
+    EXPECT_EQ(result.exit_code, 3) << result.out << result.err;
+    EXPECT_NE(result.err.find(GetParam().entry), std::string::npos) << GetParam().why << result.err;
+    EXPECT_NE(result.err.find("not published"), std::string::npos) << result.err;
+    EXPECT_EQ(current_generation(index_), 1u) << GetParam().why;
+    EXPECT_EQ(list_generations(index_), (std::vector<unsigned>{1})) << GetParam().why;
+    Xapian::Database db(index_.string());
+    EXPECT_EQ(search_paths(db, "zanzibarian"), std::set<std::string>{"desk/a.txt"});
+}
+
+INSTANTIATE_TEST_SUITE_P(Rows, UnreadableEntry, testing::ValuesIn(unreadable_entries()),
+                         [](const testing::TestParamInfo<UnreadableCase>& row) {
+                             return "Row" + std::to_string(row.index);
+                         });
+
+TEST_F(IndexerCli, SymlinksLeadingOutsideTheCorpusAreSkippedUnlessFollowed) {
+    const fs::path outside = dir_ / "outside";
+    write_file(outside / "secret.txt",
+               "Secret Memo\n\nThe xyzzyplugh memo was never meant for the archive.\n");
+    write_file(outside / "folder/also.txt",
+               "Another Memo\n\nThe frobnitzian memo was never meant for it either.\n");
+    write_file(corpus_ / "inside/real.txt",
+               "Real Article\n\nThe quuxian talks ended in Vienna on Tuesday.\n");
+    fs::create_symlink(outside / "secret.txt", corpus_ / "leak.txt");       // a file outside
+    fs::create_directory_symlink(outside / "folder", corpus_ / "leakdir");  // a folder outside
+    fs::create_symlink("inside/real.txt", corpus_ / "alias.txt");  // a file inside: followed
+    fs::create_symlink("missing.txt", corpus_ / "dangling.txt");   // a link to nothing
+
+    const auto result = build();
+    ASSERT_EQ(result.exit_code, 0) << result.err;
+    for (const char* name : {"leak.txt", "leakdir", "dangling.txt"})
+        EXPECT_NE(result.err.find(name), std::string::npos) << name << " not warned about";
+    EXPECT_EQ(count_of(result.out, "skipped"), 3u) << result.out;
+    {
+        Xapian::Database db(index_.string());
+        EXPECT_TRUE(search_paths(db, "xyzzyplugh").empty());
+        EXPECT_TRUE(search_paths(db, "frobnitzian").empty());
+        EXPECT_EQ(search_paths(db, "quuxian"),
+                  (std::set<std::string>{"alias.txt", "inside/real.txt"}));
+    }
+
+    const auto followed =
+        run({"build", corpus_.string(), "--index", index_.string(), "--follow-symlinks"});
+    ASSERT_EQ(followed.exit_code, 0) << followed.err;
+    EXPECT_EQ(count_of(followed.out, "skipped"), 1u) << followed.out;  // the dangling link
+    Xapian::Database db(index_.string());
+    EXPECT_EQ(search_paths(db, "xyzzyplugh"), std::set<std::string>{"leak.txt"});
+    EXPECT_EQ(search_paths(db, "frobnitzian"), std::set<std::string>{"leakdir/also.txt"});
+}
+
+TEST_F(IndexerCli, AnArticleWithTooManyQuotesKeepsTheFirstOnes) {
+    std::string body;
+    for (int i = 0; i < 2000; ++i)
+        body += "\u201CWe vote on item " + std::to_string(i) + ",\u201D the minister said.\n\n";
+    write_file(corpus_ / "quotes.txt", "Minister Lists The Votes\n\n" + body);
+    const auto result = build();
+    ASSERT_EQ(result.exit_code, 0) << result.err;
+    EXPECT_NE(result.err.find("quotes.txt"), std::string::npos) << result.err;
+    Xapian::Database db(index_.string());
+    const std::string quotes_of = article_ref_term(make_article_id("quotes.txt"));
+    EXPECT_EQ(db.get_termfreq(quotes_of), kMaxQuotesPerArticle);
 }
 
 TEST_F(IndexerCli, ABuildKilledMidwayLeavesThePreviousIndexServing) {

@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <fstream>
 #include <functional>
 #include <optional>
@@ -122,6 +123,134 @@ TEST(Walker, AnOversizedSidecarIsIgnoredWithAWarning) {
     EXPECT_FALSE(source->sidecar.has_value());
     ASSERT_EQ(diagnostics.size(), 1u);
     EXPECT_EQ(diagnostics[0].severity, Severity::Warning);
+}
+
+// What the walk makes of one symbolic link, under each policy.
+enum class Seen { Listed, NotListed };
+
+struct LinkCase {
+    const char* why;
+    std::string link;  // created in the corpus root
+    std::function<void(const fs::path& root, const fs::path& outside)> make;
+    std::vector<std::string> listed_inside;    // files listed under StayInsideRoot, besides x.txt
+    std::optional<Severity> diagnostic;        // the one diagnostic under StayInsideRoot, if any
+    std::vector<std::string> listed_followed;  // files listed under Follow, besides x.txt
+};
+
+class SymlinkWalk : public testing::TestWithParam<LinkCase> {};
+
+TEST_P(SymlinkWalk, FollowsOnlyWhatThePolicyAllows) {
+    const LinkCase& c = GetParam();
+    TempDir dir;
+    const fs::path root = dir / "corpus";
+    const fs::path outside = dir / "outside";
+    write_file(root / "x.txt", "inside");
+    write_file(outside / "o.txt", "outside file");
+    write_file(outside / "sub/p.txt", "outside folder");
+    c.make(root, outside);
+
+    const auto with_x = [](std::vector<std::string> files) {
+        files.push_back("x.txt");
+        std::sort(files.begin(), files.end());
+        return files;
+    };
+    const CorpusListing inside = list_corpus(root);
+    EXPECT_EQ(inside.files, with_x(c.listed_inside)) << c.why;
+    if (c.diagnostic) {
+        ASSERT_EQ(inside.diagnostics.size(), 1u) << c.why;
+        EXPECT_EQ(inside.diagnostics[0].severity, *c.diagnostic) << c.why;
+        EXPECT_TRUE(inside.diagnostics[0].file.starts_with(c.link)) << c.why;
+        EXPECT_EQ(under_unreadable(inside, c.link), *c.diagnostic == Severity::Unreadable) << c.why;
+    } else {
+        EXPECT_TRUE(inside.diagnostics.empty()) << c.why << ": " << inside.diagnostics[0].message;
+    }
+    const CorpusListing followed = list_corpus(root, WalkOptions{SymlinkPolicy::Follow});
+    EXPECT_EQ(followed.files, with_x(c.listed_followed)) << c.why;
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Rows, SymlinkWalk,
+    testing::Values(
+        LinkCase{"a file link outside the root would index and serve a file from elsewhere",
+                 "leak.txt",
+                 [](const fs::path& r, const fs::path& o) {
+                     fs::create_symlink(o / "o.txt", r / "leak.txt");
+                 },
+                 {},
+                 Severity::Skipped,
+                 {"leak.txt"}},
+        LinkCase{"a folder link outside the root likewise",
+                 "leakdir",
+                 [](const fs::path& r, const fs::path& o) {
+                     fs::create_directory_symlink(o / "sub", r / "leakdir");
+                 },
+                 {},
+                 Severity::Skipped,
+                 {"leakdir/p.txt"}},
+        LinkCase{"a relative link that climbs out with ../ is outside too",
+                 "up.txt",
+                 [](const fs::path& r, const fs::path&) {
+                     fs::create_symlink("../outside/o.txt", r / "up.txt");
+                 },
+                 {},
+                 Severity::Skipped,
+                 {"up.txt"}},
+        LinkCase{"a file link inside the root is followed, as before",
+                 "alias.txt",
+                 [](const fs::path& r, const fs::path&) {
+                     fs::create_symlink("x.txt", r / "alias.txt");
+                 },
+                 {"alias.txt"},
+                 std::nullopt,
+                 {"alias.txt"}},
+        LinkCase{"a dangling link is skipped with a warning, not silently",
+                 "gone.txt",
+                 [](const fs::path& r, const fs::path&) {
+                     fs::create_symlink("nothing-here.txt", r / "gone.txt");
+                 },
+                 {},
+                 Severity::Skipped,
+                 {}},
+        LinkCase{"a link to itself cannot be read by anyone (ELOOP): unreadable, not gone",
+                 "loop.txt",
+                 [](const fs::path& r, const fs::path&) {
+                     fs::create_symlink("loop.txt", r / "loop.txt");
+                 },
+                 {},
+                 Severity::Unreadable,
+                 {}},
+        LinkCase{"an outside folder linking back to its parent must not loop when followed",
+                 "cycle",
+                 [](const fs::path& r, const fs::path& o) {
+                     fs::create_directory_symlink(o, o / "sub/back");
+                     fs::create_directory_symlink(o / "sub", r / "cycle");
+                 },
+                 {},
+                 Severity::Skipped,
+                 {"cycle/back/o.txt", "cycle/p.txt"}}));
+
+TEST(Walker, AnUnreadableSidecarMakesTheArticleUnreadable) {
+    // Indexing the article without its sidecar would silently change its fields.
+    TempDir dir;
+    write_file(dir / "a.txt", "body");
+    fs::create_symlink("a.meta.json", dir / "a.meta.json");  // a loop: ELOOP even for root
+    std::vector<Diagnostic> diagnostics;
+    EXPECT_FALSE(read_source_file(dir / "a.txt", "a.txt", diagnostics).has_value());
+    ASSERT_EQ(diagnostics.size(), 1u);
+    EXPECT_EQ(diagnostics[0].severity, Severity::Unreadable);
+    EXPECT_NE(diagnostics[0].message.find("a.meta.json"), std::string::npos);
+}
+
+TEST(Walker, UnderUnreadableMatchesTheEntryAndWhatIsBelowIt) {
+    CorpusListing listing;
+    listing.unreadable = {"desk/", "loop"};
+    EXPECT_TRUE(under_unreadable(listing, "desk/a.txt"));
+    EXPECT_TRUE(under_unreadable(listing, "loop"));
+    EXPECT_TRUE(under_unreadable(listing, "loop/a.txt"));  // the link may have been a folder
+    EXPECT_FALSE(under_unreadable(listing, "desktop/a.txt"));
+    EXPECT_FALSE(under_unreadable(listing, "loops.txt"));
+    listing.unreadable = {""};  // the root itself
+    EXPECT_TRUE(under_unreadable(listing, "anything.txt"));
 }
 
 struct HashCase {
