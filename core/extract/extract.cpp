@@ -108,7 +108,7 @@ void apply_sidecar(const nlohmann::json& sidecar, const Registry& registry,
                                std::string("sidecar field \"") + key + "\" ignored: " + why});
     };
     const auto wrong_type = [&](const char* key, const nlohmann::json& value, const char* wanted) {
-        ignored(key, std::string("it is ") + value.type_name() + ", not " + wanted);
+        ignored(key, std::string("type ") + value.type_name() + ", expected " + wanted);
     };
     enum class Kind { Text, Outlet, Url };
     const auto string_field = [&](const char* key, std::string& field, Kind kind) {

@@ -267,6 +267,10 @@ struct UnreadableCase {
     std::function<void(const fs::path&)> make_unreadable;  // given corpus/entry
 };
 
+void PrintTo(const UnreadableCase& c, std::ostream* out) {
+    *out << c.why;
+}
+
 const std::vector<UnreadableCase>& unreadable_entries() {
     static const std::vector<UnreadableCase> cases = {
         {"a file whose permissions deny reading", "desk/a.txt", "Permission denied",

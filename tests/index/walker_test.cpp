@@ -137,6 +137,10 @@ struct LinkCase {
     std::vector<std::string> listed_followed;  // files listed under Follow, besides x.txt
 };
 
+void PrintTo(const LinkCase& c, std::ostream* out) {
+    *out << c.why;
+}
+
 class SymlinkWalk : public testing::TestWithParam<LinkCase> {};
 
 TEST_P(SymlinkWalk, FollowsOnlyWhatThePolicyAllows) {
