@@ -38,7 +38,8 @@ struct FacetValues {
     std::string prefix;
     // Count descending, then value; kUnknownValue (outlet, speaker) last. At most `limit`.
     std::vector<FacetValue> values;
-    std::size_t total_values = 0;  // values matching the prefix in all
+    std::size_t total_values = 0;       // values matching the prefix in all
+    MatchEnd end = MatchEnd::Complete;  // TimedOut: the counts cover only the matches examined
 };
 
 void to_json(nlohmann::json& out, const FacetValues& values);

@@ -14,6 +14,7 @@ namespace broadsheet {
 
 using search_internal::count_all;
 using search_internal::guarded;
+using search_internal::MatchBudget;
 
 namespace {
 
@@ -54,7 +55,8 @@ void to_json(nlohmann::json& out, const FacetValues& values) {
     out = nlohmann::json{{"facet", std::string(name_of(values.facet))},
                          {"prefix", values.prefix},
                          {"values", values.values},
-                         {"total_values", values.total_values}};
+                         {"total_values", values.total_values},
+                         {"timed_out", values.end == MatchEnd::TimedOut}};
 }
 
 FacetValues Searcher::facet_values(const FacetValuesParams& params) {
@@ -78,9 +80,12 @@ FacetValues Searcher::facet_values(const FacetValuesParams& params) {
         enquire.set_query(combine(built, row.own_filter));
         MultiValueCountSpy spy(row.slot);
         enquire.add_matchspy(&spy);
-        enquire.get_mset(0, 0, count_all(db_));
+        MatchBudget budget;
+        budget.apply(enquire);
+        budget.record(enquire.get_mset(0, 0, count_all(db_)));
 
         FacetValues result;
+        result.end = budget.end();
         result.facet = params.facet;
         result.prefix = params.prefix;
         const std::string prefix = fold_case(params.prefix);

@@ -12,6 +12,7 @@ namespace broadsheet {
 
 using search_internal::count_all;
 using search_internal::guarded;
+using search_internal::MatchBudget;
 
 namespace {
 
@@ -63,9 +64,12 @@ Matrix Searcher::matrix(const MatrixParams& params) {
         enquire.set_query(combine(built));
         MatrixSpy spy(params.cols);
         enquire.add_matchspy(&spy);
-        enquire.get_mset(0, 0, count_all(db_));
+        MatchBudget budget;
+        budget.apply(enquire);
+        budget.record(enquire.get_mset(0, 0, count_all(db_)));
 
         Matrix matrix;
+        matrix.end = budget.end();
         matrix.total = spy.total_;
         std::vector<std::pair<std::string, std::size_t>> rows(spy.rows_.begin(), spy.rows_.end());
         std::sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) {

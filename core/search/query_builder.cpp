@@ -2,7 +2,9 @@
 // Xapian's lenient parser does not make.
 #include "core/search/query_builder.h"
 
+#include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/error.h"
@@ -63,7 +65,94 @@ bool is_curly_quote(std::string_view q, std::size_t i) {
            (q[i + 2] == '\x9C' || q[i + 2] == '\x9D');
 }
 
+// The pattern of a wildcard leaf, field prefix included, read from Xapian 1.4's description of
+// it ("Query(WILDCARD SYNONYM Ssyr)"): the Query API has no accessor for it. Empty when the
+// description has another shape, which makes check_query_cost refuse the wildcard.
+std::string wildcard_pattern(const Xapian::Query& leaf) {
+    constexpr std::string_view kHead = "Query(WILDCARD ";
+    const std::string text = leaf.get_description();
+    if (!text.starts_with(kHead) || !text.ends_with(')')) return {};
+    // After the head comes the name of the operator combining the expansion, then the pattern.
+    const std::size_t space = text.find(' ', kHead.size());
+    if (space == std::string::npos) return {};
+    return text.substr(space + 1, text.size() - 1 - (space + 1));
+}
+
+// The pattern without its field's term prefix (title:syr* has the pattern "Ssyr").
+std::string_view without_field_prefix(std::string_view pattern) {
+    const std::optional<Field> field = field_of_term(pattern);
+    if (!field) return pattern;
+    return pattern.substr(prefix_of(*field).size());
+}
+
+std::size_t code_points(std::string_view text) {
+    std::size_t n = 0;
+    for (Xapian::Utf8Iterator it(text.data(), text.size()); it != Xapian::Utf8Iterator(); ++it) ++n;
+    return n;
+}
+
+bool counts_as_term(const Xapian::Query& leaf) {
+    const Xapian::Query::op type = leaf.get_type();
+    return type != Xapian::Query::LEAF_MATCH_ALL && type != Xapian::Query::LEAF_MATCH_NOTHING;
+}
+
+void check_values(std::string_view name, const std::vector<std::string>& values) {
+    if (values.size() > kMaxFilterValues)
+        throw Error(ErrorCode::InvalidArgument, std::string(name) + " may be given at most " +
+                                                    std::to_string(kMaxFilterValues) + " times (" +
+                                                    std::to_string(values.size()) + " given)");
+}
+
 }  // namespace
+
+QueryCost query_cost(const Xapian::Query& parsed) {
+    QueryCost cost;
+    // Depth-first over the query tree without recursion: deep parentheses cannot overflow it.
+    std::vector<Xapian::Query> pending{parsed};
+    while (!pending.empty()) {
+        const Xapian::Query query = std::move(pending.back());
+        pending.pop_back();
+        const std::size_t children = query.get_num_subqueries();
+        for (std::size_t i = 0; i < children; ++i) pending.push_back(query.get_subquery(i));
+        if (children > 0 || !counts_as_term(query)) continue;
+        ++cost.terms;
+        if (query.get_type() != Xapian::Query::OP_WILDCARD) continue;
+        ++cost.wildcards;
+        const std::string pattern = wildcard_pattern(query);
+        const std::string_view literal = without_field_prefix(pattern);
+        const std::size_t chars = code_points(literal);
+        if (cost.wildcards == 1 || chars < cost.shortest_wildcard_chars) {
+            cost.shortest_wildcard = std::string(literal) + "*";
+            cost.shortest_wildcard_chars = chars;
+        }
+    }
+    return cost;
+}
+
+void check_query_cost(const QueryCost& cost) {
+    // Wildcards first: a query of many short wildcards hears about them, not about its length.
+    if (cost.wildcards > kMaxQueryWildcards)
+        throw Error(ErrorCode::InvalidQuery,
+                    "q has " + std::to_string(cost.wildcards) + " wildcards; at most " +
+                        std::to_string(kMaxQueryWildcards) + " are allowed");
+    if (cost.wildcards > 0 && cost.shortest_wildcard_chars < kMinWildcardPrefixChars)
+        throw Error(ErrorCode::InvalidQuery, "q has the wildcard " + cost.shortest_wildcard +
+                                                 ": a wildcard needs at least " +
+                                                 std::to_string(kMinWildcardPrefixChars) +
+                                                 " characters before *");
+    if (cost.terms > kMaxQueryTerms)
+        throw Error(ErrorCode::InvalidQuery,
+                    "q has " + std::to_string(cost.terms) + " terms; at most " +
+                        std::to_string(kMaxQueryTerms) +
+                        " are allowed (words, wildcards and date ranges each count)");
+}
+
+void check_filter_values(const SearchParams& params) {
+    check_values("outlet", params.outlets);
+    check_values("speaker", params.speakers);
+    check_values("not_outlet", params.not_outlets);
+    check_values("not_speaker", params.not_speakers);
+}
 
 Xapian::Query combine(const BuiltQuery& built, FacetFilter which) {
     Xapian::Query query = built.text;
@@ -136,6 +225,7 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db) {
 }
 
 BuiltQuery QueryBuilder::build(const SearchParams& params) {
+    check_filter_values(params);
     BuiltQuery built;
     Xapian::Query text;
     if (params.q.empty()) {
@@ -151,6 +241,7 @@ BuiltQuery QueryBuilder::build(const SearchParams& params) {
         } catch (const Xapian::RangeError& e) {
             throw Error(ErrorCode::InvalidQuery, "q has a bad date range: " + e.get_msg());
         }
+        check_query_cost(query_cost(text));
         const std::string corrected = parser_.get_corrected_query_string();
         if (!corrected.empty() && corrected != params.q) built.suggestion = corrected;
     }

@@ -41,13 +41,36 @@ bool filters_facet(const BuiltQuery& built, FacetFilter which);
 // which would hide the user's mistake instead of reporting it.
 void check_query_syntax(std::string_view q);
 
+// What a parsed q asks of the matcher: the quantities the cost caps in search_types.h bound.
+struct QueryCost {
+    std::size_t terms = 0;      // leaves: words (each word of a phrase), wildcards, date ranges
+    std::size_t wildcards = 0;  // wildcard leaves; a `*` inside a "phrase" makes none
+    // The wildcard with the fewest characters before its `*` (field prefix left out, lower-cased
+    // as the parser does) and that number of Unicode code points; empty and 0 without wildcards.
+    std::string shortest_wildcard;
+    std::size_t shortest_wildcard_chars = 0;
+};
+
+// The cost of a query QueryParser produced (Xapian 1.4 expands wildcards only when the query
+// runs, so this is cheap however many index terms they would match).
+QueryCost query_cost(const Xapian::Query& parsed);
+
+// Throws Error(InvalidQuery), naming the limit and its value, when `cost` breaks kMaxQueryTerms,
+// kMaxQueryWildcards or kMinWildcardPrefixChars.
+void check_query_cost(const QueryCost& cost);
+
+// Throws Error(InvalidArgument) starting with the parameter's API name (outlet, speaker,
+// not_outlet, not_speaker) when it has more than kMaxFilterValues values.
+void check_filter_values(const SearchParams& params);
+
 class QueryBuilder {
   public:
     // `db` supplies spelling data and wildcard expansion; it must outlive the builder.
     explicit QueryBuilder(const Xapian::Database& db);
 
-    // Throws Error(InvalidQuery) naming the problem when q does not parse, and
-    // Error(InvalidArgument) when `from` is after `to`.
+    // Throws Error(InvalidQuery) naming the problem when q does not parse or breaks a cost cap
+    // (check_query_cost), and Error(InvalidArgument) when `from` is after `to` or a filter has
+    // too many values (check_filter_values). Every endpoint taking q builds through here.
     BuiltQuery build(const SearchParams& params);
 
   private:

@@ -55,7 +55,8 @@ void to_json(nlohmann::json& out, const QuoteSearchResult& result) {
                           {{"speaker", result.facets.speaker},
                            {"outlet", result.facets.outlet},
                            {"year", result.facets.year}}},
-                         {"histogram", result.histogram}};
+                         {"histogram", result.histogram},
+                         {"timed_out", result.end == MatchEnd::TimedOut}};
 }
 
 void to_json(nlohmann::json& out, const SpeakerSummary& speaker) {
@@ -83,7 +84,8 @@ void to_json(nlohmann::json& out, const Matrix& matrix) {
                          {"cells", matrix.cells},
                          {"row_totals", matrix.row_totals},
                          {"col_totals", matrix.col_totals},
-                         {"total", matrix.total}};
+                         {"total", matrix.total},
+                         {"timed_out", matrix.end == MatchEnd::TimedOut}};
 }
 
 }  // namespace broadsheet

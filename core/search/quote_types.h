@@ -57,7 +57,8 @@ struct QuoteSearchResult {
     double took_ms = 0.0;
     std::vector<QuoteHit> hits;
     Facets facets;
-    Histogram histogram;  // of the matching quotes, by their article's date
+    Histogram histogram;                // of the matching quotes, by their article's date
+    MatchEnd end = MatchEnd::Complete;  // TimedOut: total, facets, histogram are estimates
 };
 
 struct SpeakersParams {
@@ -105,6 +106,7 @@ struct Matrix {
     std::vector<std::size_t> row_totals;
     std::vector<std::size_t> col_totals;
     std::size_t total = 0;
+    MatchEnd end = MatchEnd::Complete;  // TimedOut: the counts cover only the quotes examined
 };
 
 void to_json(nlohmann::json& out, const QuoteGroupInfo& group);

@@ -61,7 +61,7 @@ QuoteSearchResult Searcher::run_quote_search(const SearchParams& params) {
     const auto started = std::chrono::steady_clock::now();
     const BuiltQuery built = builder_.build(params);
     QuoteSearchResult result;
-    const Xapian::MSet mset = match(built, params, result.facets, result.histogram);
+    const Xapian::MSet mset = match(built, params, result.facets, result.histogram, result.end);
     result.query = params.q;
     result.total = mset.get_matches_estimated();
     result.page = params.page;

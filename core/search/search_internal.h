@@ -5,6 +5,7 @@
 #include <xapian.h>
 
 #include <algorithm>
+#include <chrono>
 #include <string>
 #include <string_view>
 
@@ -39,6 +40,37 @@ auto guarded(Xapian::Database& db, Action&& action) -> decltype(action()) {
 inline Xapian::doccount count_all(const Xapian::Database& db) {
     return std::max<Xapian::doccount>(db.get_doccount(), 1);
 }
+
+// One search's time budget (kMatchTimeBudgetSeconds) across its match passes: each pass may
+// use what the earlier ones left. Xapian 1.4's Enquire::set_time_limit stops only the counting
+// past check_at_least, never the ranking, so a pass over budget still returns the right hits
+// with bounds that differ (lower < upper); end() reports that any pass ended so.
+class MatchBudget {
+  public:
+    explicit MatchBudget(double seconds = kMatchTimeBudgetSeconds)
+        : deadline_(std::chrono::steady_clock::now() +
+                    std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+                        std::chrono::duration<double>(seconds))) {}
+
+    // Sets the time left on `enquire`: at least a millisecond, since 0 means "no limit".
+    void apply(Xapian::Enquire& enquire) const {
+        const std::chrono::duration<double> left = deadline_ - std::chrono::steady_clock::now();
+        enquire.set_time_limit(std::max(left.count(), kLeastSeconds));
+    }
+
+    // Records how a pass run with check_at_least = count_all() ended.
+    void record(const Xapian::MSet& mset) {
+        if (mset.get_matches_lower_bound() != mset.get_matches_upper_bound())
+            end_ = MatchEnd::TimedOut;
+    }
+
+    MatchEnd end() const { return end_; }
+
+  private:
+    static constexpr double kLeastSeconds = 0.001;
+    std::chrono::steady_clock::time_point deadline_;
+    MatchEnd end_ = MatchEnd::Complete;
+};
 
 // Date order on kSlotDate (undated documents last both ways); nothing for Relevance.
 void set_sort(Xapian::Enquire& enquire, SortOrder order, Xapian::MultiValueKeyMaker& keys);

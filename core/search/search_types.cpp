@@ -63,7 +63,8 @@ void to_json(nlohmann::json& out, const SearchResult& result) {
           {"speaker", result.facets.speaker},
           {"year", result.facets.year}}},
         {"suggestion", result.suggestion ? nlohmann::json(*result.suggestion) : nullptr},
-        {"histogram", result.histogram}};
+        {"histogram", result.histogram},
+        {"timed_out", result.end == MatchEnd::TimedOut}};
 }
 
 }  // namespace broadsheet

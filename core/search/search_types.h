@@ -18,8 +18,22 @@ inline constexpr std::size_t kMaxQueryBytes = 1024;
 inline constexpr unsigned kMaxPageSize = 100;
 inline constexpr unsigned kDefaultPageSize = 10;
 inline constexpr unsigned kMaxResultWindow = 10'000;  // page × size
-// Wildcard terms expand to at most this many index terms (the most frequent ones).
+// Cost caps on q, checked on the parsed query by QueryBuilder::build (core/search/
+// query_builder.cpp) for every endpoint that takes q; each refusal names its limit.
+// Words, wildcards and date ranges in q (each word of a phrase counts): bounds posting lists.
+inline constexpr std::size_t kMaxQueryTerms = 64;
+// Wildcards in q (`syr*`): each one scans the index's terms and ORs up to kMaxWildcardExpansion.
+inline constexpr std::size_t kMaxQueryWildcards = 8;
+// Characters (Unicode code points) a wildcard needs before its `*`, field prefix not counted.
+inline constexpr std::size_t kMinWildcardPrefixChars = 2;
+// A wildcard expands to at most this many index terms, the most frequent ones; a partial word
+// (suggest) likewise.
 inline constexpr unsigned kMaxWildcardExpansion = 100;
+// Values of one filter parameter (outlet, speaker, not_outlet, not_speaker), counted as given.
+inline constexpr std::size_t kMaxFilterValues = 50;
+// Time one search's matcher may spend counting (Enquire::set_time_limit, shared by its match
+// passes). Past it Xapian stops counting every match: the result says so (MatchEnd::TimedOut).
+inline constexpr double kMatchTimeBudgetSeconds = 0.5;
 
 // The reserved facet value for "this field is missing": selecting or excluding it matches the
 // schema's XMISSING: term, and facet lists end with its count.
@@ -37,6 +51,11 @@ enum class DocumentType { Article, Quote };
 // Bucket size of the date histogram (core/search/histogram.h); Auto picks one from the span of
 // the dated matches.
 enum class HistogramInterval { Auto, Day, Month, Year };
+
+// Whether the matcher examined every match (Complete), or the time budget
+// (kMatchTimeBudgetSeconds) ran out first (TimedOut): then `total` is Xapian's estimate and the
+// facets and histogram count only the matches examined. The hits are the same either way.
+enum class MatchEnd { Complete, TimedOut };
 
 // Whether a search also computes its facets and date histogram (exact, over all matches).
 // Callers that show only hits (the Atom feed) skip that work.
@@ -107,7 +126,7 @@ struct Histogram {
 
 struct SearchResult {
     std::string query;
-    std::size_t total = 0;  // exact number of matching articles
+    std::size_t total = 0;  // number of matching articles: exact unless end is TimedOut
     unsigned page = 1;
     unsigned size = kDefaultPageSize;
     double took_ms = 0.0;
@@ -115,6 +134,7 @@ struct SearchResult {
     Facets facets;
     std::optional<std::string> suggestion;  // spelling correction of q
     Histogram histogram;
+    MatchEnd end = MatchEnd::Complete;
 };
 
 // The JSON shapes of docs/api.md (absent strings and dates are null).

@@ -23,6 +23,7 @@ using search_internal::kEllipsis;
 using search_internal::kSnippetBytes;
 using search_internal::leading_excerpt;
 using search_internal::make_hit;
+using search_internal::MatchBudget;
 using search_internal::parse_article;
 using search_internal::set_sort;
 
@@ -167,16 +168,23 @@ void Searcher::reopen() {
 }
 
 Xapian::MSet Searcher::match(const BuiltQuery& built, const SearchParams& params, Facets& facets,
-                             Histogram& histogram) {
+                             Histogram& histogram, MatchEnd& end) {
     const Xapian::doccount all = count_all(db_);
+    MatchBudget budget;
     Xapian::Enquire enquire(db_);
     enquire.set_query(combine(built));
+    budget.apply(enquire);
     Xapian::MultiValueKeyMaker keys;
     set_sort(enquire, effective_sort(params), keys);
     const Xapian::doccount first = (params.page - 1) * params.size;
     // No spies and no second matches: facets and histogram stay empty. Still exact (`all`),
     // so `total` means the same as with summaries.
-    if (params.summaries == Summaries::Skip) return enquire.get_mset(first, params.size, all);
+    if (params.summaries == Summaries::Skip) {
+        Xapian::MSet mset = enquire.get_mset(first, params.size, all);
+        budget.record(mset);
+        end = budget.end();
+        return mset;
+    }
 
     // A facet with a selection or exclusion is counted by its own query without them below.
     // Outlets go through the multi-value spy too, for its count of documents without one.
@@ -193,19 +201,23 @@ Xapian::MSet Searcher::match(const BuiltQuery& built, const SearchParams& params
     if (!speaker_filtered) enquire.add_matchspy(&speaker_spy);
 
     Xapian::MSet mset = enquire.get_mset(first, params.size, all);
+    budget.record(mset);
 
     if (outlet_filtered) {
         Xapian::Enquire others(db_);
         others.set_query(combine(built, FacetFilter::ExceptOutlet));
         others.add_matchspy(&outlet_spy);
-        others.get_mset(0, 0, all);
+        budget.apply(others);
+        budget.record(others.get_mset(0, 0, all));
     }
     if (speaker_filtered) {
         Xapian::Enquire others(db_);
         others.set_query(combine(built, FacetFilter::ExceptSpeaker));
         others.add_matchspy(&speaker_spy);
-        others.get_mset(0, 0, all);
+        budget.apply(others);
+        budget.record(others.get_mset(0, 0, all));
     }
+    end = budget.end();
     facets.outlet = sorted_facet(outlet_spy);
     facets.speaker = sorted_facet(speaker_spy);
     facets.year = sorted_facet(year_spy);
@@ -219,7 +231,7 @@ SearchResult Searcher::run_search(const SearchParams& params) {
     const BuiltQuery built = builder_.build(params);
 
     SearchResult result;
-    const Xapian::MSet mset = match(built, params, result.facets, result.histogram);
+    const Xapian::MSet mset = match(built, params, result.facets, result.histogram, result.end);
     result.query = params.q;
     result.total = mset.get_matches_estimated();
     result.page = params.page;

@@ -94,9 +94,10 @@ class Searcher {
     QuoteSearchResult run_quote_search(const SearchParams& params);
     // Runs `built` with exact facets into `facets` and the date histogram of all matches into
     // `histogram` (Error(InvalidArgument) when params.interval needs too many buckets); the
-    // MSet holds page params.page.
+    // MSet holds page params.page. Its passes share one time budget (kMatchTimeBudgetSeconds);
+    // `end` tells whether they counted every match.
     Xapian::MSet match(const BuiltQuery& built, const SearchParams& params, Facets& facets,
-                       Histogram& histogram);
+                       Histogram& histogram, MatchEnd& end);
     // Whether a quote hit's text marks the query's words (only when there is a query).
     enum class QuoteMarking { Plain, QueryWords };
     // `stemmer` is the calling request's own: Xapian objects are never shared between workers.

@@ -123,7 +123,7 @@ TEST_F(FacetHandlerTest, FacetValuesAnswerTheDocumentedShape) {
         dispatch(request("/api/facets/speaker", {{"prefix", "LAV"}, {"type", "quote"}}), *pool_);
     ASSERT_EQ(response.status, 200) << response.body.dump();
     EXPECT_EQ(response.body, nlohmann::json::parse(R"({"facet":"speaker","prefix":"LAV",
-        "values":[{"value":"Sergei Lavrov","count":2}],"total_values":1})"));
+        "values":[{"value":"Sergei Lavrov","count":2}],"total_values":1,"timed_out":false})"));
 }
 
 TEST_F(FacetHandlerTest, SearchFacetsEndWithUnknownAndExclusionsApply) {

@@ -138,9 +138,10 @@ TEST_F(HandlerTest, SearchAnswersTheDocumentedShape) {
     EXPECT_EQ(response.status, 200);
     const auto& body = response.body;
     for (const char* key :
-         {"query", "total", "page", "size", "took_ms", "hits", "facets", "suggestion"})
+         {"query", "total", "page", "size", "took_ms", "hits", "facets", "suggestion", "timed_out"})
         EXPECT_TRUE(body.contains(key)) << key;
     EXPECT_EQ(body["query"], "ceasefire");
+    EXPECT_EQ(body["timed_out"], false);  // five articles never use up the time budget
     EXPECT_EQ(body["total"], 2);
     EXPECT_TRUE(body["suggestion"].is_null());
     for (const char* key :
@@ -209,6 +210,33 @@ TEST_F(HandlerTest, DispatchRoutesAndMapsErrors) {
         {"bad parameter", "/api/search", {{"size", "0"}}, 400, "invalid_argument"},
     };
     testing_support::expect_dispatch(cases, *pool_);
+}
+
+// Every endpoint taking q or filters refuses what breaks a cost cap, through QueryBuilder.
+TEST_F(HandlerTest, EveryQueryEndpointAppliesTheCostCaps) {
+    Params outlets;
+    for (std::size_t i = 0; i <= kMaxFilterValues; ++i)
+        outlets.emplace("outlet", "Outlet " + std::to_string(i));
+    const std::string short_wildcard = "syria a*";
+    const DispatchCase cases[] = {
+        {"search: one-letter wildcard",
+         "/api/search",
+         {{"q", short_wildcard}},
+         400,
+         "invalid_query"},
+        {"search: one outlet too many", "/api/search", outlets, 400, "invalid_argument"},
+        {"quotes", "/api/quotes", {{"q", short_wildcard}}, 400, "invalid_query"},
+        {"facet typeahead", "/api/facets/speaker", {{"q", short_wildcard}}, 400, "invalid_query"},
+        {"matrix", "/api/matrix", {{"q", short_wildcard}}, 400, "invalid_query"},
+        {"CSV export", "/api/search.csv", {{"q", short_wildcard}}, 400, "invalid_query"},
+        {"Atom feed", "/api/search.atom", {{"q", short_wildcard}}, 400, "invalid_query"},
+        // At the caps the same endpoints answer.
+        {"search: two-letter wildcard", "/api/search", {{"q", "sy*"}}, 200, nullptr},
+    };
+    testing_support::expect_dispatch(cases, *pool_);
+    const ApiResponse refused = dispatch(request("/api/search", {{"q", short_wildcard}}), *pool_);
+    EXPECT_EQ(refused.body["error"]["message"],
+              "q has the wildcard a*: a wildcard needs at least 2 characters before *");
 }
 
 TEST_F(HandlerTest, RouteListNamesEveryRoute) {

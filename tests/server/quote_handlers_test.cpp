@@ -119,7 +119,8 @@ TEST_F(QuoteHandlerTest, QuotesAnswerTheDocumentedShape) {
         dispatch(request("/api/quotes", {{"q", "regime"}, {"speaker", "John Kerry"}}), *pool_);
     ASSERT_EQ(response.status, 200) << response.body.dump();
     const auto& body = response.body;
-    for (const char* key : {"query", "total", "page", "size", "took_ms", "hits", "facets"})
+    for (const char* key :
+         {"query", "total", "page", "size", "took_ms", "hits", "facets", "timed_out"})
         EXPECT_TRUE(body.contains(key)) << key;
     EXPECT_EQ(body["total"], 2);
     const auto& hit = body["hits"][0];
@@ -158,7 +159,8 @@ TEST_F(QuoteHandlerTest, SpeakersProfileAndMatrixShapes) {
     const ApiResponse matrix =
         dispatch(request("/api/matrix", {{"rows", "speaker"}, {"cols", "outlet"}}), *pool_);
     ASSERT_EQ(matrix.status, 200);
-    for (const char* key : {"rows", "cols", "cells", "row_totals", "col_totals", "total"})
+    for (const char* key :
+         {"rows", "cols", "cells", "row_totals", "col_totals", "total", "timed_out"})
         EXPECT_TRUE(matrix.body.contains(key)) << key;
     EXPECT_EQ(matrix.body["total"], 6);
     EXPECT_EQ(matrix.body["cells"].size(), matrix.body["rows"].size());

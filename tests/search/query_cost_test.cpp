@@ -1,0 +1,224 @@
+// query_cost_test.cpp — the cost caps on q and on filter values (search_types.h): one row per
+// hostile query shape, refused or accepted, and what query_cost() reads from a parsed query.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "core/error.h"
+#include "core/search/query_builder.h"
+#include "tests/search/test_index.h"
+
+namespace broadsheet {
+namespace {
+
+using testing_support::TempDir;
+
+std::string repeated(const std::string& word, std::size_t n, const std::string& separator) {
+    std::string out;
+    for (std::size_t i = 0; i < n; ++i) {
+        if (i > 0) out += separator;
+        out += word;
+    }
+    return out;
+}
+
+// n distinct two-letter wildcards: "aa* ab* ac* …".
+std::string wildcards(std::size_t n) {
+    std::string out;
+    for (std::size_t i = 0; i < n; ++i) {
+        out += static_cast<char>('a' + i / 26 % 26);
+        out += static_cast<char>('a' + i % 26);
+        out += "* ";
+    }
+    return out;
+}
+
+class QueryCostTest : public ::testing::Test {
+  protected:
+    void SetUp() override {
+        testing_support::write_index(dir_.path() / "db", testing_support::sample_articles());
+        db_ = Xapian::Database((dir_.path() / "db").string());
+    }
+    TempDir dir_;
+    Xapian::Database db_;
+};
+
+struct RefusedQuery {
+    const char* why;
+    std::string q;
+    const char* message_part;  // the limit the message must name, with its value
+};
+
+TEST_F(QueryCostTest, RefusesQueriesOverACap) {
+    const RefusedQuery cases[] = {
+        // The issue's query: 340 one-letter wildcards, 3.7 s of CPU at 2,000 articles.
+        {"issue's 340 one-letter wildcards", repeated("a*", 340, " "), "at most 8"},
+        // One over the wildcard cap, each wildcard long enough on its own.
+        {"one wildcard too many", wildcards(kMaxQueryWildcards + 1), "at most 8"},
+        // ORed wildcards cost the same as ANDed ones.
+        {"wildcards ORed", repeated("ceas*", 9, " OR "), "9 wildcards"},
+        // A one-letter prefix expands over a whole letter of the vocabulary.
+        {"one-letter wildcard", "a*", "at least 2 characters before *"},
+        // Characters, not bytes: é is two bytes but one character.
+        {"one accented letter", "é*", "at least 2 characters"},
+        // A CJK character is one code point of three bytes.
+        {"one CJK character", "日*", "at least 2 characters"},
+        // The field prefix is not part of the literal prefix.
+        {"field prefix does not count", "title:a*", "the wildcard a*"},
+        // The shortest wildcard is the one named, whatever its position.
+        {"short wildcard after long ones", "ceasefi* talk* b*", "the wildcard b*"},
+        // A long AND chain: every word opens a posting list.
+        {"65 words", repeated("talks", kMaxQueryTerms + 1, " "), "65 terms; at most 64"},
+        // A long OR chain is the costlier form of the same.
+        {"65 words ORed", repeated("talks", kMaxQueryTerms + 1, " OR "), "at most 64"},
+        // Each word of a phrase counts: 33 two-word phrases are 66 terms.
+        {"33 two-word phrases", repeated("\"peace talks\"", 33, " OR "), "66 terms"},
+        // NEAR chains are positional work over every word.
+        {"65 words NEAR", repeated("talks", kMaxQueryTerms + 1, " NEAR "), "at most 64"},
+    };
+    QueryBuilder builder(db_);
+    for (const auto& c : cases) {
+        SearchParams params;
+        params.q = c.q;
+        try {
+            builder.build(params);
+            ADD_FAILURE() << c.why << ": accepted";
+        } catch (const Error& e) {
+            EXPECT_EQ(e.code(), ErrorCode::InvalidQuery) << c.why;
+            EXPECT_EQ(std::string(e.what()).rfind("q has ", 0), 0u) << c.why << ": " << e.what();
+            EXPECT_NE(std::string(e.what()).find(c.message_part), std::string::npos)
+                << c.why << ": " << e.what();
+        }
+    }
+}
+
+struct AcceptedQuery {
+    const char* why;
+    std::string q;
+};
+
+TEST_F(QueryCostTest, AcceptsQueriesAtTheCaps) {
+    const AcceptedQuery cases[] = {
+        // Exactly the wildcard cap, each at the minimum prefix.
+        {"8 two-letter wildcards", wildcards(kMaxQueryWildcards)},
+        // Two characters of four bytes meet the minimum.
+        {"two accented letters", "éc*"},
+        // Inside a phrase `*` is no wildcard, so its length does not matter.
+        {"star inside a phrase", "\"a* talks\""},
+        // Exactly the term cap.
+        {"64 words", repeated("talks", kMaxQueryTerms, " ")},
+        // A field-prefixed wildcard with a long enough prefix.
+        {"title wildcard", "title:ge*"},
+        // A boolean prefix takes its value literally: no wildcard, no expansion.
+        {"boolean prefix with a star", "year:2*"},
+        // Negation alone matches all but the excluded term (MatchAll is no term).
+        {"pure NOT", "NOT sanctions"},
+    };
+    QueryBuilder builder(db_);
+    for (const auto& c : cases) {
+        SearchParams params;
+        params.q = c.q;
+        EXPECT_NO_THROW(builder.build(params)) << c.why;
+    }
+}
+
+struct CostCase {
+    const char* why;
+    Xapian::Query query;
+    std::size_t terms;
+    std::size_t wildcards;
+    const char* shortest;  // shortest_wildcard
+    std::size_t shortest_chars;
+};
+
+TEST(QueryCost, ReadsTermsAndWildcardsFromTheParsedQuery) {
+    using Q = Xapian::Query;
+    const Q title_wildcard(Q::OP_WILDCARD, "Sgen", 100, Q::WILDCARD_LIMIT_MOST_FREQUENT);
+    const Q body_wildcard(Q::OP_WILDCARD, "ké", 100, Q::WILDCARD_LIMIT_MOST_FREQUENT);
+    const Q quote_wildcard(Q::OP_WILDCARD, "XQ:regi", 100, Q::WILDCARD_LIMIT_MOST_FREQUENT);
+    const std::vector<Q> words = {Q("talks"), Q("peace"), Q("geneva")};
+    const CostCase cases[] = {
+        // A single term.
+        {"one term", Q("talks"), 1, 0, "", 0},
+        // Every leaf under an operator counts.
+        {"three terms ANDed", Q(Q::OP_AND, words.begin(), words.end()), 3, 0, "", 0},
+        // The description pattern of a title wildcard loses its S prefix.
+        {"title wildcard", title_wildcard, 1, 1, "gen*", 3},
+        // Characters are code points: "ké" is two of three bytes.
+        {"accented wildcard", body_wildcard, 1, 1, "ké*", 2},
+        // The shortest of several wildcards, an X-prefix stripped whole.
+        {"shortest of two", Q(Q::OP_OR, quote_wildcard, body_wildcard), 2, 2, "ké*", 2},
+        // A date range is a leaf too; MatchAll is none.
+        {"range and match-all",
+         Q(Q::OP_AND_NOT, Q(std::string()), Q(Q::OP_VALUE_RANGE, 0, "20170101", "20171231")), 1, 0,
+         "", 0},
+    };
+    for (const auto& c : cases) {
+        const QueryCost cost = query_cost(c.query);
+        EXPECT_EQ(cost.terms, c.terms) << c.why;
+        EXPECT_EQ(cost.wildcards, c.wildcards) << c.why;
+        EXPECT_EQ(cost.shortest_wildcard, c.shortest) << c.why;
+        EXPECT_EQ(cost.shortest_wildcard_chars, c.shortest_chars) << c.why;
+    }
+}
+
+// Which filter of SearchParams a row fills, by its API parameter name.
+enum class FilterParam { Outlet, Speaker, NotOutlet, NotSpeaker };
+
+struct FilterCase {
+    const char* why;
+    FilterParam param;
+    std::size_t values;
+    const char* refused_as;  // nullptr: accepted; else the start of the message
+};
+
+TEST_F(QueryCostTest, CapsTheValuesOfEachFilter) {
+    const FilterCase cases[] = {
+        // At the cap: accepted for every filter.
+        {"50 outlets", FilterParam::Outlet, kMaxFilterValues, nullptr},
+        {"50 excluded speakers", FilterParam::NotSpeaker, kMaxFilterValues, nullptr},
+        // One over, for each filter: the message starts with that parameter's API name.
+        {"51 outlets", FilterParam::Outlet, kMaxFilterValues + 1, "outlet may be given at most 50"},
+        {"51 speakers", FilterParam::Speaker, kMaxFilterValues + 1, "speaker may be given"},
+        {"51 excluded outlets", FilterParam::NotOutlet, kMaxFilterValues + 1, "not_outlet may"},
+        {"51 excluded speakers", FilterParam::NotSpeaker, kMaxFilterValues + 1, "not_speaker may"},
+        // The issue saw 600 values accepted.
+        {"600 outlets", FilterParam::Outlet, 600, "outlet may be given at most 50 times (600"},
+    };
+    QueryBuilder builder(db_);
+    for (const auto& c : cases) {
+        std::vector<std::string> values;
+        for (std::size_t i = 0; i < c.values; ++i) values.push_back("Name " + std::to_string(i));
+        SearchParams params;
+        switch (c.param) {
+            case FilterParam::Outlet:
+                params.outlets = values;
+                break;
+            case FilterParam::Speaker:
+                params.speakers = values;
+                break;
+            case FilterParam::NotOutlet:
+                params.not_outlets = values;
+                break;
+            case FilterParam::NotSpeaker:
+                params.not_speakers = values;
+                break;
+        }
+        if (c.refused_as == nullptr) {
+            EXPECT_NO_THROW(builder.build(params)) << c.why;
+            continue;
+        }
+        try {
+            builder.build(params);
+            ADD_FAILURE() << c.why << ": accepted";
+        } catch (const Error& e) {
+            EXPECT_EQ(e.code(), ErrorCode::InvalidArgument) << c.why;
+            EXPECT_EQ(std::string(e.what()).rfind(c.refused_as, 0), 0u)
+                << c.why << ": " << e.what();
+        }
+    }
+}
+
+}  // namespace
+}  // namespace broadsheet
