@@ -8,6 +8,7 @@
 #include <string>
 
 #include "core/search/index_pool.h"
+#include "server/hardened_server.h"
 #include "server/http_util.h"
 #include "server/static_files.h"
 
@@ -17,31 +18,15 @@ struct ServerConfig {
     std::filesystem::path index_dir;
     std::filesystem::path web_dir;  // empty: no static files
     std::string host = "127.0.0.1";
-    int port = 8080;       // 0: any free port
-    unsigned threads = 0;  // 0: std::thread::hardware_concurrency()
+    int port = 8080;               // 0: any free port
+    unsigned threads = 0;          // 0: std::thread::hardware_concurrency()
+    std::size_t max_waiting = 64;  // connections queued for a worker before 503s
 };
 
-// Limits and timeouts applied to every httplib::Server we run.
-struct Hardening {
-    unsigned threads = 1;                  // sizes the worker pool
-    std::size_t payload_max_bytes = 1024;  // no endpoint takes a body
-    time_t read_timeout_s = 5;
-    time_t write_timeout_s = 5;
-    std::size_t keep_alive_max_count = 100;
-    time_t keep_alive_timeout_s = 5;
-};
-
-// Worker threads httplib runs per --threads: each open keep-alive connection holds a worker
-// while idle, so a browser's parallel connections would otherwise queue behind idle ones.
-// Searches are still bounded by the IndexPool's handles (one per --threads).
+// Worker threads per --threads: each open keep-alive connection holds a worker while idle, so
+// a browser's parallel connections would otherwise queue behind idle ones. Searches are still
+// bounded by the IndexPool's handles (one per --threads).
 inline constexpr unsigned kConnectionsPerThread = 4;
-
-// Applies the hardening every server needs on top of cpp-httplib 0.11.4's defaults: JSON 500
-// without exception text (and no EXCEPTION_WHAT header), JSON bodies for httplib's own
-// 4xx/5xx, a small payload limit, timeouts, keep-alive limits, TCP_NODELAY, the worker pool
-// size, and nosniff on every response. Separate from HttpServer so tests can apply it to a
-// server with routes that fail on purpose.
-void apply_hardening(httplib::Server& server, const Hardening& hardening);
 
 // Writes a handler's response: JSON, text, or a chunked stream (see ApiResponse), plus its
 // extra headers. A producer that throws aborts the transfer (logged as a warning).
@@ -54,7 +39,8 @@ class HttpServer {
     HttpServer(const HttpServer&) = delete;
     HttpServer& operator=(const HttpServer&) = delete;
 
-    // Binds host:port (port 0: any free port) and returns the bound port; -1 on failure.
+    // Binds host:port (port 0: any free port) and returns the bound port; -1 on failure, also
+    // when another process listens on the port.
     int bind();
     // Serves until stop(); returns false if the server could not run.
     bool run();
@@ -67,7 +53,7 @@ class HttpServer {
     const ServerConfig& config_;
     IndexPool& pool_;
     StaticFiles static_files_;
-    httplib::Server server_;
+    HardenedServer server_;
     int port_ = -1;  // the bound port, for links when a request has no usable Host header
 };
 

@@ -34,6 +34,10 @@ int main(int argc, char** argv) try {
         ->check(CLI::Range(0, 65535));
     app.add_option("--threads", config.threads, "search workers (default: number of cores)")
         ->check(CLI::Range(1u, 1024u));
+    app.add_option("--max-waiting", config.max_waiting,
+                   "connections that may wait for a worker; beyond them clients get 503")
+        ->capture_default_str()
+        ->check(CLI::Range(std::size_t{1}, std::size_t{100000}));
     CLI11_PARSE(app, argc, argv);
     if (config.threads == 0) config.threads = std::max(std::thread::hardware_concurrency(), 1u);
 
@@ -57,7 +61,7 @@ int main(int argc, char** argv) try {
     const int port = server.bind();
     if (port < 0) {
         std::cerr << "broadsheet-server: cannot listen on " << config.host << ":" << config.port
-                  << "\n";
+                  << " (is another server using the port?)\n";
         return 1;
     }
     std::cout << "listening on http://" << url_host(config.host) << ":" << port << "/" << std::endl;

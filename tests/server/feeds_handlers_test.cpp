@@ -241,9 +241,6 @@ TEST_F(FeedHandlers, OpenSearchUsesTheRequestHost) {
 class StreamedResponses : public ::testing::Test {
   protected:
     void SetUp() override {
-        Hardening hardening;
-        hardening.threads = 2;
-        apply_hardening(server_, hardening);
         server_.Get("/rows", [this](const httplib::Request&, httplib::Response& res) {
             send_api_response(res, rows(3, Ending::Complete));
         });
@@ -275,7 +272,11 @@ class StreamedResponses : public ::testing::Test {
         return response;
     }
 
-    httplib::Server server_;
+    HardenedServer server_{[] {
+        Hardening hardening;
+        hardening.workers = 2;
+        return hardening;
+    }()};
     int port_ = 0;
     std::thread thread_;
     std::atomic<int> calls_{0};

@@ -1,6 +1,6 @@
-// hardening_test.cpp — apply_hardening() on an in-process httplib server (ephemeral port,
-// loopback): exceptions become a generic JSON 500 with no EXCEPTION_WHAT header, httplib's own
-// errors get JSON bodies, bodies we set survive, and oversized payloads are refused.
+// hardening_test.cpp — HardenedServer in-process (ephemeral port, loopback) through httplib's
+// client: exceptions become a generic JSON 500 with no EXCEPTION_WHAT header, httplib's own
+// errors get JSON bodies, bodies we set survive, bodies and other methods are refused.
 #include <gtest/gtest.h>
 #include <httplib.h>
 
@@ -16,9 +16,6 @@ namespace {
 class HardeningTest : public ::testing::Test {
   protected:
     void SetUp() override {
-        Hardening hardening;
-        hardening.threads = 2;
-        apply_hardening(server_, hardening);
         server_.Get("/boom", [](const httplib::Request&, httplib::Response&) {
             throw std::runtime_error("secret-detail from deep inside");
         });
@@ -26,9 +23,6 @@ class HardeningTest : public ::testing::Test {
         server_.Get("/teapot", [](const httplib::Request&, httplib::Response& res) {
             res.status = 418;
             res.set_content("{\"mine\":true}", "application/json");
-        });
-        server_.Post("/echo", [](const httplib::Request& req, httplib::Response& res) {
-            res.set_content(req.body, "text/plain");
         });
         port_ = server_.bind_to_any_port("127.0.0.1");
         ASSERT_GT(port_, 0);
@@ -40,7 +34,11 @@ class HardeningTest : public ::testing::Test {
     }
     httplib::Client client() { return httplib::Client("127.0.0.1", port_); }
 
-    httplib::Server server_;
+    HardenedServer server_{[] {
+        Hardening hardening;
+        hardening.workers = 2;
+        return hardening;
+    }()};
     int port_ = 0;
     std::thread thread_;
 };
@@ -71,16 +69,20 @@ TEST_F(HardeningTest, HttplibErrorsGetJsonBodiesButOursAreKept) {
     EXPECT_EQ(teapot->body, "{\"mine\":true}");
 }
 
-TEST_F(HardeningTest, RefusesLargePayloadsAndSendsNosniff) {
+TEST_F(HardeningTest, RefusesBodiesAndOtherMethodsAndSendsSecurityHeaders) {
     auto cli = client();
-    auto big = cli.Post("/echo", std::string(4096, 'x'), "text/plain");
-    ASSERT_TRUE(big);
-    EXPECT_EQ(big->status, 413);
-    EXPECT_EQ(nlohmann::json::parse(big->body)["error"]["code"], "too_large");
-    auto small = cli.Post("/echo", "hello", "text/plain");
-    ASSERT_TRUE(small);
-    EXPECT_EQ(small->body, "hello");
-    EXPECT_EQ(small->get_header_value("X-Content-Type-Options"), "nosniff");
+    auto post = cli.Post("/teapot", std::string(16, 'x'), "text/plain");
+    ASSERT_TRUE(post);
+    EXPECT_EQ(post->status, 405);
+    EXPECT_EQ(post->get_header_value("Allow"), "GET, HEAD");
+    EXPECT_EQ(post->get_header_value("Connection"), "close");
+    EXPECT_EQ(nlohmann::json::parse(post->body)["error"]["code"], "method_not_allowed");
+    auto fine = cli.Get("/teapot");
+    ASSERT_TRUE(fine);
+    EXPECT_EQ(fine->get_header_value("X-Content-Type-Options"), "nosniff");
+    EXPECT_NE(fine->get_header_value("Content-Security-Policy").find("frame-ancestors 'none'"),
+              std::string::npos);
+    EXPECT_EQ(fine->get_header_value("Referrer-Policy"), "no-referrer");
 }
 
 TEST_F(HardeningTest, KeepsConnectionsAliveBeyondFiveRequests) {

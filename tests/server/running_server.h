@@ -5,11 +5,13 @@
 #include <gtest/gtest.h>
 #include <httplib.h>
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <vector>
 
 #include "tests/server/child_process.h"
 
@@ -33,9 +35,10 @@ inline void write_file(const std::filesystem::path& path, const std::string& tex
 // The real server as a child process; the port comes from its "listening on" line.
 class RunningServer {
   public:
-    RunningServer(const std::filesystem::path& index, const std::filesystem::path& web)
-        : child_({BROADSHEET_SERVER, "--index", index.string(), "--web", web.string(), "--host",
-                  "127.0.0.1", "--port", "0", "--threads", "2"}) {
+    // `options` ("--flag", "value" pairs) replace the defaults of the same flags.
+    RunningServer(const std::filesystem::path& index, const std::filesystem::path& web,
+                  const std::vector<std::string>& options = {})
+        : child_(arguments(index, web, options)) {
         const auto line =
             child_.read_line(std::chrono::duration_cast<std::chrono::milliseconds>(kStartTimeout));
         const std::string prefix = "listening on http://127.0.0.1:";
@@ -66,6 +69,21 @@ class RunningServer {
     int stop() { return child_.stop(); }
 
   private:
+    static std::vector<std::string> arguments(const std::filesystem::path& index,
+                                              const std::filesystem::path& web,
+                                              const std::vector<std::string>& options) {
+        std::vector<std::string> argv = {BROADSHEET_SERVER, "--index", index.string(), "--web",
+                                         web.string()};
+        const std::pair<const char*, const char*> defaults[] = {
+            {"--host", "127.0.0.1"}, {"--port", "0"}, {"--threads", "2"}};
+        for (const auto& [flag, value] : defaults) {
+            if (std::find(options.begin(), options.end(), flag) != options.end()) continue;
+            argv.insert(argv.end(), {flag, value});
+        }
+        argv.insert(argv.end(), options.begin(), options.end());
+        return argv;
+    }
+
     ChildProcess child_;
     int port_ = 0;
 };
