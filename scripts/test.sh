@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # test.sh — installs what is missing (test tools too), builds, and runs every test through ctest:
-# first a warnings-as-errors build (unit, integration and browser tests), then an ASan+UBSan build
-# (unit and integration tests), after a clang-format check. Exits non-zero on any failure.
+# first a warnings-as-errors build (unit, integration, browser and deploy tests), then a
+# ThreadSanitizer build (concurrency and integration tests), then an ASan+UBSan build (unit and
+# integration tests), after a clang-format check. Exits non-zero on any failure.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -15,7 +16,16 @@ cmake -S . -B build/test -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBROADSHEET_WERROR=O
 cmake --build build/test -j"$jobs"
 ctest --test-dir build/test --output-on-failure -j"$jobs"
 
+# ThreadSanitizer: the concurrency test (every endpoint from many threads, in-process) and the
+# integration tests, which start the TSan-built server and indexer. Any report fails the run.
+cmake -S . -B build/tsan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBROADSHEET_SANITIZE=thread >/dev/null
+cmake --build build/tsan -j"$jobs" --target server_concurrency_test server_integration_test
+export TSAN_OPTIONS="halt_on_error=1 exitcode=66 second_deadlock_stack=1"
+build/tsan/tests/server/server_concurrency_test --gtest_brief=1
+build/tsan/tests/server/server_integration_test --gtest_brief=1
+unset TSAN_OPTIONS
+
 cmake -S . -B build/asan -DCMAKE_BUILD_TYPE=Debug -DBROADSHEET_SANITIZE=address,undefined >/dev/null
 cmake --build build/asan -j"$jobs"
 ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
-  ctest --test-dir build/asan --output-on-failure -j"$jobs" -LE browser
+  ctest --test-dir build/asan --output-on-failure -j"$jobs" -LE "browser|deploy"
