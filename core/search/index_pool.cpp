@@ -1,5 +1,5 @@
-// index_pool.cpp — opening INDEX_DIR through its stub file, schema checks on every open, and
-// the per-lease refresh that follows new generations (new Database) and commits (reopen()).
+// index_pool.cpp — opening INDEX_DIR through its stub file, schema checks on every open, one
+// pool-wide check for new generations and commits, and handles that follow it at their next lease.
 #include "core/search/index_pool.h"
 
 #include <fstream>
@@ -62,18 +62,21 @@ Opened open_current(const std::filesystem::path& dir) {
 
 struct IndexPool::Handle {
     std::unique_ptr<Searcher> searcher;
-    std::string stub;  // stub content the searcher was opened from ("" without a stub)
-    std::chrono::steady_clock::time_point checked;
+    std::string stub;         // stub content the searcher was opened from ("" without a stub)
+    std::uint64_t epoch = 0;  // the pool's epoch the searcher is up to date with
 };
 
 IndexPool::IndexPool(IndexPoolConfig config) : config_(std::move(config)) {
     const std::size_t count = std::max<std::size_t>(config_.handles, 1);
+    Opened probe = open_current(config_.dir);
+    probe_ = probe.db;
+    stub_ = probe.stub;
+    checked_ = std::chrono::steady_clock::now();
     for (std::size_t i = 0; i < count; ++i) {
         Opened opened = open_current(config_.dir);
         auto handle = std::make_unique<Handle>();
         handle->searcher = make_searcher(opened.db);
         handle->stub = std::move(opened.stub);
-        handle->checked = std::chrono::steady_clock::now();
         free_.push_back(handle.get());
         handles_.push_back(std::move(handle));
     }
@@ -88,38 +91,74 @@ std::unique_ptr<Searcher> IndexPool::make_searcher(const Xapian::Database& db) c
 }
 
 IndexPool::Lease IndexPool::lease() {
+    check_for_changes();
     Handle* handle = nullptr;
+    std::uint64_t epoch = 0;
+    std::string stub;
     {
         std::unique_lock lock(mutex_);
         available_.wait(lock, [&] { return !free_.empty(); });
         handle = free_.back();
         free_.pop_back();
+        epoch = epoch_;
+        if (handle->epoch != epoch) stub = stub_;
     }
     Lease lease(this, handle);
-    refresh(*handle);
+    if (handle->epoch != epoch) follow(*handle, epoch, stub);
     return lease;
 }
 
-void IndexPool::refresh(Handle& handle) {
+void IndexPool::check_for_changes() {
+    // One lease at a time looks, at most once per interval; the others go on meanwhile.
+    std::unique_lock check(check_mutex_, std::try_to_lock);
+    if (!check.owns_lock()) return;
     const auto now = std::chrono::steady_clock::now();
-    if (now - handle.checked < config_.check_interval) return;
-    handle.checked = now;
+    if (now - checked_ < config_.check_interval) return;
+    checked_ = now;
     const std::string stub = read_stub(config_.dir).value_or("");
-    if (stub != handle.stub) {
-        // A new generation: reopen() would stay on the old one, so open a fresh Database.
+    bool changed = false;
+    if (stub != probe_stub()) {
+        // A new generation: reopen() would stay on the old one, so open a fresh Database, and
+        // move every handle only once it has proved usable.
         try {
             Opened opened = open_current(config_.dir);
-            handle.searcher = make_searcher(opened.db);
-            handle.stub = std::move(opened.stub);
+            probe_ = opened.db;
+            std::lock_guard lock(mutex_);
+            stub_ = std::move(opened.stub);
+            ++epoch_;
         } catch (const Error& e) {
             report(stub, std::string("keeping the previous index: ") + e.what());
         }
         return;
     }
     try {
-        handle.searcher->reopen();
+        changed = probe_.reopen();
+    } catch (const Xapian::Error& e) {
+        report(stub + "\n" + e.get_msg(), "keeping the current revision: " + e.get_msg());
+    }
+    if (changed) {
+        std::lock_guard lock(mutex_);
+        ++epoch_;
+    }
+}
+
+std::string IndexPool::probe_stub() {
+    std::lock_guard lock(mutex_);
+    return stub_;
+}
+
+void IndexPool::follow(Handle& handle, std::uint64_t epoch, const std::string& stub) {
+    try {
+        if (stub != handle.stub) {
+            Opened opened = open_current(config_.dir);
+            handle.searcher = make_searcher(opened.db);
+            handle.stub = std::move(opened.stub);
+        } else {
+            handle.searcher->reopen();
+        }
+        handle.epoch = epoch;
     } catch (const Error& e) {
-        report(stub + "\n" + e.what(), std::string("keeping the current revision: ") + e.what());
+        report(stub + "\n" + e.what(), std::string("a search handle keeps its index: ") + e.what());
     }
 }
 

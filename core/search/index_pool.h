@@ -1,10 +1,11 @@
 // index_pool.h — a fixed set of Searcher handles over one index directory, leased one request
-// at a time, each following the index as the indexer updates or republishes it.
+// at a time, all following the index together as the indexer updates or republishes it.
 #pragma once
 
 #include <chrono>
 #include <condition_variable>
 #include <cstddef>
+#include <cstdint>
 #include <filesystem>
 #include <functional>
 #include <memory>
@@ -21,8 +22,9 @@ namespace broadsheet {
 struct IndexPoolConfig {
     std::filesystem::path dir;  // INDEX_DIR: a stub file XAPIANDB naming gen-NNNNNN/, or a database
     std::size_t handles = 1;    // how many requests can search at the same time
-    // How often a leased handle looks for a new generation or commit; a lease in between uses
-    // its handle as it is, so the check costs one small file read per handle per interval.
+    // How often the pool looks for a new generation or commit (one small file read and a
+    // reopen() per interval). Once it has seen one, every handle moves to it at its next lease,
+    // so requests never alternate between the old and the new index.
     std::chrono::milliseconds check_interval{1000};
     // Told about a republished or updated index that cannot be served (the old one keeps
     // serving). core/ never prints, so the caller decides where this goes.
@@ -57,13 +59,17 @@ class IndexPool {
         Handle* handle_;
     };
 
-    // Waits for a free handle, brings it up to date when the check interval has passed, and
+    // Waits for a free handle, brings it up to date with the pool's view of the index, and
     // hands it out. Never throws for a bad new index: the handle keeps its old one.
     Lease lease();
 
   private:
     std::unique_ptr<Searcher> make_searcher(const Xapian::Database& db) const;
-    void refresh(Handle& handle);
+    // Looks for a new generation or commit when the check interval has passed.
+    void check_for_changes();
+    std::string probe_stub();
+    // Brings `handle` to `epoch`: a new Database for a new stub, else reopen().
+    void follow(Handle& handle, std::uint64_t epoch, const std::string& stub);
     void give_back(Handle* handle);
     void report(const std::string& key, const std::string& message);
 
@@ -73,6 +79,14 @@ class IndexPool {
     std::mutex mutex_;
     std::condition_variable available_;
     std::set<std::string> reported_;  // problems already told, so each is logged once
+    // The pool's view of the index, guarded by mutex_: the stub of the current generation and
+    // an epoch that grows with every new generation or commit seen.
+    std::string stub_;
+    std::uint64_t epoch_ = 0;
+    // Used by one check at a time (check_mutex_): a Database to notice commits with.
+    std::mutex check_mutex_;
+    Xapian::Database probe_;
+    std::chrono::steady_clock::time_point checked_;
 };
 
 }  // namespace broadsheet

@@ -6,6 +6,7 @@
 
 #include <fstream>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "core/error.h"
@@ -110,6 +111,41 @@ TEST(IndexPool, KeepsServingWhenTheNewGenerationIsBad) {
     EXPECT_EQ(documents(pool), 4u);
     ASSERT_EQ(problems.size(), 1u);  // reported once, not once per request
     EXPECT_NE(problems[0].find("schema version"), std::string::npos) << problems[0];
+}
+
+TEST(IndexPool, EveryHandleSwitchesOnceThePoolHasSeenANewGeneration) {
+    using std::chrono::milliseconds;
+    using std::this_thread::sleep_for;
+    TempDir dir;
+    auto articles = testing_support::sample_articles();
+    testing_support::write_index(dir.path() / "gen-000001", {articles[0]});
+    publish(dir.path(), "gen-000001");
+    std::vector<std::string> problems;
+    IndexPoolConfig config = config_for(dir.path(), &problems);
+    config.handles = 3;
+    config.check_interval = milliseconds(1000);
+    IndexPool pool(config);
+    // Handles used at different times: had each looked for changes on its own schedule, the
+    // one used first would move to the new generation while the others stayed behind, and
+    // requests would alternate between the two.
+    sleep_for(milliseconds(1100));
+    EXPECT_EQ(documents(pool), 1u);  // one handle, and a check that finds nothing new
+    sleep_for(milliseconds(500));
+    {
+        auto a = pool.lease();  // the other two, for the first time since they opened
+        auto b = pool.lease();
+        auto c = pool.lease();
+    }
+    testing_support::write_index(dir.path() / "gen-000002", {articles[0], articles[1]});
+    publish(dir.path(), "gen-000002");
+    sleep_for(milliseconds(800));
+    auto first = pool.lease();  // the check interval has passed: gen-000002 is seen
+    auto second = pool.lease();
+    auto third = pool.lease();
+    EXPECT_EQ(first->info().documents, 2u);
+    EXPECT_EQ(second->info().documents, 2u);
+    EXPECT_EQ(third->info().documents, 2u);
+    EXPECT_TRUE(problems.empty());
 }
 
 TEST(IndexPool, LeasesAreExclusiveAndReturned) {
