@@ -188,9 +188,11 @@ DecodeResult decode_source(std::string_view bytes, std::size_t max_bytes) {
         const std::string detected = mostly_utf8(census) ? std::string() : detect_charset(bytes);
         const std::string lowered = text::to_lower(detected);
         if (mostly_utf8(census)) {
-            decoded = repair_invalid_bytes(bytes, StrayBytes::ReplacementCharacter);
+            // A stray byte in UTF-8 text is nearly always a Latin-1 or Windows-1252 character
+            // pasted in ("J\xF6rg"): read it as one, which keeps the name searchable.
+            decoded = repair_invalid_bytes(bytes, StrayBytes::Windows1252);
             result.warning = "mostly UTF-8; " + std::to_string(census.invalid_bytes) +
-                             " invalid byte(s) replaced with U+FFFD";
+                             " invalid byte(s) read as windows-1252";
         } else if (lowered == "utf-8" || lowered.empty() || lowered == "ascii") {
             decoded = repair_invalid_bytes(bytes, StrayBytes::Windows1252);
             result.warning =
