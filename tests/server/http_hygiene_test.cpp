@@ -96,6 +96,31 @@ TEST_F(HttpHygiene, EverySmugglingVariantIsRefusedAndItsConnectionClosed) {
     }
 }
 
+TEST_F(HttpHygiene, TheHostileCatalogueGetsItsStatusesAsJson) {
+    std::ifstream file(kSource / "tests" / "hostile" / "requests.json");
+    const json catalogue = json::parse(file);
+    int passed = 0;
+    for (const auto& row : catalogue["requests"]) {
+        SCOPED_TRACE(row["why"].get<std::string>());
+        RawConnection connection(port());
+        ASSERT_TRUE(connection.connected());
+        connection.send(row["request"].get<std::string>());
+        const std::string received = connection.receive(kQuiet);
+        const std::vector<int> codes = status_codes(received);
+        ASSERT_EQ(codes.size(), 1u) << received.substr(0, 300);
+        EXPECT_EQ(codes[0], row["status"].get<int>()) << received.substr(0, 300);
+        const json body = json::parse(last_body(received), nullptr, false);
+        const bool shaped = codes[0] < 400 || (body.is_object() && body["error"].is_object() &&
+                                               body["error"]["code"].is_string() &&
+                                               body["error"]["message"].is_string());
+        EXPECT_TRUE(shaped) << received.substr(0, 300);
+        if (codes[0] == row["status"].get<int>() && shaped) ++passed;
+    }
+    std::printf("hostile catalogue: %d of %zu requests answered as expected\n", passed,
+                catalogue["requests"].size());
+    EXPECT_EQ(server_->get_json("/api/health")["status"], "ok");
+}
+
 TEST_F(HttpHygiene, PipelinedPlainRequestsAreAllAnswered) {
     // The refusals above must not cost ordinary keep-alive clients anything.
     RawConnection connection(port());
