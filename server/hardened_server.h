@@ -1,15 +1,17 @@
-// hardened_server.h — a cpp-httplib server that survives hostile and careless clients: its own
-// connection loop (request-head checks, deadlines, closing after every refusal, lingering close),
-// a bounded worker queue that sheds load with 503, an exclusive port, and JSON error bodies.
+// hardened_server.h — a cpp-httplib server that survives hostile and careless clients: requests
+// reach a worker only once their head has arrived (ConnectionEngine), heads are checked before
+// httplib acts on them, every refusal closes its connection, a bounded queue sheds load with
+// 503, the port is exclusive, and every error has a JSON body.
 #pragma once
 
 #include <httplib.h>
 
-#include <atomic>
 #include <chrono>
 #include <cstddef>
+#include <memory>
 #include <string>
 
+#include "server/connection_engine.h"
 #include "server/request_head.h"
 
 namespace broadsheet {
@@ -20,7 +22,7 @@ struct Hardening {
     std::size_t max_waiting = 64;  // accepted connections waiting for a worker; past it: 503
     HeadLimits head;               // size and field count of a request head
     std::chrono::seconds head_timeout{10};       // first byte to blank line of one request head
-    std::chrono::seconds read_timeout{5};        // silence allowed while a head arrives
+    std::chrono::seconds read_timeout{5};        // a new connection's silence; a stalled read
     std::chrono::seconds write_timeout{5};       // a client not reading its response
     std::chrono::seconds keep_alive_timeout{5};  // idle between requests (0 while others wait)
     std::size_t keep_alive_max_count = 100;      // requests per connection
@@ -44,19 +46,19 @@ class HardenedServer : public httplib::Server {
     // port another process listens on is refused. Returns the bound port, or -1.
     int bind(const std::string& host, int port);
 
-    // Connections answered 503 because every worker was busy and the queue full.
-    std::size_t shed_count() const { return shed_.load(); }
-
   private:
+    class EngineQueue;
+
+    // Hands an accepted socket to the engine (httplib calls it on its accepting thread).
     bool process_and_close_socket(socket_t sock) override;
-    void serve_connection(socket_t sock);
-    void shed_connection(socket_t sock, bool linger);
+    // A worker's turn with a connection whose request head has arrived: serves it and every
+    // complete request behind it, then gives the connection back to the engine or closes it.
+    void serve(std::unique_ptr<Connection> connection);
     void setup_request(httplib::Request& request);
 
     Hardening hardening_;
     HandlerWithResponse admitted_;
-    std::atomic<std::size_t> waiting_{0};  // connections queued for a worker right now
-    std::atomic<std::size_t> shed_{0};
+    std::unique_ptr<ConnectionEngine> engine_;  // while listening
 };
 
 }  // namespace broadsheet

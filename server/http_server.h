@@ -23,9 +23,9 @@ struct ServerConfig {
     std::size_t max_waiting = 64;  // connections queued for a worker before 503s
 };
 
-// Worker threads per --threads: each open keep-alive connection holds a worker while idle, so
-// a browser's parallel connections would otherwise queue behind idle ones. Searches are still
-// bounded by the IndexPool's handles (one per --threads).
+// Workers per --threads. Idle and slow connections hold none (they wait in ConnectionEngine);
+// the extra workers serve static files and write to slow readers while searches wait for one
+// of the IndexPool's handles (one per --threads).
 inline constexpr unsigned kConnectionsPerThread = 4;
 
 // Writes a handler's response: JSON, text, or a chunked stream (see ApiResponse), plus its

@@ -18,7 +18,11 @@ namespace broadsheet::testing_support {
 // An open connection to 127.0.0.1:port; closed when destroyed.
 class RawConnection {
   public:
-    explicit RawConnection(int port) : fd_(::socket(AF_INET, SOCK_STREAM, 0)) {
+    // `receive_buffer` > 0 shrinks the socket's receive buffer (a client that reads slowly).
+    explicit RawConnection(int port, int receive_buffer = 0)
+        : fd_(::socket(AF_INET, SOCK_STREAM, 0)) {
+        if (receive_buffer > 0)
+            ::setsockopt(fd_, SOL_SOCKET, SO_RCVBUF, &receive_buffer, sizeof receive_buffer);
         sockaddr_in address{};
         address.sin_family = AF_INET;
         address.sin_port = htons(static_cast<std::uint16_t>(port));
