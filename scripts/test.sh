@@ -20,7 +20,7 @@ ctest --test-dir build/test --output-on-failure -j"$jobs"
 # integration tests, which start the TSan-built server and indexer. Any report fails the run.
 cmake -S . -B build/tsan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBROADSHEET_SANITIZE=thread >/dev/null
 cmake --build build/tsan -j"$jobs" --target server_concurrency_test server_integration_test
-export TSAN_OPTIONS="halt_on_error=1 exitcode=66 second_deadlock_stack=1"
+export TSAN_OPTIONS="halt_on_error=1 exitcode=66 second_deadlock_stack=1 suppressions=$PWD/tests/tsan.supp"
 build/tsan/tests/server/server_concurrency_test --gtest_brief=1
 build/tsan/tests/server/server_integration_test --gtest_brief=1
 unset TSAN_OPTIONS
