@@ -137,8 +137,8 @@ struct RunResult {
 RunResult run_indexer(const Config& config, const std::string& mode, const fs::path& corpus,
                       const fs::path& index, const fs::path& log) {
     const auto t0 = Clock::now();
-    const pid_t pid = spawn({config.indexer, mode, corpus.string(), "--index", index.string()},
-                            -1, log.string(), log.string());
+    const pid_t pid = spawn({config.indexer, mode, corpus.string(), "--index", index.string()}, -1,
+                            log.string(), log.string());
     const int code = pid < 0 ? -1 : wait_bounded(pid, config.indexer_timeout);
     return {mode, std::chrono::duration<double>(Clock::now() - t0).count(), code};
 }
@@ -182,9 +182,9 @@ struct Failure {
 };
 
 struct ThreadResult {
-    std::vector<Sample> samples;                  // status 200
-    std::vector<Failure> failures;                // errors
-    std::vector<std::vector<int>> overloaded;     // [phase][endpoint] 503 overloaded
+    std::vector<Sample> samples;                                // status 200
+    std::vector<Failure> failures;                              // errors
+    std::vector<std::vector<int>> overloaded;                   // [phase][endpoint] 503 overloaded
     std::map<std::pair<int, long long>, int> health_documents;  // (phase, documents) -> count
 };
 
@@ -215,14 +215,16 @@ int main(int argc, char** argv) {
     CLI::App app{
         "load_during_rebuild: every endpoint of a real broadsheet-server under load, idle and "
         "while the index is rebuilt and updated"};
-    app.add_option("--corpus", config.corpus, "article folder to copy and index (default: generate)");
+    app.add_option("--corpus", config.corpus,
+                   "article folder to copy and index (default: generate)");
     app.add_option("--articles", config.articles, "articles to generate with gen_corpus.py")
         ->capture_default_str();
     app.add_option("--gen-corpus", config.gen_corpus)->capture_default_str();
     app.add_option("--python", config.python)->capture_default_str();
     app.add_option("--indexer", config.indexer)->capture_default_str();
     app.add_option("--server", config.server)->capture_default_str();
-    app.add_option("--connections", config.connections, "client threads, one keep-alive connection each")
+    app.add_option("--connections", config.connections,
+                   "client threads, one keep-alive connection each")
         ->capture_default_str()
         ->check(CLI::Range(1, 512));
     app.add_option("--idle-seconds", config.idle_seconds, "length of the idle phase")
@@ -231,7 +233,8 @@ int main(int argc, char** argv) {
     app.add_option("--max-rebuild-seconds", config.max_rebuild_seconds,
                    "the rebuild phase ends by then even if the indexer has not finished")
         ->capture_default_str();
-    app.add_option("--indexer-timeout", config.indexer_timeout, "one indexer run is killed after this")
+    app.add_option("--indexer-timeout", config.indexer_timeout,
+                   "one indexer run is killed after this")
         ->capture_default_str();
     app.add_option("--builds", config.builds)->capture_default_str()->check(CLI::Range(0, 50));
     app.add_option("--updates", config.updates)->capture_default_str()->check(CLI::Range(0, 50));
@@ -239,7 +242,8 @@ int main(int argc, char** argv) {
                    "files changed before each update (another as many only touched)")
         ->capture_default_str();
     app.add_option("--threads", config.threads, "the server's --threads")->capture_default_str();
-    app.add_option("--max-waiting", config.max_waiting, "the server's --max-waiting (0: its default)");
+    app.add_option("--max-waiting", config.max_waiting,
+                   "the server's --max-waiting (0: its default)");
     app.add_option("--seed", config.seed)->capture_default_str();
     app.add_flag("--keep", config.keep, "keep the work directory");
     CLI11_PARSE(app, argc, argv);
@@ -260,9 +264,10 @@ int main(int argc, char** argv) {
     // ---- corpus
     if (config.corpus.empty()) {
         const fs::path gen = work / "gen";
-        const pid_t pid = spawn({config.python, config.gen_corpus, "--n", std::to_string(config.articles),
-                                 "--out", gen.string(), "--jobs", "2"},
-                                -1, (logs / "gen_corpus.log").string(), (logs / "gen_corpus.log").string());
+        const pid_t pid =
+            spawn({config.python, config.gen_corpus, "--n", std::to_string(config.articles),
+                   "--out", gen.string(), "--jobs", "2"},
+                  -1, (logs / "gen_corpus.log").string(), (logs / "gen_corpus.log").string());
         if (pid < 0 || wait_bounded(pid, 300) != 0) {
             std::fprintf(stderr, "gen_corpus failed; see %s\n", (logs / "gen_corpus.log").c_str());
             return 1;
@@ -287,8 +292,13 @@ int main(int argc, char** argv) {
     // ---- server
     int out_pipe[2];
     if (pipe2(out_pipe, O_CLOEXEC) != 0) return 1;
-    std::vector<std::string> server_args = {config.server, "--index", index.string(), "--port", "0",
-                                            "--threads", std::to_string(config.threads)};
+    std::vector<std::string> server_args = {config.server,
+                                            "--index",
+                                            index.string(),
+                                            "--port",
+                                            "0",
+                                            "--threads",
+                                            std::to_string(config.threads)};
     if (config.max_waiting > 0) {
         server_args.push_back("--max-waiting");
         server_args.push_back(std::to_string(config.max_waiting));
@@ -318,7 +328,8 @@ int main(int argc, char** argv) {
         close(out_pipe[0]);
     };
     if (port <= 0) {
-        std::fprintf(stderr, "server did not print its port; see %s\n", (logs / "server.log").c_str());
+        std::fprintf(stderr, "server did not print its port; see %s\n",
+                     (logs / "server.log").c_str());
         stop_server();
         return 1;
     }
@@ -331,7 +342,8 @@ int main(int argc, char** argv) {
         auto res = probe.Get(path);
         if (!res || res->status != 200) {
             std::fprintf(stderr, "probe %s failed (%s)\n", path.c_str(),
-                         res ? std::to_string(res->status).c_str() : httplib::to_string(res.error()).c_str());
+                         res ? std::to_string(res->status).c_str()
+                             : httplib::to_string(res.error()).c_str());
             return json();
         }
         return json::parse(res->body, nullptr, false);
@@ -356,7 +368,8 @@ int main(int argc, char** argv) {
     if (outlets.is_object())
         for (const auto& v : outlets["values"]) outlet_names.push_back(v.value("value", ""));
     // A corpus whose outlets are not in the registry has only "(unknown)": filter on that.
-    while (!outlet_names.empty() && outlet_names.size() < 3) outlet_names.push_back(outlet_names.back());
+    while (!outlet_names.empty() && outlet_names.size() < 3)
+        outlet_names.push_back(outlet_names.back());
     if (ids.size() < 10 || speaker_names.size() < 3 || outlet_names.size() < 3) {
         std::fprintf(stderr, "the index has too few articles, speakers or outlets to probe\n");
         stop_server();
@@ -383,14 +396,18 @@ int main(int argc, char** argv) {
         {"facets/speaker",
          {"/api/facets/speaker?prefix=jo&q=license", "/api/facets/speaker?type=quote&prefix=ma"}},
         {"facets/year", {"/api/facets/year?q=systems", "/api/facets/year?type=quote"}},
-        {"speakers", {"/api/speakers", "/api/speakers?prefix=ke", "/api/speakers?prefix=an&limit=50"}},
+        {"speakers",
+         {"/api/speakers", "/api/speakers?prefix=ke", "/api/speakers?prefix=an&limit=50"}},
         {"speakers/{name}", {"/api/speakers/" + s0, "/api/speakers/" + s1, "/api/speakers/" + s2}},
-        {"matrix", {"/api/matrix?rows=speaker&cols=outlet", "/api/matrix?rows=speaker&cols=outlet&q=license"}},
+        {"matrix",
+         {"/api/matrix?rows=speaker&cols=outlet",
+          "/api/matrix?rows=speaker&cols=outlet&q=license"}},
         {"articles/{id}", {}},
         {"articles/{id}/related", {}},
         {"suggest", {"/api/suggest?q=ker", "/api/suggest?q=the%20d", "/api/suggest?q=jo"}},
         {"search.csv", {"/api/search.csv?q=maintainer", "/api/search.csv?speaker=" + s2}},
-        {"search.jsonl", {"/api/search.jsonl?q=contract&sort=newest", "/api/search.jsonl?outlet=" + o2}},
+        {"search.jsonl",
+         {"/api/search.jsonl?q=contract&sort=newest", "/api/search.jsonl?outlet=" + o2}},
         {"search.atom", {"/api/search.atom?q=copyright", "/api/search.atom?speaker=" + s1}},
         {"opensearch.xml", {"/api/opensearch.xml"}},
         {"health", {"/api/health"}},
@@ -414,13 +431,14 @@ int main(int argc, char** argv) {
             }
         }
     }
-    std::printf("%zu endpoints, %zu paths; %lld articles; all answered 200 once\n", endpoints.size(),
-                [&] {
-                    std::size_t n = 0;
-                    for (const auto& e : endpoints) n += e.paths.size();
-                    return n;
-                }(),
-                expected_documents);
+    std::printf(
+        "%zu endpoints, %zu paths; %lld articles; all answered 200 once\n", endpoints.size(),
+        [&] {
+            std::size_t n = 0;
+            for (const auto& e : endpoints) n += e.paths.size();
+            return n;
+        }(),
+        expected_documents);
 
     // ---- load
     std::atomic<int> phase{kIdle};
@@ -447,7 +465,8 @@ int main(int argc, char** argv) {
                 ++k;
                 const auto t0 = Clock::now();
                 auto res = client.Get(path);
-                const float ms = std::chrono::duration<float, std::milli>(Clock::now() - t0).count();
+                const float ms =
+                    std::chrono::duration<float, std::milli>(Clock::now() - t0).count();
                 if (!res) {
                     r.failures.push_back({e, ph, "transport: " + httplib::to_string(res.error())});
                     std::this_thread::sleep_for(std::chrono::milliseconds(10));
@@ -466,7 +485,8 @@ int main(int argc, char** argv) {
                     r.failures.push_back({e, ph, "HTTP " + std::to_string(res->status) + code});
                     continue;
                 }
-                r.samples.push_back({static_cast<std::uint16_t>(e), static_cast<std::uint8_t>(ph), ms});
+                r.samples.push_back(
+                    {static_cast<std::uint16_t>(e), static_cast<std::uint8_t>(ph), ms});
                 if (e == health_endpoint) {
                     const json body = json::parse(res->body, nullptr, false);
                     const long long docs = body.is_object() ? body.value("documents", -1LL) : -1;
@@ -484,14 +504,17 @@ int main(int argc, char** argv) {
     // the files gains a paragraph with a quote, and as many again are only touched.
     phase = kRebuild;
     const auto rebuild_start = Clock::now();
-    const auto rebuild_deadline = rebuild_start + std::chrono::duration<double>(config.max_rebuild_seconds);
+    const auto rebuild_deadline =
+        rebuild_start + std::chrono::duration<double>(config.max_rebuild_seconds);
     std::vector<RunResult> runs;
     std::vector<fs::path> modifiable;
     for (const auto& f : files)
-        if (!protected_paths.count(fs::relative(f, corpus).generic_string())) modifiable.push_back(f);
+        if (!protected_paths.count(fs::relative(f, corpus).generic_string()))
+            modifiable.push_back(f);
     std::mt19937 rng(config.seed);
     std::size_t modified_total = 0;
-    for (int b = 0, u = 0; (b < config.builds || u < config.updates) && Clock::now() < rebuild_deadline;) {
+    for (int b = 0, u = 0;
+         (b < config.builds || u < config.updates) && Clock::now() < rebuild_deadline;) {
         const bool do_build = b < config.builds && (b <= u || u >= config.updates);
         if (do_build) {
             runs.push_back(run_indexer(config, "build", corpus, index, logs / "indexer.log"));
@@ -510,11 +533,13 @@ int main(int argc, char** argv) {
             for (std::size_t i = n; i < 2 * n && i < modifiable.size(); ++i)
                 fs::last_write_time(modifiable[i], fs::file_time_type::clock::now());
             runs.push_back(run_indexer(config, "update", corpus, index, logs / "indexer.log"));
-            runs.back().what += " (" + std::to_string(n) + " changed, " + std::to_string(n) + " touched)";
+            runs.back().what +=
+                " (" + std::to_string(n) + " changed, " + std::to_string(n) + " touched)";
             ++u;
         }
     }
-    const double rebuild_seconds = std::chrono::duration<double>(Clock::now() - rebuild_start).count();
+    const double rebuild_seconds =
+        std::chrono::duration<double>(Clock::now() - rebuild_start).count();
     phase = kStop;
     for (auto& t : clients) t.join();
 
@@ -536,7 +561,9 @@ int main(int argc, char** argv) {
             ++error_kinds[{endpoints[f.endpoint].name, f.phase, f.kind}];
         }
         for (int p = 0; p < 2; ++p)
-            for (std::size_t e = 0; e < E; ++e) overloaded[static_cast<std::size_t>(p)][e] += r.overloaded[static_cast<std::size_t>(p)][e];
+            for (std::size_t e = 0; e < E; ++e)
+                overloaded[static_cast<std::size_t>(p)][e] +=
+                    r.overloaded[static_cast<std::size_t>(p)][e];
         for (const auto& [key, n] : r.health_documents) health_documents[key] += n;
     }
     const double seconds[2] = {idle_seconds, rebuild_seconds};
@@ -555,40 +582,46 @@ int main(int argc, char** argv) {
         }
     }
 
-    std::printf("\nindexer runs during the rebuild phase (%zu files changed in all):\n", modified_total);
+    std::printf("\nindexer runs during the rebuild phase (%zu files changed in all):\n",
+                modified_total);
     for (const auto& run : runs)
         std::printf("  %-40s %7.2f s  exit %d\n", run.what.c_str(), run.seconds, run.exit_code);
 
     auto ratio = [](double during, double idle) { return idle > 0 ? during / idle : 0.0; };
-    std::printf("\n%d connections, server --threads %d; 200s counted in latency; errors = non-200 other "
-                "than 503 overloaded, or transport failures\n",
-                config.connections, config.threads);
+    std::printf(
+        "\n%d connections, server --threads %d; 200s counted in latency; errors = non-200 other "
+        "than 503 overloaded, or transport failures\n",
+        config.connections, config.threads);
     std::printf("%-10s %8s %9s %8s %7s %8s %9s %9s\n", "phase", "seconds", "requests", "req/s",
                 "errors", "503 ovl", "p50 ms", "p99 ms");
     double p50[2], p99[2], rate[2];
     for (int p = 0; p < 2; ++p) {
-        const std::size_t requests = totals[p].ok + static_cast<std::size_t>(totals[p].errors + totals[p].overloaded);
+        const std::size_t requests =
+            totals[p].ok + static_cast<std::size_t>(totals[p].errors + totals[p].overloaded);
         rate[p] = static_cast<double>(requests) / seconds[p];
         p50[p] = percentile(totals[p].all, 0.50);
         p99[p] = percentile(totals[p].all, 0.99);
         std::printf("%-10s %8.1f %9zu %8.0f %7d %8d %9.2f %9.2f\n", p == 0 ? "idle" : "rebuilds",
-                    seconds[p], requests, rate[p], totals[p].errors, totals[p].overloaded, p50[p], p99[p]);
+                    seconds[p], requests, rate[p], totals[p].errors, totals[p].overloaded, p50[p],
+                    p99[p]);
     }
-    std::printf("%-10s %8s %9s %8.2f %7s %8s %9.2f %9.2f\n", "ratio", "", "", ratio(rate[1], rate[0]), "",
-                "", ratio(p50[1], p50[0]), ratio(p99[1], p99[0]));
+    std::printf("%-10s %8s %9s %8.2f %7s %8s %9.2f %9.2f\n", "ratio", "", "",
+                ratio(rate[1], rate[0]), "", "", ratio(p50[1], p50[0]), ratio(p99[1], p99[0]));
 
     std::printf("\nper endpoint (idle | rebuilds):\n%-22s %13s %15s %15s %12s %9s\n", "endpoint",
                 "requests", "p50 ms", "p99 ms", "p99 ratio", "err/503");
     for (std::size_t e = 0; e < E; ++e) {
-        const std::size_t n0 = lat[0][e].size() + static_cast<std::size_t>(errors[0][e] + overloaded[0][e]);
-        const std::size_t n1 = lat[1][e].size() + static_cast<std::size_t>(errors[1][e] + overloaded[1][e]);
+        const std::size_t n0 =
+            lat[0][e].size() + static_cast<std::size_t>(errors[0][e] + overloaded[0][e]);
+        const std::size_t n1 =
+            lat[1][e].size() + static_cast<std::size_t>(errors[1][e] + overloaded[1][e]);
         const double a50 = percentile(lat[0][e], 0.5), b50 = percentile(lat[1][e], 0.5);
         const double a99 = percentile(lat[0][e], 0.99), b99 = percentile(lat[1][e], 0.99);
         char err[64];
         std::snprintf(err, sizeof err, "%d/%d|%d/%d", errors[0][e], overloaded[0][e], errors[1][e],
                       overloaded[1][e]);
-        std::printf("%-22s %6zu|%6zu %7.1f|%7.1f %7.1f|%7.1f %12.2f %9s\n", endpoints[e].name.c_str(), n0,
-                    n1, a50, b50, a99, b99, ratio(b99, a99), err);
+        std::printf("%-22s %6zu|%6zu %7.1f|%7.1f %7.1f|%7.1f %12.2f %9s\n",
+                    endpoints[e].name.c_str(), n0, n1, a50, b50, a99, b99, ratio(b99, a99), err);
     }
     if (!error_kinds.empty()) {
         std::printf("\nerrors:\n");
@@ -602,7 +635,8 @@ int main(int argc, char** argv) {
         std::printf(" %s %lld ×%d;", key.first == 0 ? "idle" : "rebuilds", key.second, n);
         if (key.second != expected_documents) unexpected += n;
     }
-    std::printf("\nafter the load: /api/health %s\n", health1.is_object() ? health1.dump().c_str() : "FAILED");
+    std::printf("\nafter the load: /api/health %s\n",
+                health1.is_object() ? health1.dump().c_str() : "FAILED");
 
     if (!config.keep) {
         std::error_code ec;
@@ -610,6 +644,7 @@ int main(int argc, char** argv) {
     } else {
         std::printf("kept %s (logs in %s)\n", work.c_str(), logs.c_str());
     }
-    const bool clean = totals[0].errors + totals[1].errors == 0 && unexpected == 0 && health1.is_object();
+    const bool clean =
+        totals[0].errors + totals[1].errors == 0 && unexpected == 0 && health1.is_object();
     return clean ? 0 : 1;
 }
