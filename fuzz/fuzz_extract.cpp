@@ -1,0 +1,63 @@
+// fuzz_extract.cpp — fuzz target: decoding and extraction of one article file in any format.
+//
+// The first byte picks the format: (byte % 10) selects .txt, .md, .html, .json, .jsonl for 0..4,
+// and the same five with a NAME.meta.json sidecar for 5..9, whose bytes follow the first
+// kSidecarSeparator in the input. The rest of the input is the file's bytes. Each input goes
+// through extract_file() (which promises never to throw for bad input) with the registry shipped
+// in corpus/, then through what the indexer does with the articles: the `extract` command's JSON
+// line and the Xapian document builder.
+#include <xapian.h>
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "core/extract/extract.h"
+#include "core/extract/registry.h"
+#include "core/index/document.h"
+#include "core/index/extract_output.h"
+
+namespace {
+
+constexpr std::array<std::string_view, 5> kExtensions = {".txt", ".md", ".html", ".json", ".jsonl"};
+constexpr std::string_view kSidecarSeparator = "\n=====\n";
+
+const broadsheet::Registry& registry() {
+    static const broadsheet::Registry loaded =
+        broadsheet::Registry::load(BROADSHEET_FUZZ_REGISTRY_DIR);
+    return loaded;
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+    if (size == 0) return 0;
+    const unsigned mode = data[0] % 10;
+    std::string_view rest(reinterpret_cast<const char*>(data + 1), size - 1);
+
+    broadsheet::SourceFile source;
+    source.relative_path = "fuzz/article" + std::string(kExtensions[mode % 5]);
+    if (mode >= 5) {
+        const std::size_t at = rest.find(kSidecarSeparator);
+        if (at != std::string_view::npos) {
+            source.sidecar = std::string(rest.substr(at + kSidecarSeparator.size()));
+            rest = rest.substr(0, at);
+        } else {
+            source.sidecar = std::string();
+        }
+    }
+    source.bytes = std::string(rest);
+
+    const broadsheet::ExtractContext context{&registry()};
+    const broadsheet::ExtractResult result = broadsheet::extract_file(source, context);
+    for (const auto& article : result.articles) {
+        (void)broadsheet::extract_output(source.relative_path, article)
+            .dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+        (void)broadsheet::make_article_document(article);
+        for (std::size_t i = 0; i < article.quotes.size(); ++i)
+            (void)broadsheet::make_quote_document({article, i, {}});
+    }
+    return 0;
+}
