@@ -48,12 +48,23 @@ const std::vector<std::string> kCommon = {
     "data",     "value", "has",       "such",      "program", "should",    "new",   "one",
     "each",     "user",  "system"};
 
+const std::string kWildcards4 = "co* in* re* th*";
+const std::string kWildcards8 = "co* in* re* th* pr* li* de* se*";
+const std::string kWildcards8x3 = "con* pro* com* the* use* dis* for* sta*";
+
 std::string joined(const std::vector<std::string>& words, const std::string& separator) {
     std::string out;
     for (const auto& word : words) {
         if (!out.empty()) out += separator;
         out += word;
     }
+    return out;
+}
+
+// "a* b*" → "a* OR b*".
+std::string or_joined(const std::string& words) {
+    std::string out;
+    for (const char c : words) out += c == ' ' ? std::string(" OR ") : std::string(1, c);
     return out;
 }
 
@@ -81,10 +92,13 @@ std::vector<HostileQuery> catalogue() {
     rows.push_back(row("one common word", "the"));
     rows.push_back(row("two common words", "the of"));
     // Wildcards: at the cap, over it, too short a prefix, and the 340 one-letter ones.
-    rows.push_back(row("8 wildcards, 2-letter prefixes", "th* co* pr* st* re* in* de* ma*"));
-    rows.push_back(row("8 wildcards OR, 2-letter prefixes",
-                       "th* OR co* OR pr* OR st* OR re* OR in* OR de* OR ma*"));
-    rows.push_back(row("9 wildcards", "th* co* pr* st* re* in* de* ma* pa*"));
+    // kWildcards4 and kWildcards8 are the 2-letter prefixes whose 100 most frequent expansions
+    // hold the most postings in a gen_corpus.py index; kWildcards8x3 likewise for 3 letters.
+    rows.push_back(row("4 wildcards, 2-letter prefixes", kWildcards4));
+    rows.push_back(row("4 wildcards OR, 2-letter prefixes", or_joined(kWildcards4)));
+    rows.push_back(row("5 wildcards", kWildcards4 + " pr*"));
+    rows.push_back(row("8 wildcards, 2-letter prefixes (the former cap)", kWildcards8));
+    rows.push_back(row("8 wildcards, 3-letter prefixes (uncapped only)", kWildcards8x3));
     rows.push_back(row("1-letter wildcard", "a*"));
     {
         std::string many;
@@ -109,6 +123,33 @@ std::vector<HostileQuery> catalogue() {
             phrases.push_back("\"" + kCommon[i] + " " + kCommon[i + 1] + "\"");
         rows.push_back(row("32 two-word phrases OR", joined(phrases, " OR ")));
         rows.push_back(row("32 two-word phrases AND", joined(phrases, " ")));
+        const std::vector<std::string> four(phrases.begin(), phrases.begin() + 4);
+        rows.push_back(row("4 two-word phrases OR", joined(four, " OR ")));
+        const std::vector<std::string> eight(phrases.begin(), phrases.begin() + 8);
+        rows.push_back(row("8 two-word phrases OR", joined(eight, " OR ")));
+        rows.push_back(row("8 two-word phrases AND", joined(eight, " ")));
+        const std::vector<std::string> nine(phrases.begin(), phrases.begin() + 9);
+        rows.push_back(row("9 two-word phrases OR", joined(nine, " OR ")));
+        std::vector<std::string> near;
+        for (std::size_t i = 0; i + 1 < 16; i += 2)
+            near.push_back("(" + kCommon[i] + " NEAR " + kCommon[i + 1] + ")");
+        rows.push_back(row("8 two-word NEAR groups OR", joined(near, " OR ")));
+        HostileQuery excluded =
+            row("8 two-word phrases OR + outlet, speaker exclusion", joined(eight, " OR "));
+        excluded.params.not_outlets = {"Reuters"};
+        excluded.params.not_speakers = {"John Smith"};
+        rows.push_back(excluded);
+        rows.push_back(row("facet values: 8 two-word phrases OR", joined(eight, " OR "),
+                           Endpoint::FacetValues));
+    }
+    {
+        // Eight phrases of eight frequent words: the phrase cap and the term cap together.
+        std::vector<std::string> phrases;
+        for (std::size_t i = 0; i + 7 < 64; i += 8) {
+            const std::vector<std::string> words(kCommon.begin() + i, kCommon.begin() + i + 8);
+            phrases.push_back("\"" + joined(words, " ") + "\"");
+        }
+        rows.push_back(row("8 eight-word phrases OR", joined(phrases, " OR ")));
     }
     rows.push_back(row("64-word phrase", "\"" + joined(first(64), " ") + "\""));
     rows.push_back(row("64 words NEAR", joined(first(64), " NEAR ")));
@@ -142,8 +183,8 @@ std::vector<HostileQuery> catalogue() {
         over.params.outlets = values("Outlet", 51);
         rows.push_back(over);
         // An exclusion alone matches nearly everything and adds two facet passes.
-        HostileQuery excluded = row("wildcards + outlet and speaker exclusion (3 passes)",
-                                    "th* co* pr* st* re* in* de* ma*");
+        HostileQuery excluded =
+            row("4 wildcards + outlet, speaker exclusion (3 passes)", kWildcards4);
         excluded.params.not_outlets = {"Reuters"};
         excluded.params.not_speakers = {"John Smith"};
         rows.push_back(excluded);
@@ -157,19 +198,18 @@ std::vector<HostileQuery> catalogue() {
         deeper.params.page = 101;
         deeper.params.size = 100;
         rows.push_back(deeper);
-        HostileQuery oldest =
-            row("8 wildcards sorted oldest first", "th* co* pr* st* re* in* de* ma*");
+        HostileQuery oldest = row("4 wildcards sorted oldest first", kWildcards4);
         oldest.params.sort = SortOrder::Oldest;
         rows.push_back(oldest);
         HostileQuery daily = row("one common word, month histogram", "the");
         daily.params.interval = HistogramInterval::Month;
         rows.push_back(daily);
     }
-    rows.push_back(row("quotes: 8 wildcards", "th* co* pr* st* re* in* de* ma*", Endpoint::Quotes));
+    rows.push_back(row("quotes: 4 wildcards", kWildcards4, Endpoint::Quotes));
     rows.push_back(row("quotes: 64 words OR", joined(first(64), " OR "), Endpoint::Quotes));
     rows.push_back(
         row("facet values: 64 words OR", joined(first(64), " OR "), Endpoint::FacetValues));
-    rows.push_back(row("matrix: 8 wildcards", "th* co* pr* st* re* in* de* ma*", Endpoint::Matrix));
+    rows.push_back(row("matrix: 4 wildcards", kWildcards4, Endpoint::Matrix));
     return rows;
 }
 
@@ -281,9 +321,11 @@ int main(int argc, char** argv) {
         const IndexInfo info = searcher->info();
         std::printf(
             "index %s: %zu articles; budget %.2f s; caps: %zu terms, %zu wildcards, "
-            "%zu-character wildcard prefix, %zu values per filter, expansion %u\n",
+            "%zu-character wildcard prefix, %zu phrase/NEAR groups, %zu values per filter, "
+            "expansion %u\n",
             index_dir.c_str(), info.documents, kMatchTimeBudgetSeconds, kMaxQueryTerms,
-            kMaxQueryWildcards, kMinWildcardPrefixChars, kMaxFilterValues, kMaxWildcardExpansion);
+            kMaxQueryWildcards, kMinWildcardPrefixChars, kMaxQueryPhrases, kMaxFilterValues,
+            kMaxWildcardExpansion);
         std::printf("%-52s %-9s %10s %9s %5s %s\n", "query", "outcome", "median_ms", "total", "cut",
                     raw ? "raw_ms raw_total | refusal" : "refusal");
         Xapian::Database raw_db;

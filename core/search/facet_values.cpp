@@ -81,8 +81,7 @@ FacetValues Searcher::facet_values(const FacetValuesParams& params) {
         MultiValueCountSpy spy(row.slot);
         enquire.add_matchspy(&spy);
         MatchBudget budget;
-        budget.apply(enquire);
-        budget.record(enquire.get_mset(0, 0, count_all(db_)));
+        budget.count(enquire, count_all(db_));
 
         FacetValues result;
         result.end = budget.end();

@@ -65,8 +65,7 @@ Matrix Searcher::matrix(const MatrixParams& params) {
         MatrixSpy spy(params.cols);
         enquire.add_matchspy(&spy);
         MatchBudget budget;
-        budget.apply(enquire);
-        budget.record(enquire.get_mset(0, 0, count_all(db_)));
+        budget.count(enquire, count_all(db_));
 
         Matrix matrix;
         matrix.end = budget.end();

@@ -96,6 +96,12 @@ bool counts_as_term(const Xapian::Query& leaf) {
     return type != Xapian::Query::LEAF_MATCH_ALL && type != Xapian::Query::LEAF_MATCH_NOTHING;
 }
 
+// A phrase (QueryParser makes ADJ one too) or a NEAR group.
+bool is_positional(const Xapian::Query& query) {
+    const Xapian::Query::op type = query.get_type();
+    return type == Xapian::Query::OP_PHRASE || type == Xapian::Query::OP_NEAR;
+}
+
 void check_values(std::string_view name, const std::vector<std::string>& values) {
     if (values.size() > kMaxFilterValues)
         throw Error(ErrorCode::InvalidArgument, std::string(name) + " may be given at most " +
@@ -114,6 +120,7 @@ QueryCost query_cost(const Xapian::Query& parsed) {
         pending.pop_back();
         const std::size_t children = query.get_num_subqueries();
         for (std::size_t i = 0; i < children; ++i) pending.push_back(query.get_subquery(i));
+        if (is_positional(query)) ++cost.phrases;
         if (children > 0 || !counts_as_term(query)) continue;
         ++cost.terms;
         if (query.get_type() != Xapian::Query::OP_WILDCARD) continue;
@@ -140,6 +147,12 @@ void check_query_cost(const QueryCost& cost) {
                                                  ": a wildcard needs at least " +
                                                  std::to_string(kMinWildcardPrefixChars) +
                                                  " characters before *");
+    // Phrases before terms: many phrases are refused for what makes them costly.
+    if (cost.phrases > kMaxQueryPhrases)
+        throw Error(ErrorCode::InvalidQuery,
+                    "q has " + std::to_string(cost.phrases) +
+                        " phrase or NEAR/ADJ groups; at most " + std::to_string(kMaxQueryPhrases) +
+                        " are allowed (a hyphenated word such as well-known is a phrase too)");
     if (cost.terms > kMaxQueryTerms)
         throw Error(ErrorCode::InvalidQuery,
                     "q has " + std::to_string(cost.terms) + " terms; at most " +

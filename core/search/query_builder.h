@@ -45,6 +45,7 @@ void check_query_syntax(std::string_view q);
 struct QueryCost {
     std::size_t terms = 0;      // leaves: words (each word of a phrase), wildcards, date ranges
     std::size_t wildcards = 0;  // wildcard leaves; a `*` inside a "phrase" makes none
+    std::size_t phrases = 0;    // OP_PHRASE and OP_NEAR nodes: phrases, ADJ and NEAR groups
     // The wildcard with the fewest characters before its `*` (field prefix left out, lower-cased
     // as the parser does) and that number of Unicode code points; empty and 0 without wildcards.
     std::string shortest_wildcard;
@@ -56,7 +57,7 @@ struct QueryCost {
 QueryCost query_cost(const Xapian::Query& parsed);
 
 // Throws Error(InvalidQuery), naming the limit and its value, when `cost` breaks kMaxQueryTerms,
-// kMaxQueryWildcards or kMinWildcardPrefixChars.
+// kMaxQueryWildcards, kMinWildcardPrefixChars or kMaxQueryPhrases.
 void check_query_cost(const QueryCost& cost);
 
 // Throws Error(InvalidArgument) starting with the parameter's API name (outlet, speaker,

@@ -41,34 +41,79 @@ inline Xapian::doccount count_all(const Xapian::Database& db) {
     return std::max<Xapian::doccount>(db.get_doccount(), 1);
 }
 
-// One search's time budget (kMatchTimeBudgetSeconds) across its match passes: each pass may
-// use what the earlier ones left. Xapian 1.4's Enquire::set_time_limit stops only the counting
-// past check_at_least, never the ranking, so a pass over budget still returns the right hits
-// with bounds that differ (lower < upper); end() reports that any pass ended so.
+// One request's time budget (kMatchTimeBudgetSeconds) across its match passes: each pass may
+// use what the earlier ones left. Xapian 1.4's Enquire::set_time_limit only turns off the
+// counting past check_at_least, never the ranking, and a pass asking for no hits
+// (get_mset(0, 0, …)) runs to its end after it fires. So the ranking pass gets the time left
+// through set_time_limit (apply, record), and a counting-only pass is ended by a match spy that
+// throws at its deadline (count). end() reports whether any pass stopped short.
 class MatchBudget {
   public:
-    explicit MatchBudget(double seconds = kMatchTimeBudgetSeconds)
-        : deadline_(std::chrono::steady_clock::now() +
-                    std::chrono::duration_cast<std::chrono::steady_clock::duration>(
-                        std::chrono::duration<double>(seconds))) {}
+    using Clock = std::chrono::steady_clock;
 
-    // Sets the time left on `enquire`: at least a millisecond, since 0 means "no limit".
+    explicit MatchBudget(double seconds = kMatchTimeBudgetSeconds)
+        : deadline_(Clock::now() + to_duration(seconds)) {}
+
+    // Sets the time left on the ranking pass's `enquire`: at least a millisecond, since 0 means
+    // "no limit".
     void apply(Xapian::Enquire& enquire) const {
-        const std::chrono::duration<double> left = deadline_ - std::chrono::steady_clock::now();
+        const std::chrono::duration<double> left = deadline_ - Clock::now();
         enquire.set_time_limit(std::max(left.count(), kLeastSeconds));
     }
 
-    // Records how a pass run with check_at_least = count_all() ended.
-    void record(const Xapian::MSet& mset) {
-        if (mset.get_matches_lower_bound() != mset.get_matches_upper_bound())
+    // Records how the ranking pass, run with check_at_least = count_all(), ended. `seen` is the
+    // number of documents its match spies saw; without spies, mset.get_matches_lower_bound().
+    // A complete count gives equal bounds and shows every match to the spies; a stopped one
+    // leaves the bounds apart or (when Xapian knows the exact total of a single term) the
+    // spies short of it.
+    void record(const Xapian::MSet& mset, Xapian::doccount seen) {
+        if (mset.get_matches_lower_bound() != mset.get_matches_upper_bound() ||
+            seen < mset.get_matches_lower_bound())
             end_ = MatchEnd::TimedOut;
+    }
+
+    // Runs get_mset(0, 0, all) on `enquire`, whose match spies count, and ends it at the deadline
+    // or, when the budget is already spent, kLatePassSeconds after the start: the spies then
+    // hold the counts of the matches seen so far. Clears `enquire`'s match spies.
+    void count(Xapian::Enquire& enquire, Xapian::doccount all) {
+        const Clock::time_point stop =
+            std::max(deadline_, Clock::now() + to_duration(kLatePassSeconds));
+        DeadlineSpy deadline(stop);
+        enquire.add_matchspy(&deadline);
+        try {
+            enquire.get_mset(0, 0, all);
+        } catch (const DeadlineReached&) {
+            end_ = MatchEnd::TimedOut;
+        }
+        enquire.clear_matchspies();
     }
 
     MatchEnd end() const { return end_; }
 
   private:
+    // Thrown through Xapian's matcher by DeadlineSpy; never leaves count().
+    struct DeadlineReached {};
+
+    // Added after a pass's other spies, it throws DeadlineReached at the first match after
+    // `stop`: every spy has then seen the same matches.
+    class DeadlineSpy : public Xapian::MatchSpy {
+      public:
+        explicit DeadlineSpy(Clock::time_point stop) : stop_(stop) {}
+        void operator()(const Xapian::Document& /*doc*/, double /*wt*/) override {
+            if (Clock::now() >= stop_) throw DeadlineReached{};
+        }
+        std::string name() const override { return "broadsheet::DeadlineSpy"; }
+
+      private:
+        Clock::time_point stop_;
+    };
+
+    static Clock::duration to_duration(double seconds) {
+        return std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(seconds));
+    }
+
     static constexpr double kLeastSeconds = 0.001;
-    std::chrono::steady_clock::time_point deadline_;
+    Clock::time_point deadline_;
     MatchEnd end_ = MatchEnd::Complete;
 };
 

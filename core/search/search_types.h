@@ -23,17 +23,27 @@ inline constexpr unsigned kMaxResultWindow = 10'000;  // page × size
 // Words, wildcards and date ranges in q (each word of a phrase counts): bounds posting lists.
 inline constexpr std::size_t kMaxQueryTerms = 64;
 // Wildcards in q (`syr*`): each one scans the index's terms and ORs up to kMaxWildcardExpansion.
-inline constexpr std::size_t kMaxQueryWildcards = 8;
+// Four two-letter ones cost about what eight three-letter ones do (docs/design.md).
+inline constexpr std::size_t kMaxQueryWildcards = 4;
 // Characters (Unicode code points) a wildcard needs before its `*`, field prefix not counted.
 inline constexpr std::size_t kMinWildcardPrefixChars = 2;
+// Positional groups in q: "phrases" (a hyphenated word such as well-known is one too), NEAR and
+// ADJ chains. Each checks word positions in every document holding all its words; 8 ORed
+// phrases of frequent words cost about what 4 wildcards do (docs/design.md).
+inline constexpr std::size_t kMaxQueryPhrases = 8;
 // A wildcard expands to at most this many index terms, the most frequent ones; a partial word
 // (suggest) likewise.
 inline constexpr unsigned kMaxWildcardExpansion = 100;
 // Values of one filter parameter (outlet, speaker, not_outlet, not_speaker), counted as given.
 inline constexpr std::size_t kMaxFilterValues = 50;
-// Time one search's matcher may spend counting (Enquire::set_time_limit, shared by its match
-// passes). Past it Xapian stops counting every match: the result says so (MatchEnd::TimedOut).
+// Time one request's match passes may spend counting, all passes together. Past it the ranking
+// pass stops counting (Enquire::set_time_limit) and the counting-only passes (facets under a
+// selection or exclusion, facet typeahead, matrix) stop where they are: the result says so
+// (MatchEnd::TimedOut).
 inline constexpr double kMatchTimeBudgetSeconds = 0.5;
+// A counting-only pass that starts with the budget already spent still runs this long, so its
+// facet lists partial counts rather than none.
+inline constexpr double kLatePassSeconds = 0.01;
 
 // The reserved facet value for "this field is missing": selecting or excluding it matches the
 // schema's XMISSING: term, and facet lists end with its count.

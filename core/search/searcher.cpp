@@ -181,7 +181,7 @@ Xapian::MSet Searcher::match(const BuiltQuery& built, const SearchParams& params
     // so `total` means the same as with summaries.
     if (params.summaries == Summaries::Skip) {
         Xapian::MSet mset = enquire.get_mset(first, params.size, all);
-        budget.record(mset);
+        budget.record(mset, mset.get_matches_lower_bound());
         end = budget.end();
         return mset;
     }
@@ -201,21 +201,21 @@ Xapian::MSet Searcher::match(const BuiltQuery& built, const SearchParams& params
     if (!speaker_filtered) enquire.add_matchspy(&speaker_spy);
 
     Xapian::MSet mset = enquire.get_mset(first, params.size, all);
-    budget.record(mset);
+    budget.record(mset, date_spy.get_total());
 
+    // Counting-only passes: each ends at the budget's deadline (or after kLatePassSeconds when
+    // the ranking pass spent it), its facet then counting the matches seen.
     if (outlet_filtered) {
         Xapian::Enquire others(db_);
         others.set_query(combine(built, FacetFilter::ExceptOutlet));
         others.add_matchspy(&outlet_spy);
-        budget.apply(others);
-        budget.record(others.get_mset(0, 0, all));
+        budget.count(others, all);
     }
     if (speaker_filtered) {
         Xapian::Enquire others(db_);
         others.set_query(combine(built, FacetFilter::ExceptSpeaker));
         others.add_matchspy(&speaker_spy);
-        budget.apply(others);
-        budget.record(others.get_mset(0, 0, all));
+        budget.count(others, all);
     }
     end = budget.end();
     facets.outlet = sorted_facet(outlet_spy);

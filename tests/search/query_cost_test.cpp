@@ -2,11 +2,14 @@
 // hostile query shape, refused or accepted, and what query_cost() reads from a parsed query.
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "core/error.h"
 #include "core/search/query_builder.h"
+#include "core/search/search_internal.h"
 #include "tests/search/test_index.h"
 
 namespace broadsheet {
@@ -53,9 +56,11 @@ struct RefusedQuery {
 TEST_F(QueryCostTest, RefusesQueriesOverACap) {
     const RefusedQuery cases[] = {
         // The query: 340 one-letter wildcards, 3.7 s of CPU at 2,000 articles.
-        {"issue's 340 one-letter wildcards", repeated("a*", 340, " "), "at most 8"},
+        {"issue's 340 one-letter wildcards", repeated("a*", 340, " "), "at most 4"},
         // One over the wildcard cap, each wildcard long enough on its own.
-        {"one wildcard too many", wildcards(kMaxQueryWildcards + 1), "at most 8"},
+        {"one wildcard too many", wildcards(kMaxQueryWildcards + 1), "5 wildcards; at most 4"},
+        // Eight two-letter wildcards, the former cap: 270 ms at 20,000 articles.
+        {"8 two-letter wildcards", wildcards(8), "8 wildcards; at most 4"},
         // ORed wildcards cost the same as ANDed ones.
         {"wildcards ORed", repeated("ceas*", 9, " OR "), "9 wildcards"},
         // A one-letter prefix expands over a whole letter of the vocabulary.
@@ -72,10 +77,27 @@ TEST_F(QueryCostTest, RefusesQueriesOverACap) {
         {"65 words", repeated("talks", kMaxQueryTerms + 1, " "), "65 terms; at most 64"},
         // A long OR chain is the costlier form of the same.
         {"65 words ORed", repeated("talks", kMaxQueryTerms + 1, " OR "), "at most 64"},
-        // Each word of a phrase counts: 33 two-word phrases are 66 terms.
-        {"33 two-word phrases", repeated("\"peace talks\"", 33, " OR "), "66 terms"},
+        // 33 two-word phrases (66 terms) break the phrase cap first: that is what costs.
+        {"33 two-word phrases", repeated("\"peace talks\"", 33, " OR "),
+         "33 phrase or NEAR/ADJ groups; at most 8"},
         // NEAR chains are positional work over every word.
         {"65 words NEAR", repeated("talks", kMaxQueryTerms + 1, " NEAR "), "at most 64"},
+        // One phrase over the cap: 32 ORed phrases of frequent words took 1,045 ms at 20,000.
+        {"9 two-word phrases ORed", repeated("\"peace talks\"", 9, " OR "),
+         "9 phrase or NEAR/ADJ groups; at most 8 are allowed"},
+        // ANDed phrases are refused alike: each is its own positional check.
+        {"9 two-word phrases ANDed", repeated("\"peace talks\"", 9, " "), "9 phrase"},
+        // NEAR groups are positional like phrases and share the cap.
+        {"9 NEAR pairs ORed", repeated("(peace NEAR talks)", 9, " OR "), "9 phrase"},
+        // ADJ is a phrase with a window: counted the same.
+        {"9 ADJ pairs ORed", repeated("(peace ADJ talks)", 9, " OR "), "9 phrase"},
+        // Phrases and NEAR groups count together.
+        {"5 phrases and 4 NEAR pairs",
+         repeated("\"peace talks\"", 5, " OR ") + " OR " +
+             repeated("(kerry NEAR lavrov)", 4, " OR "),
+         "9 phrase"},
+        // QueryParser turns a hyphenated word into a phrase; the message says so.
+        {"9 hyphenated words", repeated("cease-fire", 9, " "), "hyphenated word"},
     };
     QueryBuilder builder(db_);
     for (const auto& c : cases) {
@@ -101,7 +123,15 @@ struct AcceptedQuery {
 TEST_F(QueryCostTest, AcceptsQueriesAtTheCaps) {
     const AcceptedQuery cases[] = {
         // Exactly the wildcard cap, each at the minimum prefix.
-        {"8 two-letter wildcards", wildcards(kMaxQueryWildcards)},
+        {"4 two-letter wildcards", wildcards(kMaxQueryWildcards)},
+        // Exactly the phrase cap.
+        {"8 two-word phrases ORed", repeated("\"peace talks\"", kMaxQueryPhrases, " OR ")},
+        // Both caps at once: 8 phrases of 8 words are 64 terms in 8 groups.
+        {"8 eight-word phrases", repeated("\"a b c d e f g h\"", 8, " OR ")},
+        // A NEAR chain of any length is one group (its words count as terms).
+        {"64 words NEAR", repeated("talks", kMaxQueryTerms, " NEAR ")},
+        // Eight hyphenated words are eight phrases: still allowed.
+        {"8 hyphenated words", repeated("cease-fire", 8, " ")},
         // Two characters of four bytes meet the minimum.
         {"two accented letters", "éc*"},
         // Inside a phrase `*` is no wildcard, so its length does not matter.
@@ -218,6 +248,104 @@ TEST_F(QueryCostTest, CapsTheValuesOfEachFilter) {
                 << c.why << ": " << e.what();
         }
     }
+}
+
+struct PhraseCase {
+    const char* why;
+    std::string q;
+    std::size_t phrases;
+};
+
+TEST_F(QueryCostTest, CountsPhraseAndNearGroups) {
+    const PhraseCase cases[] = {
+        // Plain words and wildcards are no positional group.
+        {"words and a wildcard", "peace talks gen*", 0},
+        // One quoted phrase.
+        {"one phrase", "\"peace talks\"", 1},
+        // A one-word "phrase" is just the word.
+        {"one-word phrase", "\"talks\"", 0},
+        // A NEAR chain is one OP_NEAR over all its words.
+        {"NEAR chain", "peace NEAR talks NEAR geneva", 1},
+        // ADJ makes an OP_PHRASE with a window.
+        {"ADJ pair", "peace ADJ talks", 1},
+        // A hyphenated word is a phrase of its parts.
+        {"hyphenated word", "cease-fire talks", 1},
+        // Groups are counted wherever they sit in the tree.
+        {"nested", "(\"peace talks\" OR (kerry NEAR lavrov)) AND NOT \"oil prices\"", 3},
+    };
+    Xapian::QueryParser parser;
+    parser.set_database(db_);
+    const unsigned flags = Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_BOOLEAN |
+                           Xapian::QueryParser::FLAG_WILDCARD;
+    for (const auto& c : cases)
+        EXPECT_EQ(query_cost(parser.parse_query(c.q, flags)).phrases, c.phrases) << c.why;
+}
+
+// Counts the matches it sees, sleeping `pause` on each: a pass slow enough to outlast a budget.
+class SlowCountSpy : public Xapian::MatchSpy {
+  public:
+    explicit SlowCountSpy(std::chrono::milliseconds pause) : pause_(pause) {}
+    void operator()(const Xapian::Document& /*doc*/, double /*wt*/) override {
+        std::this_thread::sleep_for(pause_);
+        ++seen;
+    }
+    Xapian::doccount seen = 0;
+
+  private:
+    std::chrono::milliseconds pause_;
+};
+
+struct BudgetCase {
+    const char* why;
+    double budget_seconds;
+    std::chrono::milliseconds pause;  // per match, in the counting pass
+    MatchEnd end;
+};
+
+TEST_F(QueryCostTest, CountingPassesEndAtTheBudget) {
+    using namespace std::chrono_literals;
+    const BudgetCase cases[] = {
+        // Time to spare: the pass sees every match.
+        {"ample budget", 10.0, 0ms, MatchEnd::Complete},
+        // A pass outlasting the budget stops at its deadline, its spies short of the matches.
+        {"pass outlasts the budget", 0.015, 10ms, MatchEnd::TimedOut},
+        // A pass starting with the budget spent still gets kLatePassSeconds (10 ms), not 0.
+        {"budget already spent", 0.0, 8ms, MatchEnd::TimedOut},
+    };
+    const Xapian::doccount matches = db_.get_doccount();
+    ASSERT_GE(matches, 4u);
+    for (const auto& c : cases) {
+        search_internal::MatchBudget budget(c.budget_seconds);
+        Xapian::Enquire enquire(db_);
+        enquire.set_query(Xapian::Query(std::string()));
+        SlowCountSpy spy(c.pause);
+        enquire.add_matchspy(&spy);
+        budget.count(enquire, matches);
+        EXPECT_EQ(budget.end(), c.end) << c.why;
+        if (c.end == MatchEnd::Complete) {
+            EXPECT_EQ(spy.seen, matches) << c.why;
+        } else {
+            EXPECT_GE(spy.seen, 1u) << c.why;
+            EXPECT_LT(spy.seen, matches) << c.why;
+        }
+    }
+}
+
+TEST_F(QueryCostTest, RankingPassTimedOutWhenItsSpiesMissMatches) {
+    Xapian::Enquire enquire(db_);
+    enquire.set_query(Xapian::Query("ceasefire"));
+    const Xapian::MSet mset = enquire.get_mset(0, 10, db_.get_doccount());
+    ASSERT_EQ(mset.get_matches_lower_bound(), mset.get_matches_upper_bound());
+    const Xapian::doccount total = mset.get_matches_lower_bound();
+    ASSERT_GT(total, 0u);
+    // Every match seen: complete.
+    search_internal::MatchBudget complete;
+    complete.record(mset, total);
+    EXPECT_EQ(complete.end(), MatchEnd::Complete);
+    // Exact bounds (a single term) but spies short of them: the time limit fired.
+    search_internal::MatchBudget stopped;
+    stopped.record(mset, total - 1);
+    EXPECT_EQ(stopped.end(), MatchEnd::TimedOut);
 }
 
 }  // namespace
