@@ -26,20 +26,6 @@ constexpr std::size_t kLingerBytes = 64 * 1024;
 // The longest the reading thread sleeps, so that stop() is noticed.
 constexpr milliseconds kMaxSleep{1000};
 
-milliseconds until(EngineClock::time_point deadline) {
-    return std::max(milliseconds(0),
-                    std::chrono::duration_cast<milliseconds>(deadline - EngineClock::now()));
-}
-
-bool wait_for(int sock, short events, milliseconds timeout) {
-    pollfd fd{sock, events, 0};
-    for (;;) {
-        const int ready = ::poll(&fd, 1, static_cast<int>(timeout.count()));
-        if (ready < 0 && errno == EINTR) continue;
-        return ready > 0;
-    }
-}
-
 std::string_view reason_phrase(int status) {
     switch (status) {
         case 408:
@@ -54,6 +40,31 @@ std::string_view reason_phrase(int status) {
 }
 
 }  // namespace
+
+milliseconds time_until(EngineClock::time_point deadline) {
+    return std::max(milliseconds(0),
+                    std::chrono::duration_cast<milliseconds>(deadline - EngineClock::now()));
+}
+
+bool wait_for_socket(int sock, short events, milliseconds timeout) {
+    pollfd fd{sock, events, 0};
+    for (;;) {
+        const int ready = ::poll(&fd, 1, static_cast<int>(timeout.count()));
+        if (ready < 0 && errno == EINTR) continue;
+        return ready > 0;
+    }
+}
+
+bool send_all(int sock, std::string_view data, milliseconds timeout) {
+    while (!data.empty()) {
+        if (!wait_for_socket(sock, POLLOUT, timeout)) return false;
+        const ssize_t sent = ::send(sock, data.data(), data.size(), MSG_NOSIGNAL);
+        if (sent < 0 && (errno == EINTR || errno == EAGAIN)) continue;
+        if (sent <= 0) return false;
+        data.remove_prefix(static_cast<std::size_t>(sent));
+    }
+    return true;
+}
 
 Connection::~Connection() {
     if (sock >= 0) ::close(sock);
@@ -72,15 +83,7 @@ bool send_raw_error(int sock, int status, const std::string& code, const std::st
         "\r\nContent-Type: application/json\r\nContent-Length: " + std::to_string(body.size()) +
         "\r\nConnection: close\r\nX-Content-Type-Options: nosniff\r\n" + extra_headers + "\r\n" +
         body;
-    std::string_view rest = response;
-    while (!rest.empty()) {
-        if (!wait_for(sock, POLLOUT, timeout)) return false;
-        const ssize_t sent = ::send(sock, rest.data(), rest.size(), MSG_NOSIGNAL);
-        if (sent < 0 && (errno == EINTR || errno == EAGAIN)) continue;
-        if (sent <= 0) return false;
-        rest.remove_prefix(static_cast<std::size_t>(sent));
-    }
-    return true;
+    return send_all(sock, response, timeout);
 }
 
 void close_lingering(int sock, milliseconds linger) {
@@ -88,7 +91,7 @@ void close_lingering(int sock, milliseconds linger) {
     const EngineClock::time_point deadline = EngineClock::now() + linger;
     std::size_t drained = 0;
     char sink[4096];
-    while (drained < kLingerBytes && wait_for(sock, POLLIN, until(deadline))) {
+    while (drained < kLingerBytes && wait_for_socket(sock, POLLIN, time_until(deadline))) {
         const ssize_t got = ::recv(sock, sink, sizeof sink, 0);
         if (got < 0 && (errno == EINTR || errno == EAGAIN)) continue;
         if (got <= 0) break;
@@ -160,7 +163,7 @@ void ConnectionEngine::read_loop() {
     while (!stopping_) {
         milliseconds sleep = kMaxSleep;
         for (const auto& [sock, waiting] : waiting_)
-            sleep = std::min(sleep, until(waiting.deadline));
+            sleep = std::min(sleep, time_until(waiting.deadline));
         const int n = ::epoll_wait(epoll_, events.data(), static_cast<int>(events.size()),
                                    static_cast<int>(sleep.count()));
         for (int i = 0; i < n; ++i) {

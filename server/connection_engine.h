@@ -13,6 +13,7 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <string_view>
 #include <thread>
 #include <unordered_map>
 #include <vector>
@@ -40,6 +41,15 @@ struct EngineLimits {
     std::chrono::milliseconds keep_alive_timeout{5000};  // silence between requests
     std::chrono::seconds retry_after{1};
 };
+
+// Time left until `deadline`, never negative.
+std::chrono::milliseconds time_until(EngineClock::time_point deadline);
+
+// Waits for `events` (POLLIN, POLLOUT) on `sock`; false on timeout or error.
+bool wait_for_socket(int sock, short events, std::chrono::milliseconds timeout);
+
+// Sends all of `data` on a non-blocking socket, waiting up to `timeout` whenever it is full.
+bool send_all(int sock, std::string_view data, std::chrono::milliseconds timeout);
 
 // Whether `bytes` hold a complete request head (up to its blank line).
 bool has_complete_head(const std::string& bytes);

@@ -52,20 +52,6 @@ struct ConnectionState {
 
 thread_local ConnectionState* tl_connection = nullptr;
 
-milliseconds until(Clock::time_point deadline) {
-    return std::max(milliseconds(0),
-                    std::chrono::duration_cast<milliseconds>(deadline - Clock::now()));
-}
-
-bool wait_for(socket_t sock, short events, milliseconds timeout) {
-    pollfd fd{sock, events, 0};
-    for (;;) {
-        const int ready = ::poll(&fd, 1, static_cast<int>(timeout.count()));
-        if (ready < 0 && errno == EINTR) continue;
-        return ready > 0;
-    }
-}
-
 HeadRefusal failure_refusal(HeadFailure failure, const HeadLimits& limits) {
     if (failure == HeadFailure::TooLarge) return head_too_large(limits);
     return {408, "timeout", "the request head took too long to arrive"};
@@ -101,10 +87,10 @@ class ConnectionStream final : public httplib::Stream {
 
     bool is_readable() const override {
         return offset_ < connection_.pending.size() ||
-               wait_for(connection_.sock, POLLIN, hardening_.read_timeout);
+               wait_for_socket(connection_.sock, POLLIN, hardening_.read_timeout);
     }
     bool is_writable() const override {
-        return wait_for(connection_.sock, POLLOUT, hardening_.write_timeout);
+        return wait_for_socket(connection_.sock, POLLOUT, hardening_.write_timeout);
     }
 
     ssize_t read(char* ptr, size_t size) override {
@@ -135,15 +121,9 @@ class ConnectionStream final : public httplib::Stream {
     }
 
     ssize_t write(const char* ptr, size_t size) override {
-        std::size_t done = 0;
-        while (done < size) {
-            if (!wait_for(connection_.sock, POLLOUT, hardening_.write_timeout)) return -1;
-            const ssize_t sent = ::send(connection_.sock, ptr + done, size - done, MSG_NOSIGNAL);
-            if (sent < 0 && (errno == EINTR || errno == EAGAIN)) continue;
-            if (sent <= 0) return -1;
-            done += static_cast<std::size_t>(sent);
-        }
-        return static_cast<ssize_t>(size);
+        return send_all(connection_.sock, std::string_view(ptr, size), hardening_.write_timeout)
+                   ? static_cast<ssize_t>(size)
+                   : -1;
     }
 
     void get_remote_ip_and_port(std::string& ip, int& port) const override {
@@ -171,7 +151,7 @@ class ConnectionStream final : public httplib::Stream {
         compact();
         milliseconds wait = hardening_.read_timeout;
         if (state_.capturing) {
-            wait = std::min(wait, until(state_.head_deadline));
+            wait = std::min(wait, time_until(state_.head_deadline));
             if (wait.count() == 0) {
                 state_.failure = HeadFailure::TimedOut;
                 state_.capturing = false;
@@ -180,7 +160,7 @@ class ConnectionStream final : public httplib::Stream {
         }
         char chunk[4096];
         for (;;) {
-            if (!wait_for(connection_.sock, POLLIN, wait)) {
+            if (!wait_for_socket(connection_.sock, POLLIN, wait)) {
                 if (state_.capturing && Clock::now() >= state_.head_deadline) {
                     state_.failure = HeadFailure::TimedOut;
                     state_.capturing = false;
