@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/error.h"
+#include "core/search/validate.h"
 #include "server/handlers/handlers.h"
 #include "server/http_util.h"
 #include "server/routes.h"
@@ -90,6 +91,7 @@ TEST(DiscoveryParams, RelatedAndSuggestParseOrRefuse) {
     for (const auto& c : related) {
         try {
             const RelatedParams p = parse_related_params(request("/x", c.params, "a1"));
+            validate(p);
             EXPECT_EQ(c.error_names, nullptr) << c.why << ": accepted";
             EXPECT_EQ(p.id, "a1") << c.why;
         } catch (const Error& e) {
@@ -109,7 +111,7 @@ TEST(DiscoveryParams, RelatedAndSuggestParseOrRefuse) {
     };
     for (const auto& c : suggest) {
         try {
-            parse_suggest_params(request("/api/suggest", c.params));
+            validate(parse_suggest_params(request("/api/suggest", c.params)));
             parse_suggest_format(request("/api/suggest", c.params));
             EXPECT_EQ(c.error_names, nullptr) << c.why << ": accepted";
         } catch (const Error& e) {

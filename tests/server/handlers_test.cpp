@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/error.h"
+#include "core/search/validate.h"
 #include "server/http_util.h"
 #include "server/routes.h"
 #include "tests/search/test_index.h"
@@ -61,7 +62,7 @@ TEST(SearchParams, ParsesOrRefusesNamingTheParameter) {
     };
     for (const auto& c : cases) {
         try {
-            parse_search_params(request("/api/search", c.params));
+            validate(parse_search_params(request("/api/search", c.params)));
             EXPECT_EQ(c.error_names, nullptr) << c.why << ": accepted";
         } catch (const Error& e) {
             ASSERT_NE(c.error_names, nullptr) << c.why << ": " << e.what();

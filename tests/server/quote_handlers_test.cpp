@@ -5,6 +5,7 @@
 #include <string>
 
 #include "core/error.h"
+#include "core/search/validate.h"
 #include "server/handlers/handlers.h"
 #include "server/http_util.h"
 #include "server/routes.h"
@@ -59,7 +60,7 @@ TEST(QuoteParams, MinConfidenceAndTheSearchParameters) {
         {"unknown sort", {{"sort", "random"}}, "sort"},
     };
     check_cases(std::begin(cases), std::end(cases),
-                [](const ApiRequest& r) { parse_search_params(r, DocumentType::Quote); });
+                [](const ApiRequest& r) { validate(parse_search_params(r, DocumentType::Quote)); });
     const SearchParams p = parse_search_params(request("/api/quotes", {{"min_confidence", "0.5"}}),
                                                DocumentType::Quote);
     EXPECT_EQ(p.type, DocumentType::Quote);
@@ -80,7 +81,7 @@ TEST(SpeakersParams, PrefixAndLimit) {
         {"prefix too long", {{"prefix", std::string(201, 'k')}}, "prefix"},
     };
     check_cases(std::begin(cases), std::end(cases),
-                [](const ApiRequest& r) { parse_speakers_params(r); });
+                [](const ApiRequest& r) { validate(parse_speakers_params(r)); });
 }
 
 TEST(MatrixParams, RowsColsLimitAndFilters) {
@@ -94,7 +95,7 @@ TEST(MatrixParams, RowsColsLimitAndFilters) {
         {"filters validated too", {{"to", "2017-02-30"}}, "to"},
     };
     check_cases(std::begin(cases), std::end(cases),
-                [](const ApiRequest& r) { parse_matrix_params(r); });
+                [](const ApiRequest& r) { validate(parse_matrix_params(r)); });
     const MatrixParams p = parse_matrix_params(
         request("/api/matrix", {{"cols", "month"}, {"limit", "5"}, {"speaker", "A"}}));
     EXPECT_EQ(p.cols, MatrixColumns::Month);
