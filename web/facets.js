@@ -1,8 +1,8 @@
-// facets.js — the filter panel: Outlet, Speaker and Year facets with counts and checkboxes, an
-// exclude toggle per outlet and speaker, "(unknown)" for results without one, a typeahead over all
-// values in long lists (GET /api/facets/{name}), and the date range. Years are not a separate API
-// filter: a set of ticked years is the date range from 1 January of the first to 31 December of
-// the last, so the two controls never disagree.
+// facets.js — the filter panel's facets: Outlet, Speaker and Year with counts and checkboxes, an
+// exclude toggle per outlet and speaker, "(unknown)" for results without one, and a typeahead over
+// all values in long lists (GET /api/facets/{name}). Years are not a separate API filter: a set of
+// ticked years is the date range from 1 January of the first to 31 December of the last, so the
+// Year facet and the date range inputs (app.js) never disagree.
 
 import * as api from './api.js';
 import { init_combobox, kEnterPicksFirst } from './combobox.js';
