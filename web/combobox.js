@@ -20,190 +20,208 @@ const kDebounceMs = 150;
 //   answered(items, text, error) → told whenever the options are replaced (e.g. to report
 //                          "no match" or an error); `text` is '' when the box was emptied;
 //   enter                → kEnterSubmits or kEnterPicksFirst.
-export function init_combobox({ input, listbox, lookup, wanted = () => true, render, pick, answered = () => {}, enter }) {
-  let items = []; // the options in the popup
-  let items_for = ''; // the text they answer
-  let active = -1; // index of the highlighted option, -1 for none
-  let timer = null;
-  let in_flight = null;
+export function init_combobox(options) {
+  return new Combobox(options);
+}
 
-  input.setAttribute('role', 'combobox');
-  input.setAttribute('aria-autocomplete', 'list');
-  input.setAttribute('aria-controls', listbox.id);
-  input.setAttribute('aria-expanded', 'false');
-  listbox.setAttribute('role', 'listbox');
-  listbox.hidden = true;
+class Combobox {
+  constructor({ input, listbox, lookup, wanted = () => true, render, pick, answered = () => {}, enter }) {
+    Object.assign(this, { input, listbox, lookup, wanted, render, pick, answered, enter });
+    this.items = []; // the options in the popup
+    this.items_for = ''; // the text they answer
+    this.active = -1; // index of the highlighted option, -1 for none
+    this.timer = null;
+    this.in_flight = null;
 
-  const is_open = () => !listbox.hidden;
-  const text_now = () => input.value.trim();
-  // Options answering older text stay in view until the new answer replaces them, but the
-  // keyboard leaves them alone.
-  const usable_count = () => (items_for === text_now() ? items.length : 0);
+    input.setAttribute('role', 'combobox');
+    input.setAttribute('aria-autocomplete', 'list');
+    input.setAttribute('aria-controls', listbox.id);
+    input.setAttribute('aria-expanded', 'false');
+    listbox.setAttribute('role', 'listbox');
+    listbox.hidden = true;
 
-  function cancel_pending() {
-    clearTimeout(timer);
-    timer = null;
-    in_flight?.abort();
-    in_flight = null;
+    input.addEventListener('input', () => this.typed());
+    input.addEventListener('keydown', (event) => this.key(event));
+    // Pressing on an option must not take focus from the box (the combobox keeps it).
+    listbox.addEventListener('mousedown', (event) => event.preventDefault());
+    listbox.addEventListener('click', (event) => {
+      const option = event.target.closest('[role="option"]');
+      const item = option ? this.items[Number(option.dataset.index)] : undefined;
+      if (item !== undefined) this.choose(item);
+    });
+    input.addEventListener('blur', () => this.close());
+    input.form?.addEventListener('submit', () => {
+      this.cancel_pending();
+      this.close();
+    });
   }
 
-  function highlight(index) {
-    active = index;
-    [...listbox.children].forEach((option, i) => option.setAttribute('aria-selected', String(i === index)));
+  is_open() {
+    return !this.listbox.hidden;
+  }
+
+  text_now() {
+    return this.input.value.trim();
+  }
+
+  // Options answering older text stay in view until the new answer replaces them, but the
+  // keyboard leaves them alone.
+  usable_count() {
+    return this.items_for === this.text_now() ? this.items.length : 0;
+  }
+
+  cancel_pending() {
+    clearTimeout(this.timer);
+    this.timer = null;
+    this.in_flight?.abort();
+    this.in_flight = null;
+  }
+
+  highlight(index) {
+    this.active = index;
+    [...this.listbox.children].forEach((option, i) => option.setAttribute('aria-selected', String(i === index)));
     if (index < 0) {
-      input.removeAttribute('aria-activedescendant');
+      this.input.removeAttribute('aria-activedescendant');
       return;
     }
-    const option = listbox.children[index];
-    input.setAttribute('aria-activedescendant', option.id);
+    const option = this.listbox.children[index];
+    this.input.setAttribute('aria-activedescendant', option.id);
     option.scrollIntoView({ block: 'nearest' });
   }
 
-  function open() {
-    listbox.hidden = false;
-    input.setAttribute('aria-expanded', 'true');
+  open() {
+    this.listbox.hidden = false;
+    this.input.setAttribute('aria-expanded', 'true');
   }
 
-  function close() {
-    listbox.hidden = true;
-    listbox.removeAttribute('aria-busy');
-    input.setAttribute('aria-expanded', 'false');
-    highlight(-1);
+  close() {
+    this.listbox.hidden = true;
+    this.listbox.removeAttribute('aria-busy');
+    this.input.setAttribute('aria-expanded', 'false');
+    this.highlight(-1);
   }
 
-  function show(text, answer, error = null) {
-    items = answer;
-    items_for = text;
-    listbox.removeAttribute('aria-busy');
-    listbox.replaceChildren(
+  show(text, items, error = null) {
+    this.items = items;
+    this.items_for = text;
+    this.listbox.removeAttribute('aria-busy');
+    this.listbox.replaceChildren(
       ...items.map((item, i) => {
-        const option = render(item, i);
-        option.id = `${listbox.id}-${i}`;
+        const option = this.render(item, i);
+        option.id = `${this.listbox.id}-${i}`;
         option.setAttribute('role', 'option');
         option.setAttribute('aria-selected', 'false');
         option.dataset.index = String(i);
         return option;
       }),
     );
-    answered(items, text, error);
-    if (items.length === 0) close();
-    else {
-      open();
-      highlight(-1);
+    this.answered(items, text, error);
+    if (items.length === 0) {
+      this.close();
+      return;
     }
+    this.open();
+    this.highlight(-1);
   }
 
-  async function load(text) {
-    cancel_pending();
+  async load(text) {
+    this.cancel_pending();
     const controller = new AbortController();
-    in_flight = controller;
+    this.in_flight = controller;
     try {
-      const answer = await lookup(text, controller.signal);
+      const answer = await this.lookup(text, controller.signal);
       // Only the answer for what the box still says, while the user is in it, may open the popup.
-      if (text_now() !== text || document.activeElement !== input) return;
-      show(text, Array.isArray(answer) ? answer : []);
+      if (this.text_now() !== text || document.activeElement !== this.input) return;
+      this.show(text, Array.isArray(answer) ? answer : []);
     } catch (error) {
-      if (error.name === 'AbortError' || text_now() !== text) return;
-      show(text, [], error);
+      if (error.name === 'AbortError' || this.text_now() !== text) return;
+      this.show(text, [], error);
     } finally {
-      if (in_flight === controller) in_flight = null;
+      if (this.in_flight === controller) this.in_flight = null;
     }
   }
 
-  function choose(item) {
-    cancel_pending();
-    show('', []);
-    pick(item);
+  choose(item) {
+    this.cancel_pending();
+    this.show('', []);
+    this.pick(item);
   }
 
-  input.addEventListener('input', () => {
-    cancel_pending();
-    if (is_open()) {
-      highlight(-1);
-      listbox.setAttribute('aria-busy', 'true');
+  typed() {
+    this.cancel_pending();
+    if (this.is_open()) {
+      this.highlight(-1);
+      this.listbox.setAttribute('aria-busy', 'true');
     }
-    const text = text_now();
+    const text = this.text_now();
     if (text === '') {
-      show('', []);
-      return;
+      this.show('', []);
+    } else if (!this.wanted(text)) {
+      this.close();
+    } else {
+      this.timer = setTimeout(() => this.load(text), kDebounceMs);
     }
-    if (!wanted(text)) {
-      close();
-      return;
-    }
-    timer = setTimeout(() => load(text), kDebounceMs);
-  });
+  }
 
-  input.addEventListener('keydown', (event) => {
+  key(event) {
     if (event.altKey || event.ctrlKey || event.metaKey) return;
-    const count = usable_count();
-    switch (event.key) {
-      case 'ArrowDown':
-      case 'ArrowUp': {
-        if (count === 0) return;
-        event.preventDefault();
-        const step = event.key === 'ArrowDown' ? 1 : -1;
-        if (!is_open()) open();
-        highlight(active < 0 && step < 0 ? count - 1 : (active + step + count) % count);
-        break;
-      }
-      case 'Enter':
-        if (is_open() && active >= 0 && count > 0) {
-          // Stops the form's implicit submission: the pick replaces it.
-          event.preventDefault();
-          choose(items[active]);
-        } else if (enter === kEnterPicksFirst) {
-          event.preventDefault();
-          enter_first();
-        } else {
-          cancel_pending();
-          close();
-        }
-        break;
-      case 'Escape':
-        if (is_open()) {
-          event.preventDefault();
-          event.stopPropagation();
-          cancel_pending();
-          close();
-        } else if (input.value !== '') {
-          event.preventDefault();
-          cancel_pending();
-          input.value = '';
-          show('', []);
-        }
-        break;
-      default:
-        break;
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      this.arrow(event, event.key === 'ArrowDown' ? 1 : -1);
+    } else if (event.key === 'Enter') {
+      this.enter_key(event);
+    } else if (event.key === 'Escape') {
+      this.escape_key(event);
     }
-  });
+  }
+
+  arrow(event, step) {
+    const count = this.usable_count();
+    if (count === 0) return;
+    event.preventDefault();
+    if (!this.is_open()) this.open();
+    this.highlight(this.active < 0 && step < 0 ? count - 1 : (this.active + step + count) % count);
+  }
+
+  enter_key(event) {
+    if (this.is_open() && this.active >= 0 && this.usable_count() > 0) {
+      // Stops the form's implicit submission: the pick replaces it.
+      event.preventDefault();
+      this.choose(this.items[this.active]);
+    } else if (this.enter === kEnterPicksFirst) {
+      event.preventDefault();
+      this.enter_first();
+    } else {
+      this.cancel_pending();
+      this.close();
+    }
+  }
 
   // Enter with nothing highlighted in kEnterPicksFirst mode picks the first option shown; right
   // after typing, or with an answer still on its way, it asks now rather than pick from the
   // previous answer.
-  function enter_first() {
-    const text = text_now();
-    if (text === '' || !wanted(text)) return;
-    if (timer === null && in_flight === null) {
-      if (is_open() && usable_count() > 0) choose(items[0]);
+  enter_first() {
+    const text = this.text_now();
+    if (text === '' || !this.wanted(text)) return;
+    if (this.timer === null && this.in_flight === null) {
+      if (this.is_open() && this.usable_count() > 0) this.choose(this.items[0]);
       return;
     }
-    load(text).then(() => {
-      if (usable_count() > 0) choose(items[0]);
+    this.load(text).then(() => {
+      if (this.usable_count() > 0) this.choose(this.items[0]);
     });
   }
 
-  // Pressing on an option must not take focus from the box (the combobox keeps it).
-  listbox.addEventListener('mousedown', (event) => event.preventDefault());
-  listbox.addEventListener('click', (event) => {
-    const option = event.target.closest('[role="option"]');
-    const item = option ? items[Number(option.dataset.index)] : undefined;
-    if (item !== undefined) choose(item);
-  });
-
-  input.addEventListener('blur', () => close());
-  input.form?.addEventListener('submit', () => {
-    cancel_pending();
-    close();
-  });
+  escape_key(event) {
+    if (this.is_open()) {
+      event.preventDefault();
+      event.stopPropagation();
+      this.cancel_pending();
+      this.close();
+    } else if (this.input.value !== '') {
+      event.preventDefault();
+      this.cancel_pending();
+      this.input.value = '';
+      this.show('', []);
+    }
+  }
 }
