@@ -7,7 +7,6 @@
 #include "core/extract/decode.h"
 #include "core/extract/fields.h"
 #include "core/extract/html.h"
-#include "core/extract/ids.h"
 #include "core/extract/json_source.h"
 #include "core/extract/markdown.h"
 #include "core/extract/outlet.h"
@@ -225,13 +224,12 @@ ExtractResult extract_file(const SourceFile& file, const ExtractContext& context
                 break;
         }
 
-        const std::string content_hash =
-            hash_hex(file.bytes + '\0' + file.sidecar.value_or(std::string{}));
+        const std::string hash = content_hash(file);
         for (auto& record : records) {
             Article article;
             article.source_path = file.relative_path;
             article.id = make_article_id(file.relative_path, record.record);
-            article.content_hash = content_hash;
+            article.content_hash = hash;
             const auto where = record.record
                                    ? file.relative_path + ":" + std::to_string(record.record)
                                    : file.relative_path;
