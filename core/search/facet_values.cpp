@@ -13,9 +13,6 @@
 
 namespace broadsheet {
 
-using search_internal::count_all;
-using search_internal::MatchBudget;
-
 namespace {
 
 struct FacetRow {
@@ -70,15 +67,9 @@ FacetValues facet_values(SearchContext& context, const FacetValuesParams& params
     }
     return context.guarded([&] {
         const BuiltQuery built = context.builder().build(filters);
-        Xapian::Enquire enquire(context.db());
-        enquire.set_query(combine(built, row.own_filter));
         MultiValueCountSpy spy(row.slot);
-        enquire.add_matchspy(&spy);
-        MatchBudget budget;
-        budget.count(enquire, count_all(context.db()));
-
         FacetValues result;
-        result.end = budget.end();
+        result.end = search_internal::count_matches(context, combine(built, row.own_filter), spy);
         result.facet = params.facet;
         result.prefix = params.prefix;
         const std::string prefix = fold_case(params.prefix);

@@ -11,10 +11,6 @@
 #include "core/search/validate.h"
 
 namespace broadsheet {
-
-using search_internal::count_all;
-using search_internal::MatchBudget;
-
 namespace {
 
 // Counts every matching quote by (speaker, column), by speaker, by column and in total. A quote
@@ -58,15 +54,9 @@ Matrix quote_matrix(SearchContext& context, const MatrixParams& params) {
     filters.type = DocumentType::Quote;
     return context.guarded([&] {
         const BuiltQuery built = context.builder().build(filters);
-        Xapian::Enquire enquire(context.db());
-        enquire.set_query(combine(built));
         MatrixSpy spy(params.cols);
-        enquire.add_matchspy(&spy);
-        MatchBudget budget;
-        budget.count(enquire, count_all(context.db()));
-
         Matrix matrix;
-        matrix.end = budget.end();
+        matrix.end = search_internal::count_matches(context, combine(built), spy);
         matrix.total = spy.total_;
         std::vector<std::pair<std::string, std::size_t>> rows(spy.rows_.begin(), spy.rows_.end());
         std::sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) {

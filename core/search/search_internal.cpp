@@ -95,6 +95,15 @@ Hit make_hit(Article article, std::string snippet) {
     return hit;
 }
 
+MatchEnd count_matches(SearchContext& context, const Xapian::Query& query, Xapian::MatchSpy& spy) {
+    Xapian::Enquire enquire(context.db());
+    enquire.set_query(query);
+    enquire.add_matchspy(&spy);
+    MatchBudget budget;
+    budget.count(enquire, count_all(context.db()));
+    return budget.end();
+}
+
 Xapian::MSet match(SearchContext& context, const BuiltQuery& built, const SearchParams& params,
                    PageSummaries& summaries) {
     Xapian::Database& db = context.db();

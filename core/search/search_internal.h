@@ -136,6 +136,10 @@ struct PageSummaries {
 Xapian::MSet match(SearchContext& context, const BuiltQuery& built, const SearchParams& params,
                    PageSummaries& summaries);
 
+// Runs `query` as one counting-only pass (no hits) whose match spy `spy` counts, within a fresh
+// time budget; whether it counted every match.
+MatchEnd count_matches(SearchContext& context, const Xapian::Query& query, Xapian::MatchSpy& spy);
+
 // One result page of `params` (already validated, type set): the envelope from the match,
 // each hit from `make_hit(mset, iterator)`. Call inside SearchContext::guarded.
 template <class HitType, class MakeHit>
