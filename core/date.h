@@ -16,7 +16,7 @@ class Date {
     static std::optional<Date> make(int year, unsigned month, unsigned day);
     // Strict "YYYY-MM-DD"; anything else (extra text, "2016-9-9", invalid day) is nullopt.
     static std::optional<Date> from_iso(std::string_view text);
-    // Strict "YYYYMMDD", the value-slot encoding (see schema.h ValueSlot::Date).
+    // Strict "YYYYMMDD", the value-slot encoding (see schema.h kSlotDate).
     static std::optional<Date> from_slot(std::string_view text);
 
     int year() const { return year_; }

@@ -8,8 +8,8 @@
 // Document types (boolean term XTYPE:):
 //   article — one per article file (or JSON Lines record). Document data: the Article as JSON
 //             (core/article.h), so the server needs nothing but the index.
-//   quote   — one per extracted quote (added by the quotes feature); data: the quote as JSON
-//             with its article's id, title, date, outlet and url.
+//   quote   — one per extracted quote. Document data: the quote as JSON with its article's id,
+//             title, date, outlet and url.
 // Unique id term: Q + id (articles: the article id; quotes: "<article id>~q<n>"), written with
 // replace_document(term), so re-indexing the same file is idempotent.
 #pragma once
@@ -110,7 +110,7 @@ inline constexpr char kMultiValueSeparator = '\x1f';
 // Metadata keys the indexer writes and the server checks.
 inline constexpr std::string_view kMetaSchemaVersion = "broadsheet.schema_version";
 inline constexpr std::string_view kMetaBuiltAt = "broadsheet.built_at";  // ISO 8601 UTC
-inline constexpr std::string_view kMetaDocumentCount = "broadsheet.article_count";
+inline constexpr std::string_view kMetaArticleCount = "broadsheet.article_count";
 inline constexpr std::string_view kMetaQuoteCount = "broadsheet.quote_count";
 inline constexpr std::string_view kMetaValuesMap = "broadsheet.valuesmap";  // "date:0;outlet:1;..."
 

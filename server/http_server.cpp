@@ -1,5 +1,5 @@
-// http_server.cpp — wiring of cpp-httplib: hardening, one pre-routing handler that dispatches
-// API paths and static files (so httplib's regex router never sees a path), and logging.
+// http_server.cpp — wiring of cpp-httplib: hardening, one handler for every admitted request that
+// dispatches API paths and static files (so httplib's regex router never sees a path), logging.
 #include "server/http_server.h"
 
 #include <spdlog/spdlog.h>

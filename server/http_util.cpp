@@ -1,5 +1,6 @@
 // http_util.cpp — parameter reading (typed values, strict, naming the bad parameter; their rules
-// are core's validate()), UTF-8 checks and the single ErrorCode → HTTP mapping.
+// are core's validate()), UTF-8 checks, the request's host, response builders and the single
+// ErrorCode → HTTP mapping.
 #include "server/http_util.h"
 
 #include <charconv>

@@ -16,7 +16,7 @@ struct StaticFile {
 
 class StaticFiles {
   public:
-    // `root` is canonicalised now; an empty or missing root serves nothing.
+    // `root` is canonicalised once, here; an empty or missing root serves nothing.
     explicit StaticFiles(const std::filesystem::path& root);
 
     // False when no usable web root was given: every path is then a 404.

@@ -163,7 +163,10 @@ async function show_search(current, signal) {
   const quotes = current.view === 'quotes';
   const fetch_list = quotes ? api.quotes : api.search;
   const params = search_params(current);
-  const [data, years] = await Promise.all([fetch_list(params, signal), undated_years(current, fetch_list, signal)]);
+  const [data, years] = await Promise.all([
+    fetch_list(params, signal),
+    year_counts_without_range(current, fetch_list, signal),
+  ]);
   if (quotes) render_quote_results(current, data, navigate);
   else render_results(current, data, navigate);
   render_timeline(current, data, quotes ? 'quote' : 'article', navigate);
@@ -172,9 +175,10 @@ async function show_search(current, signal) {
   document.title = [current.q, what, 'Broadsheet'].filter(Boolean).join(' — ');
 }
 
-// Year counts ignore the date range, as a facet's counts ignore its own selection: without this,
-// ticking one year would hide every other year from the list. Null when no range is set.
-function undated_years(current, fetch_list, signal) {
+// The same search without its date range, asked only for its year counts: year counts ignore the
+// date range, as a facet's counts ignore its own selection; without this, ticking one year would
+// hide every other year from the list. Null when no range is set (the search's own counts serve).
+function year_counts_without_range(current, fetch_list, signal) {
   if (current.from === '' && current.to === '') return null;
   const year_params = search_params(with_changes(current, { from: '', to: '' }));
   year_params.set('size', '1');
@@ -190,7 +194,7 @@ async function show_matrix(current, signal) {
   const [data, facets, years] = await Promise.all([
     api.matrix(matrix_params(current), signal),
     api.quotes(facet_params, signal),
-    undated_years(current, api.quotes, signal),
+    year_counts_without_range(current, api.quotes, signal),
   ]);
   render_suggestion(current, null);
   render_chips(current, navigate);

@@ -102,7 +102,7 @@ PutOutcome put_article(Run& run, Xapian::WritableDatabase& db, const Article& ar
 void write_metadata(Xapian::WritableDatabase& db) {
     write_schema_metadata(db);
     db.set_metadata(std::string(kMetaBuiltAt), iso8601_utc_now());
-    db.set_metadata(std::string(kMetaDocumentCount),
+    db.set_metadata(std::string(kMetaArticleCount),
                     std::to_string(db.get_termfreq(term(Field::Type, kTypeArticle))));
     db.set_metadata(std::string(kMetaQuoteCount),
                     std::to_string(db.get_termfreq(term(Field::Type, kTypeQuote))));

@@ -2,10 +2,10 @@
 //
 // build_index: walks the corpus, extracts every article file, writes INDEX_DIR/gen-NNNNNN (the
 //   number after the highest present), commits in batches and at the end, writes the metadata
-//   (schema version, values map, build time, article count), then publishes it atomically. The
-//   previous generation is kept for readers still using it; older ones — including half-built
-//   leftovers of a crashed or killed build — are deleted. Until the publish, readers keep
-//   seeing the previous generation.
+//   (schema version, values map, build time, article and quote counts), then publishes it
+//   atomically. The previous generation is kept for readers still using it; older ones —
+//   including half-built leftovers of a crashed or killed build — are deleted. Until the
+//   publish, readers keep seeing the previous generation.
 // update_index: opens the published generation in place, compares each file's content hash with
 //   the one stored in its documents, adds new files, replaces changed ones, deletes documents of
 //   files that are gone, and commits once (inside a transaction, so readers see all or nothing).

@@ -1,4 +1,4 @@
-// facets.mjs — end-to-end browser tests of facets (issue 5): excluding a value ("not" chips),
+// facets.mjs — end-to-end browser tests of facets: excluding a value ("not" chips),
 // the "(unknown)" value, and the typeahead inside long facet lists, driven in headless Chromium
 // against the real server over an index the real indexer built from corpus/. Expected numbers
 // come from the API's own answers for the same requests, so the page and the server must agree.

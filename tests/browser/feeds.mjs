@@ -1,4 +1,4 @@
-// feeds.mjs — browser tests of feeds and export (issue 5): after a search the page offers the
+// feeds.mjs — browser tests of feeds and export: after a search the page offers the
 // Atom feed, CSV and JSON Lines of exactly that search, keeps the feed's <link rel="alternate">
 // in <head> in step, and links the OpenSearch description. The downloads are fetched and checked
 // against the API's total, over the tests/corpus dev set (79 articles, several outlets).

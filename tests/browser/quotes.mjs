@@ -1,4 +1,4 @@
-// quotes.mjs — end-to-end browser tests of quotes and speakers (issue 4): the Quotes view, a quote
+// quotes.mjs — end-to-end browser tests of quotes and speakers: the Quotes view, a quote
 // opened in its article, speaker pages and the speaker matrix, driven in headless Chromium against
 // the real server over an index the real indexer built from corpus/. Every expectation is taken
 // from the API's own answer for the same request, so the page and the server must agree.

@@ -1,5 +1,5 @@
 // reading.mjs — end-to-end browser tests of the reading view's "More like this" and the search
-// box's as-you-type suggestions (issue 5), in headless Chromium against the real server over an
+// box's as-you-type suggestions, in headless Chromium against the real server over an
 // index the real indexer built from corpus/. Expectations come from the API's own answers.
 
 import assert from 'node:assert/strict';

@@ -1,4 +1,4 @@
-// timeline.mjs — end-to-end browser tests of the timeline (issue 5): the date histogram above the
+// timeline.mjs — end-to-end browser tests of the timeline: the date histogram above the
 // results, driven in headless Chromium against the real server over an index the real indexer
 // built from tests/corpus/ (many dated articles, 2015–2024, and undated ones). Every expectation
 // is taken from the API's own answer for the same request, so the page and the server must agree.

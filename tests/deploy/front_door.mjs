@@ -1,4 +1,4 @@
-// front_door.mjs — the deployment of docs/deploy.md, tested for real (issue 9): nginx running
+// front_door.mjs — the deployment of docs/deploy.md, tested for real: nginx running
 // deploy/nginx/broadsheet.conf in front of broadsheet-server over an index of corpus/. It shows
 // that slow clients through nginx do not stall searches (and prints the same measured against the
 // server directly), that no request-smuggling variant of tests/hostile/smuggling.json gets its

@@ -111,7 +111,7 @@ TEST_F(IndexerCli, BuildsTheSeedsIntoASelfDescribingIndex) {
     Xapian::Database db(index_.string());
     EXPECT_NO_THROW(check_schema(db));
     EXPECT_EQ(article_count(db), seed_count());
-    EXPECT_EQ(db.get_metadata(std::string(kMetaDocumentCount)), std::to_string(seed_count()));
+    EXPECT_EQ(db.get_metadata(std::string(kMetaArticleCount)), std::to_string(seed_count()));
     const std::string built_at = db.get_metadata(std::string(kMetaBuiltAt));
     ASSERT_EQ(built_at.size(), 20u) << built_at;  // 2026-11-23T17:22:07Z
     EXPECT_EQ(built_at[4], '-');
@@ -157,7 +157,7 @@ TEST_F(IndexerCli, UpdateAddsReplacesAndDeletesByContentHash) {
     Xapian::Database db(index_.string());
     EXPECT_EQ(current_generation(index_), 1u);  // in place, no new generation
     EXPECT_EQ(article_count(db), seeds.size());
-    EXPECT_EQ(db.get_metadata(std::string(kMetaDocumentCount)), std::to_string(seeds.size()));
+    EXPECT_EQ(db.get_metadata(std::string(kMetaArticleCount)), std::to_string(seeds.size()));
     EXPECT_EQ(search_paths(db, "zanzibarian"), std::set<std::string>{"extra/new.txt"});
     EXPECT_EQ(search_paths(db, "quuxification"),
               std::set<std::string>{seeds[1].filename().string()});

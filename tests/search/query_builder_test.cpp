@@ -218,7 +218,7 @@ struct BadQueryCase {
 
 TEST_F(QueryBuilderTest, RejectsBadSyntaxWithInvalidQuery) {
     const BadQueryCase cases[] = {
-        // The example: Xapian alone would silently search for the word "title".
+        // An unclosed group: Xapian alone would silently search for the word "title".
         {"unclosed group after a prefix", "title:(", "'(' without ')'"},
         {"stray closing parenthesis", "kerry)", "')' without '('"},
         {"empty group", "title:()", "empty parentheses"},

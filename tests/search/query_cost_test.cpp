@@ -55,11 +55,11 @@ struct RefusedQuery {
 
 TEST_F(QueryCostTest, RefusesQueriesOverACap) {
     const RefusedQuery cases[] = {
-        // The query: 340 one-letter wildcards, 3.7 s of CPU at 2,000 articles.
-        {"issue's 340 one-letter wildcards", repeated("a*", 340, " "), "at most 4"},
+        // 340 one-letter wildcards: 3.7 s of CPU at 2,000 articles uncapped.
+        {"340 one-letter wildcards", repeated("a*", 340, " "), "at most 4"},
         // One over the wildcard cap, each wildcard long enough on its own.
         {"one wildcard too many", wildcards(kMaxQueryWildcards + 1), "5 wildcards; at most 4"},
-        // Eight two-letter wildcards, the former cap: 270 ms at 20,000 articles.
+        // Eight two-letter wildcards, twice the cap: 270 ms at 20,000 articles.
         {"8 two-letter wildcards", wildcards(8), "8 wildcards; at most 4"},
         // ORed wildcards cost the same as ANDed ones.
         {"wildcards ORed", repeated("ceas*", 9, " OR "), "9 wildcards"},

@@ -178,7 +178,7 @@ TEST_F(ServerOnSeeds, HealthDescribesTheIndex) {
     EXPECT_TRUE(health["index_built"].is_string());
 }
 
-// Quote documents written by the real indexer from the seeds (issue 4).
+// Quote documents written by the real indexer from the seeds.
 
 // Every byte but letters and digits as %XX: a speaker name as a path segment.
 std::string percent_encoded(const std::string& text) {
