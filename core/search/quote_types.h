@@ -1,8 +1,8 @@
-// quote_types.h — what the quote, speaker and matrix endpoints ask and answer (docs/api.md).
+// quote_types.h — what the quote, speaker and matrix endpoints ask and answer (docs/api.md); their
+// JSON shapes are the server's (server/formats/quote_json.h).
 #pragma once
 
 #include <cstddef>
-#include <nlohmann/json_fwd.hpp>
 #include <optional>
 #include <string>
 #include <vector>
@@ -100,12 +100,5 @@ struct Matrix {
     std::size_t total = 0;
     MatchEnd end = MatchEnd::Complete;  // TimedOut: the counts cover only the quotes examined
 };
-
-void to_json(nlohmann::json& out, const QuoteGroupInfo& group);
-void to_json(nlohmann::json& out, const QuoteHit& hit);
-void to_json(nlohmann::json& out, const QuoteSearchResult& result);
-void to_json(nlohmann::json& out, const SpeakerSummary& speaker);
-void to_json(nlohmann::json& out, const SpeakerProfile& profile);
-void to_json(nlohmann::json& out, const Matrix& matrix);
 
 }  // namespace broadsheet

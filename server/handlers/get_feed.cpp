@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <initializer_list>
 
-#include "core/search/feed.h"
+#include "server/formats/atom.h"
 #include "server/handlers/handlers.h"
 
 namespace broadsheet {
