@@ -1,4 +1,5 @@
-// article.cpp — JSON (de)serialisation of Article and Quote; absent values are null.
+// article.cpp — JSON (de)serialisation of Article, Quote and the stored quote record; absent
+// values are null.
 #include "core/article.h"
 
 #include <algorithm>
@@ -15,6 +16,15 @@ std::string string_or_empty(const nlohmann::json& in, const char* key) {
     auto it = in.find(key);
     if (it == in.end() || !it->is_string()) return {};
     return it->get<std::string>();
+}
+
+std::size_t size_or_zero(const nlohmann::json& in, const char* key) {
+    const auto it = in.find(key);
+    return it != in.end() && it->is_number_unsigned() ? it->get<std::size_t>() : 0;
+}
+
+nlohmann::json nullable(const std::optional<Date>& date) {
+    return date ? nlohmann::json(date->iso()) : nlohmann::json(nullptr);
 }
 
 }  // namespace
@@ -47,7 +57,7 @@ void to_json(nlohmann::json& out, const Article& article) {
     out = nlohmann::json{{"id", article.id},
                          {"source_path", article.source_path},
                          {"title", nullable(article.title)},
-                         {"date", article.date ? nlohmann::json(article.date->iso()) : nullptr},
+                         {"date", nullable(article.date)},
                          {"outlet", nullable(article.outlet)},
                          {"author", nullable(article.author)},
                          {"url", nullable(article.url)},
@@ -76,6 +86,46 @@ void from_json(const nlohmann::json& in, Article& article) {
         for (const auto& q : *it) article.quotes.push_back(q.get<Quote>());
     }
     article.content_hash = string_or_empty(in, "content_hash");
+}
+
+void to_json(nlohmann::json& out, const QuoteRecord& record) {
+    out = nlohmann::json{{"id", record.id},
+                         {"text", record.text},
+                         {"speaker", nullable(record.speaker)},
+                         {"cue", nullable(record.cue)},
+                         {"confidence", record.confidence},
+                         {"begin", record.begin},
+                         {"end", record.end},
+                         {"char_begin", record.char_begin},
+                         {"char_end", record.char_end},
+                         {"article",
+                          {{"id", record.article.id},
+                           {"title", nullable(record.article.title)},
+                           {"date", nullable(record.article.date)},
+                           {"outlet", nullable(record.article.outlet)},
+                           {"url", nullable(record.article.url)}}}};
+}
+
+void from_json(const nlohmann::json& in, QuoteRecord& record) {
+    record.id = string_or_empty(in, "id");
+    record.text = string_or_empty(in, "text");
+    record.speaker = string_or_empty(in, "speaker");
+    record.cue = string_or_empty(in, "cue");
+    const auto confidence = in.find("confidence");
+    record.confidence =
+        confidence != in.end() && confidence->is_number() ? confidence->get<double>() : 0.0;
+    record.begin = size_or_zero(in, "begin");
+    record.end = size_or_zero(in, "end");
+    record.char_begin = size_or_zero(in, "char_begin");
+    record.char_end = size_or_zero(in, "char_end");
+    record.article = {};
+    if (const auto it = in.find("article"); it != in.end() && it->is_object()) {
+        record.article.id = string_or_empty(*it, "id");
+        record.article.title = string_or_empty(*it, "title");
+        record.article.date = Date::from_iso(string_or_empty(*it, "date"));
+        record.article.outlet = string_or_empty(*it, "outlet");
+        record.article.url = string_or_empty(*it, "url");
+    }
 }
 
 }  // namespace broadsheet

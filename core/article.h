@@ -1,4 +1,5 @@
-// article.h — the Article and Quote value types shared by extraction, indexing and search.
+// article.h — the Article and Quote value types shared by extraction, indexing and search, and
+// the stored quote record that a quote document carries as its data.
 #pragma once
 
 #include <cstddef>
@@ -50,5 +51,35 @@ void to_json(nlohmann::json& out, const Quote& quote);
 void from_json(const nlohmann::json& in, Quote& quote);
 void to_json(nlohmann::json& out, const Article& article);
 void from_json(const nlohmann::json& in, Article& article);
+
+// The article a quote comes from, as its quote document stores it.
+struct QuoteArticle {
+    std::string id;
+    std::string title;
+    std::optional<Date> date;
+    std::string outlet;
+    std::string url;
+};
+
+// The data of one quote document (docs/schema.md): the quote with its offsets into the article
+// body in UTF-8 bytes (begin, end) and in Unicode code points (char_begin, char_end), and the
+// article it comes from. The indexer writes it, quote search reads it back.
+struct QuoteRecord {
+    std::string id;  // quote_id() (core/schema.h)
+    std::string text;
+    std::string speaker;  // empty when unattributed
+    std::string cue;
+    double confidence = 0.0;
+    std::size_t begin = 0;
+    std::size_t end = 0;
+    std::size_t char_begin = 0;
+    std::size_t char_end = 0;
+    QuoteArticle article;
+};
+
+// Absent strings and dates serialise as null. Reading is lenient like Article's: a missing or
+// mistyped member leaves its default (empty, 0, nullopt).
+void to_json(nlohmann::json& out, const QuoteRecord& record);
+void from_json(const nlohmann::json& in, QuoteRecord& record);
 
 }  // namespace broadsheet

@@ -3,6 +3,7 @@
 
 #include <array>
 
+#include "core/article.h"
 #include "core/error.h"
 
 namespace broadsheet {
@@ -53,6 +54,27 @@ std::string term(Field field, std::string_view value) {
     std::string out(prefix_of(field));
     out.append(value);
     return out;
+}
+
+std::string fit_term(std::string term) {
+    if (term.size() <= kMaxTermBytes) return term;
+    std::size_t cut = kMaxTermBytes;
+    // Back up over continuation bytes (10xxxxxx) to the start of the character being cut.
+    while (cut > 0 && (static_cast<unsigned char>(term[cut]) & 0xC0) == 0x80) --cut;
+    term.resize(cut);
+    return term;
+}
+
+std::string quote_id(const Article& article, std::size_t index) {
+    return article.id + "~q" + std::to_string(index + 1);
+}
+
+std::string article_ref_term(std::string_view article_id) {
+    return fit_term(term(Field::ArticleRef, article_id));
+}
+
+std::string quote_group_term(std::string_view group_id) {
+    return fit_term(term(Field::QuoteGroup, group_id));
 }
 
 std::optional<Field> field_of_term(std::string_view index_term) {

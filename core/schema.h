@@ -16,6 +16,7 @@
 
 #include <xapian.h>
 
+#include <cstddef>
 #include <optional>
 #include <span>
 #include <string>
@@ -77,6 +78,22 @@ std::string term(Field field, std::string_view value);
 // but an ASCII capital (Xapian writes prefixes in capitals and words in lower case); otherwise
 // (a stemmed form "Z" + prefix + stem, or a prefix this schema does not know) it is nullopt.
 std::optional<Field> field_of_term(std::string_view index_term);
+
+// Glass refuses terms longer than 245 bytes.
+inline constexpr std::size_t kMaxTermBytes = 245;
+// `term` cut to kMaxTermBytes at a UTF-8 character boundary: every Boolean term is written
+// through it, so an absurd author or speaker name costs its exact-match filter, not the document.
+std::string fit_term(std::string term);
+
+struct Article;
+// "<article id>~q<n>", n = index + 1: the id of an article's quote document number `index`
+// (0-based position in article.quotes); its unique term is term(Field::Id, quote_id(...)).
+std::string quote_id(const Article& article, std::size_t index);
+// The ArticleRef term of the quote documents of `article_id` (fit_term'd as they are written):
+// the term that finds, and deletes, an article's quotes.
+std::string article_ref_term(std::string_view article_id);
+// The QuoteGroup term of the quote documents in group `group_id` (fit_term'd likewise).
+std::string quote_group_term(std::string_view group_id);
 
 inline constexpr std::string_view kTypeArticle = "article";
 inline constexpr std::string_view kTypeQuote = "quote";

@@ -10,21 +10,8 @@
 namespace broadsheet {
 namespace {
 
-// Glass refuses terms longer than 245 bytes; a boolean term is cut to fit at a UTF-8 character
-// boundary so an absurd author or speaker name costs its exact-match filter, not the document.
-constexpr std::size_t kMaxTermBytes = 245;
-
 // Gap between free-text fields so that a phrase query never matches across two of them.
 constexpr Xapian::termpos kFieldPositionGap = 100;
-
-std::string fit_term(std::string term) {
-    if (term.size() <= kMaxTermBytes) return term;
-    std::size_t cut = kMaxTermBytes;
-    // Back up over continuation bytes (10xxxxxx) to the start of the character being cut.
-    while (cut > 0 && (static_cast<unsigned char>(term[cut]) & 0xC0) == 0x80) --cut;
-    term.resize(cut);
-    return term;
-}
 
 // The kMissing* names of the fields a document lacks. Outlet, date and author are always the
 // article's; `speaker_count` is the document's own (an article's speakers, a quote's one speaker).
@@ -150,6 +137,23 @@ void add_field(Xapian::Document& doc, Xapian::TermGenerator& generator, const Fi
     }
 }
 
+// What the quote document stores as its data.
+QuoteRecord quote_record(const Article& article, std::size_t index, const std::string& id) {
+    const Quote& quote = article.quotes[index];
+    QuoteRecord record;
+    record.id = id;
+    record.text = quote.text;
+    record.speaker = quote.speaker;
+    record.cue = quote.cue;
+    record.confidence = quote.confidence;
+    record.begin = quote.begin;
+    record.end = quote.end;
+    record.char_begin = code_points_before(article.body, quote.begin);
+    record.char_end = code_points_before(article.body, quote.end);
+    record.article = {article.id, article.title, article.date, article.outlet, article.url};
+    return record;
+}
+
 std::string join_speakers(const std::vector<std::string>& speakers) {
     std::string joined;
     for (const auto& name : speakers) {
@@ -167,18 +171,6 @@ void add_value_if_present(Xapian::Document& doc, ValueSlot slot, const std::stri
 
 std::string unique_term(const Article& article) {
     return term(Field::Id, article.id);
-}
-
-std::string article_ref_term(const std::string& article_id) {
-    return fit_term(term(Field::ArticleRef, article_id));
-}
-
-std::string quote_group_term(const std::string& group_id) {
-    return fit_term(term(Field::QuoteGroup, group_id));
-}
-
-std::string quote_id(const Article& article, std::size_t index) {
-    return article.id + "~q" + std::to_string(index + 1);
 }
 
 Xapian::Document make_quote_document(const QuoteDocumentInput& input) {
@@ -206,26 +198,7 @@ Xapian::Document make_quote_document(const QuoteDocumentInput& input) {
     doc.add_value(kSlotQuoteGroup, group);
     add_value_if_present(doc, kSlotSourcePath, article.source_path);
 
-    auto nullable = [](const std::string& value) {
-        return value.empty() ? nlohmann::json(nullptr) : nlohmann::json(value);
-    };
-    const nlohmann::json data = {
-        {"id", id},
-        {"text", quote.text},
-        {"speaker", nullable(quote.speaker)},
-        {"cue", nullable(quote.cue)},
-        {"confidence", quote.confidence},
-        {"begin", quote.begin},
-        {"end", quote.end},
-        {"char_begin", code_points_before(article.body, quote.begin)},
-        {"char_end", code_points_before(article.body, quote.end)},
-        {"article",
-         {{"id", article.id},
-          {"title", nullable(article.title)},
-          {"date", article.date ? nlohmann::json(article.date->iso()) : nlohmann::json(nullptr)},
-          {"outlet", nullable(article.outlet)},
-          {"url", nullable(article.url)}}},
-    };
+    const nlohmann::json data = quote_record(article, input.index, id);
     doc.set_data(data.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
     return doc;
 }

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "core/article.h"
+#include "core/schema.h"
 
 namespace broadsheet {
 
@@ -25,19 +26,10 @@ struct QuoteDocumentInput {
     std::string group;      // group id; empty → the quote's own id (a group of one)
 };
 
-// XARTICLE: + id, cut to Xapian's term limit exactly as on the quote documents: the term that
-// finds (and deletes) an article's quotes.
-std::string article_ref_term(const std::string& article_id);
-
-// XGROUP: + group id, cut to Xapian's term limit like every boolean term.
-std::string quote_group_term(const std::string& group_id);
-
-// "<article id>~q<n>", n 1-based: the quote document's id (its unique term is Q + this).
-std::string quote_id(const Article& article, std::size_t index);
-
 // The quote document (docs/schema.md): quote words as free text with and without the XQ: prefix,
-// speaker, outlet, year, article and group terms; date, outlet, speaker, year, confidence, group
-// and source-path values; the quote and its article's id, title, date, outlet and url as JSON data.
+// speaker, outlet, year, article and group terms (quote_id, article_ref_term, quote_group_term in
+// core/schema.h); date, outlet, speaker, year, confidence, group and source-path values; and its
+// QuoteRecord (core/article.h) as JSON data.
 Xapian::Document make_quote_document(const QuoteDocumentInput& input);
 
 }  // namespace broadsheet

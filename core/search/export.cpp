@@ -1,9 +1,8 @@
-// export.cpp — CSV and JSON Lines rows of hits, and the export cursor that reads a search's
-// complete MSet in batches from its own snapshot of the index.
+// export.cpp — the export cursor that reads a search's complete MSet in batches from its own
+// snapshot of the index.
 #include "core/search/export.h"
 
 #include <algorithm>
-#include <nlohmann/json.hpp>
 
 #include "core/error.h"
 #include "core/schema.h"
@@ -15,74 +14,6 @@ namespace broadsheet {
 using search_internal::make_hit;
 using search_internal::parse_article;
 using search_internal::set_sort;
-
-namespace {
-
-// Characters a spreadsheet treats as the start of a formula (= + - @) plus tab and CR, which
-// some spreadsheets strip before looking for one (OWASP's CSV injection guidance).
-bool starts_formula(std::string_view value) {
-    if (value.empty()) return false;
-    switch (value.front()) {
-        case '=':
-        case '+':
-        case '-':
-        case '@':
-        case '\t':
-        case '\r':
-            return true;
-        default:
-            return false;
-    }
-}
-
-std::string joined(const std::vector<std::string>& values, std::string_view separator) {
-    std::string out;
-    for (const auto& value : values) {
-        if (!out.empty()) out += separator;
-        out += value;
-    }
-    return out;
-}
-
-}  // namespace
-
-std::string csv_field(std::string_view value) {
-    std::string text;
-    if (starts_formula(value)) text += '\'';
-    text += value;
-    if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
-    std::string quoted = "\"";
-    for (char c : text) {
-        if (c == '"') quoted += '"';
-        quoted += c;
-    }
-    quoted += '"';
-    return quoted;
-}
-
-void append_csv_row(std::string& out, const Hit& hit) {
-    out += csv_field(hit.id);
-    out += ',';
-    out += csv_field(hit.title);
-    out += ',';
-    out += hit.date ? hit.date->iso() : std::string();
-    out += ',';
-    out += csv_field(hit.outlet);
-    out += ',';
-    out += csv_field(hit.author);
-    out += ',';
-    out += csv_field(joined(hit.speakers, "; "));
-    out += ',';
-    out += csv_field(hit.url);
-    out += "\r\n";
-}
-
-void append_jsonl_row(std::string& out, const Hit& hit) {
-    nlohmann::json row = hit;
-    row.erase("snippet");
-    out += row.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-    out += '\n';
-}
 
 ExportCursor::ExportCursor(Xapian::Database db, const Xapian::Query& query, SortOrder order)
     : db_(std::move(db)) {

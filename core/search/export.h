@@ -1,12 +1,11 @@
-// export.h — a search's complete result set as CSV or JSON Lines rows, read batch by batch from
-// a Database handle of its own (open_export), so a slow download holds no pooled handle.
+// export.h — a search's complete result set as typed hits, read batch by batch from a Database
+// handle of its own (open_export), so a slow download holds no pooled handle. The server writes
+// them as CSV or JSON Lines (server/formats/csv.h, jsonl.h).
 #pragma once
 
 #include <xapian.h>
 
 #include <cstddef>
-#include <string>
-#include <string_view>
 #include <vector>
 
 #include "core/search/search_context.h"
@@ -14,24 +13,8 @@
 
 namespace broadsheet {
 
-// The CSV columns, in order (docs/api.md).
-inline constexpr std::string_view kCsvHeader = "id,title,date,outlet,author,speakers,url\r\n";
 // How many documents an export reads per batch: one chunk on the wire.
 inline constexpr std::size_t kExportBatch = 200;
-
-// One CSV field: RFC 4180 quoting (a field with a comma, a double quote, CR or LF is enclosed
-// in double quotes, inner quotes doubled) after the formula guard: a field starting with = + -
-// @, tab or CR gets a leading apostrophe, so a spreadsheet shows it as text instead of running
-// it as a formula (CSV injection). Bytes are passed through: the file is UTF-8 without a BOM.
-std::string csv_field(std::string_view value);
-
-// A hit as one CSV record (id,title,date,outlet,author,speakers,url) ending in CRLF; absent
-// values are empty fields, speakers are joined by "; ".
-void append_csv_row(std::string& out, const Hit& hit);
-
-// A hit as one JSON line: the /api/search hit object without "snippet", ending in "\n".
-// Invalid UTF-8 is replaced (U+FFFD) rather than failing the export.
-void append_jsonl_row(std::string& out, const Hit& hit);
 
 // The matches of one search, in its sort order, on a handle only this cursor uses. Not
 // thread-safe; movable so a streamed response can own it.

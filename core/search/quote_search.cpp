@@ -33,20 +33,6 @@ std::string without_marks(std::string marked) {
     return marked;
 }
 
-std::string string_or_empty(const nlohmann::json& object, const char* key) {
-    const auto it = object.find(key);
-    return it != object.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-
-std::size_t size_or_zero(const nlohmann::json& object, const char* key) {
-    const auto it = object.find(key);
-    return it != object.end() && it->is_number_unsigned() ? it->get<std::size_t>() : 0;
-}
-
-std::optional<Date> date_of(const nlohmann::json& object) {
-    return Date::from_iso(string_or_empty(object, "date"));
-}
-
 // Whether a quote hit's text marks the query's words (only when there is a query).
 enum class QuoteMarking { Plain, QueryWords };
 
@@ -67,19 +53,15 @@ std::optional<QuoteGroupInfo> group_info(Xapian::Database& db, const std::string
 // `stemmer` is the calling request's own: Xapian objects are never shared between workers.
 QuoteHit quote_hit(Xapian::Database& db, const Xapian::MSet& mset, const Xapian::Document& doc,
                    const Xapian::Stem& stemmer, QuoteMarking marking) {
-    nlohmann::json data;
-    try {
-        data = nlohmann::json::parse(doc.get_data());
-    } catch (const nlohmann::json::exception&) {
-        throw Error(ErrorCode::Internal,
-                    "document " + std::to_string(doc.get_docid()) + " holds no quote JSON");
-    }
+    // Parsed without exceptions: malformed data is a discarded value, which is no object.
+    const nlohmann::json data = nlohmann::json::parse(doc.get_data(), nullptr, false);
     if (!data.is_object())
         throw Error(ErrorCode::Internal,
                     "document " + std::to_string(doc.get_docid()) + " holds no quote JSON");
+    const auto record = data.get<QuoteRecord>();
     QuoteHit hit;
-    hit.id = string_or_empty(data, "id");
-    const std::string text = string_or_empty(data, "text");
+    hit.id = record.id;
+    const std::string& text = record.text;
     hit.text = escaped(text);
     if (marking == QuoteMarking::QueryWords) {
         // The snippet generator marks stemmed query words and phrases; asked for more bytes than
@@ -91,19 +73,12 @@ QuoteHit quote_hit(Xapian::Database& db, const Xapian::MSet& mset, const Xapian:
         if (const std::size_t at = hit.text.find(plain); !plain.empty() && at != std::string::npos)
             hit.text = hit.text.substr(0, at) + marked + hit.text.substr(at + plain.size());
     }
-    hit.speaker = string_or_empty(data, "speaker");
-    hit.cue = string_or_empty(data, "cue");
-    if (const auto it = data.find("confidence"); it != data.end() && it->is_number())
-        hit.confidence = it->get<double>();
-    hit.char_begin = size_or_zero(data, "char_begin");
-    hit.char_end = size_or_zero(data, "char_end");
-    if (const auto it = data.find("article"); it != data.end() && it->is_object()) {
-        hit.article.id = string_or_empty(*it, "id");
-        hit.article.title = string_or_empty(*it, "title");
-        hit.article.date = date_of(*it);
-        hit.article.outlet = string_or_empty(*it, "outlet");
-        hit.article.url = string_or_empty(*it, "url");
-    }
+    hit.speaker = record.speaker;
+    hit.cue = record.cue;
+    hit.confidence = record.confidence;
+    hit.char_begin = record.char_begin;
+    hit.char_end = record.char_end;
+    hit.article = record.article;
     hit.group = group_info(db, doc.get_value(kSlotQuoteGroup));
     return hit;
 }

@@ -1,12 +1,13 @@
-// quote_types.h — what the quote, speaker and matrix endpoints ask and answer (docs/api.md).
+// quote_types.h — what the quote, speaker and matrix endpoints ask and answer (docs/api.md); their
+// JSON shapes are the server's (server/formats/quote_json.h).
 #pragma once
 
 #include <cstddef>
-#include <nlohmann/json_fwd.hpp>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "core/article.h"
 #include "core/date.h"
 #include "core/search/search_types.h"
 
@@ -28,15 +29,6 @@ struct QuoteGroupInfo {
     std::optional<Date> first_seen;  // date of the earliest member; nullopt when undated
 };
 
-// The article a quote comes from, as stored in the quote document.
-struct QuoteArticle {
-    std::string id;
-    std::string title;
-    std::optional<Date> date;
-    std::string outlet;
-    std::string url;
-};
-
 struct QuoteHit {
     std::string id;       // "<article id>~q<n>"
     std::string text;     // the whole quote, HTML-escaped; the only markup is <mark>…</mark>
@@ -45,7 +37,7 @@ struct QuoteHit {
     double confidence = 0.0;
     std::size_t char_begin = 0;
     std::size_t char_end = 0;
-    QuoteArticle article;
+    QuoteArticle article;  // core/article.h
     std::optional<QuoteGroupInfo> group;
 };
 
@@ -99,12 +91,5 @@ struct Matrix {
     std::size_t total = 0;
     MatchEnd end = MatchEnd::Complete;  // TimedOut: the counts cover only the quotes examined
 };
-
-void to_json(nlohmann::json& out, const QuoteGroupInfo& group);
-void to_json(nlohmann::json& out, const QuoteHit& hit);
-void to_json(nlohmann::json& out, const QuoteSearchResult& result);
-void to_json(nlohmann::json& out, const SpeakerSummary& speaker);
-void to_json(nlohmann::json& out, const SpeakerProfile& profile);
-void to_json(nlohmann::json& out, const Matrix& matrix);
 
 }  // namespace broadsheet

@@ -3,6 +3,8 @@
 #include <memory>
 
 #include "core/search/export.h"
+#include "server/formats/csv.h"
+#include "server/formats/jsonl.h"
 #include "server/handlers/handlers.h"
 
 namespace broadsheet {

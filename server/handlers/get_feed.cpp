@@ -5,7 +5,7 @@
 
 #include "core/search/article_search.h"
 #include "core/search/articles.h"
-#include "core/search/feed.h"
+#include "server/formats/atom.h"
 #include "server/handlers/handlers.h"
 
 namespace broadsheet {

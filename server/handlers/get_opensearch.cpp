@@ -1,6 +1,6 @@
 // get_opensearch.cpp — GET /api/opensearch.xml: the OpenSearch description that lets a browser
 // add Broadsheet as a search engine, with absolute URLs for the host the client asked.
-#include "core/search/feed.h"
+#include "server/formats/opensearch.h"
 #include "server/handlers/handlers.h"
 
 namespace broadsheet {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/search/search_context.h"
+#include "server/formats/quote_json.h"
 #include "server/http_util.h"
 
 namespace broadsheet {

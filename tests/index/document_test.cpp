@@ -259,5 +259,33 @@ TEST(ArticleDocument, UniqueTermIsTheIdTerm) {
     EXPECT_EQ(unique_term(base_article()), term(Field::Id, "world/kerry-moscow"));
 }
 
+// The quote document's data, byte for byte as schema version 3 indexes hold it: existing indexes
+// are read by the same QuoteRecord parser.
+TEST(QuoteDocument, DataIsTheStoredQuoteRecord) {
+    Article article;
+    article.id = "x.txt";
+    article.title = "Title";
+    article.outlet = "Bloomberg";
+    article.url = "https://x.test/";
+    article.body = "\xC3\x89l dijo \xE2\x80\x9Chi\xE2\x80\x9D y m\xC3\xA1s.";
+    article.quotes.push_back(Quote{"hi", "John Kerry", "", 0.9, 11, 13});
+    article.quotes.push_back(Quote{"y m\xFF", "", "said", 0.0, 17, 22});
+    article.date = Date::make(2016, 9, 9);
+    EXPECT_EQ(
+        make_quote_document({article, 0, ""}).get_data(),
+        R"({"article":{"date":"2016-09-09","id":"x.txt","outlet":"Bloomberg","title":"Title",)"
+        R"("url":"https://x.test/"},"begin":11,"char_begin":9,"char_end":10,)"
+        R"("confidence":0.9,"cue":null,"end":13,"id":"x.txt~q1","speaker":"John Kerry",)"
+        R"("text":"hi"})")
+        << "offsets in code points: \xC3\x89 and the opening quote mark are one each";
+    article.date.reset();
+    EXPECT_EQ(make_quote_document({article, 1, "g"}).get_data(),
+              R"({"article":{"date":null,"id":"x.txt","outlet":"Bloomberg","title":"Title",)"
+              R"("url":"https://x.test/"},"begin":17,"char_begin":12,"char_end":17,)"
+              R"("confidence":0.0,"cue":"said","end":22,"id":"x.txt~q2","speaker":null,)"
+              "\"text\":\"y m\xEF\xBF\xBD\"}")
+        << "an undated, unattributed quote; invalid UTF-8 is replaced, not fatal";
+}
+
 }  // namespace
 }  // namespace broadsheet

@@ -4,7 +4,10 @@
 #include <gtest/gtest.h>
 
 #include <set>
+#include <string>
+#include <vector>
 
+#include "core/article.h"
 #include "core/error.h"
 
 namespace broadsheet {
@@ -66,6 +69,34 @@ TEST(Schema, CheckAcceptsOwnVersionAndRejectsOthers) {
         EXPECT_NE(std::string(e.what()).find(std::to_string(kSchemaVersion + 1)),
                   std::string::npos);
     }
+}
+
+TEST(Schema, QuoteIdAndReferenceTerms) {
+    Article article;
+    article.id = "world/kerry";
+    EXPECT_EQ(quote_id(article, 0), "world/kerry~q1");  // n is 1-based
+    EXPECT_EQ(quote_id(article, 11), "world/kerry~q12");
+    EXPECT_EQ(article_ref_term("world/kerry"), "XARTICLE:world/kerry");
+    EXPECT_EQ(quote_group_term("world/kerry~q1"), "XGROUP:world/kerry~q1");
+}
+
+struct FitTermCase {
+    const char* why;
+    std::string term;
+    std::size_t size;  // of the fitted term
+};
+
+TEST(Schema, FitTermCutsAtACharacterBoundary) {
+    const std::string e_acute = "\xC3\xA9";
+    const std::vector<FitTermCase> cases = {
+        {"a term at the limit is kept whole", std::string(kMaxTermBytes, 'x'), kMaxTermBytes},
+        {"one byte over is cut to the limit", std::string(kMaxTermBytes + 1, 'x'), kMaxTermBytes},
+        {"a two-byte character across the limit goes whole",
+         std::string(kMaxTermBytes - 1, 'x') + e_acute, kMaxTermBytes - 1},
+        {"a two-byte character ending at the limit stays",
+         std::string(kMaxTermBytes - 2, 'x') + e_acute + "y", kMaxTermBytes},
+    };
+    for (const auto& c : cases) EXPECT_EQ(fit_term(c.term).size(), c.size) << c.why;
 }
 
 }  // namespace

@@ -1,5 +1,5 @@
-// feed.h — an Atom 1.0 feed of search hits and the OpenSearch description, written with
-// libxml2's xmlTextWriter so that every document is well-formed and every value escaped.
+// atom.h — the Atom 1.0 format: a feed of search hits (GET /api/search.atom), and the URL and
+// snippet helpers feeds need.
 #pragma once
 
 #include <string>
@@ -25,10 +25,6 @@ struct AtomFeed {
 // else to <base>/?article=<id>, author (the author, else the outlet) and the snippet as plain
 // text. Text that XML 1.0 cannot carry (control characters, invalid UTF-8) becomes U+FFFD.
 std::string atom_feed(const AtomFeed& feed, const std::vector<Hit>& hits);
-
-// The OpenSearch 1.1 description for a server at `base` ("http://host:port"): ShortName
-// Broadsheet, UTF-8, and URL templates for the web page and the Atom feed.
-std::string opensearch_description(std::string_view base);
 
 // A hit snippet (HTML-escaped text whose only markup is <mark>) as plain text.
 std::string snippet_text(std::string_view snippet);

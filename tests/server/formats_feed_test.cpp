@@ -1,7 +1,5 @@
-// feed_test.cpp — Atom feeds and the OpenSearch description parse as XML (libxml2, the parser
-// feed readers rely on most), keep hostile text as text, and link where docs/api.md says.
-#include "core/search/feed.h"
-
+// formats_feed_test.cpp — Atom feeds and the OpenSearch description parse as XML (libxml2, the
+// parser feed readers rely on most), keep hostile text as text, and link where docs/api.md says.
 #include <gtest/gtest.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
@@ -10,6 +8,9 @@
 #include <memory>
 #include <string>
 #include <vector>
+
+#include "server/formats/atom.h"
+#include "server/formats/opensearch.h"
 
 namespace broadsheet {
 namespace {

@@ -1,5 +1,5 @@
-// quote_types.cpp — the JSON shapes of the quote, speaker and matrix endpoints (docs/api.md).
-#include "core/search/quote_types.h"
+// quote_json.cpp — the JSON shapes of the quote, speaker and matrix endpoints (docs/api.md).
+#include "server/formats/quote_json.h"
 
 #include <cmath>
 #include <nlohmann/json.hpp>
