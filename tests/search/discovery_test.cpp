@@ -11,7 +11,7 @@
 #include "core/search/expand.h"
 #include "core/search/searcher.h"
 #include "tests/search/quote_index.h"
-#include "tests/search/test_index.h"
+#include "tests/support/test_index.h"
 
 namespace broadsheet {
 namespace {

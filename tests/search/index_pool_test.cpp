@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "core/error.h"
-#include "tests/search/test_index.h"
+#include "tests/support/test_index.h"
 
 namespace broadsheet {
 namespace {

@@ -10,8 +10,8 @@
 #include "core/error.h"
 #include "server/http_util.h"
 #include "server/routes.h"
-#include "tests/search/test_index.h"
 #include "tests/server/api_test_support.h"
+#include "tests/support/test_index.h"
 
 namespace broadsheet {
 namespace {

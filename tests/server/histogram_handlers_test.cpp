@@ -8,8 +8,8 @@
 #include "server/handlers/handlers.h"
 #include "server/http_util.h"
 #include "server/routes.h"
-#include "tests/search/test_index.h"
 #include "tests/server/api_test_support.h"
+#include "tests/support/test_index.h"
 
 namespace broadsheet {
 namespace {
