@@ -17,6 +17,8 @@ namespace broadsheet {
 namespace {
 
 using testing_support::DispatchCase;
+using testing_support::expect_params;
+using testing_support::ParamCase;
 using testing_support::Params;
 using testing_support::request;
 using testing_support::TempDir;
@@ -72,12 +74,6 @@ TEST(RouteMatching, ListingShowsTheSuffixRoute) {
         EXPECT_NE(std::find(paths.begin(), paths.end(), path), paths.end()) << path;
 }
 
-struct ParamCase {
-    const char* why;
-    Params params;
-    const char* error_names;  // nullptr: accepted; else the parameter the 400 must name
-};
-
 TEST(DiscoveryParams, RelatedAndSuggestParseOrRefuse) {
     const ParamCase related[] = {
         {"defaults", {}, nullptr},
@@ -87,16 +83,9 @@ TEST(DiscoveryParams, RelatedAndSuggestParseOrRefuse) {
         {"size not a number", {{"size", "five"}}, "size"},
         {"size twice", {{"size", "1"}, {"size", "2"}}, "size"},
     };
-    for (const auto& c : related) {
-        try {
-            const RelatedParams p = parse_related_params(request("/x", c.params, "a1"));
-            EXPECT_EQ(c.error_names, nullptr) << c.why << ": accepted";
-            EXPECT_EQ(p.id, "a1") << c.why;
-        } catch (const Error& e) {
-            ASSERT_NE(c.error_names, nullptr) << c.why << ": " << e.what();
-            EXPECT_EQ(std::string(e.what()).rfind(c.error_names, 0), 0u) << c.why;
-        }
-    }
+    expect_params(related, [](const Params& p) {
+        EXPECT_EQ(parse_related_params(request("/x", p, "a1")).id, "a1");
+    });
     const ParamCase suggest[] = {
         {"nothing typed", {}, nullptr},
         {"100 bytes", {{"q", std::string(100, 'k')}}, nullptr},
@@ -107,29 +96,18 @@ TEST(DiscoveryParams, RelatedAndSuggestParseOrRefuse) {
         {"opensearch format", {{"format", "opensearch"}}, nullptr},
         {"unknown format", {{"format", "xml"}}, "format"},
     };
-    for (const auto& c : suggest) {
-        try {
-            parse_suggest_params(request("/api/suggest", c.params));
-            parse_suggest_format(request("/api/suggest", c.params));
-            EXPECT_EQ(c.error_names, nullptr) << c.why << ": accepted";
-        } catch (const Error& e) {
-            ASSERT_NE(c.error_names, nullptr) << c.why << ": " << e.what();
-            EXPECT_EQ(e.code(), ErrorCode::InvalidArgument) << c.why;
-            EXPECT_EQ(std::string(e.what()).rfind(c.error_names, 0), 0u) << c.why;
-        }
-    }
+    expect_params(suggest, [](const Params& p) {
+        parse_suggest_params(request("/api/suggest", p));
+        parse_suggest_format(request("/api/suggest", p));
+    });
 }
 
-class DiscoveryHandlerTest : public ::testing::Test {
+class DiscoveryHandlerTest : public testing_support::IndexPoolTest {
   protected:
     void SetUp() override {
-        testing_support::write_index(dir_.path() / "db", testing_support::sample_articles());
-        IndexPoolConfig config;
-        config.dir = dir_.path() / "db";
-        pool_ = std::make_unique<IndexPool>(config);
+        testing_support::write_index(db(), testing_support::sample_articles());
+        open_pool();
     }
-    TempDir dir_;
-    std::unique_ptr<IndexPool> pool_;
 };
 
 TEST_F(DiscoveryHandlerTest, RelatedAnswersTheDocumentedShape) {
