@@ -1,5 +1,5 @@
 // hostile_queries.cpp — times a catalogue of costly query shapes against an index, through the
-// Searcher (caps and time budget applied) and, with --raw, through a bare Xapian match.
+// search features (caps and time budget applied) and, with --raw, through a bare Xapian match.
 //
 // Usage: hostile_queries --index INDEX_DIR [--repeat 3] [--raw]. INDEX_DIR is what
 // broadsheet-indexer build wrote (any corpus; the words below are common English words, so a
@@ -20,8 +20,13 @@
 
 #include "core/error.h"
 #include "core/schema.h"
+#include "core/search/article_search.h"
+#include "core/search/articles.h"
+#include "core/search/facet_values.h"
 #include "core/search/index_pool.h"
-#include "core/search/searcher.h"
+#include "core/search/matrix.h"
+#include "core/search/quote_search.h"
+#include "core/search/search_context.h"
 
 namespace {
 
@@ -220,18 +225,18 @@ struct Outcome {
     bool timed_out = false;
 };
 
-Outcome run(Searcher& searcher, const HostileQuery& query) {
+Outcome run(SearchContext& searcher, const HostileQuery& query) {
     Outcome outcome;
     try {
         switch (query.endpoint) {
             case Endpoint::Search: {
-                const SearchResult result = searcher.search(query.params);
+                const SearchResult result = search_articles(searcher, query.params);
                 outcome.total = result.total;
                 outcome.timed_out = result.end == MatchEnd::TimedOut;
                 break;
             }
             case Endpoint::Quotes: {
-                const QuoteSearchResult result = searcher.search_quotes(query.params);
+                const QuoteSearchResult result = search_quotes(searcher, query.params);
                 outcome.total = result.total;
                 outcome.timed_out = result.end == MatchEnd::TimedOut;
                 break;
@@ -240,7 +245,7 @@ Outcome run(Searcher& searcher, const HostileQuery& query) {
                 FacetValuesParams params;
                 params.facet = FacetName::Speaker;
                 params.filters = query.params;
-                const FacetValues result = searcher.facet_values(params);
+                const FacetValues result = facet_values(searcher, params);
                 outcome.total = result.total_values;
                 outcome.timed_out = result.end == MatchEnd::TimedOut;
                 break;
@@ -248,7 +253,7 @@ Outcome run(Searcher& searcher, const HostileQuery& query) {
             case Endpoint::Matrix: {
                 MatrixParams params;
                 params.filters = query.params;
-                const Matrix result = searcher.matrix(params);
+                const Matrix result = quote_matrix(searcher, params);
                 outcome.total = result.total;
                 outcome.timed_out = result.end == MatchEnd::TimedOut;
                 break;
@@ -318,7 +323,7 @@ int main(int argc, char** argv) {
         config.dir = index_dir;
         IndexPool pool(std::move(config));
         auto searcher = pool.lease();
-        const IndexInfo info = searcher->info();
+        const IndexInfo info = index_info(*searcher);
         std::printf(
             "index %s: %zu articles; budget %.2f s; caps: %zu terms, %zu wildcards, "
             "%zu-character wildcard prefix, %zu phrase/NEAR groups, %zu values per filter, "

@@ -4,7 +4,7 @@
 // '=' is a name with an empty value), after a first byte that picks the endpoint: (byte % 8) is
 // article search, quote search, the outlet / speaker / year facet values, suggestions, the Atom
 // feed's search or the quote matrix. The parameters go through the server's parser
-// (server/http_util.h) and then core's QueryBuilder and Searcher against a small real index,
+// (server/http_util.h) and then core's QueryBuilder and search features against a small real index,
 // written at start-up into a temporary directory from the seed articles in corpus/ by the
 // indexer's extraction and document builder. broadsheet::Error is the expected way to refuse
 // input; any other exception escapes and is a finding.
@@ -30,8 +30,13 @@
 #include "core/extract/registry.h"
 #include "core/index/document.h"
 #include "core/schema.h"
+#include "core/search/article_search.h"
+#include "core/search/facet_values.h"
+#include "core/search/matrix.h"
 #include "core/search/query_builder.h"
-#include "core/search/searcher.h"
+#include "core/search/quote_search.h"
+#include "core/search/search_context.h"
+#include "core/search/suggest.h"
 #include "server/http_util.h"
 
 namespace {
@@ -133,7 +138,7 @@ broadsheet::ApiRequest request_from(std::string_view text) {
 }
 
 void run(unsigned endpoint, broadsheet::ApiRequest& request) {
-    broadsheet::Searcher searcher(database());
+    broadsheet::SearchContext searcher(database());
     switch (endpoint) {
         case 0: {
             const auto params = broadsheet::parse_search_params(request);
@@ -142,29 +147,29 @@ void run(unsigned endpoint, broadsheet::ApiRequest& request) {
             for (auto which : {broadsheet::FacetFilter::All, broadsheet::FacetFilter::ExceptOutlet,
                                broadsheet::FacetFilter::ExceptSpeaker})
                 (void)broadsheet::combine(built, which).get_description();
-            (void)searcher.search(params);
+            (void)search_articles(searcher, params);
             break;
         }
         case 1:
-            (void)searcher.search_quotes(
-                broadsheet::parse_search_params(request, broadsheet::DocumentType::Quote));
+            (void)search_quotes(searcher, broadsheet::parse_search_params(
+                                              request, broadsheet::DocumentType::Quote));
             break;
         case 2:
         case 3:
         case 4: {
             static constexpr std::array<const char*, 3> kFacets = {"outlet", "speaker", "year"};
             request.path_rest = kFacets[endpoint - 2];
-            (void)searcher.facet_values(broadsheet::parse_facet_params(request));
+            (void)facet_values(searcher, broadsheet::parse_facet_params(request));
             break;
         }
         case 5:
-            (void)searcher.suggest(broadsheet::parse_suggest_params(request));
+            (void)suggest(searcher, broadsheet::parse_suggest_params(request));
             break;
         case 6:
-            (void)searcher.search(broadsheet::parse_feed_params(request));
+            (void)search_articles(searcher, broadsheet::parse_feed_params(request));
             break;
         default:
-            (void)searcher.matrix(broadsheet::parse_matrix_params(request));
+            (void)quote_matrix(searcher, broadsheet::parse_matrix_params(request));
             break;
     }
 }

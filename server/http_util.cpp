@@ -1,11 +1,13 @@
-// http_util.cpp — parameter parsing (strict, naming the bad parameter), UTF-8 checks and the
-// single ErrorCode → HTTP mapping.
+// http_util.cpp — parameter reading (typed values, strict, naming the bad parameter; their rules
+// are core's validate()), UTF-8 checks and the single ErrorCode → HTTP mapping.
 #include "server/http_util.h"
 
 #include <charconv>
 #include <iterator>
 #include <optional>
 #include <vector>
+
+#include "core/search/validate.h"
 
 namespace broadsheet {
 namespace {
@@ -35,17 +37,61 @@ std::vector<std::string> repeated(const ApiRequest& request, const std::string& 
     return values;
 }
 
-// Digits only (no sign, spaces or exponent), within [low, high].
-unsigned parse_unsigned(const std::string& name, const std::string& text, unsigned low,
-                        unsigned high, const std::string& range_text) {
+// The parameter `rule.name` as a whole number (digits only: no sign, spaces or exponent);
+// nullopt when absent or empty. Its range is validate()'s to check; the error for text that is
+// no such number says the same as validate()'s.
+std::optional<unsigned> read_unsigned(const ApiRequest& request, const UnsignedRule& rule) {
+    const auto text = single(request, std::string(rule.name));
+    if (!text) return std::nullopt;
     unsigned value = 0;
-    const char* end = text.data() + text.size();
-    auto [ptr, ec] = std::from_chars(text.data(), end, value);
-    const bool digits_only = text.find_first_not_of("0123456789") == std::string::npos;
-    if (!digits_only || ec != std::errc() || ptr != end || value < low || value > high)
-        throw Error(ErrorCode::InvalidArgument, name + " must be an integer " + range_text);
+    const char* end = text->data() + text->size();
+    auto [ptr, ec] = std::from_chars(text->data(), end, value);
+    const bool digits_only = text->find_first_not_of("0123456789") == std::string::npos;
+    if (!digits_only || ec != std::errc() || ptr != end)
+        throw Error(ErrorCode::InvalidArgument, rule.must());
     return value;
 }
+
+// One API spelling of an enum value.
+template <class Enum>
+struct EnumText {
+    std::string_view text;
+    Enum value;
+};
+
+// The value of parameter `name` spelled as in `table`; nullopt when absent or empty. Any other
+// text is refused with the table's spellings ("sort must be relevance, newest or oldest").
+template <class Enum, std::size_t N>
+std::optional<Enum> read_enum(const ApiRequest& request, const std::string& name,
+                              const EnumText<Enum> (&table)[N]) {
+    const auto text = single(request, name);
+    if (!text) return std::nullopt;
+    for (const auto& row : table)
+        if (row.text == *text) return row.value;
+    std::string message = name + " must be ";
+    for (std::size_t i = 0; i < N; ++i) {
+        if (i > 0) message += i + 1 == N ? " or " : ", ";
+        message += table[i].text;
+    }
+    throw Error(ErrorCode::InvalidArgument, message);
+}
+
+constexpr EnumText<SortOrder> kSortNames[] = {{"relevance", SortOrder::Relevance},
+                                              {"newest", SortOrder::Newest},
+                                              {"oldest", SortOrder::Oldest}};
+constexpr EnumText<HistogramInterval> kIntervalNames[] = {{"auto", HistogramInterval::Auto},
+                                                          {"day", HistogramInterval::Day},
+                                                          {"month", HistogramInterval::Month},
+                                                          {"year", HistogramInterval::Year}};
+constexpr EnumText<DocumentType> kTypeNames[] = {{"article", DocumentType::Article},
+                                                 {"quote", DocumentType::Quote}};
+// The matrix's rows are always speakers; the parameter exists so that a client says so.
+enum class MatrixRows { Speaker };
+constexpr EnumText<MatrixRows> kRowNames[] = {{"speaker", MatrixRows::Speaker}};
+constexpr EnumText<MatrixColumns> kColumnNames[] = {{"outlet", MatrixColumns::Outlet},
+                                                    {"month", MatrixColumns::Month}};
+constexpr EnumText<SuggestFormat> kSuggestFormatNames[] = {
+    {"json", SuggestFormat::Json}, {"opensearch", SuggestFormat::OpenSearch}};
 
 std::optional<Date> parse_date(const ApiRequest& request, const std::string& name) {
     const auto text = single(request, name);
@@ -126,47 +172,16 @@ SearchParams parse_search_params(const ApiRequest& request, DocumentType type) {
             params.min_confidence = parse_fraction("min_confidence", *min);
     }
     if (auto q = single(request, "q")) params.q = *q;
-    if (params.q.size() > kMaxQueryBytes)
-        throw Error(ErrorCode::InvalidArgument,
-                    "q must be at most " + std::to_string(kMaxQueryBytes) + " bytes");
     params.outlets = repeated(request, "outlet");
     params.speakers = repeated(request, "speaker");
     params.not_outlets = repeated(request, "not_outlet");
     params.not_speakers = repeated(request, "not_speaker");
     params.from = parse_date(request, "from");
     params.to = parse_date(request, "to");
-    if (params.from && params.to && *params.from > *params.to)
-        throw Error(ErrorCode::InvalidArgument, "from must not be after to");
-    if (auto sort = single(request, "sort")) {
-        if (*sort == "relevance")
-            params.sort = SortOrder::Relevance;
-        else if (*sort == "newest")
-            params.sort = SortOrder::Newest;
-        else if (*sort == "oldest")
-            params.sort = SortOrder::Oldest;
-        else
-            throw Error(ErrorCode::InvalidArgument, "sort must be relevance, newest or oldest");
-    }
-    if (auto interval = single(request, "interval")) {
-        if (*interval == "auto")
-            params.interval = HistogramInterval::Auto;
-        else if (*interval == "day")
-            params.interval = HistogramInterval::Day;
-        else if (*interval == "month")
-            params.interval = HistogramInterval::Month;
-        else if (*interval == "year")
-            params.interval = HistogramInterval::Year;
-        else
-            throw Error(ErrorCode::InvalidArgument, "interval must be auto, day, month or year");
-    }
-    if (auto page = single(request, "page"))
-        params.page = parse_unsigned("page", *page, 1, kMaxResultWindow, "from 1");
-    if (auto size = single(request, "size"))
-        params.size = parse_unsigned("size", *size, 1, kMaxPageSize,
-                                     "from 1 to " + std::to_string(kMaxPageSize));
-    if (static_cast<unsigned long long>(params.page) * params.size > kMaxResultWindow)
-        throw Error(ErrorCode::InvalidArgument,
-                    "page × size must be at most " + std::to_string(kMaxResultWindow));
+    params.sort = read_enum(request, "sort", kSortNames);
+    params.interval = read_enum(request, "interval", kIntervalNames).value_or(params.interval);
+    params.page = read_unsigned(request, kPageRule).value_or(params.page);
+    params.size = read_unsigned(request, kPageSizeRule).value_or(params.size);
     return params;
 }
 
@@ -175,92 +190,52 @@ FacetValuesParams parse_facet_params(const ApiRequest& request) {
     const auto facet = facet_named(request.path_rest);
     if (!facet) throw Error(ErrorCode::NotFound, "no such facet: facets are outlet, speaker, year");
     params.facet = *facet;
-    DocumentType type = DocumentType::Article;
-    if (auto text = single(request, "type")) {
-        if (*text == "quote")
-            type = DocumentType::Quote;
-        else if (*text != "article")
-            throw Error(ErrorCode::InvalidArgument, "type must be article or quote");
-    }
+    const DocumentType type =
+        read_enum(request, "type", kTypeNames).value_or(DocumentType::Article);
     params.filters = parse_search_params(request, type);
     if (auto prefix = single(request, "prefix")) params.prefix = *prefix;
-    if (params.prefix.size() > kMaxFacetPrefixBytes)
-        throw Error(ErrorCode::InvalidArgument,
-                    "prefix must be at most " + std::to_string(kMaxFacetPrefixBytes) + " bytes");
-    if (auto limit = single(request, "limit"))
-        params.limit = parse_unsigned("limit", *limit, 1, kMaxFacetValueLimit,
-                                      "from 1 to " + std::to_string(kMaxFacetValueLimit));
+    params.limit = read_unsigned(request, kFacetLimitRule).value_or(params.limit);
     return params;
 }
 
 SpeakersParams parse_speakers_params(const ApiRequest& request) {
     SpeakersParams params;
     if (auto prefix = single(request, "prefix")) params.prefix = *prefix;
-    if (params.prefix.size() > kMaxSpeakerNameBytes)
-        throw Error(ErrorCode::InvalidArgument,
-                    "prefix must be at most " + std::to_string(kMaxSpeakerNameBytes) + " bytes");
-    if (auto limit = single(request, "limit"))
-        params.limit = parse_unsigned("limit", *limit, 1, kMaxSpeakerLimit,
-                                      "from 1 to " + std::to_string(kMaxSpeakerLimit));
+    params.limit = read_unsigned(request, kSpeakerLimitRule).value_or(params.limit);
     return params;
 }
 
 std::string parse_speaker_name(const ApiRequest& request) {
-    const std::string& name = request.path_rest;
-    if (name.empty() || name.size() > kMaxSpeakerNameBytes)
-        throw Error(
-            ErrorCode::InvalidArgument,
-            "the speaker name must be 1 to " + std::to_string(kMaxSpeakerNameBytes) + " bytes");
-    if (!is_valid_utf8(name))
+    if (!is_valid_utf8(request.path_rest))
         throw Error(ErrorCode::InvalidArgument, "the speaker name must be valid UTF-8");
-    return name;
+    return request.path_rest;
 }
 
 MatrixParams parse_matrix_params(const ApiRequest& request) {
     MatrixParams params;
     params.filters = parse_search_params(request, DocumentType::Quote);
-    if (auto rows = single(request, "rows"); rows && *rows != "speaker")
-        throw Error(ErrorCode::InvalidArgument, "rows must be speaker");
-    if (auto cols = single(request, "cols")) {
-        if (*cols == "outlet")
-            params.cols = MatrixColumns::Outlet;
-        else if (*cols == "month")
-            params.cols = MatrixColumns::Month;
-        else
-            throw Error(ErrorCode::InvalidArgument, "cols must be outlet or month");
-    }
-    if (auto limit = single(request, "limit"))
-        params.limit = parse_unsigned("limit", *limit, 1, kMaxMatrixLimit,
-                                      "from 1 to " + std::to_string(kMaxMatrixLimit));
+    read_enum(request, "rows", kRowNames);
+    params.cols = read_enum(request, "cols", kColumnNames).value_or(params.cols);
+    params.limit = read_unsigned(request, kMatrixLimitRule).value_or(params.limit);
     return params;
 }
 
 RelatedParams parse_related_params(const ApiRequest& request) {
     RelatedParams params;
     params.id = request.path_rest;
-    if (auto size = single(request, "size"))
-        params.size = parse_unsigned("size", *size, 1, kMaxRelatedSize,
-                                     "from 1 to " + std::to_string(kMaxRelatedSize));
+    params.size = read_unsigned(request, kRelatedSizeRule).value_or(params.size);
     return params;
 }
 
 SuggestParams parse_suggest_params(const ApiRequest& request) {
     SuggestParams params;
     if (auto q = single(request, "q")) params.q = *q;
-    if (params.q.size() > kMaxSuggestQueryBytes)
-        throw Error(ErrorCode::InvalidArgument,
-                    "q must be at most " + std::to_string(kMaxSuggestQueryBytes) + " bytes");
-    if (auto limit = single(request, "limit"))
-        params.limit = parse_unsigned("limit", *limit, 1, kMaxSuggestLimit,
-                                      "from 1 to " + std::to_string(kMaxSuggestLimit));
+    params.limit = read_unsigned(request, kSuggestLimitRule).value_or(params.limit);
     return params;
 }
 
 SuggestFormat parse_suggest_format(const ApiRequest& request) {
-    const auto format = single(request, "format");
-    if (!format || *format == "json") return SuggestFormat::Json;
-    if (*format == "opensearch") return SuggestFormat::OpenSearch;
-    throw Error(ErrorCode::InvalidArgument, "format must be json or opensearch");
+    return read_enum(request, "format", kSuggestFormatNames).value_or(SuggestFormat::Json);
 }
 
 SearchParams parse_export_params(const ApiRequest& request) {
@@ -275,8 +250,7 @@ SearchParams parse_feed_params(const ApiRequest& request) {
     feed.params.erase("page");
     feed.params.erase("sort");
     SearchParams params = parse_search_params(feed);
-    // parse_search_params leaves the result page's default when size is absent or empty.
-    if (!single(feed, "size")) params.size = kFeedSize;
+    params.size = read_unsigned(feed, kPageSizeRule).value_or(kFeedSize);
     params.sort = SortOrder::Newest;
     // A feed shows entries only; facets and the histogram (and its interval limit) do not apply.
     params.summaries = Summaries::Skip;

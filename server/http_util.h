@@ -1,5 +1,6 @@
-// http_util.h — the transport-neutral request/response structs handlers work on, parameter
-// parsing and validation, and the one mapping from ErrorCode to HTTP status and error body.
+// http_util.h — the transport-neutral request/response structs handlers work on, reading
+// parameters into core's parameter structs, and the one mapping from ErrorCode to HTTP status
+// and error body.
 #pragma once
 
 #include <functional>
@@ -51,32 +52,33 @@ ApiResponse text_response(std::string content_type, std::string text);
 // A 200 response streamed from `producer`; nothing is produced until the server sends it.
 ApiResponse stream_response(std::string content_type, ChunkProducer producer);
 
-// Validated search parameters: missing or empty → default; malformed or out of range →
-// Error(InvalidArgument) whose message starts with the parameter's name. Unknown parameters
-// are ignored (cache-busters, tracking) rather than refused.
-// For DocumentType::Quote also min_confidence (a number from 0 to 1).
+// The parse_* functions read typed values: missing or empty → default; text that is not a value
+// of the parameter's type (a number, a date, one of an enum's spellings, UTF-8) →
+// Error(InvalidArgument) whose message starts with the parameter's name. Ranges, lengths and
+// relations between parameters are core's validate() (core/search/validate.h), run by every
+// search feature. Unknown parameters are ignored (cache-busters, tracking) rather than refused.
+
+// Search parameters; for DocumentType::Quote also min_confidence (a number from 0 to 1).
 SearchParams parse_search_params(const ApiRequest& request,
                                  DocumentType type = DocumentType::Article);
 
 // GET /api/facets/{name}: the facet from request.path_rest (Error(NotFound) unless outlet,
-// speaker or year), type (article | quote) with that type's search parameters, prefix (at most
-// kMaxFacetPrefixBytes) and limit (1..kMaxFacetValueLimit).
+// speaker or year), type (article | quote) with that type's search parameters, prefix and limit.
 FacetValuesParams parse_facet_params(const ApiRequest& request);
 
-// prefix and limit (1..kMaxSpeakerLimit) of GET /api/speakers.
+// prefix and limit of GET /api/speakers.
 SpeakersParams parse_speakers_params(const ApiRequest& request);
 
-// A speaker name from the path: 1..kMaxSpeakerNameBytes bytes of UTF-8.
+// A speaker name from the path, which must be UTF-8.
 std::string parse_speaker_name(const ApiRequest& request);
 
-// rows (speaker), cols (outlet | month), limit (1..kMaxMatrixLimit) and the quote filters.
+// rows (speaker), cols (outlet | month), limit and the quote filters.
 MatrixParams parse_matrix_params(const ApiRequest& request);
 
-// The article id (request.path_rest) and size (1..kMaxRelatedSize) of GET
-// /api/articles/{id}/related.
+// The article id (request.path_rest) and size of GET /api/articles/{id}/related.
 RelatedParams parse_related_params(const ApiRequest& request);
 
-// q (at most kMaxSuggestQueryBytes) and limit (1..kMaxSuggestLimit) of GET /api/suggest.
+// q and limit of GET /api/suggest.
 SuggestParams parse_suggest_params(const ApiRequest& request);
 
 // How GET /api/suggest answers: its own JSON, or the OpenSearch suggestions array browsers read.
@@ -86,8 +88,8 @@ SuggestFormat parse_suggest_format(const ApiRequest& request);
 // since an export is the complete result set.
 SearchParams parse_export_params(const ApiRequest& request);
 
-// Search parameters of GET /api/search.atom: size 1..kMaxPageSize, default kFeedSize; page and
-// sort are ignored, since a feed is always the newest matches.
+// Search parameters of GET /api/search.atom: size defaults to kFeedSize; page and sort are
+// ignored, since a feed is always the newest matches.
 SearchParams parse_feed_params(const ApiRequest& request);
 inline constexpr unsigned kFeedSize = 20;
 

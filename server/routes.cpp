@@ -11,7 +11,7 @@
 namespace broadsheet {
 namespace {
 
-ApiResponse get_routes(const ApiRequest& request, Searcher& searcher);
+ApiResponse get_routes(const ApiRequest& request, SearchContext& context);
 
 constexpr std::array kRoutes = {
     Route{"GET", "/api", PathMatch::Exact, get_routes, "this list of endpoints"},
@@ -46,7 +46,7 @@ constexpr std::array kRoutes = {
           "OpenSearch description for adding Broadsheet to a browser"},
 };
 
-ApiResponse get_routes(const ApiRequest& /*request*/, Searcher& /*searcher*/) {
+ApiResponse get_routes(const ApiRequest& /*request*/, SearchContext& /*context*/) {
     nlohmann::json routes = nlohmann::json::array();
     for (const Route& route : kRoutes) {
         std::string path(route.path);

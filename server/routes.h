@@ -15,7 +15,7 @@ enum class PathMatch {
              // the rest is path_rest
 };
 
-using Handler = ApiResponse (*)(const ApiRequest&, Searcher&);
+using Handler = ApiResponse (*)(const ApiRequest&, SearchContext&);
 
 struct Route {
     std::string_view method;
@@ -35,7 +35,7 @@ std::span<const Route> route_table();
 // True for "/api" and everything under "/api/": paths the API answers (with 404 if unknown).
 bool is_api_path(std::string_view path);
 
-// Finds the route for a GET/HEAD request to an API path, leases a searcher and runs the
+// Finds the route for a GET/HEAD request to an API path, leases a search context and runs the
 // handler. Never throws: every failure becomes an error response (Internal ones are logged).
 ApiResponse dispatch(ApiRequest request, IndexPool& pool);
 

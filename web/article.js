@@ -6,7 +6,7 @@ import * as api from './api.js';
 import { el, format_date, plural, safe_http_url } from './dom.js';
 import { highlighted, query_terms } from './highlight.js';
 import { is_low_confidence } from './quotes.js';
-import { empty_state, with_changes } from './state.js';
+import { empty_state, pick_facet_value, with_changes } from './state.js';
 import { href_for, speaker_link } from './results.js';
 
 // `neighbours` ({previous, next}, each a page state or null) links the results around this one.
@@ -100,7 +100,7 @@ function render_metadata(article) {
   const rows = [];
   const row = (term, ...value) => rows.push(el('dt', {}, term), el('dd', {}, ...value));
   row('Date', article.date ? el('time', { dateTime: article.date }, format_date(article.date)) : 'Unknown');
-  if (article.outlet) row('Outlet', filter_link({ outlet: [article.outlet] }, article.outlet));
+  if (article.outlet) row('Outlet', filter_link('outlet', article.outlet, {}, article.outlet));
   if (article.author) row('Author', article.author);
   const url = safe_http_url(article.url);
   if (url) {
@@ -112,9 +112,11 @@ function render_metadata(article) {
   return el('dl', { className: 'article-meta' }, ...rows);
 }
 
-// A link to the whole archive filtered by one value (a fresh search, not the current one).
-function filter_link(changes, text) {
-  return el('a', { href: href_for(with_changes(empty_state(), changes)), 'data-navigate': '' }, text);
+// A link to the whole archive filtered by one value of a facet (a fresh search, not the current
+// one), with further `changes` such as the view.
+function filter_link(facet, value, changes, text) {
+  const fresh = pick_facet_value(empty_state(), facet, value, 'only');
+  return el('a', { href: href_for(with_changes(fresh, changes)), 'data-navigate': '' }, text);
 }
 
 // Quotes whose code-point offsets really point at their text in the body; anything else is still
@@ -252,9 +254,9 @@ function render_quotes(state, quotes) {
       ? el(
           'p',
           { className: 'speaker-link' },
-          filter_link({ speaker: [speaker] }, `All articles quoting ${speaker}`),
+          filter_link('speaker', speaker, {}, `All articles quoting ${speaker}`),
           ' · ',
-          filter_link({ speaker: [speaker], view: 'quotes' }, 'All their quotes'),
+          filter_link('speaker', speaker, { view: 'quotes' }, 'All their quotes'),
         )
       : null;
     section.append(

@@ -25,9 +25,9 @@ export function append_all(node, children) {
 }
 
 // Builds the nodes of a server snippet: HTML-escaped text in which <mark>…</mark> is the only
-// markup. The escaped text is decoded by a parser that never executes or creates anything
-// (DOMParser documents are inert), then inserted as text; marks become real <mark> elements.
-// Anything else that looks like a tag stays visible as literal text.
+// markup. The text between marks has its character references decoded (decode_entities) and
+// enters the page as text nodes; marks become real <mark> elements. Anything else that looks
+// like a tag stays visible as literal text.
 export function snippet_nodes(snippet) {
   const nodes = [];
   let inside_mark = false;

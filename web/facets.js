@@ -1,18 +1,18 @@
-// facets.js — the filter panel: Outlet, Speaker and Year facets with counts and checkboxes, an
-// exclude toggle per outlet and speaker, "(unknown)" for results without one, a typeahead over all
-// values in long lists (GET /api/facets/{name}), and the date range. Years are not a separate API
-// filter: a set of ticked years is the date range from 1 January of the first to 31 December of
-// the last, so the two controls never disagree.
+// facets.js — the filter panel's facets: Outlet, Speaker and Year with counts and checkboxes, an
+// exclude toggle per outlet and speaker, "(unknown)" for results without one, and a typeahead over
+// all values in long lists (GET /api/facets/{name}). Years are not a separate API filter: a set of
+// ticked years is the date range from 1 January of the first to 31 December of the last, so the
+// Year facet and the date range inputs (app.js) never disagree.
 
 import * as api from './api.js';
+import { init_combobox, kEnterPicksFirst } from './combobox.js';
 import { el, plural } from './dom.js';
-import { facet_value_changes, facet_values_params, kUnknownValue, state_to_search, with_changes } from './state.js';
+import { facet_values_params, kUnknownValue, pick_facet_value, state_to_search, with_changes } from './state.js';
 
 // How many values a long facet shows before "Show all"; longer lists also get the typeahead.
 const kCollapsedCount = 8;
-// Suggestions the typeahead asks for, and how long typing must pause before it asks.
+// Values the typeahead asks for.
 const kTypeaheadLimit = 10;
-const kTypeaheadDelayMs = 150;
 
 // Facet groups whose long lists the user has expanded; kept while the page lives.
 const expanded = new Set();
@@ -61,7 +61,7 @@ export function render_facets(state, facets, year_facet, navigate) {
       values: facets[name] ?? [],
       selected: state[name],
       excluded: state[`not_${name}`],
-      on_change: (value, mode) => navigate(with_changes(state, facet_value_changes(state, name, value, mode))),
+      on_change: (value, mode) => navigate(pick_facet_value(state, name, value, mode)),
       // Every speaker name leads to the speaker's page; here beside the box that filters by them.
       link:
         name === 'speaker'
@@ -198,10 +198,9 @@ function draw_list(name) {
   }
 }
 
-// The typeahead of one facet: an ARIA combobox (a text box owning a listbox popup) whose options
-// are the facet's values starting with what was typed, counted for the current search. Arrow
-// keys move through the options, Enter picks one (the first when none is active), Escape closes
-// the popup (or, when it is closed, clears the box).
+// The typeahead of one facet: the page's combobox (combobox.js) whose options are the facet's
+// values with a word starting with what was typed, counted for the current search. Enter picks
+// the highlighted value, or the first when none is.
 function update_typeahead(name, wanted) {
   const fieldset = document.getElementById(`facet-${name}`);
   let box = fieldset.querySelector('.facet-typeahead');
@@ -212,136 +211,42 @@ function update_typeahead(name, wanted) {
   }
   if (box) return;
   const { label } = latest.get(name).facet;
-  const list_id = `facet-${name}-options`;
   const input = el('input', {
     type: 'text',
     className: 'facet-filter',
     placeholder: `Find ${label}…`,
     autocomplete: 'off',
     spellcheck: false,
-    role: 'combobox',
     'aria-label': `Find ${label}`,
-    'aria-autocomplete': 'list',
-    'aria-expanded': 'false',
-    'aria-controls': list_id,
   });
-  const listbox = el('ul', { id: list_id, className: 'facet-options', role: 'listbox', 'aria-label': `Matching ${label}` });
-  listbox.hidden = true;
+  const listbox = el('ul', { id: `facet-${name}-options`, className: 'facet-options', 'aria-label': `Matching ${label}` });
   const status = el('p', { className: 'facet-typeahead-status', role: 'status' });
   box = el('div', { className: 'facet-typeahead' }, input, listbox, status);
   fieldset.querySelector('legend').after(box);
 
-  let options = [];
-  let active = -1;
-  let timer = null;
-  let controller = null;
-
-  const set_active = (index) => {
-    active = index;
-    for (const [i, option] of [...listbox.children].entries()) option.setAttribute('aria-selected', String(i === active));
-    if (active >= 0) {
-      const option = listbox.children[active];
-      input.setAttribute('aria-activedescendant', option.id);
-      option.scrollIntoView({ block: 'nearest' });
-    } else {
-      input.removeAttribute('aria-activedescendant');
-    }
-  };
-  const close = () => {
-    listbox.hidden = true;
-    input.setAttribute('aria-expanded', 'false');
-    set_active(-1);
-  };
-  const open = () => {
-    if (options.length === 0) return;
-    listbox.hidden = false;
-    input.setAttribute('aria-expanded', 'true');
-  };
-  const pick = (value) => {
-    const { facet } = latest.get(name);
-    input.value = '';
-    options = [];
-    listbox.replaceChildren();
-    status.textContent = '';
-    close();
-    facet.on_change(value, 'include');
-  };
-  const show_options = (values, prefix) => {
-    options = values.map((entry) => ({ value: String(entry.value), count: Number(entry.count) || 0 }));
-    listbox.replaceChildren(
-      ...options.map((entry, i) => {
-        const option = el(
-          'li',
-          { id: `${list_id}-${i}`, role: 'option', 'aria-selected': 'false', className: 'facet-option' },
-          el('span', { className: 'facet-value' }, entry.value),
-          el('span', { className: 'facet-count' }, entry.count.toLocaleString('en')),
-        );
-        // Keep focus in the box: a click on an option must not blur it first.
-        option.addEventListener('mousedown', (event) => event.preventDefault());
-        option.addEventListener('click', () => pick(entry.value));
-        return option;
-      }),
-    );
-    status.textContent = options.length === 0 ? `No ${label} match “${prefix}”` : '';
-    set_active(-1);
-    if (options.length > 0) open();
-    else close();
-  };
-  const lookup = async () => {
-    timer = null;
-    const prefix = input.value.trim();
-    controller?.abort();
-    if (prefix === '') {
-      show_options([], '');
-      status.textContent = '';
-      return;
-    }
-    controller = new AbortController();
-    const { facet } = latest.get(name);
-    try {
-      const answer = await api.facet_values(name, facet_values_params(facet.state, prefix, kTypeaheadLimit), controller.signal);
-      if (input.value.trim() === prefix) show_options(answer.values ?? [], prefix);
-    } catch (error) {
-      if (error.name === 'AbortError') return;
-      show_options([], prefix);
-      status.textContent = error.message;
-    }
-  };
-
-  input.addEventListener('input', () => {
-    clearTimeout(timer);
-    timer = setTimeout(lookup, kTypeaheadDelayMs);
+  init_combobox({
+    input,
+    listbox,
+    enter: kEnterPicksFirst,
+    lookup: async (prefix, signal) => {
+      const { facet } = latest.get(name);
+      const answer = await api.facet_values(name, facet_values_params(facet.state, prefix, kTypeaheadLimit), signal);
+      return (answer.values ?? []).map((entry) => ({ value: String(entry.value), count: Number(entry.count) || 0 }));
+    },
+    render: (entry) =>
+      el(
+        'li',
+        { className: 'facet-option' },
+        el('span', { className: 'facet-value' }, entry.value),
+        el('span', { className: 'facet-count' }, entry.count.toLocaleString('en')),
+      ),
+    answered: (values, prefix, error) => {
+      if (error) status.textContent = error.message;
+      else status.textContent = prefix !== '' && values.length === 0 ? `No ${label} match “${prefix}”` : '';
+    },
+    pick: (entry) => {
+      input.value = '';
+      latest.get(name).facet.on_change(entry.value, 'include');
+    },
   });
-  input.addEventListener('keydown', (event) => {
-    const is_open = !listbox.hidden;
-    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
-      if (options.length === 0) return;
-      event.preventDefault();
-      open();
-      const step = event.key === 'ArrowDown' ? 1 : -1;
-      set_active(active < 0 && step < 0 ? options.length - 1 : (active + step + options.length) % options.length);
-    } else if (event.key === 'Enter') {
-      event.preventDefault();
-      if (timer !== null) {
-        // Enter right after typing: ask now rather than pick from the previous answer.
-        clearTimeout(timer);
-        lookup().then(() => {
-          if (options.length > 0) pick(options[0].value);
-        });
-      } else if (is_open && options.length > 0) {
-        pick(options[Math.max(active, 0)].value);
-      }
-    } else if (event.key === 'Escape') {
-      if (is_open) {
-        event.preventDefault();
-        event.stopPropagation();
-        close();
-      } else if (input.value !== '') {
-        event.preventDefault();
-        input.value = '';
-        show_options([], '');
-      }
-    }
-  });
-  input.addEventListener('blur', close);
 }

@@ -3,12 +3,12 @@
 
 import { el, plural } from './dom.js';
 import { href_for, speaker_link } from './results.js';
-import { month_range, with_changes } from './state.js';
+import { facet_value_changes, month_range, with_changes } from './state.js';
 
 // The state of the search behind one cell: the speaker, and the outlet or the month (intersected
 // with the date range already chosen, so the cell's search never widens the filters).
 export function cell_state(state, row, col) {
-  const changes = { view: 'quotes', cols: '', speaker: [row] };
+  const changes = { view: 'quotes', cols: '', ...facet_value_changes(state, 'speaker', row, 'only') };
   if (state.cols === 'month') {
     const range = month_range(col);
     if (range) {
@@ -16,7 +16,7 @@ export function cell_state(state, row, col) {
       changes.to = state.to && state.to < range.to ? state.to : range.to;
     }
   } else {
-    changes.outlet = [col];
+    Object.assign(changes, facet_value_changes(state, 'outlet', col, 'only'));
   }
   return with_changes(state, changes);
 }

@@ -3,7 +3,7 @@
 // turned into in-page navigation by app.js.
 
 import { el, format_date, plural, snippet_nodes } from './dom.js';
-import { state_to_search, with_changes } from './state.js';
+import { pick_facet_value, state_to_search, with_changes } from './state.js';
 import { year_range } from './facets.js';
 
 // The API's result window: page × size may not exceed this (docs/api.md).
@@ -91,18 +91,14 @@ export function render_chips(state, navigate) {
     button.addEventListener('click', () => navigate(next));
     chips.push(el('li', {}, button));
   };
-  for (const value of state.outlet) {
-    add('Outlet', value, with_changes(state, { outlet: state.outlet.filter((v) => v !== value) }));
-  }
-  for (const value of state.speaker) {
-    add('Speaker', value, with_changes(state, { speaker: state.speaker.filter((v) => v !== value) }));
+  const kinds = [['outlet', 'Outlet'], ['speaker', 'Speaker']];
+  for (const [facet, label] of kinds) {
+    for (const value of state[facet]) add(label, value, pick_facet_value(state, facet, value, 'none'));
   }
   // Exclusions read "Outlet: not Sputnik"; "(unknown)" stands for results without the field.
-  for (const [facet, label] of [['outlet', 'Outlet'], ['speaker', 'Speaker']]) {
-    const key = `not_${facet}`;
-    for (const value of state[key]) {
-      const next = with_changes(state, { [key]: state[key].filter((v) => v !== value) });
-      add(label, `not ${value}`, next, 'chip chip-not');
+  for (const [facet, label] of kinds) {
+    for (const value of state[`not_${facet}`]) {
+      add(label, `not ${value}`, pick_facet_value(state, facet, value, 'none'), 'chip chip-not');
     }
   }
   if (state.from || state.to) {

@@ -1,12 +1,13 @@
 // speaker.js — a speaker's page: how often and where they are quoted, a per-month timeline as
-// SVG bars (each bar labelled for screen readers), their characteristic terms, recent quotes.
+// SVG bars (bar_chart.js, each bar labelled for screen readers), their characteristic terms and
+// recent quotes.
 
+import { bar_chart, svg } from './bar_chart.js';
 import { el, plural } from './dom.js';
 import { render_quote_hit } from './quotes.js';
 import { href_for } from './results.js';
-import { empty_state, with_changes } from './state.js';
+import { empty_state, pick_facet_value, with_changes } from './state.js';
 
-const kSvg = 'http://www.w3.org/2000/svg';
 // The timeline shows at most this many months (the latest ones) so bars stay readable.
 const kMaxMonths = 120;
 const kMonthNames = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -15,7 +16,9 @@ export function render_speaker(state, profile) {
   const view = document.getElementById('speaker-view');
   const name = String(profile.name ?? state.speaker_page);
   // Searches about this speaker start fresh: the page is about them, not the search it came from.
-  const about = (changes) => href_for(with_changes(empty_state(), { speaker: [name], ...changes }));
+  const fresh = pick_facet_value(empty_state(), 'speaker', name, 'only');
+  const about = (changes) => href_for(with_changes(fresh, changes));
+  const about_outlet = (outlet) => href_for(with_changes(pick_facet_value(fresh, 'outlet', outlet, 'only'), { view: 'quotes' }));
   const quotes = Number(profile.quotes) || 0;
   const articles = Number(profile.articles) || 0;
   view.replaceChildren(
@@ -36,7 +39,7 @@ export function render_speaker(state, profile) {
       el('a', { href: about({ view: 'matrix', cols: 'month' }), 'data-navigate': '' }, 'By month'),
     ),
     section('Quotes per month', 'speaker-timeline', timeline(name, profile.per_month ?? [])),
-    section('Outlets', 'speaker-outlets', value_list(profile.outlets ?? [], (value) => about({ view: 'quotes', outlet: [value] }))),
+    section('Outlets', 'speaker-outlets', value_list(profile.outlets ?? [], about_outlet)),
     section('Characteristic terms', 'speaker-terms', term_list(profile.terms ?? [], (term) => about({ view: 'quotes', q: term }))),
     section('Recent quotes', 'speaker-recent', recent(state, profile.recent_quotes ?? [])),
   );
@@ -71,57 +74,49 @@ function month_label(month) {
   return `${kMonthNames[Number(month.slice(5, 7)) - 1]} ${month.slice(0, 4)}`;
 }
 
-function svg(tag, attributes, ...children) {
-  const node = document.createElementNS(kSvg, tag);
-  for (const [key, value] of Object.entries(attributes)) node.setAttribute(key, String(value));
-  for (const child of children) node.append(child);
-  return node;
-}
-
 // Bars scaled to the busiest month; every bar has a <title> ("Sep 2016: 3 quotes") read by screen
 // readers and shown on hover, and the first, busiest and last months are labelled under the axis.
 function timeline(name, per_month) {
   const months = fill_months(per_month);
   if (months.length === 0) return el('p', {}, 'No dated quotes.');
-  const max = Math.max(...months.map((entry) => entry.count), 1);
   const bar = 24;
   const gap = 6;
   const height = 120;
-  const width = Math.max(months.length * (bar + gap), 160);
   const busiest = months.reduce((best, entry) => (entry.count > best.count ? entry : best));
   const labelled = new Set([months[0].month, months.at(-1).month, busiest.month]);
   const total = months.reduce((sum, entry) => sum + entry.count, 0);
   const summary =
     `Quotes of ${name} per month, ${month_label(months[0].month)} to ${month_label(months.at(-1).month)}: ` +
     `${plural(total, 'quote')}, most in ${month_label(busiest.month)} (${busiest.count}).`;
-  const chart = svg('svg', {
-    viewBox: `0 0 ${width} ${height + 40}`,
-    width,
-    height: height + 40,
-    role: 'img',
-    'aria-label': summary,
-    class: 'timeline',
+  const width = Math.max(months.length * (bar + gap), 160);
+  const text = (x, y, className, content) => {
+    const node = svg('text', { x, y, 'text-anchor': 'middle', class: className });
+    node.textContent = content;
+    return node;
+  };
+  const { plot } = bar_chart({
+    bars: months.map((entry) => ({ count: entry.count, title: `${month_label(entry.month)}: ${plural(entry.count, 'quote')}` })),
+    slot: bar + gap,
+    inset: 0,
+    width: bar,
+    height,
+    min_bar: 2,
+    below: 40,
+    min_width: width,
+    attributes: { width, height: height + 40, role: 'img', 'aria-label': summary, class: 'timeline' },
+    bar_class: 'timeline-bar',
+    group_class: 'timeline-month',
+    group: (i, { x, y }) => {
+      const entry = months[i];
+      const after = [];
+      if (entry.count > 0) after.push(text(x + bar / 2, y - 4, 'timeline-count', String(entry.count)));
+      if (labelled.has(entry.month)) after.push(text(x + bar / 2, height + 16, 'timeline-label', month_label(entry.month)));
+      return { after };
+    },
+    baseline_class: 'timeline-axis',
   });
-  months.forEach((entry, i) => {
-    const x = i * (bar + gap);
-    const h = entry.count === 0 ? 0 : Math.max(2, Math.round((entry.count / max) * height));
-    const group = svg('g', { class: 'timeline-month' }, svg('title', {}, `${month_label(entry.month)}: ${plural(entry.count, 'quote')}`));
-    group.append(svg('rect', { x, y: height - h, width: bar, height: h, class: 'timeline-bar' }));
-    if (entry.count > 0) {
-      const count = svg('text', { x: x + bar / 2, y: height - h - 4, 'text-anchor': 'middle', class: 'timeline-count' });
-      count.textContent = String(entry.count);
-      group.append(count);
-    }
-    if (labelled.has(entry.month)) {
-      const label = svg('text', { x: x + bar / 2, y: height + 16, 'text-anchor': 'middle', class: 'timeline-label' });
-      label.textContent = month_label(entry.month);
-      group.append(label);
-    }
-    chart.append(group);
-  });
-  chart.append(svg('line', { x1: 0, y1: height, x2: width, y2: height, class: 'timeline-axis' }));
   // The chart scrolls sideways inside its box on narrow screens rather than widening the page.
-  return el('div', { className: 'timeline-box' }, chart);
+  return el('div', { className: 'timeline-box' }, plot);
 }
 
 function value_list(values, href) {

@@ -124,15 +124,34 @@ export function with_changes(state, changes) {
 // The facets whose values can be selected and excluded ('outlet' → outlet / not_outlet).
 export const kExcludableFacets = ['outlet', 'speaker'];
 
-// The changes that make one value of an excludable facet selected ('include'), excluded
-// ('exclude') or neither ('none'). A value is never both: including it lifts its exclusion and
-// excluding it drops it from the selection. Other values keep their order.
+// Every pick of an outlet or speaker value — facet checkboxes and exclude buttons, the facet
+// typeahead, the search box's suggestions, chips, matrix cells, links to a speaker's or an
+// outlet's results — goes through facet_value_changes, which keeps the rule that a value is never
+// both selected and excluded. Modes:
+//   'include' — selected, and no longer excluded;
+//   'only'    — the only selected value of the facet, and not excluded;
+//   'exclude' — excluded, and no longer selected;
+//   'none'    — neither.
+export const kPickModes = ['include', 'only', 'exclude', 'none'];
+
+// The changes (for with_changes) that give one value of an excludable facet a mode. A value
+// already in the list it belongs to keeps its place; other values keep their order.
 export function facet_value_changes(state, facet, value, mode) {
-  const selected = state[facet].filter((existing) => existing !== value);
-  const excluded = state[`not_${facet}`].filter((existing) => existing !== value);
-  if (mode === 'include') selected.push(value);
-  if (mode === 'exclude') excluded.push(value);
+  if (!kExcludableFacets.includes(facet) || !kPickModes.includes(mode)) {
+    throw new Error(`no ${mode} pick of a ${facet} value`);
+  }
+  const without = (list) => list.filter((existing) => existing !== value);
+  const with_value = (list) => (list.includes(value) ? [...list] : [...list, value]);
+  let selected = without(state[facet]);
+  if (mode === 'include') selected = with_value(state[facet]);
+  if (mode === 'only') selected = [value];
+  const excluded = mode === 'exclude' ? with_value(state[`not_${facet}`]) : without(state[`not_${facet}`]);
   return { [facet]: selected, [`not_${facet}`]: excluded };
+}
+
+// The state after one pick (see facet_value_changes), on page 1 with no article open.
+export function pick_facet_value(state, facet, value, mode) {
+  return with_changes(state, facet_value_changes(state, facet, value, mode));
 }
 
 // The parameters of GET /api/facets/{name} for a state: its search filters (no paging or sort),

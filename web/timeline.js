@@ -3,10 +3,10 @@
 // dragging across bars to the periods they span, and Reset clears the range. The bars form a
 // toolbar with one tab stop (arrow keys, Home and End move between them).
 
+import { bar_chart, svg } from './bar_chart.js';
 import { el, plural } from './dom.js';
 import { with_changes } from './state.js';
 
-const kSvg = 'http://www.w3.org/2000/svg';
 // Narrowest bar slot in CSS pixels: past this many bars the chart scrolls sideways instead.
 const kMinSlotPx = 6;
 // Widest a period's column gets, so one or two buckets do not stretch into slabs across the page.
@@ -15,13 +15,6 @@ const kMaxSlotPx = 64;
 const kHeight = 100;
 const kMinBar = 4;
 const kIntervalWords = { day: 'day', month: 'month', year: 'year' };
-
-function svg(tag, attributes, ...children) {
-  const node = document.createElementNS(kSvg, tag);
-  for (const [key, value] of Object.entries(attributes)) node.setAttribute(key, String(value));
-  node.append(...children);
-  return node;
-}
 
 function holder() {
   return document.getElementById('timeline');
@@ -89,33 +82,33 @@ function axis(buckets) {
 
 function chart(state, buckets, noun, navigate) {
   const n = buckets.length;
-  const max = Math.max(...buckets.map((b) => b.count), 1);
-  const plot = svg('svg', {
-    class: 'search-timeline-chart',
-    viewBox: `0 0 ${n} ${kHeight}`,
-    preserveAspectRatio: 'none',
-    role: 'toolbar',
-    'aria-labelledby': 'timeline-title',
-    'aria-describedby': 'timeline-help',
+  // One tab stop: the first period with matches, so Tab does not walk a thousand bars.
+  const start = Math.max(0, buckets.findIndex((b) => b.count > 0));
+  const labels = buckets.map((bucket) => `${bucket.period}: ${plural(bucket.count, noun)}`);
+  const { plot, groups: bars } = bar_chart({
+    bars: buckets.map((bucket, i) => ({ count: bucket.count, title: labels[i] })),
+    slot: 1,
+    inset: 0.12,
+    width: 0.76,
+    height: kHeight,
+    min_bar: kMinBar,
+    attributes: {
+      class: 'search-timeline-chart',
+      preserveAspectRatio: 'none',
+      role: 'toolbar',
+      'aria-labelledby': 'timeline-title',
+      'aria-describedby': 'timeline-help',
+    },
+    bar_class: 'search-timeline-bar',
+    group_class: 'search-timeline-bucket',
+    group: (i, { x }) => ({
+      attributes: { role: 'button', tabindex: i === start ? 0 : -1, 'aria-label': labels[i], 'data-index': i },
+      // The whole column reacts, so short and empty periods can be clicked and dragged over too.
+      before: [svg('rect', { class: 'search-timeline-hit', x, y: 0, width: 1, height: kHeight })],
+    }),
   });
   plot.style.minWidth = `${n * kMinSlotPx}px`;
   plot.style.maxWidth = `${n * kMaxSlotPx}px`;
-  // One tab stop: the first period with matches, so Tab does not walk a thousand bars.
-  const start = Math.max(0, buckets.findIndex((b) => b.count > 0));
-  const bars = buckets.map((bucket, i) => {
-    const label = `${bucket.period}: ${plural(bucket.count, noun)}`;
-    const h = bucket.count === 0 ? 0 : Math.max(kMinBar, (bucket.count / max) * kHeight);
-    const group = svg(
-      'g',
-      { class: 'search-timeline-bucket', role: 'button', tabindex: i === start ? 0 : -1, 'aria-label': label, 'data-index': i },
-      svg('title', {}, label),
-      // The whole column reacts, so short and empty periods can be clicked and dragged over too.
-      svg('rect', { class: 'search-timeline-hit', x: i, y: 0, width: 1, height: kHeight }),
-      svg('rect', { class: 'search-timeline-bar', x: i + 0.12, y: kHeight - h, width: 0.76, height: h }),
-    );
-    plot.append(group);
-    return group;
-  });
 
   const select = (first, last, from_keyboard) => {
     const shown = navigate(with_changes(state, span_range(buckets, first, last)));

@@ -149,24 +149,37 @@ std::optional<DateMatch> numeric_at(const std::vector<Token>& t, std::size_t i) 
     return m;
 }
 
+// What may stand between a day-and-month and its year.
+enum class YearSeparator {
+    Comma,        // "March 4, 2019"
+    CommaOrDash,  // "17-Nov-2017" as well
+};
+
+// The month and day read from tokens [first, end), extended by a year when one follows.
+DateMatch with_year(const std::vector<Token>& t, std::size_t first, std::size_t end, unsigned month,
+                    unsigned day, YearSeparator separator) {
+    DateMatch m;
+    m.begin = t[first].begin;
+    m.end = t[end - 1].end;
+    m.month = month;
+    m.day = day;
+    std::size_t y = end;
+    if (is_punct(t, y, ',') || (separator == YearSeparator::CommaOrDash && is_punct(t, y, '-')))
+        ++y;
+    if (const int year = read_year(t, y); year != 0) {
+        m.year = year;
+        m.end = t[y - 1].end;
+    }
+    return m;
+}
+
 std::optional<DateMatch> month_first_at(const std::vector<Token>& t, std::size_t i) {
     std::size_t k = i;
     const unsigned month = read_month(t, k);
     if (month == 0) return std::nullopt;
     const unsigned day = read_day(t, k);
     if (day == 0) return std::nullopt;
-    DateMatch m;
-    m.begin = t[i].begin;
-    m.end = t[k - 1].end;
-    m.month = month;
-    m.day = day;
-    std::size_t y = k;
-    if (is_punct(t, y, ',')) ++y;
-    if (const int year = read_year(t, y); year != 0) {
-        m.year = year;
-        m.end = t[y - 1].end;
-    }
-    return m;
+    return with_year(t, i, k, month, day, YearSeparator::Comma);
 }
 
 std::optional<DateMatch> day_first_at(const std::vector<Token>& t, std::size_t i) {
@@ -183,18 +196,8 @@ std::optional<DateMatch> day_first_at(const std::vector<Token>& t, std::size_t i
     if (dashed) ++k;
     const unsigned month = read_month(t, k);
     if (month == 0) return std::nullopt;
-    DateMatch m;
-    m.begin = t[i].begin;
-    m.end = t[k - 1].end;
-    m.month = month;
-    m.day = day;
-    std::size_t y = k;
-    if (is_punct(t, y, ',') || (dashed && is_punct(t, y, '-'))) ++y;
-    if (const int year = read_year(t, y); year != 0) {
-        m.year = year;
-        m.end = t[y - 1].end;
-    }
-    return m;
+    return with_year(t, i, k, month, day,
+                     dashed ? YearSeparator::CommaOrDash : YearSeparator::Comma);
 }
 
 const std::array<std::string_view, 7> kWeekdays = {"monday", "tuesday",  "wednesday", "thursday",

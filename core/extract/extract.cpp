@@ -7,7 +7,6 @@
 #include "core/extract/decode.h"
 #include "core/extract/fields.h"
 #include "core/extract/html.h"
-#include "core/extract/ids.h"
 #include "core/extract/json_source.h"
 #include "core/extract/markdown.h"
 #include "core/extract/outlet.h"
@@ -95,6 +94,30 @@ void read_json(const SourceFile& file, std::string_view text, std::vector<Record
         return;
     }
     out.push_back({parse_json_article(json), 0});
+}
+
+// The format step the file's kind calls for: one draft per article the file holds.
+std::vector<Record> read_records(const SourceFile& file, std::string_view text,
+                                 std::vector<Diagnostic>& diagnostics) {
+    std::vector<Record> records;
+    switch (kind_of(file.relative_path, text)) {
+        case SourceKind::JsonLines:
+            read_json_lines(file, text, records, diagnostics);
+            break;
+        case SourceKind::Json:
+            read_json(file, text, records, diagnostics);
+            break;
+        case SourceKind::Html:
+            records.push_back({parse_html(text), 0});
+            break;
+        case SourceKind::Markdown:
+            records.push_back({parse_text(text, TextOptions{TextFlavour::Markdown, {}}), 0});
+            break;
+        case SourceKind::Text:
+            records.push_back({parse_text(text, TextOptions{TextFlavour::Plain, {}}), 0});
+            break;
+    }
+    return records;
 }
 
 // Sidecar fields override extracted ones; an explicit null clears the field. A field of the wrong
@@ -206,32 +229,12 @@ ExtractResult extract_file(const SourceFile& file, const ExtractContext& context
             }
         }
 
-        std::vector<Record> records;
-        switch (kind_of(file.relative_path, text)) {
-            case SourceKind::JsonLines:
-                read_json_lines(file, text, records, diagnostics);
-                break;
-            case SourceKind::Json:
-                read_json(file, text, records, diagnostics);
-                break;
-            case SourceKind::Html:
-                records.push_back({parse_html(text), 0});
-                break;
-            case SourceKind::Markdown:
-                records.push_back({parse_text(text, TextOptions{TextFlavour::Markdown, {}}), 0});
-                break;
-            case SourceKind::Text:
-                records.push_back({parse_text(text, TextOptions{TextFlavour::Plain, {}}), 0});
-                break;
-        }
-
-        const std::string content_hash =
-            hash_hex(file.bytes + '\0' + file.sidecar.value_or(std::string{}));
-        for (auto& record : records) {
+        const std::string hash = content_hash(file);
+        for (auto& record : read_records(file, text, diagnostics)) {
             Article article;
             article.source_path = file.relative_path;
             article.id = make_article_id(file.relative_path, record.record);
-            article.content_hash = content_hash;
+            article.content_hash = hash;
             const auto where = record.record
                                    ? file.relative_path + ":" + std::to_string(record.record)
                                    : file.relative_path;

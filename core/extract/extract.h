@@ -65,4 +65,10 @@ ExtractResult extract_file(const SourceFile& file, const ExtractContext& context
 // Stable, URL-safe id for an article file (plus a record number for JSON Lines; 0 for others).
 std::string make_article_id(const std::string& relative_path, std::size_t record = 0);
 
+// Article::content_hash of every article from `file`, and what an index update compares to see
+// whether a file changed: lowercase hex XXH3-64 of the file bytes followed by the sidecar bytes
+// (docs/schema.md, value slot content_hash). Indexes store it, so it must not change without a
+// schema version bump.
+std::string content_hash(const SourceFile& file);
+
 }  // namespace broadsheet

@@ -4,7 +4,9 @@
 #include <xxhash.h>
 
 #include <cstdio>
+#include <memory>
 
+#include "core/error.h"
 #include "core/extract/extract.h"
 #include "core/extract/text_util.h"
 
@@ -31,13 +33,27 @@ bool is_plain_path(std::string_view path) {
     return true;
 }
 
+std::string hex16(XXH64_hash_t hash) {
+    char buf[17];
+    std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(hash));
+    return buf;
+}
+
 }  // namespace
 
 std::string hash_hex(std::string_view bytes) {
-    const XXH64_hash_t h = XXH3_64bits(bytes.data(), bytes.size());
-    char buf[17];
-    std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
-    return buf;
+    return hex16(XXH3_64bits(bytes.data(), bytes.size()));
+}
+
+std::string content_hash(const SourceFile& file) {
+    // Streamed, so an 8 MiB file is not copied to be hashed with its sidecar.
+    std::unique_ptr<XXH3_state_t, decltype(&XXH3_freeState)> state(XXH3_createState(),
+                                                                   &XXH3_freeState);
+    if (!state) throw Error(ErrorCode::Internal, "out of memory creating a hash state");
+    XXH3_64bits_reset(state.get());
+    XXH3_64bits_update(state.get(), file.bytes.data(), file.bytes.size());
+    if (file.sidecar) XXH3_64bits_update(state.get(), file.sidecar->data(), file.sidecar->size());
+    return hex16(XXH3_64bits_digest(state.get()));
 }
 
 std::string path_id(std::string_view path) {

@@ -383,12 +383,6 @@ ExtractResult extract_source(const SourceFile& source, const ExtractContext& con
         result.articles.clear();
         result.diagnostics.push_back({source.relative_path, Severity::Skipped,
                                       std::string("extraction failed: ") + e.what()});
-        return result;
-    }
-    const std::string hash = content_hash(source);
-    for (auto& article : result.articles) {
-        if (article.source_path.empty()) article.source_path = source.relative_path;
-        article.content_hash = hash;
     }
     return result;
 }

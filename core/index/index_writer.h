@@ -84,8 +84,8 @@ struct IndexReport {
 IndexReport build_index(const IndexOptions& options);
 IndexReport update_index(const IndexOptions& options);
 
-// extract_file, with content_hash(source) stamped on every article and source_path filled in;
-// should extraction throw despite its promise, the file becomes a Skipped diagnostic instead.
+// extract_file (which stamps content_hash(source) and source_path on every article); should
+// extraction throw despite its promise, the file becomes a Skipped diagnostic instead.
 ExtractResult extract_source(const SourceFile& source, const ExtractContext& context);
 
 // "2026-11-23T17:22:07Z": the format of the kMetaBuiltAt metadata value.

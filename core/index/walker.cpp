@@ -2,7 +2,6 @@
 #include "core/index/walker.h"
 
 #include <sys/stat.h>
-#include <xxhash.h>
 
 #include <algorithm>
 #include <cstdio>
@@ -266,19 +265,6 @@ std::optional<SourceFile> read_source_file(const fs::path& path, const std::stri
             return std::nullopt;
     }
     return source;
-}
-
-std::string content_hash(const SourceFile& file) {
-    std::unique_ptr<XXH3_state_t, decltype(&XXH3_freeState)> state(XXH3_createState(),
-                                                                   &XXH3_freeState);
-    if (!state) throw Error(ErrorCode::Internal, "out of memory creating a hash state");
-    XXH3_64bits_reset(state.get());
-    XXH3_64bits_update(state.get(), file.bytes.data(), file.bytes.size());
-    if (file.sidecar) XXH3_64bits_update(state.get(), file.sidecar->data(), file.sidecar->size());
-    const XXH64_hash_t hash = XXH3_64bits_digest(state.get());
-    char hex[17];
-    std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(hash));
-    return hex;
 }
 
 }  // namespace broadsheet

@@ -56,7 +56,4 @@ std::optional<SourceFile> read_source_file(const std::filesystem::path& path,
                                            const std::string& relative_path,
                                            std::vector<Diagnostic>& diagnostics);
 
-// Lowercase hex XXH3-64 of the file bytes followed by the sidecar bytes (Article::content_hash).
-std::string content_hash(const SourceFile& file);
-
 }  // namespace broadsheet

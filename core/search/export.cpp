@@ -8,11 +8,10 @@
 #include "core/error.h"
 #include "core/schema.h"
 #include "core/search/search_internal.h"
-#include "core/search/searcher.h"
+#include "core/search/validate.h"
 
 namespace broadsheet {
 
-using search_internal::guarded;
 using search_internal::make_hit;
 using search_internal::parse_article;
 using search_internal::set_sort;
@@ -87,7 +86,7 @@ void append_jsonl_row(std::string& out, const Hit& hit) {
 
 ExportCursor::ExportCursor(Xapian::Database db, const Xapian::Query& query, SortOrder order)
     : db_(std::move(db)) {
-    mset_ = guarded(db_, [&] {
+    mset_ = SearchContext::guarded_on(db_, [&] {
         Xapian::Enquire enquire(db_);
         enquire.set_query(query);
         Xapian::MultiValueKeyMaker keys;
@@ -124,19 +123,18 @@ std::vector<Hit> ExportCursor::next(std::size_t max) {
     return hits;
 }
 
-ExportCursor Searcher::open_export(const SearchParams& params) {
-    if (!open_snapshot_)
-        throw Error(ErrorCode::Internal, "this searcher cannot open a snapshot for an export");
+ExportCursor open_export(SearchContext& context, const SearchParams& params) {
     SearchParams articles = params;
     articles.type = DocumentType::Article;
     articles.min_confidence.reset();
     articles.page = 1;
     articles.size = kDefaultPageSize;
     validate(articles);
-    Xapian::Database snapshot = open_snapshot_();
+    Xapian::Database snapshot = context.open_snapshot();
     // The query is built on the snapshot too: wildcard expansion and spelling read the index.
     QueryBuilder builder(snapshot);
-    const BuiltQuery built = guarded(snapshot, [&] { return builder.build(articles); });
+    const BuiltQuery built =
+        SearchContext::guarded_on(snapshot, [&] { return builder.build(articles); });
     return ExportCursor(std::move(snapshot), combine(built), effective_sort(articles));
 }
 

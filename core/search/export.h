@@ -1,5 +1,5 @@
 // export.h — a search's complete result set as CSV or JSON Lines rows, read batch by batch from
-// a Database handle of its own (Searcher::open_export), so a slow download holds no pooled handle.
+// a Database handle of its own (open_export), so a slow download holds no pooled handle.
 #pragma once
 
 #include <xapian.h>
@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/search/search_context.h"
 #include "core/search/search_types.h"
 
 namespace broadsheet {
@@ -53,5 +54,10 @@ class ExportCursor {
     Xapian::MSet mset_;
     Xapian::doccount position_ = 0;
 };
+
+// The complete result set of `params` (page and size ignored) on a fresh handle from the
+// context's opener, so the export holds nothing of the context. The match runs now: bad params,
+// queries and an unreadable index throw here (like search_articles()), before any row is read.
+ExportCursor open_export(SearchContext& context, const SearchParams& params);
 
 }  // namespace broadsheet

@@ -1,20 +1,17 @@
 // facet_values.cpp — one facet's values by word prefix, with their counts under a search's query
 // and filters: the typeahead inside long facet lists (GET /api/facets/{name}).
+#include "core/search/facet_values.h"
+
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include "core/schema.h"
-#include "core/search/facet_types.h"
 #include "core/search/facets.h"
 #include "core/search/prefix_match.h"
 #include "core/search/search_internal.h"
-#include "core/search/searcher.h"
+#include "core/search/validate.h"
 
 namespace broadsheet {
-
-using search_internal::count_all;
-using search_internal::guarded;
-using search_internal::MatchBudget;
 
 namespace {
 
@@ -59,13 +56,8 @@ void to_json(nlohmann::json& out, const FacetValues& values) {
                          {"timed_out", values.end == MatchEnd::TimedOut}};
 }
 
-FacetValues Searcher::facet_values(const FacetValuesParams& params) {
-    if (params.limit < 1 || params.limit > kMaxFacetValueLimit)
-        throw Error(ErrorCode::InvalidArgument,
-                    "limit must be an integer from 1 to " + std::to_string(kMaxFacetValueLimit));
-    if (params.prefix.size() > kMaxFacetPrefixBytes)
-        throw Error(ErrorCode::InvalidArgument,
-                    "prefix must be at most " + std::to_string(kMaxFacetPrefixBytes) + " bytes");
+FacetValues facet_values(SearchContext& context, const FacetValuesParams& params) {
+    validate(params);
     const FacetRow& row = row_of(params.facet);
     SearchParams filters = params.filters;
     if (filters.type == DocumentType::Article) filters.min_confidence.reset();
@@ -73,18 +65,11 @@ FacetValues Searcher::facet_values(const FacetValuesParams& params) {
         filters.from.reset();
         filters.to.reset();
     }
-    validate(filters);
-    return guarded(db_, [&] {
-        const BuiltQuery built = builder_.build(filters);
-        Xapian::Enquire enquire(db_);
-        enquire.set_query(combine(built, row.own_filter));
+    return context.guarded([&] {
+        const BuiltQuery built = context.builder().build(filters);
         MultiValueCountSpy spy(row.slot);
-        enquire.add_matchspy(&spy);
-        MatchBudget budget;
-        budget.count(enquire, count_all(db_));
-
         FacetValues result;
-        result.end = budget.end();
+        result.end = search_internal::count_matches(context, combine(built, row.own_filter), spy);
         result.facet = params.facet;
         result.prefix = params.prefix;
         const std::string prefix = fold_case(params.prefix);

@@ -61,9 +61,9 @@ Opened open_current(const std::filesystem::path& dir) {
 }  // namespace
 
 struct IndexPool::Handle {
-    std::unique_ptr<Searcher> searcher;
-    std::string stub;         // stub content the searcher was opened from ("" without a stub)
-    std::uint64_t epoch = 0;  // the pool's epoch the searcher is up to date with
+    std::unique_ptr<SearchContext> context;
+    std::string stub;         // stub content the context was opened from ("" without a stub)
+    std::uint64_t epoch = 0;  // the pool's epoch the context is up to date with
 };
 
 IndexPool::IndexPool(IndexPoolConfig config) : config_(std::move(config)) {
@@ -75,7 +75,7 @@ IndexPool::IndexPool(IndexPoolConfig config) : config_(std::move(config)) {
     for (std::size_t i = 0; i < count; ++i) {
         Opened opened = open_current(config_.dir);
         auto handle = std::make_unique<Handle>();
-        handle->searcher = make_searcher(opened.db);
+        handle->context = make_context(opened.db);
         handle->stub = std::move(opened.stub);
         free_.push_back(handle.get());
         handles_.push_back(std::move(handle));
@@ -84,10 +84,11 @@ IndexPool::IndexPool(IndexPoolConfig config) : config_(std::move(config)) {
 
 IndexPool::~IndexPool() = default;
 
-std::unique_ptr<Searcher> IndexPool::make_searcher(const Xapian::Database& db) const {
+std::unique_ptr<SearchContext> IndexPool::make_context(const Xapian::Database& db) const {
     // Exports open the generation that is current when they start, which may be newer than
     // this handle's until its next refresh.
-    return std::make_unique<Searcher>(db, [dir = config_.dir] { return open_current(dir).db; });
+    return std::make_unique<SearchContext>(db,
+                                           [dir = config_.dir] { return open_current(dir).db; });
 }
 
 IndexPool::Lease IndexPool::lease() {
@@ -151,10 +152,10 @@ void IndexPool::follow(Handle& handle, std::uint64_t epoch, const std::string& s
     try {
         if (stub != handle.stub) {
             Opened opened = open_current(config_.dir);
-            handle.searcher = make_searcher(opened.db);
+            handle.context = make_context(opened.db);
             handle.stub = std::move(opened.stub);
         } else {
-            handle.searcher->reopen();
+            handle.context->reopen();
         }
         handle.epoch = epoch;
     } catch (const Error& e) {
@@ -187,12 +188,12 @@ IndexPool::Lease::~Lease() {
     if (pool_ != nullptr) pool_->give_back(handle_);
 }
 
-Searcher& IndexPool::Lease::operator*() const {
-    return *handle_->searcher;
+SearchContext& IndexPool::Lease::operator*() const {
+    return *handle_->context;
 }
 
-Searcher* IndexPool::Lease::operator->() const {
-    return handle_->searcher.get();
+SearchContext* IndexPool::Lease::operator->() const {
+    return handle_->context.get();
 }
 
 }  // namespace broadsheet

@@ -1,5 +1,5 @@
-// index_pool.h — a fixed set of Searcher handles over one index directory, leased one request
-// at a time, all following the index together as the indexer updates or republishes it.
+// index_pool.h — a fixed set of search contexts (Database handles) over one index directory, leased
+// one request at a time, all following the index together as the indexer updates or republishes it.
 #pragma once
 
 #include <chrono>
@@ -15,7 +15,7 @@
 #include <string_view>
 #include <vector>
 
-#include "core/search/searcher.h"
+#include "core/search/search_context.h"
 
 namespace broadsheet {
 
@@ -49,8 +49,8 @@ class IndexPool {
         Lease(Lease&& other) noexcept;
         Lease& operator=(Lease&&) = delete;
         ~Lease();
-        Searcher& operator*() const;
-        Searcher* operator->() const;
+        SearchContext& operator*() const;
+        SearchContext* operator->() const;
 
       private:
         friend class IndexPool;
@@ -64,7 +64,7 @@ class IndexPool {
     Lease lease();
 
   private:
-    std::unique_ptr<Searcher> make_searcher(const Xapian::Database& db) const;
+    std::unique_ptr<SearchContext> make_context(const Xapian::Database& db) const;
     // Looks for a new generation or commit when the check interval has passed.
     void check_for_changes();
     std::string probe_stub();

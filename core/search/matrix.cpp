@@ -1,19 +1,16 @@
 // matrix.cpp — speaker × outlet and speaker × month counts of the quote documents matching a
 // query and filters, in one pass of the matcher.
+#include "core/search/matrix.h"
+
 #include <algorithm>
 #include <map>
 #include <utility>
 
 #include "core/schema.h"
 #include "core/search/search_internal.h"
-#include "core/search/searcher.h"
+#include "core/search/validate.h"
 
 namespace broadsheet {
-
-using search_internal::count_all;
-using search_internal::guarded;
-using search_internal::MatchBudget;
-
 namespace {
 
 // Counts every matching quote by (speaker, column), by speaker, by column and in total. A quote
@@ -51,24 +48,15 @@ class MatrixSpy : public Xapian::MatchSpy {
 
 }  // namespace
 
-Matrix Searcher::matrix(const MatrixParams& params) {
-    if (params.limit < 1 || params.limit > kMaxMatrixLimit)
-        throw Error(ErrorCode::InvalidArgument,
-                    "limit must be an integer from 1 to " + std::to_string(kMaxMatrixLimit));
+Matrix quote_matrix(SearchContext& context, const MatrixParams& params) {
+    validate(params);
     SearchParams filters = params.filters;
     filters.type = DocumentType::Quote;
-    validate(filters);
-    return guarded(db_, [&] {
-        const BuiltQuery built = builder_.build(filters);
-        Xapian::Enquire enquire(db_);
-        enquire.set_query(combine(built));
+    return context.guarded([&] {
+        const BuiltQuery built = context.builder().build(filters);
         MatrixSpy spy(params.cols);
-        enquire.add_matchspy(&spy);
-        MatchBudget budget;
-        budget.count(enquire, count_all(db_));
-
         Matrix matrix;
-        matrix.end = budget.end();
+        matrix.end = search_internal::count_matches(context, combine(built), spy);
         matrix.total = spy.total_;
         std::vector<std::pair<std::string, std::size_t>> rows(spy.rows_.begin(), spy.rows_.end());
         std::sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) {

@@ -38,8 +38,6 @@ Xapian::Query any_of(Field field, std::string_view missing,
 
 Xapian::Query date_range(const SearchParams& params) {
     if (params.from && params.to) {
-        if (*params.from > *params.to)
-            throw Error(ErrorCode::InvalidArgument, "from must not be after to");
         return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, kSlotDate, params.from->slot(),
                              params.to->slot());
     }
@@ -102,13 +100,6 @@ bool is_positional(const Xapian::Query& query) {
     return type == Xapian::Query::OP_PHRASE || type == Xapian::Query::OP_NEAR;
 }
 
-void check_values(std::string_view name, const std::vector<std::string>& values) {
-    if (values.size() > kMaxFilterValues)
-        throw Error(ErrorCode::InvalidArgument, std::string(name) + " may be given at most " +
-                                                    std::to_string(kMaxFilterValues) + " times (" +
-                                                    std::to_string(values.size()) + " given)");
-}
-
 }  // namespace
 
 QueryCost query_cost(const Xapian::Query& parsed) {
@@ -158,13 +149,6 @@ void check_query_cost(const QueryCost& cost) {
                     "q has " + std::to_string(cost.terms) + " terms; at most " +
                         std::to_string(kMaxQueryTerms) +
                         " are allowed (words, wildcards and date ranges each count)");
-}
-
-void check_filter_values(const SearchParams& params) {
-    check_values("outlet", params.outlets);
-    check_values("speaker", params.speakers);
-    check_values("not_outlet", params.not_outlets);
-    check_values("not_speaker", params.not_speakers);
 }
 
 Xapian::Query combine(const BuiltQuery& built, FacetFilter which) {
@@ -238,7 +222,6 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db) {
 }
 
 BuiltQuery QueryBuilder::build(const SearchParams& params) {
-    check_filter_values(params);
     BuiltQuery built;
     Xapian::Query text;
     if (params.q.empty()) {

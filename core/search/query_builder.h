@@ -60,18 +60,14 @@ QueryCost query_cost(const Xapian::Query& parsed);
 // kMaxQueryWildcards, kMinWildcardPrefixChars or kMaxQueryPhrases.
 void check_query_cost(const QueryCost& cost);
 
-// Throws Error(InvalidArgument) starting with the parameter's API name (outlet, speaker,
-// not_outlet, not_speaker) when it has more than kMaxFilterValues values.
-void check_filter_values(const SearchParams& params);
-
 class QueryBuilder {
   public:
     // `db` supplies spelling data and wildcard expansion; it must outlive the builder.
     explicit QueryBuilder(const Xapian::Database& db);
 
     // Throws Error(InvalidQuery) naming the problem when q does not parse or breaks a cost cap
-    // (check_query_cost), and Error(InvalidArgument) when `from` is after `to` or a filter has
-    // too many values (check_filter_values). Every endpoint taking q builds through here.
+    // (check_query_cost). Every endpoint taking q builds through here, after validate(params)
+    // (core/search/validate.h) has checked the parameters.
     BuiltQuery build(const SearchParams& params);
 
   private:

@@ -49,17 +49,8 @@ struct QuoteHit {
     std::optional<QuoteGroupInfo> group;
 };
 
-struct QuoteSearchResult {
-    std::string query;
-    std::size_t total = 0;
-    unsigned page = 1;
-    unsigned size = kDefaultPageSize;
-    double took_ms = 0.0;
-    std::vector<QuoteHit> hits;
-    Facets facets;
-    Histogram histogram;                // of the matching quotes, by their article's date
-    MatchEnd end = MatchEnd::Complete;  // TimedOut: total, facets, histogram are estimates
-};
+// Its histogram counts the matching quotes by their article's date.
+using QuoteSearchResult = ResultPage<QuoteHit>;
 
 struct SpeakersParams {
     std::string prefix;  // matches the start of any word of the name, case-insensitively

@@ -1,32 +1,32 @@
 // related.cpp — "more like this": Xapian relevance feedback from one article. Its most telling
 // words (the expand set over an RSet holding just that article) become an OR query over the
 // other articles.
+#include "core/search/related.h"
+
 #include "core/schema.h"
 #include "core/search/expand.h"
 #include "core/search/search_internal.h"
-#include "core/search/searcher.h"
+#include "core/search/validate.h"
 
 namespace broadsheet {
 
-using search_internal::guarded;
 using search_internal::kSnippetBytes;
 using search_internal::leading_excerpt;
 using search_internal::make_hit;
 using search_internal::parse_article;
 
-RelatedResult Searcher::related(const RelatedParams& params) {
-    if (params.size < 1 || params.size > kMaxRelatedSize)
-        throw Error(ErrorCode::InvalidArgument,
-                    "size must be an integer from 1 to " + std::to_string(kMaxRelatedSize));
-    return guarded(db_, [&] {
+RelatedResult related(SearchContext& context, const RelatedParams& params) {
+    validate(params);
+    return context.guarded([&] {
+        Xapian::Database& db = context.db();
         RelatedResult result;
         result.id = params.id;
         Xapian::RSet relevant;
-        relevant.add_document(article_docid(params.id));
+        relevant.add_document(search_internal::article_docid(db, params.id));
 
         // The default field holds the title and body words (core/index/document.cpp), so its
         // expand set says what the article is about in the words a reader would search by.
-        Xapian::Enquire enquire(db_);
+        Xapian::Enquire enquire(db);
         const FieldWordDecider decider(Field::Body);
         const Xapian::ESet eset = enquire.get_eset(kRelatedTerms, relevant, &decider);
         std::vector<Xapian::Query> words;

@@ -1,5 +1,5 @@
-// search_internal.h — helpers shared by the Searcher's source files (not part of core's API):
-// the Xapian error edge, exact-count set-up, date sorting, HTML escaping and hits.
+// search_internal.h — helpers shared by the search features' source files (not part of core's
+// API): the match with exact summaries, the time budget, date sorting, HTML escaping and hits.
 #pragma once
 
 #include <xapian.h>
@@ -11,30 +11,11 @@
 
 #include "core/article.h"
 #include "core/error.h"
+#include "core/search/query_builder.h"
+#include "core/search/search_context.h"
 #include "core/search/search_types.h"
 
 namespace broadsheet::search_internal {
-
-// Runs `action`; on DatabaseModifiedError reopens `db` and runs it once more. Xapian errors
-// become broadsheet::Error so nothing above core ever sees a Xapian type.
-template <class Action>
-auto guarded(Xapian::Database& db, Action&& action) -> decltype(action()) {
-    try {
-        try {
-            return action();
-        } catch (const Xapian::DatabaseModifiedError&) {
-            // A writer committed again while we read an old revision: move to the latest one.
-            db.reopen();
-            return action();
-        }
-    } catch (const Xapian::QueryParserError& e) {
-        throw Error(ErrorCode::InvalidQuery, "q does not parse: " + e.get_msg());
-    } catch (const Xapian::DatabaseError& e) {
-        throw Error(ErrorCode::IndexUnavailable, "the index cannot be read: " + e.get_msg());
-    } catch (const Xapian::Error& e) {
-        throw Error(ErrorCode::Internal, e.get_type() + std::string(": ") + e.get_msg());
-    }
-}
 
 // check_at_least for get_mset: make the matcher visit every match so totals and facets are exact.
 inline Xapian::doccount count_all(const Xapian::Database& db) {
@@ -126,6 +107,9 @@ void append_escaped(std::string& out, std::string_view text);
 // How long a hit's snippet may be, in bytes, and what marks text left out of it.
 inline constexpr std::size_t kSnippetBytes = 200;
 inline constexpr std::string_view kEllipsis = "…";
+// How snippets and quote texts mark the query's words.
+inline constexpr std::string_view kMarkStart = "<mark>";
+inline constexpr std::string_view kMarkEnd = "</mark>";
 
 // The Article stored as an article document's data; Error(Internal) when it is not one.
 Article parse_article(const Xapian::Document& doc);
@@ -135,5 +119,49 @@ std::string leading_excerpt(const std::string& body, std::size_t max_bytes);
 
 // A search hit showing `article` with `snippet` (already HTML-escaped).
 Hit make_hit(Article article, std::string snippet);
+
+// The document id of the article (not a quote) with this id; Error(NotFound) if none.
+Xapian::docid article_docid(Xapian::Database& db, std::string_view id);
+
+// What a page's match counts besides its hits.
+struct PageSummaries {
+    Facets facets;
+    Histogram histogram;
+    MatchEnd end = MatchEnd::Complete;
+};
+
+// Runs `built` with exact facets and the date histogram of all matches (Error(InvalidArgument)
+// when params.interval needs too many buckets), unless params.summaries is Skip; the MSet holds
+// page params.page. Its passes share one time budget (kMatchTimeBudgetSeconds).
+Xapian::MSet match(SearchContext& context, const BuiltQuery& built, const SearchParams& params,
+                   PageSummaries& summaries);
+
+// Runs `query` as one counting-only pass (no hits) whose match spy `spy` counts, within a fresh
+// time budget; whether it counted every match.
+MatchEnd count_matches(SearchContext& context, const Xapian::Query& query, Xapian::MatchSpy& spy);
+
+// One result page of `params` (already validated, type set): the envelope from the match,
+// each hit from `make_hit(mset, iterator)`. Call inside SearchContext::guarded.
+template <class HitType, class MakeHit>
+ResultPage<HitType> run_page(SearchContext& context, const SearchParams& params, MakeHit&& make) {
+    const auto started = std::chrono::steady_clock::now();
+    const BuiltQuery built = context.builder().build(params);
+    PageSummaries summaries;
+    const Xapian::MSet mset = match(context, built, params, summaries);
+    ResultPage<HitType> result;
+    result.query = params.q;
+    result.total = mset.get_matches_estimated();
+    result.page = params.page;
+    result.size = params.size;
+    result.facets = std::move(summaries.facets);
+    result.histogram = std::move(summaries.histogram);
+    result.end = summaries.end;
+    result.suggestion = built.suggestion;
+    for (auto it = mset.begin(); it != mset.end(); ++it) result.hits.push_back(make(mset, it));
+    const std::chrono::duration<double, std::milli> took =
+        std::chrono::steady_clock::now() - started;
+    result.took_ms = took.count();
+    return result;
+}
 
 }  // namespace broadsheet::search_internal

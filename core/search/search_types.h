@@ -12,8 +12,8 @@
 
 namespace broadsheet {
 
-// Limits of a search request; the server validates against them before searching and the
-// Searcher re-checks them (Error(InvalidArgument)) so that no caller can bypass them.
+// Limits of a search request, checked by validate() (core/search/validate.h) at the entry of
+// every search feature, so that no caller can bypass them.
 inline constexpr std::size_t kMaxQueryBytes = 1024;
 inline constexpr unsigned kMaxPageSize = 100;
 inline constexpr unsigned kDefaultPageSize = 10;
@@ -134,18 +134,23 @@ struct Histogram {
     std::size_t undated = 0;
 };
 
-struct SearchResult {
+// One page of a search's results, whatever it returns (articles or quotes): the page's hits, the
+// exact total and the summaries (facets, histogram) of all matches.
+template <class HitType>
+struct ResultPage {
     std::string query;
-    std::size_t total = 0;  // number of matching articles: exact unless end is TimedOut
+    std::size_t total = 0;  // number of matching documents: exact unless end is TimedOut
     unsigned page = 1;
     unsigned size = kDefaultPageSize;
     double took_ms = 0.0;
-    std::vector<Hit> hits;
+    std::vector<HitType> hits;
     Facets facets;
-    std::optional<std::string> suggestion;  // spelling correction of q
     Histogram histogram;
-    MatchEnd end = MatchEnd::Complete;
+    std::optional<std::string> suggestion;  // spelling correction of q (the quote API omits it)
+    MatchEnd end = MatchEnd::Complete;      // TimedOut: total, facets, histogram are estimates
 };
+
+using SearchResult = ResultPage<Hit>;
 
 // The JSON shapes of docs/api.md (absent strings and dates are null).
 void to_json(nlohmann::json& out, const Hit& hit);

@@ -1,5 +1,7 @@
 // speakers.cpp — the speaker list (from the XSPEAKER: term list) and speaker profiles: counts,
 // outlets, quotes per month, characteristic terms (Xapian's expand set) and recent quotes.
+#include "core/search/speakers.h"
+
 #include <algorithm>
 #include <map>
 
@@ -7,13 +9,13 @@
 #include "core/search/expand.h"
 #include "core/search/facets.h"
 #include "core/search/prefix_match.h"
+#include "core/search/quote_search.h"
 #include "core/search/search_internal.h"
-#include "core/search/searcher.h"
+#include "core/search/validate.h"
 
 namespace broadsheet {
 
 using search_internal::count_all;
-using search_internal::guarded;
 
 namespace {
 
@@ -26,27 +28,34 @@ Xapian::Query quotes_of(const std::string& name) {
                          Xapian::Query(term(Field::Type, kTypeQuote)));
 }
 
-}  // namespace
-
-std::size_t Searcher::count(const Xapian::Query& query) {
-    Xapian::Enquire enquire(db_);
-    enquire.set_query(query);
-    return enquire.get_mset(0, 0, count_all(db_)).get_matches_estimated();
+std::vector<TermWeight> characteristic_terms(Xapian::Database& db, const Xapian::Query& quotes) {
+    Xapian::Enquire enquire(db);
+    enquire.set_query(quotes);
+    Xapian::MultiValueKeyMaker keys;
+    search_internal::set_sort(enquire, SortOrder::Newest, keys);
+    const Xapian::MSet mset = enquire.get_mset(0, kExpandDocuments);
+    Xapian::RSet relevant;
+    for (auto it = mset.begin(); it != mset.end(); ++it) relevant.add_document(*it);
+    std::vector<TermWeight> terms;
+    if (relevant.empty()) return terms;
+    // Quote documents hold the quote's words in the unprefixed field as well (core/index).
+    const FieldWordDecider decider(Field::Body);
+    const Xapian::ESet eset = enquire.get_eset(kProfileTerms, relevant, &decider);
+    for (auto it = eset.begin(); it != eset.end(); ++it) terms.push_back({*it, it.get_weight()});
+    return terms;
 }
 
-std::vector<SpeakerSummary> Searcher::speakers(const SpeakersParams& params) {
-    if (params.limit < 1 || params.limit > kMaxSpeakerLimit)
-        throw Error(ErrorCode::InvalidArgument,
-                    "limit must be an integer from 1 to " + std::to_string(kMaxSpeakerLimit));
-    if (params.prefix.size() > kMaxSpeakerNameBytes)
-        throw Error(ErrorCode::InvalidArgument,
-                    "prefix must be at most " + std::to_string(kMaxSpeakerNameBytes) + " bytes");
-    return guarded(db_, [&] {
+}  // namespace
+
+std::vector<SpeakerSummary> speakers(SearchContext& context, const SpeakersParams& params) {
+    validate(params);
+    return context.guarded([&] {
+        Xapian::Database& db = context.db();
         const std::string prefix = fold_case(params.prefix);
         const std::string speaker_prefix(prefix_of(Field::Speaker));
         std::vector<SpeakerSummary> found;
         std::vector<Xapian::Query> names;
-        for (auto it = db_.allterms_begin(speaker_prefix); it != db_.allterms_end(speaker_prefix);
+        for (auto it = db.allterms_begin(speaker_prefix); it != db.allterms_end(speaker_prefix);
              ++it) {
             std::string name = (*it).substr(speaker_prefix.size());
             if (!word_starts_with(name, prefix)) continue;
@@ -56,13 +65,13 @@ std::vector<SpeakerSummary> Searcher::speakers(const SpeakersParams& params) {
         if (found.empty()) return found;
         // One pass over the matching speakers' quote documents counts every speaker's quotes.
         MultiValueCountSpy spy(kSlotSpeakers);
-        Xapian::Enquire enquire(db_);
+        Xapian::Enquire enquire(db);
         enquire.set_query(
             Xapian::Query(Xapian::Query::OP_FILTER,
                           Xapian::Query(Xapian::Query::OP_OR, names.begin(), names.end()),
                           Xapian::Query(term(Field::Type, kTypeQuote))));
         enquire.add_matchspy(&spy);
-        enquire.get_mset(0, 0, count_all(db_));
+        enquire.get_mset(0, 0, count_all(db));
         for (auto& speaker : found) {
             const auto it = spy.counts().find(speaker.name);
             speaker.quotes = it == spy.counts().end() ? 0 : it->second;
@@ -79,26 +88,24 @@ std::vector<SpeakerSummary> Searcher::speakers(const SpeakersParams& params) {
     });
 }
 
-SpeakerProfile Searcher::speaker(std::string_view name) {
-    if (name.empty() || name.size() > kMaxSpeakerNameBytes)
-        throw Error(
-            ErrorCode::InvalidArgument,
-            "the speaker name must be 1 to " + std::to_string(kMaxSpeakerNameBytes) + " bytes");
-    SpeakerProfile profile = guarded(db_, [&] {
+SpeakerProfile speaker_profile(SearchContext& context, std::string_view name) {
+    validate_speaker_name(name);
+    SpeakerProfile profile = context.guarded([&] {
+        Xapian::Database& db = context.db();
         SpeakerProfile found;
         found.summary.name = std::string(name);
         const std::string speaker_term = term(Field::Speaker, name);
-        const std::size_t documents = db_.get_termfreq(speaker_term);
+        const std::size_t documents = db.get_termfreq(speaker_term);
         if (documents == 0) throw Error(ErrorCode::NotFound, "no speaker with this name");
 
         const Xapian::Query quotes = quotes_of(found.summary.name);
-        Xapian::Enquire enquire(db_);
+        Xapian::Enquire enquire(db);
         enquire.set_query(quotes);
         Xapian::ValueCountMatchSpy outlets(kSlotOutlet);
         Xapian::ValueCountMatchSpy dates(kSlotDate);
         enquire.add_matchspy(&outlets);
         enquire.add_matchspy(&dates);
-        found.summary.quotes = enquire.get_mset(0, 0, count_all(db_)).get_matches_estimated();
+        found.summary.quotes = enquire.get_mset(0, 0, count_all(db)).get_matches_estimated();
         found.summary.articles = documents - std::min(documents, found.summary.quotes);
         found.outlets = sorted_facet(outlets);
         // Dates sort as YYYYMMDD, so the months come out in order.
@@ -109,32 +116,15 @@ SpeakerProfile Searcher::speaker(std::string_view name) {
             months[day.substr(0, 4) + "-" + day.substr(4, 2)] += it.get_termfreq();
         }
         for (const auto& [month, n] : months) found.per_month.push_back({month, n});
-        found.terms = characteristic_terms(quotes);
+        found.terms = characteristic_terms(db, quotes);
         return found;
     });
     SearchParams recent;
     recent.speakers = {std::string(name)};
     recent.sort = SortOrder::Newest;
     recent.size = kProfileRecentQuotes;
-    profile.recent_quotes = search_quotes(recent).hits;
+    profile.recent_quotes = search_quotes(context, recent).hits;
     return profile;
-}
-
-std::vector<TermWeight> Searcher::characteristic_terms(const Xapian::Query& quotes) {
-    Xapian::Enquire enquire(db_);
-    enquire.set_query(quotes);
-    Xapian::MultiValueKeyMaker keys;
-    search_internal::set_sort(enquire, SortOrder::Newest, keys);
-    const Xapian::MSet mset = enquire.get_mset(0, kExpandDocuments);
-    Xapian::RSet relevant;
-    for (auto it = mset.begin(); it != mset.end(); ++it) relevant.add_document(*it);
-    std::vector<TermWeight> terms;
-    if (relevant.empty()) return terms;
-    // Quote documents hold the quote's words in the unprefixed field as well (core/index).
-    const FieldWordDecider decider(Field::Body);
-    const Xapian::ESet eset = enquire.get_eset(kProfileTerms, relevant, &decider);
-    for (auto it = eset.begin(); it != eset.end(); ++it) terms.push_back({*it, it.get_weight()});
-    return terms;
 }
 
 }  // namespace broadsheet

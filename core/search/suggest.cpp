@@ -1,18 +1,19 @@
 // suggest.cpp — as-you-type suggestions: speakers and outlets by the start of any word of their
 // name (from the exact-value term lists), and article titles matching what was typed as a
 // partial query (the last word may be unfinished).
+#include "core/search/suggest.h"
+
 #include <algorithm>
 
 #include "core/schema.h"
 #include "core/search/facets.h"
 #include "core/search/prefix_match.h"
 #include "core/search/search_internal.h"
-#include "core/search/searcher.h"
+#include "core/search/validate.h"
 
 namespace broadsheet {
 
 using search_internal::count_all;
-using search_internal::guarded;
 using search_internal::parse_article;
 
 namespace {
@@ -88,25 +89,21 @@ std::vector<Suggestion> title_suggestions(Xapian::Database& db, const std::strin
 
 }  // namespace
 
-SuggestResult Searcher::suggest(const SuggestParams& params) {
-    if (params.q.size() > kMaxSuggestQueryBytes)
-        throw Error(ErrorCode::InvalidArgument,
-                    "q must be at most " + std::to_string(kMaxSuggestQueryBytes) + " bytes");
-    if (params.limit < 1 || params.limit > kMaxSuggestLimit)
-        throw Error(ErrorCode::InvalidArgument,
-                    "limit must be an integer from 1 to " + std::to_string(kMaxSuggestLimit));
+SuggestResult suggest(SearchContext& context, const SuggestParams& params) {
+    validate(params);
     SuggestResult result;
     result.query = params.q;
     const std::string typed = trimmed(params.q);
     if (typed.empty()) return result;
-    return guarded(db_, [&] {
+    return context.guarded([&] {
+        Xapian::Database& db = context.db();
         const std::string prefix = fold_case(typed);
         std::vector<Suggestion> all = name_suggestions(
-            db_, Field::Speaker, kSlotSpeakers, SuggestionKind::Speaker, prefix, params.limit);
-        for (auto& outlet : name_suggestions(db_, Field::Outlet, kSlotOutlet,
-                                             SuggestionKind::Outlet, prefix, params.limit))
+            db, Field::Speaker, kSlotSpeakers, SuggestionKind::Speaker, prefix, params.limit);
+        for (auto& outlet : name_suggestions(db, Field::Outlet, kSlotOutlet, SuggestionKind::Outlet,
+                                             prefix, params.limit))
             all.push_back(std::move(outlet));
-        for (auto& title : title_suggestions(db_, typed, params.limit))
+        for (auto& title : title_suggestions(db, typed, params.limit))
             all.push_back(std::move(title));
         SuggestResult found = result;
         found.suggestions = std::move(all);

@@ -5,14 +5,16 @@
 #include <string_view>
 
 #include "core/index/document.h"
+#include "core/search/articles.h"
+#include "core/search/quote_search.h"
 #include "server/handlers/handlers.h"
 
 namespace broadsheet {
-ApiResponse get_article(const ApiRequest& request, Searcher& searcher) {
-    const Article article = searcher.article(request.path_rest);
+ApiResponse get_article(const ApiRequest& request, SearchContext& context) {
+    const Article article = find_article(context, request.path_rest);
     nlohmann::json body = article;
     body.erase("content_hash");  // bookkeeping for the indexer, not part of the API
-    const auto groups = searcher.quote_groups(article);
+    const auto groups = quote_groups(context, article);
     // Quotes come in text order, so code points are counted on from the previous offset: one
     // pass over the body, not one per quote.
     std::size_t counted_to = 0, code_points = 0;

@@ -10,12 +10,13 @@ namespace {
 
 enum class ExportFormat { Csv, JsonLines };
 
-ApiResponse export_response(const ApiRequest& request, Searcher& searcher, ExportFormat format) {
+ApiResponse export_response(const ApiRequest& request, SearchContext& context,
+                            ExportFormat format) {
     const SearchParams params = parse_export_params(request);
     // Everything that can fail with a JSON error (parameters, query, opening the index) happens
-    // here, before streaming; the producer below uses only the cursor, never `searcher`, whose
+    // here, before streaming; the producer below uses only the cursor, never `context`, whose
     // lease ends when this handler returns.
-    auto cursor = std::make_shared<ExportCursor>(searcher.open_export(params));
+    auto cursor = std::make_shared<ExportCursor>(open_export(context, params));
     const std::size_t total = cursor->total();
     bool header_due = format == ExportFormat::Csv;
     ChunkProducer producer = [cursor, format, header_due]() mutable -> std::optional<std::string> {
@@ -48,12 +49,12 @@ ApiResponse export_response(const ApiRequest& request, Searcher& searcher, Expor
 
 }  // namespace
 
-ApiResponse get_export_csv(const ApiRequest& request, Searcher& searcher) {
-    return export_response(request, searcher, ExportFormat::Csv);
+ApiResponse get_export_csv(const ApiRequest& request, SearchContext& context) {
+    return export_response(request, context, ExportFormat::Csv);
 }
 
-ApiResponse get_export_jsonl(const ApiRequest& request, Searcher& searcher) {
-    return export_response(request, searcher, ExportFormat::JsonLines);
+ApiResponse get_export_jsonl(const ApiRequest& request, SearchContext& context) {
+    return export_response(request, context, ExportFormat::JsonLines);
 }
 
 }  // namespace broadsheet

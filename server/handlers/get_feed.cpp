@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <initializer_list>
 
+#include "core/search/article_search.h"
+#include "core/search/articles.h"
 #include "core/search/feed.h"
 #include "server/handlers/handlers.h"
 
@@ -43,9 +45,9 @@ std::string feed_title(const SearchParams& params) {
 
 }  // namespace
 
-ApiResponse get_feed(const ApiRequest& request, Searcher& searcher) {
+ApiResponse get_feed(const ApiRequest& request, SearchContext& context) {
     const SearchParams params = parse_feed_params(request);
-    const SearchResult result = searcher.search(params);
+    const SearchResult result = search_articles(context, params);
     const std::string base = "http://" + request.host;
     const std::string search = query_string(request, {"page", "size", "sort"});
 
@@ -59,7 +61,7 @@ ApiResponse get_feed(const ApiRequest& request, Searcher& searcher) {
     feed.base = base;
     // The feed changes when the index does; an index without a build time falls back to the
     // newest dated hit, then to the epoch (Atom requires some instant).
-    feed.updated = searcher.info().built_at;
+    feed.updated = index_info(context).built_at;
     if (feed.updated.empty()) {
         feed.updated = "1970-01-01T00:00:00Z";
         for (const Hit& hit : result.hits) {

@@ -1,10 +1,11 @@
 // get_health.cpp — GET /api/health: is an index open, how many articles, which schema, built when.
+#include "core/search/articles.h"
 #include "server/handlers/handlers.h"
 
 namespace broadsheet {
 
-ApiResponse get_health(const ApiRequest& /*request*/, Searcher& searcher) {
-    const IndexInfo info = searcher.info();
+ApiResponse get_health(const ApiRequest& /*request*/, SearchContext& context) {
+    const IndexInfo info = index_info(context);
     return {200,
             {{"status", "ok"},
              {"documents", info.documents},

@@ -5,7 +5,7 @@
 
 namespace broadsheet {
 
-ApiResponse get_opensearch(const ApiRequest& request, Searcher& /*searcher*/) {
+ApiResponse get_opensearch(const ApiRequest& request, SearchContext& /*context*/) {
     return text_response("application/opensearchdescription+xml; charset=utf-8",
                          opensearch_description("http://" + request.host));
 }

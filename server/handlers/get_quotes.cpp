@@ -1,12 +1,13 @@
 // get_quotes.cpp — GET /api/quotes: quote search with the article search's parameters plus
 // min_confidence.
+#include "core/search/quote_search.h"
 #include "server/handlers/handlers.h"
 
 namespace broadsheet {
 
-ApiResponse get_quotes(const ApiRequest& request, Searcher& searcher) {
+ApiResponse get_quotes(const ApiRequest& request, SearchContext& context) {
     const SearchParams params = parse_search_params(request, DocumentType::Quote);
-    return {200, searcher.search_quotes(params)};
+    return {200, search_quotes(context, params)};
 }
 
 }  // namespace broadsheet

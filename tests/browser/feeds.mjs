@@ -104,7 +104,7 @@ describe('feeds and export', () => {
     const { page, assert_no_errors } = await open_page(t);
     await page.goto('./');
     await wait_for_count(page);
-    const searchbox = page.getByRole('searchbox', { name: 'Search' });
+    const searchbox = page.getByRole('combobox', { name: 'Search', exact: true });
     await searchbox.fill('minister');
     await searchbox.press('Enter');
     await page.waitForURL(/[?&]q=minister(&|$)/);

@@ -47,8 +47,8 @@ describe('quotes and speakers', () => {
     await page.getByRole('link', { name: 'Quotes', exact: true }).click();
     await page.waitForURL((url) => url.searchParams.get('view') === 'quotes');
     await expect_quote_count(page, all.total);
-    await page.getByRole('searchbox', { name: 'Search' }).fill(word);
-    await page.getByRole('searchbox', { name: 'Search' }).press('Enter');
+    await page.getByRole('combobox', { name: 'Search', exact: true }).fill(word);
+    await page.getByRole('combobox', { name: 'Search', exact: true }).press('Enter');
     await page.waitForURL((url) => url.searchParams.get('q') === word && url.searchParams.get('view') === 'quotes');
     await expect_quote_count(page, expected.total);
     const texts = await page.locator('#results .quote-hit blockquote').allTextContents();

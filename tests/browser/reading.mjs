@@ -14,9 +14,8 @@ async function expect_count(page, total) {
   await page.locator('#result-count').filter({ hasText: new RegExp(`^${total} articles?$`) }).waitFor();
 }
 
-// The input stays a searchbox inside the element with the combobox role (ARIA 1.1 pattern).
-const search_box = (page) => page.getByRole('searchbox', { name: 'Search', exact: true });
-const combobox = (page) => page.getByRole('combobox', { name: 'Search', exact: true });
+// The input itself is the combobox (ARIA 1.2 pattern).
+const search_box = (page) => page.getByRole('combobox', { name: 'Search', exact: true });
 const listbox = (page) => page.getByRole('listbox', { name: 'Suggestions', exact: true });
 
 // Types `text` key by key into an empty search box (as a person would) and waits for the list
@@ -73,10 +72,10 @@ describe('search box suggestions', () => {
     await page.goto('./');
     await page.locator('main[aria-busy="false"]').waitFor();
     const box = search_box(page);
-    assert.equal(await combobox(page).getAttribute('aria-expanded'), 'false');
+    assert.equal(await search_box(page).getAttribute('aria-expanded'), 'false');
     assert.equal(await box.getAttribute('aria-controls'), 'q-suggestions');
     await type_and_wait(page, 'ker');
-    assert.equal(await combobox(page).getAttribute('aria-expanded'), 'true');
+    assert.equal(await search_box(page).getAttribute('aria-expanded'), 'true');
     const options = listbox(page).getByRole('option');
     assert.equal(await options.count(), suggested.suggestions.length);
     const first = options.first();
@@ -93,7 +92,7 @@ describe('search box suggestions', () => {
     assert.equal(new URL(page.url()).searchParams.get('q'), null, 'the typed prefix is not a query');
     assert.equal(await box.inputValue(), '');
     await listbox(page).waitFor({ state: 'hidden' });
-    assert.equal(await combobox(page).getAttribute('aria-expanded'), 'false');
+    assert.equal(await search_box(page).getAttribute('aria-expanded'), 'false');
     const titles = await page.locator('#results .hit-title').allTextContents();
     assert.deepEqual(titles, expected.hits.map((hit) => hit.title), 'the filtered results, in the API order');
     assert_no_errors();
@@ -132,7 +131,7 @@ describe('search box suggestions', () => {
     await type_and_wait(page, 'ker');
     await search_box(page).press('Escape');
     await listbox(page).waitFor({ state: 'hidden' });
-    assert.equal(await combobox(page).getAttribute('aria-expanded'), 'false');
+    assert.equal(await search_box(page).getAttribute('aria-expanded'), 'false');
     assert.equal(await search_box(page).inputValue(), 'ker', 'Escape with the list open keeps the text');
 
     // ArrowDown reopens the same suggestions; a click elsewhere closes them.

@@ -47,8 +47,8 @@ describe('search page', () => {
     const health = await (await page.request.get('api/health')).json();
     await page.locator('#index-status').filter({ hasText: new RegExp(`^${health.documents} articles indexed`) }).waitFor();
 
-    await page.getByRole('searchbox', { name: 'Search' }).fill('Syria');
-    await page.getByRole('searchbox', { name: 'Search' }).press('Enter');
+    await page.getByRole('combobox', { name: 'Search', exact: true }).fill('Syria');
+    await page.getByRole('combobox', { name: 'Search', exact: true }).press('Enter');
     await page.waitForURL(/[?&]q=Syria(&|$)/);
     const syria = await api_search(page, '?q=Syria');
     assert.ok(syria.total > 0, 'the seeds are about Syria');
@@ -74,7 +74,7 @@ describe('search page', () => {
     await page.waitForURL((url) => url.searchParams.get('q') === 'Syria' && !url.searchParams.has('outlet'));
     await expect_count(page, syria.total);
     await assert_eventually(async () => !(await checkbox.isChecked()), 'back unticks the outlet');
-    assert.equal(await page.getByRole('searchbox', { name: 'Search' }).inputValue(), 'Syria');
+    assert.equal(await page.getByRole('combobox', { name: 'Search', exact: true }).inputValue(), 'Syria');
 
     await page.goForward();
     await expect_count(page, smallest.count);
@@ -83,7 +83,7 @@ describe('search page', () => {
     await page.reload();
     await expect_count(page, smallest.count);
     assert.ok(await checkbox.isChecked(), 'reload restores the facet');
-    assert.equal(await page.getByRole('searchbox', { name: 'Search' }).inputValue(), 'Syria');
+    assert.equal(await page.getByRole('combobox', { name: 'Search', exact: true }).inputValue(), 'Syria');
     assert_no_errors();
   });
 
@@ -175,7 +175,7 @@ describe('search page', () => {
     await link.click();
     await page.waitForURL((url) => url.searchParams.get('q') === misspelt.suggestion);
     await expect_count(page, corrected.total);
-    assert.equal(await page.getByRole('searchbox', { name: 'Search' }).inputValue(), misspelt.suggestion);
+    assert.equal(await page.getByRole('combobox', { name: 'Search', exact: true }).inputValue(), misspelt.suggestion);
     assert_no_errors();
   });
 
@@ -183,7 +183,7 @@ describe('search page', () => {
     const { page, assert_no_errors } = await open_page(t, { allowed: [/status of 400/] });
     await page.goto('./');
     await wait_for_count(page);
-    await page.getByRole('searchbox', { name: 'Search' }).fill('title:(');
+    await page.getByRole('combobox', { name: 'Search', exact: true }).fill('title:(');
     await page.getByRole('button', { name: 'Search', exact: true }).click();
     const alert = page.getByRole('alert');
     await alert.filter({ hasText: /\S/ }).waitFor();
@@ -219,7 +219,7 @@ describe('search page', () => {
 
     await page.goto(`./${search}`);
     await expect_count(page, expected.total);
-    assert.equal(await page.getByRole('searchbox', { name: 'Search' }).inputValue(), 'Syria');
+    assert.equal(await page.getByRole('combobox', { name: 'Search', exact: true }).inputValue(), 'Syria');
     assert.equal(await page.getByLabel('Sort').inputValue(), 'oldest');
     assert.equal(await page.getByLabel('From').inputValue(), `${year.value}-01-01`);
     assert.equal(await page.getByLabel('To').inputValue(), `${year.value}-12-31`);
@@ -352,7 +352,7 @@ describe('search page', () => {
     await page.locator('#result-count:not(:empty), #alert:not(:empty)').first().waitFor();
     const injected = await page.locator('main img, #alert img').count();
     assert.equal(injected, 0, 'no element was created from the query');
-    assert.equal(await page.getByRole('searchbox', { name: 'Search' }).inputValue(), hostile);
+    assert.equal(await page.getByRole('combobox', { name: 'Search', exact: true }).inputValue(), hostile);
     assert_no_errors();
   });
 

@@ -16,6 +16,7 @@ import {
   matrix_params,
   month_range,
   parse_state,
+  pick_facet_value,
   quote_position,
   search_params,
   state_to_search,
@@ -158,12 +159,47 @@ describe('excluded and unknown facet values', () => {
     { from: '?not_speaker=X', facet: 'speaker', value: 'X', mode: 'include', to: { speaker: ['X'], not_speaker: [] } },
     // 'none' clears the value from both lists and leaves the others.
     { from: '?speaker=X&not_speaker=Y&not_speaker=Z', facet: 'speaker', value: 'Y', mode: 'none', to: { speaker: ['X'], not_speaker: ['Z'] } },
+    // A speaker picked from the search box's suggestions while excluded: selected, no longer excluded.
+    { from: '?speaker=A&not_speaker=X', facet: 'speaker', value: 'X', mode: 'include', to: { speaker: ['A', 'X'], not_speaker: [] } },
+    // Picking a value already selected changes nothing, not even its place in the URL.
+    { from: '?outlet=A&outlet=B', facet: 'outlet', value: 'A', mode: 'include', to: { outlet: ['A', 'B'], not_outlet: [] } },
+    // Excluding a value already excluded keeps its place too.
+    { from: '?not_outlet=A&not_outlet=B', facet: 'outlet', value: 'A', mode: 'exclude', to: { outlet: [], not_outlet: ['A', 'B'] } },
+    // 'only' (a matrix cell, a link to one speaker's results) replaces the selection and lifts the
+    // value's exclusion; other exclusions stay.
+    { from: '?outlet=A&outlet=B&not_outlet=C&not_outlet=D', facet: 'outlet', value: 'C', mode: 'only', to: { outlet: ['C'], not_outlet: ['D'] } },
+    // "(unknown)" follows the same rule as any value.
+    { from: '?outlet=%28unknown%29', facet: 'outlet', value: kUnknownValue, mode: 'exclude', to: { outlet: [], not_outlet: [kUnknownValue] } },
   ];
   for (const row of changes) {
     test(`${row.mode} ${row.value} from ${row.from}`, () => {
-      assert.deepEqual(facet_value_changes(parse_state(row.from), row.facet, row.value, row.mode), row.to);
+      const state = parse_state(row.from);
+      const to = facet_value_changes(state, row.facet, row.value, row.mode);
+      assert.deepEqual(to, row.to);
+      const selected = to[row.facet];
+      assert.ok(!selected.some((value) => to[`not_${row.facet}`].includes(value)), 'never selected and excluded');
+      // The state form of the same pick: those lists, on page 1, anything else as it was.
+      assert.deepEqual(pick_facet_value(state, row.facet, row.value, row.mode), with_changes(state, row.to));
     });
   }
+
+  const refused = [
+    // Years are a date range, not a facet with exclusions.
+    { facet: 'year', value: '2017', mode: 'include' },
+    // A typo in a mode must not silently clear the value.
+    { facet: 'speaker', value: 'X', mode: 'selected' },
+  ];
+  for (const row of refused) {
+    test(`refuses a ${row.mode} pick of a ${row.facet} value`, () => {
+      assert.throws(() => facet_value_changes(empty_state(), row.facet, row.value, row.mode), /no .* pick of a/);
+    });
+  }
+
+  test('a pick starts again on page 1 and closes the open article', () => {
+    const state = parse_state('?not_speaker=X&page=3&article=a.txt');
+    const next = pick_facet_value(state, 'speaker', 'X', 'include');
+    assert.equal(state_to_search(next), '?speaker=X');
+  });
 
   test('a change keeps exclusions and copies them', () => {
     const state = parse_state('?not_outlet=A&page=2');

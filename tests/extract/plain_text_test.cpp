@@ -1,8 +1,14 @@
-// plain_text_test.cpp — table tests for the text/markdown format step: headline, byline, date
-// line, URL line, chrome and body.
+// plain_text_test.cpp — table tests for the text/markdown format step (headline, byline, date
+// line, URL line, chrome and body) and for each of its passes.
 #include "core/extract/plain_text.h"
 
 #include <gtest/gtest.h>
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "core/extract/text_layout.h"
 
 namespace broadsheet {
 namespace {
@@ -140,6 +146,282 @@ TEST(Headline, Table) {
     for (const auto& c : kHeadlineCases) {
         EXPECT_EQ(plausible_headline(c.line), c.headline) << c.line << " — " << c.why;
         EXPECT_EQ(looks_like_caption(c.line), c.caption) << c.line << " — " << c.why;
+    }
+}
+
+// The passes one at a time: each table runs the unit reader and the passes up to the one it
+// tests, and checks the roles that pass gave (one letter per unit: B body, T title, C chrome,
+// D dropped) and what it read into the Draft.
+using text_layout::Layout;
+using text_layout::Role;
+
+enum class Through { ChromeAndUrls, Title, BylinesAndDates, TrailingFurniture, SignoffAuthor };
+
+Layout lay_out(std::string_view text, TextFlavour flavour, Through last,
+               std::string_view known_title = {}) {
+    Layout layout;
+    layout.units = text_layout::read_units(text, flavour);
+    text_layout::mark_chrome_and_urls(layout);
+    if (last == Through::ChromeAndUrls) return layout;
+    text_layout::mark_title(layout, text_layout::TitleHints{flavour, known_title});
+    if (last == Through::Title) return layout;
+    text_layout::read_bylines_and_dates(layout);
+    if (last == Through::BylinesAndDates) return layout;
+    text_layout::mark_trailing_furniture(layout);
+    if (last == Through::TrailingFurniture) return layout;
+    text_layout::read_signoff_author(layout);
+    return layout;
+}
+
+std::string roles(const Layout& layout) {
+    std::string out;
+    for (const auto& u : layout.units) {
+        switch (u.role) {
+            case Role::Body:
+                out += 'B';
+                break;
+            case Role::Title:
+                out += 'T';
+                break;
+            case Role::Chrome:
+                out += 'C';
+                break;
+            case Role::Dropped:
+                out += 'D';
+                break;
+        }
+    }
+    return out;
+}
+
+std::string iso_or_empty(const std::optional<Date>& date) {
+    return date ? date->iso() : "";
+}
+
+struct ChromeCase {
+    const char* why;
+    const char* text;
+    TextFlavour flavour;
+    const char* roles;
+    const char* url;
+    const char* meta_outlet;
+};
+
+const ChromeCase kChromeCases[] = {
+    {"a URL label over a URL unit: both dropped, the URL read",
+     "A sentence.\n\nOriginal url:\n\n"
+     "<https://example.com/a>\n",
+     TextFlavour::Plain, "BDD", "https://example.com/a", ""},
+    {"a URL label with its URL on the line", "Source: https://example.com/b\n\nA sentence.\n",
+     TextFlavour::Plain, "DB", "https://example.com/b", ""},
+    {"lone URL lines: the first is the article's, every one is dropped",
+     "https://a.example/1\n\nA sentence.\n\nhttps://b.example/2\n", TextFlavour::Plain, "DBD",
+     "https://a.example/1", ""},
+    {"'Publisher:' names the outlet: metadata, dropped", "Publisher: Example News\n\nA sentence.\n",
+     TextFlavour::Plain, "DB", "", "Example News"},
+    {"'Source:' also credits data: chrome, not metadata", "Source: Example News\n\nA sentence.\n",
+     TextFlavour::Plain, "CB", "", ""},
+    {"a stack of short lines is a menu", "News\nSport\nWeather\n\nA sentence.\n",
+     TextFlavour::Plain, "CCCB", "", ""},
+    {"a related heading turns the short lines after it into chrome until a sentence",
+     "A sentence.\n\nMore on this story\n\nMill owners fined over asbestos\n\nWhy is it so hard "
+     "to build homes?\n\nThe article resumes here.\n",
+     TextFlavour::Plain, "BCCCB", "", ""},
+    {"markdown: an image-only line is dropped, a link-only line is chrome",
+     "![A photo](a.jpg)\n\n[Another story](#)\n\nA sentence.\n", TextFlavour::Markdown, "DCB", "",
+     ""},
+};
+
+TEST(TextPasses, ChromeAndUrls) {
+    for (const auto& c : kChromeCases) {
+        const auto layout = lay_out(c.text, c.flavour, Through::ChromeAndUrls);
+        EXPECT_EQ(roles(layout), c.roles) << c.why;
+        EXPECT_EQ(layout.draft.url, c.url) << c.why;
+        EXPECT_EQ(layout.draft.meta_outlet, c.meta_outlet) << c.why;
+    }
+}
+
+struct TitleCase {
+    const char* why;
+    const char* text;
+    TextFlavour flavour;
+    const char* known_title;
+    const char* title;  // "" when none
+    const char* roles;
+};
+
+const TitleCase kTitleCases[] = {
+    {"a known title is found among the first body units, quotes folded",
+     "Teachers \u201Cend\u201D strike\n\nTeachers returned on Monday.\n", TextFlavour::Plain,
+     "Teachers \"end\" strike", "Teachers \u201Cend\u201D strike", "TB"},
+    {"a known title not in the text: no other line is taken",
+     "Some other plausible headline here\n\nTeachers returned on Monday.\n", TextFlavour::Plain,
+     "Teachers end strike", "", "BB"},
+    {"a 'Title:' line is the headline, its label removed",
+     "Title: Council approves homes\n\nCouncil leaders met on Friday.\n", TextFlavour::Plain, "",
+     "Council approves homes", "TB"},
+    {"markdown: the H1 wins over a plausible line before it",
+     "A plausible kicker line here\n\n# The real headline of it\n\nBody text.\n",
+     TextFlavour::Markdown, "", "The real headline of it", "BTB"},
+    {"a short kicker loses to a longer headline after it",
+     "WORLD NEWS\n\nKerry and Lavrov agree to meet again\n\nThe ministers spoke.\n",
+     TextFlavour::Plain, "", "Kerry and Lavrov agree to meet again", "BTB"},
+    {"a short headline is taken when no longer one follows",
+     "Teachers strike\n\nThe teachers walked out of schools on Monday.\n", TextFlavour::Plain, "",
+     "Teachers strike", "TB"},
+    {"bylines, date lines and captions are passed over",
+     "By Jane Doe\n\nMarch 4, 2019\n\nProtesters gather outside parliament (AP Photo/Jane "
+     "Doe)\n\nParliament votes on the budget\n\nThe vote was close.\n",
+     TextFlavour::Plain, "", "Parliament votes on the budget", "BBBTB"},
+    {"a wire dateline means the headline is missing: the search stops",
+     "LONDON, March 4 (Reuters) - The housebuilder said on Monday it would slow work.\n\n"
+     "Carrington Homes said reservations were lower\n",
+     TextFlavour::Plain, "", "", "BB"},
+    {"a sentence with a full stop is not a headline",
+     "The talks went on for three hours and ended without a deal.\n", TextFlavour::Plain, "", "",
+     "B"},
+};
+
+TEST(TextPasses, Title) {
+    for (const auto& c : kTitleCases) {
+        const auto layout = lay_out(c.text, c.flavour, Through::Title, c.known_title);
+        EXPECT_EQ(layout.draft.title, c.title) << c.why;
+        EXPECT_EQ(roles(layout), c.roles) << c.why;
+    }
+}
+
+struct BylineCase {
+    const char* why;
+    std::string text;
+    const char* author;
+    const char* byline_text;
+    const char* byline_date;
+    const char* text_date;
+    const char* updated_date;
+    const char* roles;
+};
+
+// Twelve body units: what follows them is past the header region.
+const std::string kTwelveUnits =
+    "One.\n\nTwo.\n\nThree.\n\nFour.\n\nFive.\n\nSix.\n\nSeven.\n\nEight.\n\nNine.\n\n"
+    "Ten.\n\nEleven.\n\nTwelve.\n\n";
+
+const BylineCase kBylineCases[] = {
+    {"a byline under the headline gives author, text and date",
+     "Council approves 400 homes on mill site\n\nBy Jane Doe | March 4, 2019\n\nThe vote was "
+     "close, with two votes in it.\n",
+     "Jane Doe", "By Jane Doe | March 4, 2019", "2019-03-04", "", "", "TDB"},
+    {"a date line near the headline dates the article",
+     "Council approves 400 homes on mill site\n\n17 November 2017\n\nThe vote was close, with two "
+     "votes in it.\n",
+     "", "", "2017-11-17", "", "", "TDB"},
+    {"an 'Updated' line is the weakest date",
+     "Council approves 400 homes on mill site\n\nUpdated Nov. 18, "
+     "2017\n\nThe vote was close, with two votes in it.\n",
+     "", "", "", "", "2017-11-18", "TDB"},
+    {"a page clock is chrome",
+     "Council approves 400 homes on mill site\n\n16:02 GMT +3 22 September 2019\n\n"
+     "The vote was close, with two votes in it.\n",
+     "", "", "", "", "", "TCB"},
+    {"past the header region a date line is a text date",
+     "Council approves 400 homes on mill site\n\n" + kTwelveUnits +
+         "Published 4 March 2019\n\nThirteen.\n\n"
+         "Fourteen.\n\nFifteen.\n\nSixteen.\n",
+     "", "", "", "2019-03-04", "", "TBBBBBBBBBBBBDBBBB"},
+    {"past the header region a byline counts only among the last units",
+     "Council approves 400 homes on mill site\n\n" + kTwelveUnits +
+         "By Jane Doe\n\nThirteen.\n\nFourteen.\n\n"
+         "Fifteen.\n\nBy John Roe\n\nSixteen.\n",
+     "John Roe", "By John Roe", "", "", "", "TBBBBBBBBBBBBBBBBDB"},
+    {"a name with its job title glued on",
+     "Council approves 400 homes on mill site\n\nNatalie Greaves-Okoye "
+     "Environment correspondent\n\nThe vote was close, with two votes in it.\n",
+     "Natalie Greaves-Okoye", "Natalie Greaves-Okoye Environment correspondent", "", "", "", "TDB"},
+    {"a bare name over a job title: both dropped",
+     "Council approves 400 homes on mill site\n\nHenry Castell\n"
+     "Business reporter @hcastell\n\nThe vote was close, with two votes in it.\n",
+     "Henry Castell", "Henry Castell Business reporter @hcastell", "", "", "", "TDDB"},
+    {"text before the headline is dropped, a byline there still read",
+     "Kicker text above the headline\n\nBy Jane Doe\n\nTitle: Council approves homes\n\nThe "
+     "vote was close.\n",
+     "Jane Doe", "By Jane Doe", "", "", "", "DDTB"},
+};
+
+TEST(TextPasses, BylinesAndDates) {
+    for (const auto& c : kBylineCases) {
+        const auto layout = lay_out(c.text, TextFlavour::Plain, Through::BylinesAndDates);
+        EXPECT_EQ(layout.draft.author, c.author) << c.why;
+        EXPECT_EQ(layout.draft.byline_text, c.byline_text) << c.why;
+        EXPECT_EQ(iso_or_empty(layout.draft.byline_date), c.byline_date) << c.why;
+        EXPECT_EQ(iso_or_empty(layout.draft.text_date), c.text_date) << c.why;
+        EXPECT_EQ(iso_or_empty(layout.draft.updated_date), c.updated_date) << c.why;
+        EXPECT_EQ(roles(layout), c.roles) << c.why;
+    }
+}
+
+struct FurnitureCase {
+    const char* why;
+    const char* text;
+    TextFlavour flavour;
+    const char* roles;
+};
+
+const FurnitureCase kFurnitureCases[] = {
+    {"short unpunctuated lines after the last sentence are chrome",
+     "Council approves 400 homes on mill site\n\nThe vote was close, with two votes in it.\n\nRail "
+     "fares to rise\n\nTags: housing\n",
+     TextFlavour::Plain, "TBCC"},
+    {"the last unit ends like a sentence: nothing is furniture",
+     "Council approves 400 homes on mill site\n\nThe vote was close, with two votes in it.\n\nIt "
+     "passed by two votes.\n",
+     TextFlavour::Plain, "TBB"},
+    {"a heading stops the search: sections end with it",
+     "# Council approves homes\n\nThe vote was close, with two votes in it.\n\n## What happens "
+     "next\n\nShort line "
+     "here\n",
+     TextFlavour::Markdown, "TBBC"},
+    {"a long unpunctuated paragraph is article text",
+     "Council approves 400 homes on mill site\n\nThe vote was close, with two votes in it.\n\nThe "
+     "council voted on the plan for four "
+     "hundred homes on the mill site after a debate that lasted most of the evening and ended "
+     "with a show of hands in the chamber\n",
+     TextFlavour::Plain, "TBB"},
+    {"the headline stops the search: a title-only text keeps its title",
+     "Council approves 400 homes on mill site\n", TextFlavour::Plain, "T"},
+};
+
+TEST(TextPasses, TrailingFurniture) {
+    for (const auto& c : kFurnitureCases) {
+        const auto layout = lay_out(c.text, c.flavour, Through::TrailingFurniture);
+        EXPECT_EQ(roles(layout), c.roles) << c.why;
+    }
+}
+
+struct SignoffCase {
+    const char* why;
+    const char* text;
+    const char* author;
+};
+
+const SignoffCase kSignoffCases[] = {
+    {"a bio in the last paragraph names the author",
+     "Latest effort remains flawed\n\nThe plan has problems.\n\nNikolas K. Gvosdev is a Senior "
+     "Fellow at the Carnegie Council.\n",
+     "Nikolas K. Gvosdev"},
+    {"a bio more than three body units from the end is not a sign-off",
+     "Latest effort remains flawed\n\nNikolas K. Gvosdev is a Senior Fellow at the Carnegie "
+     "Council.\n\nOne.\n\nTwo.\n\nThree.\n",
+     ""},
+    {"a byline wins over the bio",
+     "Latest effort remains flawed\n\nBy Jane Doe\n\nThe plan has "
+     "problems.\n\nNikolas K. Gvosdev is a Senior Fellow at the Carnegie Council.\n",
+     "Jane Doe"},
+};
+
+TEST(TextPasses, SignoffAuthor) {
+    for (const auto& c : kSignoffCases) {
+        const auto layout = lay_out(c.text, TextFlavour::Plain, Through::SignoffAuthor);
+        EXPECT_EQ(layout.draft.author, c.author) << c.why;
     }
 }
 

@@ -9,7 +9,9 @@
 
 #include "core/error.h"
 #include "core/search/expand.h"
-#include "core/search/searcher.h"
+#include "core/search/related.h"
+#include "core/search/search_context.h"
+#include "core/search/suggest.h"
 #include "tests/search/quote_index.h"
 #include "tests/support/test_index.h"
 
@@ -45,7 +47,8 @@ class DiscoveryTest : public ::testing::Test {
             "Kerry and Lavrov discussed Syria, Geneva and the ceasefire once more.", "Reuters",
             {"John Kerry", "Sergei Lavrov"}, "2016-03-01"));
         testing_support::write_index(dir_.path() / "db", articles_);
-        searcher_ = std::make_unique<Searcher>(Xapian::Database((dir_.path() / "db").string()));
+        searcher_ =
+            std::make_unique<SearchContext>(Xapian::Database((dir_.path() / "db").string()));
     }
 
     const Article& article(const std::string& id) const {
@@ -54,17 +57,17 @@ class DiscoveryTest : public ::testing::Test {
     }
 
     std::vector<Suggestion> suggest(const std::string& q, unsigned limit = kDefaultSuggestLimit) {
-        return searcher_->suggest({q, limit}).suggestions;
+        return broadsheet::suggest(*searcher_, {q, limit}).suggestions;
     }
 
     TempDir dir_;
     std::vector<Article> articles_;
-    std::unique_ptr<Searcher> searcher_;
+    std::unique_ptr<SearchContext> searcher_;
 };
 
 TEST_F(DiscoveryTest, RelatedNeverReturnsTheArticleItselfAndSharesItsWords) {
     for (const auto& source : articles_) {
-        const RelatedResult result = searcher_->related({source.id, kMaxRelatedSize});
+        const RelatedResult result = related(*searcher_, {source.id, kMaxRelatedSize});
         EXPECT_EQ(result.id, source.id);
         ASSERT_FALSE(result.terms.empty()) << source.id;
         for (const auto& hit : result.hits) {
@@ -84,7 +87,7 @@ TEST_F(DiscoveryTest, RelatedNeverReturnsTheArticleItselfAndSharesItsWords) {
 }
 
 TEST_F(DiscoveryTest, RelatedRanksTheClosestArticleFirst) {
-    const RelatedResult result = searcher_->related({"a1", kDefaultRelatedSize});
+    const RelatedResult result = related(*searcher_, {"a1", kDefaultRelatedSize});
     ASSERT_FALSE(result.hits.empty());
     // a5 shares Kerry, Lavrov, Syria, Geneva and ceasefire with a1; the others one word at most.
     EXPECT_EQ(result.hits[0].id, "a5");
@@ -95,7 +98,7 @@ TEST_F(DiscoveryTest, RelatedRanksTheClosestArticleFirst) {
 }
 
 TEST_F(DiscoveryTest, RelatedTermsAreFreeTextWordsOnly) {
-    const RelatedResult result = searcher_->related({"a1", kDefaultRelatedSize});
+    const RelatedResult result = related(*searcher_, {"a1", kDefaultRelatedSize});
     for (const auto& word : result.terms) {
         // No field prefixes (XSPEAKER:, S…), stemmed forms (Z…), numbers or stopwords.
         EXPECT_FALSE(std::isupper(static_cast<unsigned char>(word[0]))) << word;
@@ -106,7 +109,7 @@ TEST_F(DiscoveryTest, RelatedTermsAreFreeTextWordsOnly) {
 }
 
 TEST_F(DiscoveryTest, RelatedRespectsSizeAndRefusesBadRequests) {
-    EXPECT_EQ(searcher_->related({"a1", 1}).hits.size(), 1u);
+    EXPECT_EQ(related(*searcher_, {"a1", 1}).hits.size(), 1u);
     struct Case {
         const char* why;
         RelatedParams params;
@@ -121,21 +124,21 @@ TEST_F(DiscoveryTest, RelatedRespectsSizeAndRefusesBadRequests) {
         {"size over the cap", {"a1", kMaxRelatedSize + 1}, ErrorCode::InvalidArgument},
     };
     for (const auto& c : cases)
-        EXPECT_EQ(error_of([&] { searcher_->related(c.params); }), c.code) << c.why;
+        EXPECT_EQ(error_of([&] { related(*searcher_, c.params); }), c.code) << c.why;
 }
 
 TEST(Related, QuoteDocumentsAreNeitherSourcesNorHits) {
     TempDir dir;
     testing_support::write_quote_index(dir.path() / "db");
-    Searcher searcher(Xapian::Database((dir.path() / "db").string()));
+    SearchContext searcher(Xapian::Database((dir.path() / "db").string()));
     // Quote documents hold the quotes' words in the default field too, so only the type
     // filter keeps them out of the hits.
     for (const char* id : {"a1", "a2", "a3"}) {
-        for (const auto& hit : searcher.related({id, kMaxRelatedSize}).hits)
+        for (const auto& hit : related(searcher, {id, kMaxRelatedSize}).hits)
             EXPECT_EQ(hit.id.find('~'), std::string::npos) << id << " → " << hit.id;
     }
     // A quote's id names no article.
-    EXPECT_EQ(error_of([&] { searcher.related({"a1~q1", 5}); }), ErrorCode::NotFound);
+    EXPECT_EQ(error_of([&] { related(searcher, {"a1~q1", 5}); }), ErrorCode::NotFound);
 }
 
 struct SuggestCase {
@@ -197,7 +200,7 @@ TEST_F(DiscoveryTest, SuggestLimitsEachKind) {
     ASSERT_EQ(one.size(), 1u);
     EXPECT_EQ(one[0].rfind("title:", 0), 0u);
     // The response echoes the query as given.
-    EXPECT_EQ(searcher_->suggest({" Ker", 5}).query, " Ker");
+    EXPECT_EQ(broadsheet::suggest(*searcher_, {" Ker", 5}).query, " Ker");
 }
 
 TEST_F(DiscoveryTest, SuggestRefusesBadRequests) {
@@ -211,18 +214,19 @@ TEST_F(DiscoveryTest, SuggestRefusesBadRequests) {
         {"limit over the cap", {"ker", kMaxSuggestLimit + 1}},
     };
     for (const auto& c : cases)
-        EXPECT_EQ(error_of([&] { searcher_->suggest(c.params); }), ErrorCode::InvalidArgument)
+        EXPECT_EQ(error_of([&] { broadsheet::suggest(*searcher_, c.params); }),
+                  ErrorCode::InvalidArgument)
             << c.why;
     // Exactly 100 bytes is still fine.
-    EXPECT_NO_THROW(searcher_->suggest({std::string(kMaxSuggestQueryBytes, 'a'), 5}));
+    EXPECT_NO_THROW(broadsheet::suggest(*searcher_, {std::string(kMaxSuggestQueryBytes, 'a'), 5}));
 }
 
 TEST(Suggest, CountsArticlesNotQuotes) {
     TempDir dir;
     testing_support::write_quote_index(dir.path() / "db");
-    Searcher searcher(Xapian::Database((dir.path() / "db").string()));
+    SearchContext searcher(Xapian::Database((dir.path() / "db").string()));
     // Lavrov is quoted twice (in a1 and a3) but named as a speaker only by a1: one article.
-    const auto found = searcher.suggest({"lavrov", 5}).suggestions;
+    const auto found = broadsheet::suggest(searcher, {"lavrov", 5}).suggestions;
     ASSERT_FALSE(found.empty());
     EXPECT_EQ(found[0].kind, SuggestionKind::Speaker);
     EXPECT_EQ(found[0].value, "Sergei Lavrov");
@@ -235,14 +239,14 @@ TEST(Suggest, FoldsCaseBeyondAscii) {
         dir.path() / "db",
         {testing_support::make_article("f1", "Élysée statement", "The Élysée answered.", "Le Monde",
                                        {"Émilie Lévêque"}, "2020-01-02")});
-    Searcher searcher(Xapian::Database((dir.path() / "db").string()));
+    SearchContext searcher(Xapian::Database((dir.path() / "db").string()));
     // Accented capitals fold like ASCII ones, in names and in titles.
     for (const char* typed : {"émi", "ÉMI", "lévê", "LÉVÊ"}) {
-        const auto found = searcher.suggest({typed, 5}).suggestions;
+        const auto found = broadsheet::suggest(searcher, {typed, 5}).suggestions;
         ASSERT_EQ(found.size(), 1u) << typed;
         EXPECT_EQ(found[0].value, "Émilie Lévêque") << typed;
     }
-    const auto titles = searcher.suggest({"ÉLY", 5}).suggestions;
+    const auto titles = broadsheet::suggest(searcher, {"ÉLY", 5}).suggestions;
     ASSERT_EQ(titles.size(), 1u);
     EXPECT_EQ(titles[0].id, "f1");
 }

@@ -11,7 +11,8 @@
 #include <vector>
 
 #include "core/error.h"
-#include "core/search/searcher.h"
+#include "core/search/article_search.h"
+#include "core/search/search_context.h"
 #include "tests/support/test_index.h"
 
 namespace broadsheet {
@@ -165,8 +166,8 @@ class ExportCursorTest : public ::testing::Test {
     void SetUp() override {
         path_ = dir_.path() / "db";
         testing_support::write_index(path_, many_articles());
-        searcher_ = std::make_unique<Searcher>(Xapian::Database(path_.string()),
-                                               [this] { return Xapian::Database(path_.string()); });
+        searcher_ = std::make_unique<SearchContext>(
+            Xapian::Database(path_.string()), [this] { return Xapian::Database(path_.string()); });
     }
     std::vector<std::string> drain(ExportCursor& cursor, std::size_t batch) {
         std::vector<std::string> ids;
@@ -177,7 +178,7 @@ class ExportCursorTest : public ::testing::Test {
 
     TempDir dir_;
     std::filesystem::path path_;
-    std::unique_ptr<Searcher> searcher_;
+    std::unique_ptr<SearchContext> searcher_;
 };
 
 TEST_F(ExportCursorTest, ReturnsEveryMatchInTheSearchOrder) {
@@ -201,7 +202,7 @@ TEST_F(ExportCursorTest, ReturnsEveryMatchInTheSearchOrder) {
         {"words", words, kArticles},
     };
     for (const auto& c : cases) {
-        ExportCursor cursor = searcher_->open_export(c.params);
+        ExportCursor cursor = open_export(*searcher_, c.params);
         EXPECT_EQ(cursor.total(), c.total) << c.why;
         const std::vector<std::string> exported = drain(cursor, 64);
         ASSERT_EQ(exported.size(), c.total) << c.why;
@@ -212,7 +213,7 @@ TEST_F(ExportCursorTest, ReturnsEveryMatchInTheSearchOrder) {
         SearchParams page = c.params;
         page.size = 100;
         for (page.page = 1; paged.size() < c.total; ++page.page)
-            for (const Hit& hit : searcher_->search(page).hits) paged.push_back(hit.id);
+            for (const Hit& hit : search_articles(*searcher_, page).hits) paged.push_back(hit.id);
         EXPECT_EQ(exported, paged) << c.why;
     }
 }
@@ -223,20 +224,20 @@ TEST_F(ExportCursorTest, ErrorsBeforeAnyRow) {
     EXPECT_THROW(
         {
             try {
-                searcher_->open_export(bad_query);
+                open_export(*searcher_, bad_query);
             } catch (const Error& e) {
                 EXPECT_EQ(e.code(), ErrorCode::InvalidQuery);
                 throw;
             }
         },
         Error);
-    // A Searcher without an opener cannot export (and says so instead of sharing its handle).
-    Searcher plain{Xapian::Database(path_.string())};
-    EXPECT_THROW(plain.open_export(SearchParams{}), Error);
+    // A context without an opener cannot export (and says so instead of sharing its handle).
+    SearchContext plain{Xapian::Database(path_.string())};
+    EXPECT_THROW(open_export(plain, SearchParams{}), Error);
 }
 
 TEST_F(ExportCursorTest, KeepsItsSnapshotWhileTheIndexChangesOnce) {
-    ExportCursor cursor = searcher_->open_export(SearchParams{});
+    ExportCursor cursor = open_export(*searcher_, SearchParams{});
     {
         // One commit that adds an article: the snapshot still reads its own revision.
         Xapian::WritableDatabase db(path_.string(), Xapian::DB_OPEN);
@@ -250,7 +251,7 @@ TEST_F(ExportCursorTest, KeepsItsSnapshotWhileTheIndexChangesOnce) {
 TEST_F(ExportCursorTest, SurvivesItsGenerationBeingDeleted) {
     // `broadsheet-indexer build` publishes a new generation and deletes the old directory; the
     // snapshot's open files stay readable, so the export still ends complete.
-    ExportCursor cursor = searcher_->open_export(SearchParams{});
+    ExportCursor cursor = open_export(*searcher_, SearchParams{});
     ASSERT_EQ(cursor.next(10).size(), 10u);
     searcher_.reset();
     std::filesystem::remove_all(path_);
@@ -258,7 +259,7 @@ TEST_F(ExportCursorTest, SurvivesItsGenerationBeingDeleted) {
 }
 
 TEST_F(ExportCursorTest, FailsInsteadOfGoingShortWhenTheIndexIsRewritten) {
-    ExportCursor cursor = searcher_->open_export(SearchParams{});
+    ExportCursor cursor = open_export(*searcher_, SearchParams{});
     ASSERT_EQ(cursor.next(10).size(), 10u);
     {
         // Several commits rewriting every document: glass reuses the snapshot's blocks.

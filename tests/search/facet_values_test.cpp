@@ -1,12 +1,16 @@
 // facet_values_test.cpp — the "(unknown)" facet value, exclusions and their effect on facet
-// counts, and one facet's values by prefix (Searcher::facet_values), over small real indexes.
+// counts, and one facet's values by prefix (facet_values), over small real indexes.
+#include "core/search/facet_values.h"
+
 #include <gtest/gtest.h>
 
 #include <string>
 #include <vector>
 
 #include "core/error.h"
-#include "core/search/searcher.h"
+#include "core/search/article_search.h"
+#include "core/search/quote_search.h"
+#include "core/search/search_context.h"
 #include "tests/search/quote_index.h"
 
 namespace broadsheet {
@@ -56,16 +60,17 @@ class FacetTest : public ::testing::Test {
   protected:
     void SetUp() override {
         testing_support::write_index(dir_.path() / "db", facet_articles());
-        searcher_ = std::make_unique<Searcher>(Xapian::Database((dir_.path() / "db").string()));
+        searcher_ =
+            std::make_unique<SearchContext>(Xapian::Database((dir_.path() / "db").string()));
     }
-    SearchResult search(SearchParams params) { return searcher_->search(params); }
+    SearchResult search(SearchParams params) { return search_articles(*searcher_, params); }
     FacetValues values(FacetName facet, std::string prefix, SearchParams filters = {},
                        unsigned limit = kDefaultFacetValueLimit) {
-        return searcher_->facet_values({facet, std::move(filters), std::move(prefix), limit});
+        return facet_values(*searcher_, {facet, std::move(filters), std::move(prefix), limit});
     }
 
     TempDir dir_;
-    std::unique_ptr<Searcher> searcher_;
+    std::unique_ptr<SearchContext> searcher_;
 };
 
 TEST_F(FacetTest, ListsEndWithTheUnknownCount) {
@@ -231,21 +236,21 @@ TEST_F(FacetTest, ValuesRefuseBadLimitsAndPrefixes) {
 TEST(QuoteFacets, UnattributedQuotesAreTheUnknownSpeaker) {
     TempDir dir;
     testing_support::write_quote_index(dir.path() / "db");
-    Searcher searcher(Xapian::Database((dir.path() / "db").string()));
+    SearchContext searcher(Xapian::Database((dir.path() / "db").string()));
     // a3~q1 is the one unattributed quote.
-    const QuoteSearchResult all = searcher.search_quotes(SearchParams{});
+    const QuoteSearchResult all = search_quotes(searcher, SearchParams{});
     EXPECT_EQ(all.facets.speaker.back().value, kUnknown);
     EXPECT_EQ(all.facets.speaker.back().count, 1u);
     EXPECT_EQ(count_of(all.facets.outlet, kUnknown), 0u);  // every quote's article has an outlet
     SearchParams unknown;
     unknown.speakers = {kUnknown};
-    const QuoteSearchResult unattributed = searcher.search_quotes(unknown);
+    const QuoteSearchResult unattributed = search_quotes(searcher, unknown);
     ASSERT_EQ(unattributed.hits.size(), 1u);
     EXPECT_EQ(unattributed.hits[0].id, "a3~q1");
     // Quote facet values: Lavrov has two quotes, counted as quote documents.
     SearchParams quotes;
     quotes.type = DocumentType::Quote;
-    const FacetValues lavrov = searcher.facet_values({FacetName::Speaker, quotes, "lav", 20});
+    const FacetValues lavrov = facet_values(searcher, {FacetName::Speaker, quotes, "lav", 20});
     ASSERT_EQ(lavrov.values.size(), 1u);
     EXPECT_EQ(lavrov.values[0].value, "Sergei Lavrov");
     EXPECT_EQ(lavrov.values[0].count, 2u);

@@ -9,7 +9,9 @@
 #include <vector>
 
 #include "core/error.h"
-#include "core/search/searcher.h"
+#include "core/search/article_search.h"
+#include "core/search/quote_search.h"
+#include "core/search/search_context.h"
 #include "tests/search/quote_index.h"
 #include "tests/support/test_index.h"
 
@@ -64,8 +66,9 @@ class HistogramSearchTest : public ::testing::Test {
         testing_support::write_index(dir_.path() / "articles", articles());
         testing_support::write_quote_index(dir_.path() / "quotes");
         articles_ =
-            std::make_unique<Searcher>(Xapian::Database((dir_.path() / "articles").string()));
-        quotes_ = std::make_unique<Searcher>(Xapian::Database((dir_.path() / "quotes").string()));
+            std::make_unique<SearchContext>(Xapian::Database((dir_.path() / "articles").string()));
+        quotes_ =
+            std::make_unique<SearchContext>(Xapian::Database((dir_.path() / "quotes").string()));
     }
 
     // Checks the invariants every histogram must keep, then the row's expectations.
@@ -92,8 +95,8 @@ class HistogramSearchTest : public ::testing::Test {
     }
 
     TempDir dir_;
-    std::unique_ptr<Searcher> articles_;
-    std::unique_ptr<Searcher> quotes_;
+    std::unique_ptr<SearchContext> articles_;
+    std::unique_ptr<SearchContext> quotes_;
 };
 
 TEST_F(HistogramSearchTest, ArticleHistogramCountsEveryMatchUnderTheFilters) {
@@ -142,7 +145,8 @@ TEST_F(HistogramSearchTest, ArticleHistogramCountsEveryMatchUnderTheFilters) {
          HistogramInterval::Day, 1, "2016-02-12", "2016-02-12", 0},
     };
     for (const auto& c : cases)
-        check<SearchResult>(c, [&](const SearchParams& s) { return articles_->search(s); });
+        check<SearchResult>(c,
+                            [&](const SearchParams& s) { return search_articles(*articles_, s); });
 }
 
 TEST_F(HistogramSearchTest, QuoteHistogramCountsQuotesByTheirArticleDate) {
@@ -162,14 +166,14 @@ TEST_F(HistogramSearchTest, QuoteHistogramCountsQuotesByTheirArticleDate) {
     };
     for (const auto& c : cases)
         check<QuoteSearchResult>(c,
-                                 [&](const SearchParams& s) { return quotes_->search_quotes(s); });
+                                 [&](const SearchParams& s) { return search_quotes(*quotes_, s); });
 }
 
 TEST_F(HistogramSearchTest, ForcedIntervalWithTooManyBucketsIsRefused) {
     SearchParams params;
     params.interval = HistogramInterval::Day;  // 2012-03-09 … 2017-11-17: over 2,000 days
     try {
-        articles_->search(params);
+        search_articles(*articles_, params);
         FAIL() << "a day histogram of over 1,000 buckets was accepted";
     } catch (const Error& e) {
         EXPECT_EQ(e.code(), ErrorCode::InvalidArgument);
@@ -178,7 +182,7 @@ TEST_F(HistogramSearchTest, ForcedIntervalWithTooManyBucketsIsRefused) {
     // The same interval over a narrower range is fine.
     params.from = Date::from_iso("2016-01-01");
     // 2016-02-12 (a1) … 2017-11-17 (a2), both days counted.
-    EXPECT_EQ(articles_->search(params).histogram.buckets.size(), 645u);
+    EXPECT_EQ(search_articles(*articles_, params).histogram.buckets.size(), 645u);
 }
 
 }  // namespace

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/error.h"
+#include "core/search/articles.h"
 #include "tests/support/test_index.h"
 
 namespace broadsheet {
@@ -27,7 +28,7 @@ void publish(const std::filesystem::path& dir, const std::string& name) {
 }
 
 std::size_t documents(IndexPool& pool) {
-    return pool.lease()->info().documents;
+    return index_info(*pool.lease()).documents;
 }
 
 IndexPoolConfig config_for(const std::filesystem::path& dir, std::vector<std::string>* problems) {
@@ -142,9 +143,9 @@ TEST(IndexPool, EveryHandleSwitchesOnceThePoolHasSeenANewGeneration) {
     auto first = pool.lease();  // the check interval has passed: gen-000002 is seen
     auto second = pool.lease();
     auto third = pool.lease();
-    EXPECT_EQ(first->info().documents, 2u);
-    EXPECT_EQ(second->info().documents, 2u);
-    EXPECT_EQ(third->info().documents, 2u);
+    EXPECT_EQ(index_info(*first).documents, 2u);
+    EXPECT_EQ(index_info(*second).documents, 2u);
+    EXPECT_EQ(index_info(*third).documents, 2u);
     EXPECT_TRUE(problems.empty());
 }
 

@@ -235,19 +235,6 @@ TEST_F(QueryBuilderTest, ParenthesesInsidePhrasesAreText) {
     EXPECT_NO_THROW(builder.build(with_q("(kerry OR lavrov) ceasefire")));
 }
 
-TEST_F(QueryBuilderTest, FromAfterToIsInvalidArgument) {
-    QueryBuilder builder(db_);
-    SearchParams p;
-    p.from = Date::from_iso("2017-01-01");
-    p.to = Date::from_iso("2016-01-01");
-    try {
-        builder.build(p);
-        FAIL() << "from after to must be refused";
-    } catch (const Error& e) {
-        EXPECT_EQ(e.code(), ErrorCode::InvalidArgument);
-    }
-}
-
 TEST_F(QueryBuilderTest, SuggestsSpellingCorrectionOrNothing) {
     QueryBuilder builder(db_);
     EXPECT_EQ(builder.build(with_q("cesefire")).suggestion,

@@ -183,63 +183,6 @@ TEST(QueryCost, ReadsTermsAndWildcardsFromTheParsedQuery) {
     }
 }
 
-// Which filter of SearchParams a row fills, by its API parameter name.
-enum class FilterParam { Outlet, Speaker, NotOutlet, NotSpeaker };
-
-struct FilterCase {
-    const char* why;
-    FilterParam param;
-    std::size_t values;
-    const char* refused_as;  // nullptr: accepted; else the start of the message
-};
-
-TEST_F(QueryCostTest, CapsTheValuesOfEachFilter) {
-    const FilterCase cases[] = {
-        // At the cap: accepted for every filter.
-        {"50 outlets", FilterParam::Outlet, kMaxFilterValues, nullptr},
-        {"50 excluded speakers", FilterParam::NotSpeaker, kMaxFilterValues, nullptr},
-        // One over, for each filter: the message starts with that parameter's API name.
-        {"51 outlets", FilterParam::Outlet, kMaxFilterValues + 1, "outlet may be given at most 50"},
-        {"51 speakers", FilterParam::Speaker, kMaxFilterValues + 1, "speaker may be given"},
-        {"51 excluded outlets", FilterParam::NotOutlet, kMaxFilterValues + 1, "not_outlet may"},
-        {"51 excluded speakers", FilterParam::NotSpeaker, kMaxFilterValues + 1, "not_speaker may"},
-        // The issue saw 600 values accepted.
-        {"600 outlets", FilterParam::Outlet, 600, "outlet may be given at most 50 times (600"},
-    };
-    QueryBuilder builder(db_);
-    for (const auto& c : cases) {
-        std::vector<std::string> values;
-        for (std::size_t i = 0; i < c.values; ++i) values.push_back("Name " + std::to_string(i));
-        SearchParams params;
-        switch (c.param) {
-            case FilterParam::Outlet:
-                params.outlets = values;
-                break;
-            case FilterParam::Speaker:
-                params.speakers = values;
-                break;
-            case FilterParam::NotOutlet:
-                params.not_outlets = values;
-                break;
-            case FilterParam::NotSpeaker:
-                params.not_speakers = values;
-                break;
-        }
-        if (c.refused_as == nullptr) {
-            EXPECT_NO_THROW(builder.build(params)) << c.why;
-            continue;
-        }
-        try {
-            builder.build(params);
-            ADD_FAILURE() << c.why << ": accepted";
-        } catch (const Error& e) {
-            EXPECT_EQ(e.code(), ErrorCode::InvalidArgument) << c.why;
-            EXPECT_EQ(std::string(e.what()).rfind(c.refused_as, 0), 0u)
-                << c.why << ": " << e.what();
-        }
-    }
-}
-
 struct PhraseCase {
     const char* why;
     std::string q;

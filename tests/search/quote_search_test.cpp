@@ -1,5 +1,7 @@
 // quote_search_test.cpp — quote search, speakers, speaker profiles and the matrix over a small
 // real index whose quote documents come from the indexer's own make_quote_document().
+#include "core/search/quote_search.h"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -7,7 +9,11 @@
 #include <vector>
 
 #include "core/error.h"
-#include "core/search/searcher.h"
+#include "core/search/article_search.h"
+#include "core/search/articles.h"
+#include "core/search/matrix.h"
+#include "core/search/search_context.h"
+#include "core/search/speakers.h"
 #include "tests/search/quote_index.h"
 
 namespace broadsheet {
@@ -33,12 +39,13 @@ class QuoteSearchTest : public ::testing::Test {
   protected:
     void SetUp() override {
         write_quote_index(dir_.path() / "db");
-        searcher_ = std::make_unique<Searcher>(Xapian::Database((dir_.path() / "db").string()));
+        searcher_ =
+            std::make_unique<SearchContext>(Xapian::Database((dir_.path() / "db").string()));
     }
-    QuoteSearchResult quotes(SearchParams params) { return searcher_->search_quotes(params); }
+    QuoteSearchResult quotes(SearchParams params) { return search_quotes(*searcher_, params); }
 
     TempDir dir_;
-    std::unique_ptr<Searcher> searcher_;
+    std::unique_ptr<SearchContext> searcher_;
 };
 
 struct QuoteCase {
@@ -168,9 +175,9 @@ TEST_F(QuoteSearchTest, HitsCarryTheWholeEscapedMarkedQuoteAndItsGroup) {
 
 TEST_F(QuoteSearchTest, ArticleSearchStillSeesOnlyArticles) {
     SearchParams params;
-    EXPECT_EQ(searcher_->search(params).total, 3u);
+    EXPECT_EQ(search_articles(*searcher_, params).total, 3u);
     params.min_confidence = 0.5;  // meaningless for articles: ignored
-    EXPECT_EQ(searcher_->search(params).total, 3u);
+    EXPECT_EQ(search_articles(*searcher_, params).total, 3u);
 }
 
 TEST_F(QuoteSearchTest, RefusesConfidenceOutsideZeroToOne) {
@@ -182,8 +189,8 @@ TEST_F(QuoteSearchTest, RefusesConfidenceOutsideZeroToOne) {
 }
 
 TEST_F(QuoteSearchTest, ArticleQuotesKnowTheirGroups) {
-    const Article article = searcher_->article("a2");
-    const auto groups = searcher_->quote_groups(article);
+    const Article article = find_article(*searcher_, "a2");
+    const auto groups = quote_groups(*searcher_, article);
     ASSERT_EQ(groups.size(), 2u);
     ASSERT_TRUE(groups[0] && groups[1]);
     EXPECT_EQ(groups[0]->id, "a1~q1");
@@ -213,18 +220,18 @@ TEST_F(QuoteSearchTest, SpeakersByPrefix) {
     };
     for (const auto& c : cases) {
         std::vector<std::string> names;
-        for (const auto& s : searcher_->speakers(c.params)) names.push_back(s.name);
+        for (const auto& s : speakers(*searcher_, c.params)) names.push_back(s.name);
         EXPECT_EQ(names, c.expected) << c.why;
     }
-    const auto kerry = searcher_->speakers({"kerry", 20}).at(0);
+    const auto kerry = speakers(*searcher_, {"kerry", 20}).at(0);
     EXPECT_EQ(kerry.quotes, 2u);
     EXPECT_EQ(kerry.articles, 2u);
-    EXPECT_THROW(searcher_->speakers({"", 0}), Error);
-    EXPECT_THROW(searcher_->speakers({"", kMaxSpeakerLimit + 1}), Error);
+    EXPECT_THROW(speakers(*searcher_, {"", 0}), Error);
+    EXPECT_THROW(speakers(*searcher_, {"", kMaxSpeakerLimit + 1}), Error);
 }
 
 TEST_F(QuoteSearchTest, SpeakerProfile) {
-    const SpeakerProfile kerry = searcher_->speaker("John Kerry");
+    const SpeakerProfile kerry = speaker_profile(*searcher_, "John Kerry");
     EXPECT_EQ(kerry.summary.quotes, 2u);
     EXPECT_EQ(kerry.summary.articles, 2u);
     EXPECT_EQ(count_of(kerry.outlets, "Bloomberg"), 1u);
@@ -241,7 +248,7 @@ TEST_F(QuoteSearchTest, SpeakerProfile) {
     EXPECT_EQ(kerry.recent_quotes[0].id, "a2~q1");  // newest first
 
     try {
-        searcher_->speaker("Nobody Known");
+        speaker_profile(*searcher_, "Nobody Known");
         ADD_FAILURE() << "unknown speaker accepted";
     } catch (const Error& e) {
         EXPECT_EQ(e.code(), ErrorCode::NotFound);
@@ -252,7 +259,7 @@ TEST_F(QuoteSearchTest, MatrixCountsAgreeWithQuoteSearch) {
     for (const MatrixColumns cols : {MatrixColumns::Outlet, MatrixColumns::Month}) {
         MatrixParams params;
         params.cols = cols;
-        const Matrix matrix = searcher_->matrix(params);
+        const Matrix matrix = quote_matrix(*searcher_, params);
         EXPECT_EQ(matrix.total, 6u);
         ASSERT_EQ(matrix.rows.size(), 3u);
         EXPECT_EQ(matrix.rows[0], "John Kerry");
@@ -275,15 +282,16 @@ TEST_F(QuoteSearchTest, MatrixCountsAgreeWithQuoteSearch) {
     }
     MatrixParams months;
     months.cols = MatrixColumns::Month;
-    EXPECT_EQ(searcher_->matrix(months).cols, (std::vector<std::string>{"2016-02", "2017-11"}));
+    EXPECT_EQ(quote_matrix(*searcher_, months).cols,
+              (std::vector<std::string>{"2016-02", "2017-11"}));
     MatrixParams limited;
     limited.limit = 1;
     limited.filters.q = "regime";
-    const Matrix one = searcher_->matrix(limited);
+    const Matrix one = quote_matrix(*searcher_, limited);
     EXPECT_EQ(one.rows, std::vector<std::string>{"John Kerry"});
     EXPECT_EQ(one.total, 2u);
     limited.limit = 0;
-    EXPECT_THROW(searcher_->matrix(limited), Error);
+    EXPECT_THROW(quote_matrix(*searcher_, limited), Error);
 }
 
 }  // namespace

@@ -1,7 +1,5 @@
 // searcher_test.cpp — searches over a small real index: filters, exact facet semantics,
 // sorting, paging, snippet escaping, article lookup and parameter limits.
-#include "core/search/searcher.h"
-
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -9,6 +7,9 @@
 #include <vector>
 
 #include "core/error.h"
+#include "core/search/article_search.h"
+#include "core/search/articles.h"
+#include "core/search/search_context.h"
 #include "tests/support/test_index.h"
 
 namespace broadsheet {
@@ -32,12 +33,13 @@ class SearcherTest : public ::testing::Test {
   protected:
     void SetUp() override {
         testing_support::write_index(dir_.path() / "db", testing_support::sample_articles());
-        searcher_ = std::make_unique<Searcher>(Xapian::Database((dir_.path() / "db").string()));
+        searcher_ =
+            std::make_unique<SearchContext>(Xapian::Database((dir_.path() / "db").string()));
     }
-    SearchResult search(SearchParams params) { return searcher_->search(params); }
+    SearchResult search(SearchParams params) { return search_articles(*searcher_, params); }
 
     TempDir dir_;
-    std::unique_ptr<Searcher> searcher_;
+    std::unique_ptr<SearchContext> searcher_;
 };
 
 struct FilterCase {
@@ -219,12 +221,12 @@ TEST_F(SearcherTest, HitsCarryArticleMetadata) {
 }
 
 TEST_F(SearcherTest, LooksUpArticlesById) {
-    const Article article = searcher_->article("a2");
+    const Article article = find_article(*searcher_, "a2");
     EXPECT_EQ(article.title, "Moscow comments on sanctions");
     EXPECT_NE(article.body.find("sanctions"), std::string::npos);
     for (const char* id : {"missing", "", "a2~q1"}) {
         try {
-            searcher_->article(id);
+            find_article(*searcher_, id);
             ADD_FAILURE() << "found an article for id '" << id << "'";
         } catch (const Error& e) {
             EXPECT_EQ(e.code(), ErrorCode::NotFound) << id;
@@ -233,7 +235,7 @@ TEST_F(SearcherTest, LooksUpArticlesById) {
 }
 
 TEST_F(SearcherTest, ReportsIndexFacts) {
-    const IndexInfo info = searcher_->info();
+    const IndexInfo info = index_info(*searcher_);
     EXPECT_EQ(info.documents, 4u);
     EXPECT_EQ(info.schema_version, kSchemaVersion);
     EXPECT_EQ(info.built_at, "2026-11-23T17:00:00Z");

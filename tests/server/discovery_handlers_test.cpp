@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/error.h"
+#include "core/search/validate.h"
 #include "server/handlers/handlers.h"
 #include "server/http_util.h"
 #include "server/routes.h"
@@ -84,7 +85,9 @@ TEST(DiscoveryParams, RelatedAndSuggestParseOrRefuse) {
         {"size twice", {{"size", "1"}, {"size", "2"}}, "size"},
     };
     expect_params(related, [](const Params& p) {
-        EXPECT_EQ(parse_related_params(request("/x", p, "a1")).id, "a1");
+        const RelatedParams related_params = parse_related_params(request("/x", p, "a1"));
+        validate(related_params);
+        EXPECT_EQ(related_params.id, "a1");
     });
     const ParamCase suggest[] = {
         {"nothing typed", {}, nullptr},
@@ -97,7 +100,7 @@ TEST(DiscoveryParams, RelatedAndSuggestParseOrRefuse) {
         {"unknown format", {{"format", "xml"}}, "format"},
     };
     expect_params(suggest, [](const Params& p) {
-        parse_suggest_params(request("/api/suggest", p));
+        validate(parse_suggest_params(request("/api/suggest", p)));
         parse_suggest_format(request("/api/suggest", p));
     });
 }

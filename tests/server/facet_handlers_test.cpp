@@ -5,6 +5,7 @@
 #include <string>
 
 #include "core/error.h"
+#include "core/search/validate.h"
 #include "server/handlers/handlers.h"
 #include "server/http_util.h"
 #include "server/routes.h"
@@ -71,7 +72,7 @@ TEST(FacetParams, ParsesOrRefusesNamingTheParameter) {
     };
     for (const auto& c : cases) {
         try {
-            parse_facet_params(request("/api/facets/" + c.facet, c.params, c.facet));
+            validate(parse_facet_params(request("/api/facets/" + c.facet, c.params, c.facet)));
             EXPECT_EQ(c.error_names, nullptr) << c.why << ": accepted";
         } catch (const Error& e) {
             ASSERT_NE(c.error_names, nullptr) << c.why << ": " << e.what();

@@ -13,6 +13,7 @@
 
 #include "core/error.h"
 #include "core/search/index_pool.h"
+#include "core/search/validate.h"
 #include "server/handlers/handlers.h"
 #include "server/http_server.h"
 #include "server/http_util.h"
@@ -96,7 +97,8 @@ TEST(FeedParams, DefaultsAndIgnoredParameters) {
     EXPECT_EQ(feed.summaries, Summaries::Skip);
     EXPECT_EQ(parse_feed_params(request("/api/search.atom", {{"size", "5"}})).size, 5u);
     EXPECT_EQ(parse_feed_params(request("/api/search.atom", {{"size", ""}})).size, kFeedSize);
-    EXPECT_THROW(parse_feed_params(request("/api/search.atom", {{"size", "101"}})), Error);
+    EXPECT_THROW(validate(parse_feed_params(request("/api/search.atom", {{"size", "101"}}))),
+                 Error);
     // Exports: page and size ignored however big, sort kept, other parameters still checked.
     const SearchParams all = parse_export_params(
         request("/api/search.csv", {{"size", "100000"}, {"page", "x"}, {"sort", "oldest"}}));

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/error.h"
+#include "core/search/validate.h"
 #include "server/http_util.h"
 #include "server/routes.h"
 #include "tests/server/api_test_support.h"
@@ -54,7 +55,8 @@ TEST(SearchParams, ParsesOrRefusesNamingTheParameter) {
         {"from after to", {{"from", "2018-01-01"}, {"to", "2017-01-01"}}, "from"},
         {"unknown sort", {{"sort", "random"}}, "sort"},
     };
-    expect_params(cases, [](const Params& p) { parse_search_params(request("/api/search", p)); });
+    expect_params(
+        cases, [](const Params& p) { validate(parse_search_params(request("/api/search", p))); });
 }
 
 TEST(SearchParams, FillsTheStruct) {

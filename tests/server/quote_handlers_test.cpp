@@ -5,6 +5,7 @@
 #include <string>
 
 #include "core/error.h"
+#include "core/search/validate.h"
 #include "server/handlers/handlers.h"
 #include "server/http_util.h"
 #include "server/routes.h"
@@ -38,7 +39,7 @@ TEST(QuoteParams, MinConfidenceAndTheSearchParameters) {
         {"unknown sort", {{"sort", "random"}}, "sort"},
     };
     expect_params(cases, [](const Params& p) {
-        parse_search_params(request("/api/x", p), DocumentType::Quote);
+        validate(parse_search_params(request("/api/x", p), DocumentType::Quote));
     });
     const SearchParams p = parse_search_params(request("/api/quotes", {{"min_confidence", "0.5"}}),
                                                DocumentType::Quote);
@@ -59,7 +60,8 @@ TEST(SpeakersParams, PrefixAndLimit) {
         {"prefix not UTF-8", {{"prefix", "\xff"}}, "prefix"},
         {"prefix too long", {{"prefix", std::string(201, 'k')}}, "prefix"},
     };
-    expect_params(cases, [](const Params& p) { parse_speakers_params(request("/api/x", p)); });
+    expect_params(cases,
+                  [](const Params& p) { validate(parse_speakers_params(request("/api/x", p))); });
 }
 
 TEST(MatrixParams, RowsColsLimitAndFilters) {
@@ -72,7 +74,8 @@ TEST(MatrixParams, RowsColsLimitAndFilters) {
         {"limit over the cap", {{"limit", "101"}}, "limit"},
         {"filters validated too", {{"to", "2017-02-30"}}, "to"},
     };
-    expect_params(cases, [](const Params& p) { parse_matrix_params(request("/api/x", p)); });
+    expect_params(cases,
+                  [](const Params& p) { validate(parse_matrix_params(request("/api/x", p))); });
     const MatrixParams p = parse_matrix_params(
         request("/api/matrix", {{"cols", "month"}, {"limit", "5"}, {"speaker", "A"}}));
     EXPECT_EQ(p.cols, MatrixColumns::Month);

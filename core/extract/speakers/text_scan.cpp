@@ -245,6 +245,17 @@ class Tokenizer {
         return i;
     }
 
+    // The opening or closing mark of quote span `quote`, bytes [begin, end).
+    Token quote_mark(TokenKind kind, std::size_t begin, std::size_t end, std::size_t quote) const {
+        Token mark;
+        mark.kind = kind;
+        mark.begin = begin;
+        mark.end = end;
+        mark.text = text.substr(begin, end - begin);
+        mark.quote = static_cast<int>(quote);
+        return mark;
+    }
+
     void push(Token token) {
         token.paragraph = paragraph_of(paragraphs, token.begin);
         out.push_back(std::move(token));
@@ -256,19 +267,9 @@ class Tokenizer {
         while (i < text.size()) {
             if (next_span < spans.size() && i >= spans[next_span].open) {
                 const auto& span = spans[next_span];
-                Token open;
-                open.kind = TokenKind::OpenQuote;
-                open.begin = span.open;
-                open.end = span.begin;
-                open.text = text.substr(open.begin, open.end - open.begin);
-                open.quote = static_cast<int>(next_span);
-                push(std::move(open));
-                Token close;
-                close.kind = TokenKind::CloseQuote;
-                close.begin = span.end;
-                close.end = span.close_end;
-                close.text = text.substr(close.begin, close.end - close.begin);
-                close.quote = static_cast<int>(next_span);
+                push(quote_mark(TokenKind::OpenQuote, span.open, span.begin, next_span));
+                Token close =
+                    quote_mark(TokenKind::CloseQuote, span.end, span.close_end, next_span);
                 const char32_t last = last_quoted_char(text, span);
                 close.punctuated = last == ',' || last == '.' || last == '?' || last == '!' ||
                                    last == 0x2026 || last == 0x2014 || last == 0x2013;

@@ -1,22 +1,21 @@
-// quotes.cpp — quote search: quote documents through the same query building, filters and
+// quote_search.cpp — quote search: quote documents through the same query building, filters and
 // facets as article search, each hit the whole quote with query words marked, plus its group.
-#include <chrono>
+#include "core/search/quote_search.h"
+
 #include <nlohmann/json.hpp>
 
 #include "core/index/document.h"
 #include "core/schema.h"
 #include "core/search/search_internal.h"
-#include "core/search/searcher.h"
+#include "core/search/validate.h"
 
 namespace broadsheet {
 
 using search_internal::append_escaped;
-using search_internal::guarded;
+using search_internal::kMarkEnd;
+using search_internal::kMarkStart;
 
 namespace {
-
-constexpr std::string_view kMarkStart = "<mark>";
-constexpr std::string_view kMarkEnd = "</mark>";
 
 std::string escaped(std::string_view text) {
     std::string out;
@@ -48,36 +47,26 @@ std::optional<Date> date_of(const nlohmann::json& object) {
     return Date::from_iso(string_or_empty(object, "date"));
 }
 
-}  // namespace
+// Whether a quote hit's text marks the query's words (only when there is a query).
+enum class QuoteMarking { Plain, QueryWords };
 
-QuoteSearchResult Searcher::search_quotes(const SearchParams& params) {
-    validate(params);
-    SearchParams quotes = params;
-    quotes.type = DocumentType::Quote;
-    return guarded(db_, [&] { return run_quote_search(quotes); });
+std::optional<QuoteGroupInfo> group_info(Xapian::Database& db, const std::string& group_id) {
+    if (group_id.empty()) return std::nullopt;
+    QuoteGroupInfo group;
+    group.id = group_id;
+    group.size = db.get_termfreq(quote_group_term(group_id));
+    // The group id is its earliest member's id: that member's date is the first appearance.
+    const std::string earliest = term(Field::Id, group_id);
+    for (auto it = db.postlist_begin(earliest); it != db.postlist_end(earliest); ++it) {
+        group.first_seen = Date::from_slot(db.get_document(*it).get_value(kSlotDate));
+        break;
+    }
+    return group;
 }
 
-QuoteSearchResult Searcher::run_quote_search(const SearchParams& params) {
-    const auto started = std::chrono::steady_clock::now();
-    const BuiltQuery built = builder_.build(params);
-    QuoteSearchResult result;
-    const Xapian::MSet mset = match(built, params, result.facets, result.histogram, result.end);
-    result.query = params.q;
-    result.total = mset.get_matches_estimated();
-    result.page = params.page;
-    result.size = params.size;
-    const Xapian::Stem stemmer = make_stemmer();
-    const QuoteMarking marking = params.q.empty() ? QuoteMarking::Plain : QuoteMarking::QueryWords;
-    for (auto it = mset.begin(); it != mset.end(); ++it)
-        result.hits.push_back(quote_hit(mset, it.get_document(), stemmer, marking));
-    const std::chrono::duration<double, std::milli> took =
-        std::chrono::steady_clock::now() - started;
-    result.took_ms = took.count();
-    return result;
-}
-
-QuoteHit Searcher::quote_hit(const Xapian::MSet& mset, const Xapian::Document& doc,
-                             const Xapian::Stem& stemmer, QuoteMarking marking) {
+// `stemmer` is the calling request's own: Xapian objects are never shared between workers.
+QuoteHit quote_hit(Xapian::Database& db, const Xapian::MSet& mset, const Xapian::Document& doc,
+                   const Xapian::Stem& stemmer, QuoteMarking marking) {
     nlohmann::json data;
     try {
         data = nlohmann::json::parse(doc.get_data());
@@ -115,32 +104,36 @@ QuoteHit Searcher::quote_hit(const Xapian::MSet& mset, const Xapian::Document& d
         hit.article.outlet = string_or_empty(*it, "outlet");
         hit.article.url = string_or_empty(*it, "url");
     }
-    hit.group = group_info(doc.get_value(kSlotQuoteGroup));
+    hit.group = group_info(db, doc.get_value(kSlotQuoteGroup));
     return hit;
 }
 
-std::optional<QuoteGroupInfo> Searcher::group_info(const std::string& group_id) {
-    if (group_id.empty()) return std::nullopt;
-    QuoteGroupInfo group;
-    group.id = group_id;
-    group.size = db_.get_termfreq(quote_group_term(group_id));
-    // The group id is its earliest member's id: that member's date is the first appearance.
-    const std::string earliest = term(Field::Id, group_id);
-    for (auto it = db_.postlist_begin(earliest); it != db_.postlist_end(earliest); ++it) {
-        group.first_seen = Date::from_slot(db_.get_document(*it).get_value(kSlotDate));
-        break;
-    }
-    return group;
+}  // namespace
+
+QuoteSearchResult search_quotes(SearchContext& context, const SearchParams& params) {
+    validate(params);
+    SearchParams quotes = params;
+    quotes.type = DocumentType::Quote;
+    const Xapian::Stem stemmer = make_stemmer();
+    const QuoteMarking marking = quotes.q.empty() ? QuoteMarking::Plain : QuoteMarking::QueryWords;
+    return context.guarded([&] {
+        return search_internal::run_page<QuoteHit>(
+            context, quotes, [&](const Xapian::MSet& mset, const Xapian::MSetIterator& it) {
+                return quote_hit(context.db(), mset, it.get_document(), stemmer, marking);
+            });
+    });
 }
 
-std::vector<std::optional<QuoteGroupInfo>> Searcher::quote_groups(const Article& article) {
-    return guarded(db_, [&] {
+std::vector<std::optional<QuoteGroupInfo>> quote_groups(SearchContext& context,
+                                                        const Article& article) {
+    return context.guarded([&] {
+        Xapian::Database& db = context.db();
         std::vector<std::optional<QuoteGroupInfo>> groups;
         for (std::size_t i = 0; i < article.quotes.size(); ++i) {
             const std::string unique = term(Field::Id, quote_id(article, i));
             std::optional<QuoteGroupInfo> group;
-            for (auto it = db_.postlist_begin(unique); it != db_.postlist_end(unique); ++it) {
-                group = group_info(db_.get_document(*it).get_value(kSlotQuoteGroup));
+            for (auto it = db.postlist_begin(unique); it != db.postlist_end(unique); ++it) {
+                group = group_info(db, db.get_document(*it).get_value(kSlotQuoteGroup));
                 break;
             }
             groups.push_back(std::move(group));

@@ -1,0 +1,73 @@
+// search_context.h — what every search feature runs over: one Xapian::Database handle, the
+// query builder on it, and the edge where Xapian errors become broadsheet::Error.
+#pragma once
+
+#include <xapian.h>
+
+#include <functional>
+#include <utility>
+
+#include "core/error.h"
+#include "core/search/query_builder.h"
+
+namespace broadsheet {
+
+// Opens a new, independent handle on the index a context serves (its current generation), for
+// work that outlives one request's use of the context (exports). May throw like IndexPool.
+using DatabaseOpener = std::function<Xapian::Database()>;
+
+// Not thread-safe (Xapian handles are not): one context per worker, see IndexPool. The
+// features are functions over it, each in its own header (article_search.h, quote_search.h,
+// articles.h, facet_values.h, speakers.h, matrix.h, related.h, suggest.h, export.h).
+class SearchContext {
+  public:
+    // `open_snapshot` serves exports (open_export); without it they throw Error(Internal).
+    explicit SearchContext(const Xapian::Database& db, DatabaseOpener open_snapshot = {});
+    SearchContext(const SearchContext&) = delete;
+    SearchContext& operator=(const SearchContext&) = delete;
+
+    Xapian::Database& db() { return db_; }
+    QueryBuilder& builder() { return builder_; }
+
+    // A new handle from the opener; Error(Internal) when the context has none.
+    Xapian::Database open_snapshot() const;
+
+    // Runs `action`, translating Xapian errors at this edge: QueryParserError → InvalidQuery,
+    // opening/corruption/IO errors → IndexUnavailable, anything else from Xapian → Internal. On
+    // DatabaseModifiedError (a writer committed twice since we opened) it reopens and runs
+    // `action` once more.
+    template <class Action>
+    auto guarded(Action&& action) -> decltype(action()) {
+        return guarded_on(db_, std::forward<Action>(action));
+    }
+
+    // The same edge over another handle (an export's snapshot).
+    template <class Action>
+    static auto guarded_on(Xapian::Database& db, Action&& action) -> decltype(action()) {
+        try {
+            try {
+                return action();
+            } catch (const Xapian::DatabaseModifiedError&) {
+                // A writer committed again while we read an old revision: move to the latest.
+                db.reopen();
+                return action();
+            }
+        } catch (const Xapian::QueryParserError& e) {
+            throw Error(ErrorCode::InvalidQuery, "q does not parse: " + e.get_msg());
+        } catch (const Xapian::DatabaseError& e) {
+            throw Error(ErrorCode::IndexUnavailable, "the index cannot be read: " + e.get_msg());
+        } catch (const Xapian::Error& e) {
+            throw Error(ErrorCode::Internal, e.get_type() + std::string(": ") + e.get_msg());
+        }
+    }
+
+    // Brings the handle to the latest commit of its database (cheap when nothing changed).
+    void reopen();
+
+  private:
+    Xapian::Database db_;
+    QueryBuilder builder_;
+    DatabaseOpener open_snapshot_;
+};
+
+}  // namespace broadsheet

@@ -1,0 +1,178 @@
+// search_internal.cpp — the match with exact facets and histogram that every result page runs,
+// and the helpers the search features share (sorting, escaping, stored articles, hits).
+#include "core/search/search_internal.h"
+
+#include <nlohmann/json.hpp>
+
+#include "core/error.h"
+#include "core/schema.h"
+#include "core/search/facets.h"
+#include "core/search/histogram.h"
+
+namespace broadsheet::search_internal {
+namespace {
+
+bool is_article(const Xapian::Document& doc) {
+    const std::string type = term(Field::Type, kTypeArticle);
+    auto it = doc.termlist_begin();
+    it.skip_to(type);
+    return it != doc.termlist_end() && *it == type;
+}
+
+}  // namespace
+
+void set_sort(Xapian::Enquire& enquire, SortOrder order, Xapian::MultiValueKeyMaker& keys) {
+    switch (order) {
+        case SortOrder::Relevance:
+            return;
+        case SortOrder::Newest:
+            // Descending: an undated document's empty value sorts last on its own.
+            keys.add_value(kSlotDate, true);
+            break;
+        case SortOrder::Oldest:
+            // Ascending: give undated documents a key after every real date so they come last.
+            keys.add_value(kSlotDate, false, "99999999");
+            break;
+    }
+    enquire.set_sort_by_key_then_relevance(&keys, false);
+}
+
+void append_escaped(std::string& out, std::string_view text) {
+    for (char c : text) {
+        switch (c) {
+            case '&':
+                out += "&amp;";
+                break;
+            case '<':
+                out += "&lt;";
+                break;
+            case '>':
+                out += "&gt;";
+                break;
+            default:
+                out += c;
+                break;
+        }
+    }
+}
+
+Article parse_article(const Xapian::Document& doc) {
+    try {
+        return nlohmann::json::parse(doc.get_data()).get<Article>();
+    } catch (const nlohmann::json::exception&) {
+        throw Error(ErrorCode::Internal,
+                    "document " + std::to_string(doc.get_docid()) + " holds no article JSON");
+    }
+}
+
+// What a hit shows when no query word occurs in its body (browsing, filters, title-only match),
+// where Xapian's snippet would show an arbitrary window, often the article's last lines.
+std::string leading_excerpt(const std::string& body, std::size_t max_bytes) {
+    std::size_t cut = body.size();
+    if (cut > max_bytes) {
+        cut = max_bytes;
+        while (cut > 0 && (static_cast<unsigned char>(body[cut]) & 0xC0) == 0x80) --cut;
+        if (const std::size_t space = body.rfind(' ', cut); space != std::string::npos && space > 0)
+            cut = space;
+    }
+    std::string out;
+    out.reserve(cut + 16);
+    append_escaped(out, std::string_view(body).substr(0, cut));
+    if (cut < body.size()) out += kEllipsis;
+    return out;
+}
+
+Hit make_hit(Article article, std::string snippet) {
+    Hit hit;
+    hit.id = std::move(article.id);
+    hit.title = std::move(article.title);
+    hit.date = article.date;
+    hit.outlet = std::move(article.outlet);
+    hit.author = std::move(article.author);
+    hit.speakers = std::move(article.speakers);
+    hit.url = std::move(article.url);
+    hit.snippet = std::move(snippet);
+    return hit;
+}
+
+MatchEnd count_matches(SearchContext& context, const Xapian::Query& query, Xapian::MatchSpy& spy) {
+    Xapian::Enquire enquire(context.db());
+    enquire.set_query(query);
+    enquire.add_matchspy(&spy);
+    MatchBudget budget;
+    budget.count(enquire, count_all(context.db()));
+    return budget.end();
+}
+
+Xapian::MSet match(SearchContext& context, const BuiltQuery& built, const SearchParams& params,
+                   PageSummaries& summaries) {
+    Xapian::Database& db = context.db();
+    const Xapian::doccount all = count_all(db);
+    MatchBudget budget;
+    Xapian::Enquire enquire(db);
+    enquire.set_query(combine(built));
+    budget.apply(enquire);
+    Xapian::MultiValueKeyMaker keys;
+    set_sort(enquire, effective_sort(params), keys);
+    const Xapian::doccount first = (params.page - 1) * params.size;
+    // No spies and no second matches: facets and histogram stay empty. Still exact (`all`),
+    // so `total` means the same as with summaries.
+    if (params.summaries == Summaries::Skip) {
+        Xapian::MSet mset = enquire.get_mset(first, params.size, all);
+        budget.record(mset, mset.get_matches_lower_bound());
+        summaries.end = budget.end();
+        return mset;
+    }
+
+    // A facet with a selection or exclusion is counted by its own query without them below.
+    // Outlets go through the multi-value spy too, for its count of documents without one.
+    MultiValueCountSpy outlet_spy(kSlotOutlet);
+    Xapian::ValueCountMatchSpy year_spy(kSlotYear);
+    MultiValueCountSpy speaker_spy(kSlotSpeakers);
+    const bool outlet_filtered = filters_facet(built, FacetFilter::ExceptOutlet);
+    const bool speaker_filtered = filters_facet(built, FacetFilter::ExceptSpeaker);
+    // The histogram counts what `total` counts, so it rides on the main match (one pass).
+    Xapian::ValueCountMatchSpy date_spy(kSlotDate);
+    enquire.add_matchspy(&year_spy);
+    enquire.add_matchspy(&date_spy);
+    if (!outlet_filtered) enquire.add_matchspy(&outlet_spy);
+    if (!speaker_filtered) enquire.add_matchspy(&speaker_spy);
+
+    Xapian::MSet mset = enquire.get_mset(first, params.size, all);
+    budget.record(mset, date_spy.get_total());
+
+    // Counting-only passes: each ends at the budget's deadline (or after kLatePassSeconds when
+    // the ranking pass spent it), its facet then counting the matches seen.
+    if (outlet_filtered) {
+        Xapian::Enquire others(db);
+        others.set_query(combine(built, FacetFilter::ExceptOutlet));
+        others.add_matchspy(&outlet_spy);
+        budget.count(others, all);
+    }
+    if (speaker_filtered) {
+        Xapian::Enquire others(db);
+        others.set_query(combine(built, FacetFilter::ExceptSpeaker));
+        others.add_matchspy(&speaker_spy);
+        budget.count(others, all);
+    }
+    summaries.end = budget.end();
+    summaries.facets.outlet = sorted_facet(outlet_spy);
+    summaries.facets.speaker = sorted_facet(speaker_spy);
+    summaries.facets.year = sorted_facet(year_spy);
+    summaries.histogram = make_histogram(histogram_input(date_spy, params.interval));
+    // The MSet keeps what it needs of the Enquire alive (snippets, documents).
+    return mset;
+}
+
+Xapian::docid article_docid(Xapian::Database& db, std::string_view id) {
+    const std::string unique = term(Field::Id, id);
+    if (!id.empty()) {
+        for (auto it = db.postlist_begin(unique); it != db.postlist_end(unique); ++it) {
+            // Quote documents share the Q prefix ("<article id>~q<n>"); only articles count.
+            if (is_article(db.get_document(*it))) return *it;
+        }
+    }
+    throw Error(ErrorCode::NotFound, "no article with this id");
+}
+
+}  // namespace broadsheet::search_internal
