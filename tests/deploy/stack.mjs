@@ -1,100 +1,17 @@
-// stack.mjs — the real deployment stack for tests/deploy/: an index of corpus/ built by the real
-// broadsheet-indexer, the real broadsheet-server on an ephemeral loopback port, and Debian's nginx
-// in front of it running deploy/nginx/broadsheet.conf as rendered by deploy/nginx/render.sh (the
-// same template and renderer an installation uses). Every wait is bounded. No dependencies
-// beyond Node's own modules.
+// stack.mjs — the real deployment stack for tests/deploy/: the real broadsheet-server over an
+// index of corpus/ (tests/support/stack.mjs), and Debian's nginx in front of it running
+// deploy/nginx/broadsheet.conf as rendered by deploy/nginx/render.sh (the same template and
+// renderer an installation uses). Every wait is bounded. No dependencies beyond Node's own modules.
 
 import { spawn } from 'node:child_process';
-import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, rm, writeFile } from 'node:fs/promises';
 import http from 'node:http';
 import net from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 
-const kHere = path.dirname(fileURLToPath(import.meta.url));
-const kIndexTimeoutMs = 60_000;
-const kListenTimeoutMs = 20_000;
+import { run_to_end, start_indexed_server, stop_process } from '../support/stack.mjs';
 
-export function stack_config() {
-  const indexer = process.env.BROADSHEET_INDEXER;
-  const server = process.env.BROADSHEET_SERVER;
-  if (!indexer || !server) {
-    throw new Error('set BROADSHEET_INDEXER and BROADSHEET_SERVER to the built binaries (ctest does this)');
-  }
-  const root = process.env.BROADSHEET_ROOT || path.resolve(kHere, '..', '..');
-  const nginx = process.env.BROADSHEET_NGINX || '/usr/sbin/nginx';
-  return { indexer, server, root, nginx };
-}
-
-// Runs a program to completion; rejects with its output when it fails or takes too long.
-export function run_to_end(program, args, timeout_ms, options = {}) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(program, args, { stdio: ['ignore', 'pipe', 'pipe'], ...options });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`${path.basename(program)} took longer than ${timeout_ms} ms:\n${stdout}${stderr}`));
-    }, timeout_ms);
-    child.on('error', (error) => {
-      clearTimeout(timer);
-      reject(error);
-    });
-    child.on('exit', (code, signal) => {
-      clearTimeout(timer);
-      if (code === 0) resolve({ stdout, stderr });
-      else reject(new Error(`${path.basename(program)} ${args.join(' ')} exited ${code ?? signal}:\n${stdout}${stderr}`));
-    });
-  });
-}
-
-// Starts broadsheet-server; resolves once it prints "listening on http://HOST:PORT/".
-function start_server(program, args) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(program, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    const log = { text: '' };
-    let settled = false;
-    const fail = (error) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      child.kill('SIGKILL');
-      reject(error);
-    };
-    const timer = setTimeout(() => {
-      fail(new Error(`server gave no address within ${kListenTimeoutMs} ms:\n${stdout}${log.text}`));
-    }, kListenTimeoutMs);
-    child.stdout.on('data', (chunk) => {
-      stdout += chunk;
-      const match = /listening on http:\/\/127\.0\.0\.1:(\d+)\//.exec(stdout);
-      if (match && !settled) {
-        settled = true;
-        clearTimeout(timer);
-        resolve({ child, port: Number(match[1]), log });
-      }
-    });
-    child.stderr.on('data', (chunk) => (log.text += chunk));
-    child.on('error', fail);
-    child.on('exit', (code, signal) => fail(new Error(`server exited early (${code ?? signal}):\n${stdout}${log.text}`)));
-  });
-}
-
-// Stops a child (SIGTERM, then SIGKILL after 5 s) and waits for it to go.
-export function stop_process(child) {
-  if (!child || child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
-    child.once('exit', () => {
-      clearTimeout(timer);
-      resolve();
-    });
-    child.kill('SIGTERM');
-  });
-}
+export { run_to_end, stop_process };
 
 // A loopback port nobody listens on right now (the kernel's pick; closed again before use).
 export function free_port() {
@@ -198,22 +115,14 @@ export async function start_nginx(config, dir, render_args, ready_port) {
 }
 
 // Builds an index of corpus/, starts the server (2 threads) and nginx in front of it.
-// Returns { tmp, config, server_port, server, nginx_port, nginx, server_log(), stop_server(), stop() }.
+// Returns { tmp, config, server_port, nginx_port, nginx, server_log(), stop_server(), stop() }.
 export async function start_stack() {
-  const config = stack_config();
-  const tmp = await mkdtemp(path.join(os.tmpdir(), 'broadsheet-deploy-'));
-  const index = path.join(tmp, 'index');
-  let server = null;
+  const { tmp, config, server } = await start_indexed_server({
+    prefix: 'broadsheet-deploy-',
+    server_args: ['--threads', '2'],
+  });
   let nginx = null;
   try {
-    await run_to_end(config.indexer, ['build', path.join(config.root, 'corpus'), '--index', index], kIndexTimeoutMs);
-    server = await start_server(config.server, [
-      '--index', index,
-      '--web', path.join(config.root, 'web'),
-      '--host', '127.0.0.1',
-      '--port', '0',
-      '--threads', '2',
-    ]);
     const nginx_port = await free_port();
     nginx = await start_nginx(config, path.join(tmp, 'nginx'),
                               ['--listen', `127.0.0.1:${nginx_port}`, '--upstream', `127.0.0.1:${server.port}`],
@@ -234,7 +143,7 @@ export async function start_stack() {
     };
   } catch (error) {
     await stop_process(nginx?.child);
-    await stop_process(server?.child);
+    await stop_process(server.child);
     await rm(tmp, { recursive: true, force: true });
     throw error;
   }

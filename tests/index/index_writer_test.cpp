@@ -10,6 +10,7 @@
 #include "core/error.h"
 #include "core/index/generations.h"
 #include "core/schema.h"
+#include "tests/support/files.h"
 #include "tests/support/temp_dir.h"
 
 namespace broadsheet {
@@ -17,11 +18,7 @@ namespace {
 
 namespace fs = std::filesystem;
 using testing_support::TempDir;
-
-void write_file(const fs::path& path, const std::string& bytes) {
-    fs::create_directories(path.parent_path());
-    std::ofstream(path, std::ios::binary) << bytes;
-}
+using testing_support::write_file;
 
 std::string article_text(const std::string& title, const std::string& body) {
     return title + "\n\n" + body + "\n";

@@ -17,7 +17,8 @@
 #include "core/index/document.h"
 #include "core/index/generations.h"
 #include "core/schema.h"
-#include "tests/index/process.h"
+#include "tests/support/files.h"
+#include "tests/support/process.h"
 #include "tests/support/temp_dir.h"
 
 namespace broadsheet {
@@ -26,14 +27,10 @@ namespace {
 namespace fs = std::filesystem;
 using testing_support::ProcessResult;
 using testing_support::TempDir;
+using testing_support::write_file;
 
 const fs::path kSourceDir = BROADSHEET_SOURCE_DIR;
 const std::string kIndexer = BROADSHEET_INDEXER;
-
-void write_file(const fs::path& path, const std::string& bytes) {
-    fs::create_directories(path.parent_path());
-    std::ofstream(path, std::ios::binary) << bytes;
-}
 
 // The number after `label ` in the summary line, e.g. count_of(out, "added").
 std::size_t count_of(const std::string& summary, const std::string& label) {

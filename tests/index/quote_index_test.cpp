@@ -12,6 +12,7 @@
 #include "core/index/index_writer.h"
 #include "core/index/walker.h"
 #include "core/schema.h"
+#include "tests/support/files.h"
 #include "tests/support/temp_dir.h"
 
 namespace broadsheet {
@@ -19,13 +20,9 @@ namespace {
 
 namespace fs = std::filesystem;
 using testing_support::TempDir;
+using testing_support::write_file;
 
 const fs::path kSourceDir = BROADSHEET_SOURCE_DIR;
-
-void write_file(const fs::path& path, const std::string& bytes) {
-    fs::create_directories(path.parent_path());
-    std::ofstream(path, std::ios::binary) << bytes;
-}
 
 // All quote documents of an index as their JSON data, by quote id.
 std::map<std::string, nlohmann::json> quote_data(const Xapian::Database& db) {

@@ -9,6 +9,7 @@
 #include <optional>
 
 #include "core/error.h"
+#include "tests/support/files.h"
 #include "tests/support/temp_dir.h"
 
 namespace broadsheet {
@@ -16,11 +17,7 @@ namespace {
 
 namespace fs = std::filesystem;
 using testing_support::TempDir;
-
-void write_file(const fs::path& path, const std::string& bytes) {
-    fs::create_directories(path.parent_path());
-    std::ofstream(path, std::ios::binary) << bytes;
-}
+using testing_support::write_file;
 
 TEST(Walker, ListsArticleFilesRecursivelyInSortedOrder) {
     TempDir dir;

@@ -12,7 +12,7 @@
 #include "core/error.h"
 #include "core/search/article_search.h"
 #include "core/search/search_context.h"
-#include "tests/search/test_index.h"
+#include "tests/support/test_index.h"
 
 namespace broadsheet {
 namespace {

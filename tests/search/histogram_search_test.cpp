@@ -13,7 +13,7 @@
 #include "core/search/quote_search.h"
 #include "core/search/search_context.h"
 #include "tests/search/quote_index.h"
-#include "tests/search/test_index.h"
+#include "tests/support/test_index.h"
 
 namespace broadsheet {
 namespace {

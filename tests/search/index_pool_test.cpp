@@ -11,7 +11,7 @@
 
 #include "core/error.h"
 #include "core/search/articles.h"
-#include "tests/search/test_index.h"
+#include "tests/support/test_index.h"
 
 namespace broadsheet {
 namespace {

@@ -8,12 +8,10 @@
 #include <vector>
 
 #include "core/error.h"
-#include "tests/search/test_index.h"
+#include "tests/support/test_index.h"
 
 namespace broadsheet {
 namespace {
-
-using testing_support::TempDir;
 
 struct BuildCase {
     const char* why;
@@ -151,15 +149,7 @@ std::vector<BuildCase> build_cases() {
     return cases;
 }
 
-class QueryBuilderTest : public ::testing::Test {
-  protected:
-    void SetUp() override {
-        testing_support::write_index(dir_.path() / "db", testing_support::sample_articles());
-        db_ = Xapian::Database((dir_.path() / "db").string());
-    }
-    TempDir dir_;
-    Xapian::Database db_;
-};
+class QueryBuilderTest : public testing_support::SampleIndexTest {};
 
 TEST_F(QueryBuilderTest, BuildsExpectedQueries) {
     QueryBuilder builder(db_);

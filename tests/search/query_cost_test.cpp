@@ -10,12 +10,10 @@
 #include "core/error.h"
 #include "core/search/query_builder.h"
 #include "core/search/search_internal.h"
-#include "tests/search/test_index.h"
+#include "tests/support/test_index.h"
 
 namespace broadsheet {
 namespace {
-
-using testing_support::TempDir;
 
 std::string repeated(const std::string& word, std::size_t n, const std::string& separator) {
     std::string out;
@@ -37,15 +35,7 @@ std::string wildcards(std::size_t n) {
     return out;
 }
 
-class QueryCostTest : public ::testing::Test {
-  protected:
-    void SetUp() override {
-        testing_support::write_index(dir_.path() / "db", testing_support::sample_articles());
-        db_ = Xapian::Database((dir_.path() / "db").string());
-    }
-    TempDir dir_;
-    Xapian::Database db_;
-};
+class QueryCostTest : public testing_support::SampleIndexTest {};
 
 struct RefusedQuery {
     const char* why;

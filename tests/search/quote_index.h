@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "core/index/document.h"
-#include "tests/search/test_index.h"
+#include "tests/support/test_index.h"
 
 namespace broadsheet::testing_support {
 

@@ -10,7 +10,7 @@
 #include "core/search/article_search.h"
 #include "core/search/articles.h"
 #include "core/search/search_context.h"
-#include "tests/search/test_index.h"
+#include "tests/support/test_index.h"
 
 namespace broadsheet {
 namespace {

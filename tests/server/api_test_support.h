@@ -1,16 +1,21 @@
-// api_test_support.h — what the handler tests share: building a plain ApiRequest, and one table
-// row type with its check for requests run through dispatch() (route, status, error code).
+// api_test_support.h — what the handler tests share: building a plain ApiRequest, the table rows
+// and checks for parameter parsing and for requests run through dispatch() (route, status, error
+// code), and a fixture serving a test index through an IndexPool.
 #pragma once
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <map>
+#include <memory>
 #include <span>
 #include <string>
 
+#include "core/error.h"
 #include "core/search/index_pool.h"
 #include "server/http_util.h"
 #include "server/routes.h"
+#include "tests/support/temp_dir.h"
 
 namespace broadsheet::testing_support {
 
@@ -19,6 +24,43 @@ using Params = std::multimap<std::string, std::string>;
 inline ApiRequest request(std::string path, Params params = {}, std::string rest = {}) {
     return ApiRequest{std::move(path), std::move(params), std::move(rest)};
 }
+
+struct ParamCase {
+    const char* why;
+    Params params;
+    const char* error_names;  // nullptr: accepted; else the parameter the 400 must name
+};
+
+// Runs `parse` on each row's parameters: an accepted row must parse, a refused one must throw
+// InvalidArgument whose message starts with error_names.
+template <class Parse>
+void expect_params(std::span<const ParamCase> cases, Parse&& parse) {
+    for (const ParamCase& c : cases) {
+        SCOPED_TRACE(c.why);
+        try {
+            parse(c.params);
+            EXPECT_EQ(c.error_names, nullptr) << c.why << ": accepted";
+        } catch (const Error& e) {
+            ASSERT_NE(c.error_names, nullptr) << c.why << ": " << e.what();
+            EXPECT_EQ(e.code(), ErrorCode::InvalidArgument) << c.why;
+            EXPECT_EQ(std::string(e.what()).rfind(c.error_names, 0), 0u)
+                << c.why << ": " << e.what();
+        }
+    }
+}
+
+// A fixture whose SetUp writes a test index at db() and then calls open_pool().
+class IndexPoolTest : public ::testing::Test {
+  protected:
+    std::filesystem::path db() const { return dir_.path() / "db"; }
+    void open_pool() {
+        IndexPoolConfig config;
+        config.dir = db();
+        pool_ = std::make_unique<IndexPool>(config);
+    }
+    TempDir dir_;
+    std::unique_ptr<IndexPool> pool_;
+};
 
 struct DispatchCase {
     const char* why;

@@ -18,7 +18,7 @@
 
 #include "core/search/index_pool.h"
 #include "server/http_server.h"
-#include "tests/server/child_process.h"
+#include "tests/support/process.h"
 #include "tests/support/temp_dir.h"
 
 namespace broadsheet {

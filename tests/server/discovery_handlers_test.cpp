@@ -11,13 +11,15 @@
 #include "server/handlers/handlers.h"
 #include "server/http_util.h"
 #include "server/routes.h"
-#include "tests/search/test_index.h"
 #include "tests/server/api_test_support.h"
+#include "tests/support/test_index.h"
 
 namespace broadsheet {
 namespace {
 
 using testing_support::DispatchCase;
+using testing_support::expect_params;
+using testing_support::ParamCase;
 using testing_support::Params;
 using testing_support::request;
 using testing_support::TempDir;
@@ -73,12 +75,6 @@ TEST(RouteMatching, ListingShowsTheSuffixRoute) {
         EXPECT_NE(std::find(paths.begin(), paths.end(), path), paths.end()) << path;
 }
 
-struct ParamCase {
-    const char* why;
-    Params params;
-    const char* error_names;  // nullptr: accepted; else the parameter the 400 must name
-};
-
 TEST(DiscoveryParams, RelatedAndSuggestParseOrRefuse) {
     const ParamCase related[] = {
         {"defaults", {}, nullptr},
@@ -88,17 +84,11 @@ TEST(DiscoveryParams, RelatedAndSuggestParseOrRefuse) {
         {"size not a number", {{"size", "five"}}, "size"},
         {"size twice", {{"size", "1"}, {"size", "2"}}, "size"},
     };
-    for (const auto& c : related) {
-        try {
-            const RelatedParams p = parse_related_params(request("/x", c.params, "a1"));
-            validate(p);
-            EXPECT_EQ(c.error_names, nullptr) << c.why << ": accepted";
-            EXPECT_EQ(p.id, "a1") << c.why;
-        } catch (const Error& e) {
-            ASSERT_NE(c.error_names, nullptr) << c.why << ": " << e.what();
-            EXPECT_EQ(std::string(e.what()).rfind(c.error_names, 0), 0u) << c.why;
-        }
-    }
+    expect_params(related, [](const Params& p) {
+        const RelatedParams related_params = parse_related_params(request("/x", p, "a1"));
+        validate(related_params);
+        EXPECT_EQ(related_params.id, "a1");
+    });
     const ParamCase suggest[] = {
         {"nothing typed", {}, nullptr},
         {"100 bytes", {{"q", std::string(100, 'k')}}, nullptr},
@@ -109,29 +99,18 @@ TEST(DiscoveryParams, RelatedAndSuggestParseOrRefuse) {
         {"opensearch format", {{"format", "opensearch"}}, nullptr},
         {"unknown format", {{"format", "xml"}}, "format"},
     };
-    for (const auto& c : suggest) {
-        try {
-            validate(parse_suggest_params(request("/api/suggest", c.params)));
-            parse_suggest_format(request("/api/suggest", c.params));
-            EXPECT_EQ(c.error_names, nullptr) << c.why << ": accepted";
-        } catch (const Error& e) {
-            ASSERT_NE(c.error_names, nullptr) << c.why << ": " << e.what();
-            EXPECT_EQ(e.code(), ErrorCode::InvalidArgument) << c.why;
-            EXPECT_EQ(std::string(e.what()).rfind(c.error_names, 0), 0u) << c.why;
-        }
-    }
+    expect_params(suggest, [](const Params& p) {
+        validate(parse_suggest_params(request("/api/suggest", p)));
+        parse_suggest_format(request("/api/suggest", p));
+    });
 }
 
-class DiscoveryHandlerTest : public ::testing::Test {
+class DiscoveryHandlerTest : public testing_support::IndexPoolTest {
   protected:
     void SetUp() override {
-        testing_support::write_index(dir_.path() / "db", testing_support::sample_articles());
-        IndexPoolConfig config;
-        config.dir = dir_.path() / "db";
-        pool_ = std::make_unique<IndexPool>(config);
+        testing_support::write_index(db(), testing_support::sample_articles());
+        open_pool();
     }
-    TempDir dir_;
-    std::unique_ptr<IndexPool> pool_;
 };
 
 TEST_F(DiscoveryHandlerTest, RelatedAnswersTheDocumentedShape) {

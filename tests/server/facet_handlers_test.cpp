@@ -18,7 +18,6 @@ namespace {
 using testing_support::DispatchCase;
 using testing_support::Params;
 using testing_support::request;
-using testing_support::TempDir;
 
 struct ParamCase {
     const char* why;
@@ -107,16 +106,12 @@ TEST(SearchParams, ExclusionsAreRepeatable) {
     EXPECT_TRUE(p.not_speakers.empty());  // an empty value is no exclusion
 }
 
-class FacetHandlerTest : public ::testing::Test {
+class FacetHandlerTest : public testing_support::IndexPoolTest {
   protected:
     void SetUp() override {
-        testing_support::write_quote_index(dir_.path() / "db");
-        IndexPoolConfig config;
-        config.dir = dir_.path() / "db";
-        pool_ = std::make_unique<IndexPool>(config);
+        testing_support::write_quote_index(db());
+        open_pool();
     }
-    TempDir dir_;
-    std::unique_ptr<IndexPool> pool_;
 };
 
 TEST_F(FacetHandlerTest, FacetValuesAnswerTheDocumentedShape) {

@@ -18,7 +18,7 @@
 #include "server/http_server.h"
 #include "server/http_util.h"
 #include "server/routes.h"
-#include "tests/search/test_index.h"
+#include "tests/support/test_index.h"
 
 namespace broadsheet {
 namespace {

@@ -13,7 +13,7 @@
 #include <string>
 #include <vector>
 
-#include "tests/server/running_server.h"
+#include "tests/support/running_server.h"
 #include "tests/support/temp_dir.h"
 
 namespace broadsheet {

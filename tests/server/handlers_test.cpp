@@ -11,22 +11,17 @@
 #include "core/search/validate.h"
 #include "server/http_util.h"
 #include "server/routes.h"
-#include "tests/search/test_index.h"
 #include "tests/server/api_test_support.h"
+#include "tests/support/test_index.h"
 
 namespace broadsheet {
 namespace {
 
 using testing_support::DispatchCase;
+using testing_support::expect_params;
+using testing_support::ParamCase;
 using testing_support::Params;
 using testing_support::request;
-using testing_support::TempDir;
-
-struct ParamCase {
-    const char* why;
-    Params params;
-    const char* error_names;  // nullptr: accepted; else the parameter the 400 must name
-};
 
 TEST(SearchParams, ParsesOrRefusesNamingTheParameter) {
     const ParamCase cases[] = {
@@ -60,17 +55,8 @@ TEST(SearchParams, ParsesOrRefusesNamingTheParameter) {
         {"from after to", {{"from", "2018-01-01"}, {"to", "2017-01-01"}}, "from"},
         {"unknown sort", {{"sort", "random"}}, "sort"},
     };
-    for (const auto& c : cases) {
-        try {
-            validate(parse_search_params(request("/api/search", c.params)));
-            EXPECT_EQ(c.error_names, nullptr) << c.why << ": accepted";
-        } catch (const Error& e) {
-            ASSERT_NE(c.error_names, nullptr) << c.why << ": " << e.what();
-            EXPECT_EQ(e.code(), ErrorCode::InvalidArgument) << c.why;
-            EXPECT_EQ(std::string(e.what()).rfind(c.error_names, 0), 0u)
-                << c.why << ": " << e.what();
-        }
-    }
+    expect_params(
+        cases, [](const Params& p) { validate(parse_search_params(request("/api/search", p))); });
 }
 
 TEST(SearchParams, FillsTheStruct) {
@@ -107,7 +93,7 @@ TEST(ErrorMapping, OneStatusPerCodeAndNoInternalDetails) {
     EXPECT_EQ(bad.body["error"]["message"], "q does not parse");
 }
 
-class HandlerTest : public ::testing::Test {
+class HandlerTest : public testing_support::IndexPoolTest {
   protected:
     void SetUp() override {
         auto articles = testing_support::sample_articles();
@@ -123,13 +109,9 @@ class HandlerTest : public ::testing::Test {
         quote.end = quote.begin + text.size();
         quoted.quotes.push_back(quote);
         articles.push_back(quoted);
-        testing_support::write_index(dir_.path() / "db", articles);
-        IndexPoolConfig config;
-        config.dir = dir_.path() / "db";
-        pool_ = std::make_unique<IndexPool>(config);
+        testing_support::write_index(db(), articles);
+        open_pool();
     }
-    TempDir dir_;
-    std::unique_ptr<IndexPool> pool_;
 };
 
 TEST_F(HandlerTest, SearchAnswersTheDocumentedShape) {

@@ -8,15 +8,14 @@
 #include "server/handlers/handlers.h"
 #include "server/http_util.h"
 #include "server/routes.h"
-#include "tests/search/test_index.h"
 #include "tests/server/api_test_support.h"
+#include "tests/support/test_index.h"
 
 namespace broadsheet {
 namespace {
 
 using testing_support::Params;
 using testing_support::request;
-using testing_support::TempDir;
 
 struct IntervalCase {
     const char* why;
@@ -61,20 +60,16 @@ TEST(IntervalParam, ParsesOrRefusesNamingTheParameter) {
     }
 }
 
-class HistogramHandlerTest : public ::testing::Test {
+class HistogramHandlerTest : public testing_support::IndexPoolTest {
   protected:
     void SetUp() override {
         auto articles = testing_support::sample_articles();
         // Far older than the rest, so that browsing by day needs more than 1,000 buckets.
         articles.push_back(testing_support::make_article("old", "An old ceasefire", "Long ago.",
                                                          "Bloomberg", {}, "2010-05-04"));
-        testing_support::write_index(dir_.path() / "db", articles);
-        IndexPoolConfig config;
-        config.dir = dir_.path() / "db";
-        pool_ = std::make_unique<IndexPool>(config);
+        testing_support::write_index(db(), articles);
+        open_pool();
     }
-    TempDir dir_;
-    std::unique_ptr<IndexPool> pool_;
 };
 
 TEST_F(HistogramHandlerTest, SearchAnswersTheDocumentedShape) {

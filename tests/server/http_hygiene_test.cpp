@@ -13,10 +13,10 @@
 #include <thread>
 #include <vector>
 
-#include "tests/search/test_index.h"
-#include "tests/server/child_process.h"
 #include "tests/server/raw_client.h"
-#include "tests/server/running_server.h"
+#include "tests/support/process.h"
+#include "tests/support/running_server.h"
+#include "tests/support/test_index.h"
 
 namespace broadsheet {
 namespace {
@@ -24,11 +24,10 @@ namespace {
 using nlohmann::json;
 using std::chrono::milliseconds;
 using testing_support::ChildProcess;
-using testing_support::index_corpus;
 using testing_support::RawConnection;
 using testing_support::RunningServer;
+using testing_support::seed_index;
 using testing_support::status_codes;
-using testing_support::TempDir;
 
 const std::filesystem::path kSource = BROADSHEET_SOURCE_DIR;
 constexpr milliseconds kQuiet{2000};
@@ -54,20 +53,11 @@ std::string last_body(const std::string& received) {
 
 class HttpHygiene : public ::testing::Test {
   protected:
-    static void SetUpTestSuite() {
-        dir_ = new TempDir();
-        index_corpus("build", kSource / "corpus", dir_->path() / "index");
-        server_ = new RunningServer(dir_->path() / "index", kSource / "web");
-    }
-    static void TearDownTestSuite() {
-        delete server_;
-        delete dir_;
-    }
+    static void SetUpTestSuite() { server_ = new RunningServer(seed_index(), kSource / "web"); }
+    static void TearDownTestSuite() { delete server_; }
     static int port() { return server_->port(); }
-    static TempDir* dir_;
     static RunningServer* server_;
 };
-TempDir* HttpHygiene::dir_ = nullptr;
 RunningServer* HttpHygiene::server_ = nullptr;
 
 TEST_F(HttpHygiene, EverySmugglingVariantIsRefusedAndItsConnectionClosed) {
@@ -190,8 +180,8 @@ TEST_F(HttpHygiene, OversizedHeadsGet431AndAreNotReadToTheEnd) {
 }
 
 TEST_F(HttpHygiene, ASecondServerOnTheSamePortRefusesToStart) {
-    ChildProcess second({BROADSHEET_SERVER, "--index", (dir_->path() / "index").string(), "--host",
-                         "127.0.0.1", "--port", std::to_string(port())});
+    ChildProcess second({BROADSHEET_SERVER, "--index", seed_index().string(), "--host", "127.0.0.1",
+                         "--port", std::to_string(port())});
     // It must not print "listening on": it exits with an error instead.
     const auto line = second.read_line(milliseconds(5000));
     EXPECT_FALSE(line.has_value()) << *line;
@@ -203,7 +193,7 @@ TEST_F(HttpHygiene, ASecondServerOnTheSamePortRefusesToStart) {
 TEST_F(HttpHygiene, SilentAndTricklingClientsHoldNoWorker) {
     // One thread: four workers. Twenty connections that send nothing and twenty that send half a
     // request head wait in the engine, not in a worker, so a search still answers at once.
-    RunningServer small(dir_->path() / "index", kSource / "web", {"--threads", "1"});
+    RunningServer small(seed_index(), kSource / "web", {"--threads", "1"});
     std::vector<std::unique_ptr<RawConnection>> idle;
     for (int i = 0; i < 40; ++i) {
         idle.push_back(std::make_unique<RawConnection>(small.port()));
@@ -220,8 +210,7 @@ TEST_F(HttpHygiene, AFullQueueAnswers503WithRetryAfter) {
     // One thread: four workers, and at most one request waiting for them. Two hundred open
     // connections send a search at the same moment: those the queue cannot take are told 503 at
     // once, and every connection gets an answer.
-    RunningServer small(dir_->path() / "index", kSource / "web",
-                        {"--threads", "1", "--max-waiting", "1"});
+    RunningServer small(seed_index(), kSource / "web", {"--threads", "1", "--max-waiting", "1"});
     std::vector<std::unique_ptr<RawConnection>> clients;
     for (int i = 0; i < 200; ++i) {
         clients.push_back(std::make_unique<RawConnection>(small.port()));

@@ -10,9 +10,9 @@
 #include <nlohmann/json.hpp>
 #include <thread>
 
-#include "tests/search/test_index.h"
-#include "tests/server/child_process.h"
-#include "tests/server/running_server.h"
+#include "tests/support/process.h"
+#include "tests/support/running_server.h"
+#include "tests/support/test_index.h"
 
 namespace broadsheet {
 namespace {
@@ -21,6 +21,7 @@ using nlohmann::json;
 using testing_support::index_corpus;
 using testing_support::run_command;
 using testing_support::RunningServer;
+using testing_support::seed_index;
 using testing_support::TempDir;
 using testing_support::write_file;
 
@@ -44,12 +45,11 @@ class ServerOnSeeds : public ::testing::Test {
   protected:
     static void SetUpTestSuite() {
         dir_ = new TempDir();
-        index_corpus("build", kCorpus, dir_->path() / "index");
         // A web root with a secret file beside it that no URL may reach.
         write_file(dir_->path() / "web" / "index.html", "<!doctype html><title>Broadsheet</title>");
         write_file(dir_->path() / "web" / "app.js", "export {};");
         write_file(dir_->path() / "secret.txt", "top secret");
-        server_ = new RunningServer(dir_->path() / "index", dir_->path() / "web");
+        server_ = new RunningServer(seed_index(), dir_->path() / "web");
     }
     static void TearDownTestSuite() {
         delete server_;

@@ -16,31 +16,10 @@ namespace broadsheet {
 namespace {
 
 using testing_support::DispatchCase;
+using testing_support::expect_params;
+using testing_support::ParamCase;
 using testing_support::Params;
 using testing_support::request;
-using testing_support::TempDir;
-
-struct ParamCase {
-    const char* why;
-    Params params;
-    const char* error_names;  // nullptr: accepted; else the parameter the 400 must name
-};
-
-// Runs `parse` on each case and checks acceptance or the named InvalidArgument.
-template <class Parse>
-void check_cases(const ParamCase* begin, const ParamCase* end, Parse&& parse) {
-    for (const ParamCase* c = begin; c != end; ++c) {
-        try {
-            parse(request("/api/x", c->params));
-            EXPECT_EQ(c->error_names, nullptr) << c->why << ": accepted";
-        } catch (const Error& e) {
-            ASSERT_NE(c->error_names, nullptr) << c->why << ": " << e.what();
-            EXPECT_EQ(e.code(), ErrorCode::InvalidArgument) << c->why;
-            EXPECT_EQ(std::string(e.what()).rfind(c->error_names, 0), 0u)
-                << c->why << ": " << e.what();
-        }
-    }
-}
 
 TEST(QuoteParams, MinConfidenceAndTheSearchParameters) {
     const ParamCase cases[] = {
@@ -59,8 +38,9 @@ TEST(QuoteParams, MinConfidenceAndTheSearchParameters) {
         {"bad date", {{"from", "2017-1-1"}}, "from"},
         {"unknown sort", {{"sort", "random"}}, "sort"},
     };
-    check_cases(std::begin(cases), std::end(cases),
-                [](const ApiRequest& r) { validate(parse_search_params(r, DocumentType::Quote)); });
+    expect_params(cases, [](const Params& p) {
+        validate(parse_search_params(request("/api/x", p), DocumentType::Quote));
+    });
     const SearchParams p = parse_search_params(request("/api/quotes", {{"min_confidence", "0.5"}}),
                                                DocumentType::Quote);
     EXPECT_EQ(p.type, DocumentType::Quote);
@@ -80,8 +60,8 @@ TEST(SpeakersParams, PrefixAndLimit) {
         {"prefix not UTF-8", {{"prefix", "\xff"}}, "prefix"},
         {"prefix too long", {{"prefix", std::string(201, 'k')}}, "prefix"},
     };
-    check_cases(std::begin(cases), std::end(cases),
-                [](const ApiRequest& r) { validate(parse_speakers_params(r)); });
+    expect_params(cases,
+                  [](const Params& p) { validate(parse_speakers_params(request("/api/x", p))); });
 }
 
 TEST(MatrixParams, RowsColsLimitAndFilters) {
@@ -94,8 +74,8 @@ TEST(MatrixParams, RowsColsLimitAndFilters) {
         {"limit over the cap", {{"limit", "101"}}, "limit"},
         {"filters validated too", {{"to", "2017-02-30"}}, "to"},
     };
-    check_cases(std::begin(cases), std::end(cases),
-                [](const ApiRequest& r) { validate(parse_matrix_params(r)); });
+    expect_params(cases,
+                  [](const Params& p) { validate(parse_matrix_params(request("/api/x", p))); });
     const MatrixParams p = parse_matrix_params(
         request("/api/matrix", {{"cols", "month"}, {"limit", "5"}, {"speaker", "A"}}));
     EXPECT_EQ(p.cols, MatrixColumns::Month);
@@ -103,16 +83,12 @@ TEST(MatrixParams, RowsColsLimitAndFilters) {
     EXPECT_EQ(p.filters.speakers, std::vector<std::string>{"A"});
 }
 
-class QuoteHandlerTest : public ::testing::Test {
+class QuoteHandlerTest : public testing_support::IndexPoolTest {
   protected:
     void SetUp() override {
-        testing_support::write_quote_index(dir_.path() / "db");
-        IndexPoolConfig config;
-        config.dir = dir_.path() / "db";
-        pool_ = std::make_unique<IndexPool>(config);
+        testing_support::write_quote_index(db());
+        open_pool();
     }
-    TempDir dir_;
-    std::unique_ptr<IndexPool> pool_;
 };
 
 TEST_F(QuoteHandlerTest, QuotesAnswerTheDocumentedShape) {

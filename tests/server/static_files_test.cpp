@@ -6,17 +6,14 @@
 
 #include <fstream>
 
-#include "tests/search/test_index.h"
+#include "tests/support/files.h"
+#include "tests/support/test_index.h"
 
 namespace broadsheet {
 namespace {
 
 using testing_support::TempDir;
-
-void write_file(const std::filesystem::path& path, const std::string& text) {
-    std::filesystem::create_directories(path.parent_path());
-    std::ofstream(path) << text;
-}
+using testing_support::write_file;
 
 TEST(StaticFiles, ServesOnlyRegularFilesUnderTheRoot) {
     TempDir dir;

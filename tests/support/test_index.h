@@ -61,4 +61,15 @@ inline void write_index(const std::filesystem::path& path, const std::vector<Art
     db.commit();
 }
 
+// A fixture over sample_articles() written to a fresh index in a temp dir; db_ reads it.
+class SampleIndexTest : public ::testing::Test {
+  protected:
+    void SetUp() override {
+        write_index(dir_.path() / "db", sample_articles());
+        db_ = Xapian::Database((dir_.path() / "db").string());
+    }
+    TempDir dir_;
+    Xapian::Database db_;
+};
+
 }  // namespace broadsheet::testing_support

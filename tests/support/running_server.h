@@ -1,5 +1,6 @@
 // running_server.h — the real binaries for integration tests: index a corpus with
-// broadsheet-indexer, and run broadsheet-server on an ephemeral loopback port.
+// broadsheet-indexer (or take the shared index of corpus/), and run broadsheet-server on an
+// ephemeral loopback port. Needs BROADSHEET_INDEXER and BROADSHEET_SERVER defined.
 #pragma once
 
 #include <gtest/gtest.h>
@@ -7,13 +8,15 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdlib>
 #include <filesystem>
-#include <fstream>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
-#include "tests/server/child_process.h"
+#include "tests/support/files.h"
+#include "tests/support/process.h"
+#include "tests/support/temp_dir.h"
 
 namespace broadsheet::testing_support {
 
@@ -27,9 +30,23 @@ inline void index_corpus(const char* command, const std::filesystem::path& corpu
     ASSERT_EQ(result.exit_code, 0) << result.output;
 }
 
-inline void write_file(const std::filesystem::path& path, const std::string& text) {
-    std::filesystem::create_directories(path.parent_path());
-    std::ofstream(path, std::ios::binary) << text;
+// The index of corpus/ that suites serve read-only. Under ctest the fixture test seeds_index
+// (tests/CMakeLists.txt) builds it once per run and passes its path in BROADSHEET_SEED_INDEX, so
+// the many single-test processes gtest_discover_tests starts share one build; a binary run by
+// hand builds its own, once per process.
+inline std::filesystem::path seed_index() {
+    if (const char* prebuilt = std::getenv("BROADSHEET_SEED_INDEX"); prebuilt && *prebuilt)
+        return prebuilt;
+    static const TempDir dir;
+    static const bool built = [] {
+        const auto corpus = std::filesystem::path(BROADSHEET_SOURCE_DIR) / "corpus";
+        const auto result = run_command(
+            {BROADSHEET_INDEXER, "build", corpus.string(), "--index", (dir / "index").string()});
+        EXPECT_EQ(result.exit_code, 0) << result.output;
+        return result.exit_code == 0;
+    }();
+    static_cast<void>(built);
+    return dir / "index";
 }
 
 // The real server as a child process; the port comes from its "listening on" line.
