@@ -47,8 +47,7 @@ class DiscoveryTest : public ::testing::Test {
             "Kerry and Lavrov discussed Syria, Geneva and the ceasefire once more.", "Reuters",
             {"John Kerry", "Sergei Lavrov"}, "2016-03-01"));
         testing_support::write_index(dir_.path() / "db", articles_);
-        searcher_ =
-            std::make_unique<SearchContext>(Xapian::Database((dir_.path() / "db").string()));
+        context_ = std::make_unique<SearchContext>(Xapian::Database((dir_.path() / "db").string()));
     }
 
     const Article& article(const std::string& id) const {
@@ -57,17 +56,17 @@ class DiscoveryTest : public ::testing::Test {
     }
 
     std::vector<Suggestion> suggest(const std::string& q, unsigned limit = kDefaultSuggestLimit) {
-        return broadsheet::suggest(*searcher_, {q, limit}).suggestions;
+        return broadsheet::suggest(*context_, {q, limit}).suggestions;
     }
 
     TempDir dir_;
     std::vector<Article> articles_;
-    std::unique_ptr<SearchContext> searcher_;
+    std::unique_ptr<SearchContext> context_;
 };
 
 TEST_F(DiscoveryTest, RelatedNeverReturnsTheArticleItselfAndSharesItsWords) {
     for (const auto& source : articles_) {
-        const RelatedResult result = related(*searcher_, {source.id, kMaxRelatedSize});
+        const RelatedResult result = related(*context_, {source.id, kMaxRelatedSize});
         EXPECT_EQ(result.id, source.id);
         ASSERT_FALSE(result.terms.empty()) << source.id;
         for (const auto& hit : result.hits) {
@@ -87,7 +86,7 @@ TEST_F(DiscoveryTest, RelatedNeverReturnsTheArticleItselfAndSharesItsWords) {
 }
 
 TEST_F(DiscoveryTest, RelatedRanksTheClosestArticleFirst) {
-    const RelatedResult result = related(*searcher_, {"a1", kDefaultRelatedSize});
+    const RelatedResult result = related(*context_, {"a1", kDefaultRelatedSize});
     ASSERT_FALSE(result.hits.empty());
     // a5 shares Kerry, Lavrov, Syria, Geneva and ceasefire with a1; the others one word at most.
     EXPECT_EQ(result.hits[0].id, "a5");
@@ -98,7 +97,7 @@ TEST_F(DiscoveryTest, RelatedRanksTheClosestArticleFirst) {
 }
 
 TEST_F(DiscoveryTest, RelatedTermsAreFreeTextWordsOnly) {
-    const RelatedResult result = related(*searcher_, {"a1", kDefaultRelatedSize});
+    const RelatedResult result = related(*context_, {"a1", kDefaultRelatedSize});
     for (const auto& word : result.terms) {
         // No field prefixes (XSPEAKER:, S…), stemmed forms (Z…), numbers or stopwords.
         EXPECT_FALSE(std::isupper(static_cast<unsigned char>(word[0]))) << word;
@@ -109,7 +108,7 @@ TEST_F(DiscoveryTest, RelatedTermsAreFreeTextWordsOnly) {
 }
 
 TEST_F(DiscoveryTest, RelatedRespectsSizeAndRefusesBadRequests) {
-    EXPECT_EQ(related(*searcher_, {"a1", 1}).hits.size(), 1u);
+    EXPECT_EQ(related(*context_, {"a1", 1}).hits.size(), 1u);
     struct Case {
         const char* why;
         RelatedParams params;
@@ -124,21 +123,21 @@ TEST_F(DiscoveryTest, RelatedRespectsSizeAndRefusesBadRequests) {
         {"size over the cap", {"a1", kMaxRelatedSize + 1}, ErrorCode::InvalidArgument},
     };
     for (const auto& c : cases)
-        EXPECT_EQ(error_of([&] { related(*searcher_, c.params); }), c.code) << c.why;
+        EXPECT_EQ(error_of([&] { related(*context_, c.params); }), c.code) << c.why;
 }
 
 TEST(Related, QuoteDocumentsAreNeitherSourcesNorHits) {
     TempDir dir;
     testing_support::write_quote_index(dir.path() / "db");
-    SearchContext searcher(Xapian::Database((dir.path() / "db").string()));
+    SearchContext context(Xapian::Database((dir.path() / "db").string()));
     // Quote documents hold the quotes' words in the default field too, so only the type
     // filter keeps them out of the hits.
     for (const char* id : {"a1", "a2", "a3"}) {
-        for (const auto& hit : related(searcher, {id, kMaxRelatedSize}).hits)
+        for (const auto& hit : related(context, {id, kMaxRelatedSize}).hits)
             EXPECT_EQ(hit.id.find('~'), std::string::npos) << id << " → " << hit.id;
     }
     // A quote's id names no article.
-    EXPECT_EQ(error_of([&] { related(searcher, {"a1~q1", 5}); }), ErrorCode::NotFound);
+    EXPECT_EQ(error_of([&] { related(context, {"a1~q1", 5}); }), ErrorCode::NotFound);
 }
 
 struct SuggestCase {
@@ -200,7 +199,7 @@ TEST_F(DiscoveryTest, SuggestLimitsEachKind) {
     ASSERT_EQ(one.size(), 1u);
     EXPECT_EQ(one[0].rfind("title:", 0), 0u);
     // The response echoes the query as given.
-    EXPECT_EQ(broadsheet::suggest(*searcher_, {" Ker", 5}).query, " Ker");
+    EXPECT_EQ(broadsheet::suggest(*context_, {" Ker", 5}).query, " Ker");
 }
 
 TEST_F(DiscoveryTest, SuggestRefusesBadRequests) {
@@ -214,19 +213,19 @@ TEST_F(DiscoveryTest, SuggestRefusesBadRequests) {
         {"limit over the cap", {"ker", kMaxSuggestLimit + 1}},
     };
     for (const auto& c : cases)
-        EXPECT_EQ(error_of([&] { broadsheet::suggest(*searcher_, c.params); }),
+        EXPECT_EQ(error_of([&] { broadsheet::suggest(*context_, c.params); }),
                   ErrorCode::InvalidArgument)
             << c.why;
     // Exactly 100 bytes is still fine.
-    EXPECT_NO_THROW(broadsheet::suggest(*searcher_, {std::string(kMaxSuggestQueryBytes, 'a'), 5}));
+    EXPECT_NO_THROW(broadsheet::suggest(*context_, {std::string(kMaxSuggestQueryBytes, 'a'), 5}));
 }
 
 TEST(Suggest, CountsArticlesNotQuotes) {
     TempDir dir;
     testing_support::write_quote_index(dir.path() / "db");
-    SearchContext searcher(Xapian::Database((dir.path() / "db").string()));
+    SearchContext context(Xapian::Database((dir.path() / "db").string()));
     // Lavrov is quoted twice (in a1 and a3) but named as a speaker only by a1: one article.
-    const auto found = broadsheet::suggest(searcher, {"lavrov", 5}).suggestions;
+    const auto found = broadsheet::suggest(context, {"lavrov", 5}).suggestions;
     ASSERT_FALSE(found.empty());
     EXPECT_EQ(found[0].kind, SuggestionKind::Speaker);
     EXPECT_EQ(found[0].value, "Sergei Lavrov");
@@ -239,14 +238,14 @@ TEST(Suggest, FoldsCaseBeyondAscii) {
         dir.path() / "db",
         {testing_support::make_article("f1", "Élysée statement", "The Élysée answered.", "Le Monde",
                                        {"Émilie Lévêque"}, "2020-01-02")});
-    SearchContext searcher(Xapian::Database((dir.path() / "db").string()));
+    SearchContext context(Xapian::Database((dir.path() / "db").string()));
     // Accented capitals fold like ASCII ones, in names and in titles.
     for (const char* typed : {"émi", "ÉMI", "lévê", "LÉVÊ"}) {
-        const auto found = broadsheet::suggest(searcher, {typed, 5}).suggestions;
+        const auto found = broadsheet::suggest(context, {typed, 5}).suggestions;
         ASSERT_EQ(found.size(), 1u) << typed;
         EXPECT_EQ(found[0].value, "Émilie Lévêque") << typed;
     }
-    const auto titles = broadsheet::suggest(searcher, {"ÉLY", 5}).suggestions;
+    const auto titles = broadsheet::suggest(context, {"ÉLY", 5}).suggestions;
     ASSERT_EQ(titles.size(), 1u);
     EXPECT_EQ(titles[0].id, "f1");
 }

@@ -39,7 +39,7 @@ class ExportCursorTest : public ::testing::Test {
     void SetUp() override {
         path_ = dir_.path() / "db";
         testing_support::write_index(path_, many_articles());
-        searcher_ = std::make_unique<SearchContext>(
+        context_ = std::make_unique<SearchContext>(
             Xapian::Database(path_.string()), [this] { return Xapian::Database(path_.string()); });
     }
     std::vector<std::string> drain(ExportCursor& cursor, std::size_t batch) {
@@ -51,7 +51,7 @@ class ExportCursorTest : public ::testing::Test {
 
     TempDir dir_;
     std::filesystem::path path_;
-    std::unique_ptr<SearchContext> searcher_;
+    std::unique_ptr<SearchContext> context_;
 };
 
 TEST_F(ExportCursorTest, ReturnsEveryMatchInTheSearchOrder) {
@@ -75,7 +75,7 @@ TEST_F(ExportCursorTest, ReturnsEveryMatchInTheSearchOrder) {
         {"words", words, kArticles},
     };
     for (const auto& c : cases) {
-        ExportCursor cursor = open_export(*searcher_, c.params);
+        ExportCursor cursor = open_export(*context_, c.params);
         EXPECT_EQ(cursor.total(), c.total) << c.why;
         const std::vector<std::string> exported = drain(cursor, 64);
         ASSERT_EQ(exported.size(), c.total) << c.why;
@@ -86,7 +86,7 @@ TEST_F(ExportCursorTest, ReturnsEveryMatchInTheSearchOrder) {
         SearchParams page = c.params;
         page.size = 100;
         for (page.page = 1; paged.size() < c.total; ++page.page)
-            for (const Hit& hit : search_articles(*searcher_, page).hits) paged.push_back(hit.id);
+            for (const Hit& hit : search_articles(*context_, page).hits) paged.push_back(hit.id);
         EXPECT_EQ(exported, paged) << c.why;
     }
 }
@@ -97,7 +97,7 @@ TEST_F(ExportCursorTest, ErrorsBeforeAnyRow) {
     EXPECT_THROW(
         {
             try {
-                open_export(*searcher_, bad_query);
+                open_export(*context_, bad_query);
             } catch (const Error& e) {
                 EXPECT_EQ(e.code(), ErrorCode::InvalidQuery);
                 throw;
@@ -110,7 +110,7 @@ TEST_F(ExportCursorTest, ErrorsBeforeAnyRow) {
 }
 
 TEST_F(ExportCursorTest, KeepsItsSnapshotWhileTheIndexChangesOnce) {
-    ExportCursor cursor = open_export(*searcher_, SearchParams{});
+    ExportCursor cursor = open_export(*context_, SearchParams{});
     {
         // One commit that adds an article: the snapshot still reads its own revision.
         Xapian::WritableDatabase db(path_.string(), Xapian::DB_OPEN);
@@ -124,15 +124,15 @@ TEST_F(ExportCursorTest, KeepsItsSnapshotWhileTheIndexChangesOnce) {
 TEST_F(ExportCursorTest, SurvivesItsGenerationBeingDeleted) {
     // `broadsheet-indexer build` publishes a new generation and deletes the old directory; the
     // snapshot's open files stay readable, so the export still ends complete.
-    ExportCursor cursor = open_export(*searcher_, SearchParams{});
+    ExportCursor cursor = open_export(*context_, SearchParams{});
     ASSERT_EQ(cursor.next(10).size(), 10u);
-    searcher_.reset();
+    context_.reset();
     std::filesystem::remove_all(path_);
     EXPECT_EQ(drain(cursor, 100).size(), static_cast<std::size_t>(kArticles - 10));
 }
 
 TEST_F(ExportCursorTest, FailsInsteadOfGoingShortWhenTheIndexIsRewritten) {
-    ExportCursor cursor = open_export(*searcher_, SearchParams{});
+    ExportCursor cursor = open_export(*context_, SearchParams{});
     ASSERT_EQ(cursor.next(10).size(), 10u);
     {
         // Several commits rewriting every document: glass reuses the snapshot's blocks.

@@ -60,17 +60,16 @@ class FacetTest : public ::testing::Test {
   protected:
     void SetUp() override {
         testing_support::write_index(dir_.path() / "db", facet_articles());
-        searcher_ =
-            std::make_unique<SearchContext>(Xapian::Database((dir_.path() / "db").string()));
+        context_ = std::make_unique<SearchContext>(Xapian::Database((dir_.path() / "db").string()));
     }
-    SearchResult search(SearchParams params) { return search_articles(*searcher_, params); }
+    SearchResult search(SearchParams params) { return search_articles(*context_, params); }
     FacetValues values(FacetName facet, std::string prefix, SearchParams filters = {},
                        unsigned limit = kDefaultFacetValueLimit) {
-        return facet_values(*searcher_, {facet, std::move(filters), std::move(prefix), limit});
+        return facet_values(*context_, {facet, std::move(filters), std::move(prefix), limit});
     }
 
     TempDir dir_;
-    std::unique_ptr<SearchContext> searcher_;
+    std::unique_ptr<SearchContext> context_;
 };
 
 TEST_F(FacetTest, ListsEndWithTheUnknownCount) {
@@ -236,21 +235,21 @@ TEST_F(FacetTest, ValuesRefuseBadLimitsAndPrefixes) {
 TEST(QuoteFacets, UnattributedQuotesAreTheUnknownSpeaker) {
     TempDir dir;
     testing_support::write_quote_index(dir.path() / "db");
-    SearchContext searcher(Xapian::Database((dir.path() / "db").string()));
+    SearchContext context(Xapian::Database((dir.path() / "db").string()));
     // a3~q1 is the one unattributed quote.
-    const QuoteSearchResult all = search_quotes(searcher, SearchParams{});
+    const QuoteSearchResult all = search_quotes(context, SearchParams{});
     EXPECT_EQ(all.facets.speaker.back().value, kUnknown);
     EXPECT_EQ(all.facets.speaker.back().count, 1u);
     EXPECT_EQ(count_of(all.facets.outlet, kUnknown), 0u);  // every quote's article has an outlet
     SearchParams unknown;
     unknown.speakers = {kUnknown};
-    const QuoteSearchResult unattributed = search_quotes(searcher, unknown);
+    const QuoteSearchResult unattributed = search_quotes(context, unknown);
     ASSERT_EQ(unattributed.hits.size(), 1u);
     EXPECT_EQ(unattributed.hits[0].id, "a3~q1");
     // Quote facet values: Lavrov has two quotes, counted as quote documents.
     SearchParams quotes;
     quotes.type = DocumentType::Quote;
-    const FacetValues lavrov = facet_values(searcher, {FacetName::Speaker, quotes, "lav", 20});
+    const FacetValues lavrov = facet_values(context, {FacetName::Speaker, quotes, "lav", 20});
     ASSERT_EQ(lavrov.values.size(), 1u);
     EXPECT_EQ(lavrov.values[0].value, "Sergei Lavrov");
     EXPECT_EQ(lavrov.values[0].count, 2u);

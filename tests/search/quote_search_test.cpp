@@ -39,13 +39,12 @@ class QuoteSearchTest : public ::testing::Test {
   protected:
     void SetUp() override {
         write_quote_index(dir_.path() / "db");
-        searcher_ =
-            std::make_unique<SearchContext>(Xapian::Database((dir_.path() / "db").string()));
+        context_ = std::make_unique<SearchContext>(Xapian::Database((dir_.path() / "db").string()));
     }
-    QuoteSearchResult quotes(SearchParams params) { return search_quotes(*searcher_, params); }
+    QuoteSearchResult quotes(SearchParams params) { return search_quotes(*context_, params); }
 
     TempDir dir_;
-    std::unique_ptr<SearchContext> searcher_;
+    std::unique_ptr<SearchContext> context_;
 };
 
 struct QuoteCase {
@@ -175,9 +174,9 @@ TEST_F(QuoteSearchTest, HitsCarryTheWholeEscapedMarkedQuoteAndItsGroup) {
 
 TEST_F(QuoteSearchTest, ArticleSearchStillSeesOnlyArticles) {
     SearchParams params;
-    EXPECT_EQ(search_articles(*searcher_, params).total, 3u);
+    EXPECT_EQ(search_articles(*context_, params).total, 3u);
     params.min_confidence = 0.5;  // meaningless for articles: ignored
-    EXPECT_EQ(search_articles(*searcher_, params).total, 3u);
+    EXPECT_EQ(search_articles(*context_, params).total, 3u);
 }
 
 TEST_F(QuoteSearchTest, RefusesConfidenceOutsideZeroToOne) {
@@ -189,8 +188,8 @@ TEST_F(QuoteSearchTest, RefusesConfidenceOutsideZeroToOne) {
 }
 
 TEST_F(QuoteSearchTest, ArticleQuotesKnowTheirGroups) {
-    const Article article = find_article(*searcher_, "a2");
-    const auto groups = quote_groups(*searcher_, article);
+    const Article article = find_article(*context_, "a2");
+    const auto groups = quote_groups(*context_, article);
     ASSERT_EQ(groups.size(), 2u);
     ASSERT_TRUE(groups[0] && groups[1]);
     EXPECT_EQ(groups[0]->id, "a1~q1");
@@ -220,18 +219,18 @@ TEST_F(QuoteSearchTest, SpeakersByPrefix) {
     };
     for (const auto& c : cases) {
         std::vector<std::string> names;
-        for (const auto& s : speakers(*searcher_, c.params)) names.push_back(s.name);
+        for (const auto& s : speakers(*context_, c.params)) names.push_back(s.name);
         EXPECT_EQ(names, c.expected) << c.why;
     }
-    const auto kerry = speakers(*searcher_, {"kerry", 20}).at(0);
+    const auto kerry = speakers(*context_, {"kerry", 20}).at(0);
     EXPECT_EQ(kerry.quotes, 2u);
     EXPECT_EQ(kerry.articles, 2u);
-    EXPECT_THROW(speakers(*searcher_, {"", 0}), Error);
-    EXPECT_THROW(speakers(*searcher_, {"", kMaxSpeakerLimit + 1}), Error);
+    EXPECT_THROW(speakers(*context_, {"", 0}), Error);
+    EXPECT_THROW(speakers(*context_, {"", kMaxSpeakerLimit + 1}), Error);
 }
 
 TEST_F(QuoteSearchTest, SpeakerProfile) {
-    const SpeakerProfile kerry = speaker_profile(*searcher_, "John Kerry");
+    const SpeakerProfile kerry = speaker_profile(*context_, "John Kerry");
     EXPECT_EQ(kerry.summary.quotes, 2u);
     EXPECT_EQ(kerry.summary.articles, 2u);
     EXPECT_EQ(count_of(kerry.outlets, "Bloomberg"), 1u);
@@ -248,7 +247,7 @@ TEST_F(QuoteSearchTest, SpeakerProfile) {
     EXPECT_EQ(kerry.recent_quotes[0].id, "a2~q1");  // newest first
 
     try {
-        speaker_profile(*searcher_, "Nobody Known");
+        speaker_profile(*context_, "Nobody Known");
         ADD_FAILURE() << "unknown speaker accepted";
     } catch (const Error& e) {
         EXPECT_EQ(e.code(), ErrorCode::NotFound);
@@ -259,7 +258,7 @@ TEST_F(QuoteSearchTest, MatrixCountsAgreeWithQuoteSearch) {
     for (const MatrixColumns cols : {MatrixColumns::Outlet, MatrixColumns::Month}) {
         MatrixParams params;
         params.cols = cols;
-        const Matrix matrix = quote_matrix(*searcher_, params);
+        const Matrix matrix = quote_matrix(*context_, params);
         EXPECT_EQ(matrix.total, 6u);
         ASSERT_EQ(matrix.rows.size(), 3u);
         EXPECT_EQ(matrix.rows[0], "John Kerry");
@@ -282,16 +281,16 @@ TEST_F(QuoteSearchTest, MatrixCountsAgreeWithQuoteSearch) {
     }
     MatrixParams months;
     months.cols = MatrixColumns::Month;
-    EXPECT_EQ(quote_matrix(*searcher_, months).cols,
+    EXPECT_EQ(quote_matrix(*context_, months).cols,
               (std::vector<std::string>{"2016-02", "2017-11"}));
     MatrixParams limited;
     limited.limit = 1;
     limited.filters.q = "regime";
-    const Matrix one = quote_matrix(*searcher_, limited);
+    const Matrix one = quote_matrix(*context_, limited);
     EXPECT_EQ(one.rows, std::vector<std::string>{"John Kerry"});
     EXPECT_EQ(one.total, 2u);
     limited.limit = 0;
-    EXPECT_THROW(quote_matrix(*searcher_, limited), Error);
+    EXPECT_THROW(quote_matrix(*context_, limited), Error);
 }
 
 }  // namespace

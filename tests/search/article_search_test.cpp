@@ -1,5 +1,7 @@
-// searcher_test.cpp — searches over a small real index: filters, exact facet semantics,
+// article_search_test.cpp — searches over a small real index: filters, exact facet semantics,
 // sorting, paging, snippet escaping, article lookup and parameter limits.
+#include "core/search/article_search.h"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -7,7 +9,6 @@
 #include <vector>
 
 #include "core/error.h"
-#include "core/search/article_search.h"
 #include "core/search/articles.h"
 #include "core/search/search_context.h"
 #include "tests/support/test_index.h"
@@ -29,17 +30,16 @@ std::size_t count_of(const std::vector<FacetValue>& facet, const std::string& va
     return 0;
 }
 
-class SearcherTest : public ::testing::Test {
+class ArticleSearchTest : public ::testing::Test {
   protected:
     void SetUp() override {
         testing_support::write_index(dir_.path() / "db", testing_support::sample_articles());
-        searcher_ =
-            std::make_unique<SearchContext>(Xapian::Database((dir_.path() / "db").string()));
+        context_ = std::make_unique<SearchContext>(Xapian::Database((dir_.path() / "db").string()));
     }
-    SearchResult search(SearchParams params) { return search_articles(*searcher_, params); }
+    SearchResult search(SearchParams params) { return search_articles(*context_, params); }
 
     TempDir dir_;
-    std::unique_ptr<SearchContext> searcher_;
+    std::unique_ptr<SearchContext> context_;
 };
 
 struct FilterCase {
@@ -48,7 +48,7 @@ struct FilterCase {
     std::vector<std::string> expected_ids;  // in result order
 };
 
-TEST_F(SearcherTest, FiltersAndSortOrders) {
+TEST_F(ArticleSearchTest, FiltersAndSortOrders) {
     auto p = [](auto&& fill) {
         SearchParams params;
         fill(params);
@@ -104,7 +104,7 @@ TEST_F(SearcherTest, FiltersAndSortOrders) {
     }
 }
 
-TEST_F(SearcherTest, TitleMatchesRankAboveBodyMatches) {
+TEST_F(ArticleSearchTest, TitleMatchesRankAboveBodyMatches) {
     SearchParams params;
     params.q = "ceasefire";
     const auto found = ids(search(params));
@@ -113,7 +113,7 @@ TEST_F(SearcherTest, TitleMatchesRankAboveBodyMatches) {
     EXPECT_EQ(found.back(), "a3");
 }
 
-TEST_F(SearcherTest, FacetCountsAreExactAndIgnoreTheirOwnSelection) {
+TEST_F(ArticleSearchTest, FacetCountsAreExactAndIgnoreTheirOwnSelection) {
     SearchParams params;
     params.q = "ceasefire";
     params.outlets = {"Bloomberg"};
@@ -132,7 +132,7 @@ TEST_F(SearcherTest, FacetCountsAreExactAndIgnoreTheirOwnSelection) {
     EXPECT_EQ(count_of(result.facets.year, "2015"), 1u);
 }
 
-TEST_F(SearcherTest, SkippingSummariesKeepsHitsAndTotalButComputesNoFacets) {
+TEST_F(ArticleSearchTest, SkippingSummariesKeepsHitsAndTotalButComputesNoFacets) {
     SearchParams params;
     params.q = "ceasefire";
     params.outlets = {"Bloomberg"};
@@ -150,7 +150,7 @@ TEST_F(SearcherTest, SkippingSummariesKeepsHitsAndTotalButComputesNoFacets) {
     EXPECT_EQ(lean.histogram.undated, 0u);
 }
 
-TEST_F(SearcherTest, SpeakerFacetIgnoresSpeakerSelectionButNotOthers) {
+TEST_F(ArticleSearchTest, SpeakerFacetIgnoresSpeakerSelectionButNotOthers) {
     SearchParams params;
     params.speakers = {"Maria Zakharova"};
     const SearchResult result = search(params);
@@ -162,7 +162,7 @@ TEST_F(SearcherTest, SpeakerFacetIgnoresSpeakerSelectionButNotOthers) {
     EXPECT_EQ(result.facets.outlet[0].value, "Sputnik");
 }
 
-TEST_F(SearcherTest, FacetsSortByCountThenValue) {
+TEST_F(ArticleSearchTest, FacetsSortByCountThenValue) {
     const SearchResult result = search(SearchParams{});
     std::vector<std::string> speakers;
     for (const auto& v : result.facets.speaker) speakers.push_back(v.value);
@@ -174,7 +174,7 @@ TEST_F(SearcherTest, FacetsSortByCountThenValue) {
     EXPECT_EQ(result.facets.year.size(), 3u);  // the undated article has no year
 }
 
-TEST_F(SearcherTest, PagesThroughHitsWithAStableTotal) {
+TEST_F(ArticleSearchTest, PagesThroughHitsWithAStableTotal) {
     SearchParams params;
     params.size = 1;
     params.page = 2;
@@ -185,7 +185,7 @@ TEST_F(SearcherTest, PagesThroughHitsWithAStableTotal) {
     EXPECT_TRUE(search(params).hits.empty());
 }
 
-TEST_F(SearcherTest, SnippetEscapesHtmlAndMarksMatches) {
+TEST_F(ArticleSearchTest, SnippetEscapesHtmlAndMarksMatches) {
     SearchParams params;
     params.q = "alert";
     const SearchResult result = search(params);
@@ -196,7 +196,7 @@ TEST_F(SearcherTest, SnippetEscapesHtmlAndMarksMatches) {
     EXPECT_NE(snippet.find("<mark>alert</mark>"), std::string::npos) << snippet;
 }
 
-TEST_F(SearcherTest, WithoutMatchingWordsTheSnippetIsTheEscapedStart) {
+TEST_F(ArticleSearchTest, WithoutMatchingWordsTheSnippetIsTheEscapedStart) {
     SearchParams params;
     params.outlets = {"The Moscow Times"};  // browsing: no query word to centre a snippet on
     const SearchResult result = search(params);
@@ -206,7 +206,7 @@ TEST_F(SearcherTest, WithoutMatchingWordsTheSnippetIsTheEscapedStart) {
         << result.hits[0].snippet;
 }
 
-TEST_F(SearcherTest, HitsCarryArticleMetadata) {
+TEST_F(ArticleSearchTest, HitsCarryArticleMetadata) {
     SearchParams params;
     params.speakers = {"Maria Zakharova"};
     const SearchResult result = search(params);
@@ -220,13 +220,13 @@ TEST_F(SearcherTest, HitsCarryArticleMetadata) {
     EXPECT_FALSE(hit.snippet.empty());
 }
 
-TEST_F(SearcherTest, LooksUpArticlesById) {
-    const Article article = find_article(*searcher_, "a2");
+TEST_F(ArticleSearchTest, LooksUpArticlesById) {
+    const Article article = find_article(*context_, "a2");
     EXPECT_EQ(article.title, "Moscow comments on sanctions");
     EXPECT_NE(article.body.find("sanctions"), std::string::npos);
     for (const char* id : {"missing", "", "a2~q1"}) {
         try {
-            find_article(*searcher_, id);
+            find_article(*context_, id);
             ADD_FAILURE() << "found an article for id '" << id << "'";
         } catch (const Error& e) {
             EXPECT_EQ(e.code(), ErrorCode::NotFound) << id;
@@ -234,8 +234,8 @@ TEST_F(SearcherTest, LooksUpArticlesById) {
     }
 }
 
-TEST_F(SearcherTest, ReportsIndexFacts) {
-    const IndexInfo info = index_info(*searcher_);
+TEST_F(ArticleSearchTest, ReportsIndexFacts) {
+    const IndexInfo info = index_info(*context_);
     EXPECT_EQ(info.documents, 4u);
     EXPECT_EQ(info.schema_version, kSchemaVersion);
     EXPECT_EQ(info.built_at, "2026-11-23T17:00:00Z");
@@ -247,7 +247,7 @@ struct LimitCase {
     const char* names;  // the parameter the message must name
 };
 
-TEST_F(SearcherTest, RefusesParamsOutsideTheLimits) {
+TEST_F(ArticleSearchTest, RefusesParamsOutsideTheLimits) {
     auto p = [](auto&& fill) {
         SearchParams params;
         fill(params);
@@ -276,7 +276,7 @@ TEST_F(SearcherTest, RefusesParamsOutsideTheLimits) {
     }
 }
 
-TEST_F(SearcherTest, QuerySyntaxErrorsAreInvalidQuery) {
+TEST_F(ArticleSearchTest, QuerySyntaxErrorsAreInvalidQuery) {
     SearchParams params;
     params.q = "title:(";
     try {
@@ -287,7 +287,7 @@ TEST_F(SearcherTest, QuerySyntaxErrorsAreInvalidQuery) {
     }
 }
 
-TEST_F(SearcherTest, SeesCommitsAfterReopen) {
+TEST_F(ArticleSearchTest, SeesCommitsAfterReopen) {
     {
         Xapian::WritableDatabase db((dir_.path() / "db").string(), Xapian::DB_OPEN);
         const Article extra = testing_support::make_article(
@@ -296,7 +296,7 @@ TEST_F(SearcherTest, SeesCommitsAfterReopen) {
         db.commit();
     }
     EXPECT_EQ(search(SearchParams{}).total, 4u);  // a handle reads one revision until reopen
-    searcher_->reopen();
+    context_->reopen();
     EXPECT_EQ(search(SearchParams{}).total, 5u);
 }
 
