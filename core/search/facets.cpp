@@ -8,7 +8,6 @@
 #include "core/schema.h"
 
 namespace broadsheet {
-namespace {
 
 std::vector<FacetValue> sort_by_count(std::vector<FacetValue> values) {
     std::sort(values.begin(), values.end(), [](const FacetValue& a, const FacetValue& b) {
@@ -17,8 +16,6 @@ std::vector<FacetValue> sort_by_count(std::vector<FacetValue> values) {
     });
     return values;
 }
-
-}  // namespace
 
 void MultiValueCountSpy::operator()(const Xapian::Document& doc, double /*wt*/) {
     const std::string joined = doc.get_value(slot_);

@@ -35,6 +35,9 @@ class MultiValueCountSpy : public Xapian::MatchSpy {
     std::size_t missing_ = 0;
 };
 
+// `values` sorted by count descending, then value ascending (a stable order for ties).
+std::vector<FacetValue> sort_by_count(std::vector<FacetValue> values);
+
 // Value/count pairs sorted by count descending, then value ascending (a stable order for ties).
 std::vector<FacetValue> sorted_facet(const Xapian::ValueCountMatchSpy& spy);
 // The same, followed by {kUnknownValue, spy.missing()} when that count is not zero.

@@ -71,11 +71,13 @@ IndexPool::IndexPool(IndexPoolConfig config) : config_(std::move(config)) {
     Opened probe = open_current(config_.dir);
     probe_ = probe.db;
     stub_ = probe.stub;
+    columns_ = load_columns(probe_);
     checked_ = std::chrono::steady_clock::now();
     for (std::size_t i = 0; i < count; ++i) {
         Opened opened = open_current(config_.dir);
         auto handle = std::make_unique<Handle>();
         handle->context = make_context(opened.db);
+        handle->context->set_columns(columns_);
         handle->stub = std::move(opened.stub);
         free_.push_back(handle.get());
         handles_.push_back(std::move(handle));
@@ -96,16 +98,23 @@ IndexPool::Lease IndexPool::lease() {
     Handle* handle = nullptr;
     std::uint64_t epoch = 0;
     std::string stub;
+    std::shared_ptr<const FacetColumns> columns;
     {
         std::unique_lock lock(mutex_);
         available_.wait(lock, [&] { return !free_.empty(); });
         handle = free_.back();
         free_.pop_back();
         epoch = epoch_;
-        if (handle->epoch != epoch) stub = stub_;
+        if (handle->epoch != epoch) {
+            stub = stub_;
+            columns = columns_;
+        }
     }
     Lease lease(this, handle);
-    if (handle->epoch != epoch) follow(*handle, epoch, stub);
+    if (handle->epoch != epoch) {
+        follow(*handle, epoch, stub);
+        handle->context->set_columns(std::move(columns));
+    }
     return lease;
 }
 
@@ -124,8 +133,10 @@ void IndexPool::check_for_changes() {
         try {
             Opened opened = open_current(config_.dir);
             probe_ = opened.db;
+            std::shared_ptr<const FacetColumns> columns = load_columns(probe_);
             std::lock_guard lock(mutex_);
             stub_ = std::move(opened.stub);
+            columns_ = std::move(columns);
             ++epoch_;
         } catch (const Error& e) {
             report(stub, std::string("keeping the previous index: ") + e.what());
@@ -138,8 +149,20 @@ void IndexPool::check_for_changes() {
         report(stub + "\n" + e.get_msg(), "keeping the current revision: " + e.get_msg());
     }
     if (changed) {
+        std::shared_ptr<const FacetColumns> columns = load_columns(probe_);
         std::lock_guard lock(mutex_);
+        columns_ = std::move(columns);
         ++epoch_;
+    }
+}
+
+std::shared_ptr<const FacetColumns> IndexPool::load_columns(const Xapian::Database& db) {
+    try {
+        return FacetColumns::load(db);
+    } catch (const Xapian::Error& e) {
+        // Each context then loads its own at its first search (SearchContext::columns).
+        report("columns\n" + e.get_msg(), "the facet columns could not be loaded: " + e.get_msg());
+        return nullptr;
     }
 }
 

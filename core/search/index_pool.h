@@ -68,6 +68,9 @@ class IndexPool {
     // Looks for a new generation or commit when the check interval has passed.
     void check_for_changes();
     std::string probe_stub();
+    // The facet columns of `db`, shared by every handle at the pool's epoch; nullptr (each
+    // context then loads its own) when they cannot be read.
+    std::shared_ptr<const FacetColumns> load_columns(const Xapian::Database& db);
     // Brings `handle` to `epoch`: a new Database for a new stub, else reopen().
     void follow(Handle& handle, std::uint64_t epoch, const std::string& stub);
     void give_back(Handle* handle);
@@ -83,6 +86,7 @@ class IndexPool {
     // an epoch that grows with every new generation or commit seen.
     std::string stub_;
     std::uint64_t epoch_ = 0;
+    std::shared_ptr<const FacetColumns> columns_;  // of the probe at epoch_
     // Used by one check at a time (check_mutex_): a Database to notice commits with.
     std::mutex check_mutex_;
     Xapian::Database probe_;

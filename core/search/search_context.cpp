@@ -12,6 +12,11 @@ Xapian::Database SearchContext::open_snapshot() const {
     return open_snapshot_();
 }
 
+std::shared_ptr<const FacetColumns> SearchContext::columns() {
+    if (!columns_ || !columns_->describes(db_)) columns_ = FacetColumns::load(db_);
+    return columns_;
+}
+
 void SearchContext::reopen() {
     guarded([&] { return db_.reopen(); });
 }

@@ -5,9 +5,11 @@
 #include <xapian.h>
 
 #include <functional>
+#include <memory>
 #include <utility>
 
 #include "core/error.h"
+#include "core/search/facet_columns.h"
 #include "core/search/query_builder.h"
 
 namespace broadsheet {
@@ -64,8 +66,15 @@ class SearchContext {
     // Brings the handle to the latest commit of its database (cheap when nothing changed).
     void reopen();
 
+    // The facet columns of the handle's revision: those given to set_columns() when they
+    // describe it, else loaded from the handle now and kept until the next revision.
+    std::shared_ptr<const FacetColumns> columns();
+    // Columns loaded elsewhere (IndexPool shares one set between its handles).
+    void set_columns(std::shared_ptr<const FacetColumns> columns) { columns_ = std::move(columns); }
+
   private:
     Xapian::Database db_;
+    std::shared_ptr<const FacetColumns> columns_;
     QueryBuilder builder_;
     DatabaseOpener open_snapshot_;
 };

@@ -6,6 +6,7 @@
 
 #include "core/error.h"
 #include "core/schema.h"
+#include "core/search/facet_columns.h"
 #include "core/search/facets.h"
 #include "core/search/histogram.h"
 
@@ -124,25 +125,22 @@ Xapian::MSet match(SearchContext& context, const BuiltQuery& built, const Search
         return mset;
     }
 
-    // A facet with a selection or exclusion is counted by its own query without them below.
-    // Outlets go through the multi-value spy too, for its count of documents without one.
-    MultiValueCountSpy outlet_spy(kSlotOutlet);
-    Xapian::ValueCountMatchSpy year_spy(kSlotYear);
-    MultiValueCountSpy speaker_spy(kSlotSpeakers);
+    // Facets and the histogram count from the facet columns (never from the documents). A facet
+    // with a selection or exclusion is counted by its own query without them, below.
+    const std::shared_ptr<const FacetColumns> columns = context.columns();
     const bool outlet_filtered = filters_facet(built, FacetFilter::ExceptOutlet);
     const bool speaker_filtered = filters_facet(built, FacetFilter::ExceptSpeaker);
     // The histogram counts what `total` counts, so it rides on the main match (one pass).
-    Xapian::ValueCountMatchSpy date_spy(kSlotDate);
-    enquire.add_matchspy(&year_spy);
-    enquire.add_matchspy(&date_spy);
-    if (!outlet_filtered) enquire.add_matchspy(&outlet_spy);
-    if (!speaker_filtered) enquire.add_matchspy(&speaker_spy);
-
+    ColumnCountSpy main_spy(
+        columns, {.outlet = !outlet_filtered, .speaker = !speaker_filtered, .dates = true});
+    enquire.add_matchspy(&main_spy);
     Xapian::MSet mset = enquire.get_mset(first, params.size, all);
-    budget.record(mset, date_spy.get_total());
+    budget.record(mset, main_spy.total());
 
     // Counting-only passes: each ends at the budget's deadline (or after kLatePassSeconds when
     // the ranking pass spent it), its facet then counting the matches seen.
+    ColumnCountSpy outlet_spy(columns, {.outlet = true});
+    ColumnCountSpy speaker_spy(columns, {.speaker = true});
     if (outlet_filtered) {
         Xapian::Enquire others(db);
         others.set_query(combine(built, FacetFilter::ExceptOutlet));
@@ -156,10 +154,10 @@ Xapian::MSet match(SearchContext& context, const BuiltQuery& built, const Search
         budget.count(others, all);
     }
     summaries.end = budget.end();
-    summaries.facets.outlet = sorted_facet(outlet_spy);
-    summaries.facets.speaker = sorted_facet(speaker_spy);
-    summaries.facets.year = sorted_facet(year_spy);
-    summaries.histogram = make_histogram(histogram_input(date_spy, params.interval));
+    summaries.facets.outlet = (outlet_filtered ? outlet_spy : main_spy).outlets();
+    summaries.facets.speaker = (speaker_filtered ? speaker_spy : main_spy).speakers();
+    summaries.facets.year = main_spy.years();
+    summaries.histogram = make_histogram(main_spy.histogram_input(params.interval));
     // The MSet keeps what it needs of the Enquire alive (snippets, documents).
     return mset;
 }
