@@ -56,6 +56,9 @@ int main(int argc, char** argv) try {
     pool_config.handles = config.threads;
     pool_config.on_problem = [](std::string_view message) { spdlog::error("index: {}", message); };
     broadsheet::IndexPool pool(pool_config);
+    if (const auto columns = pool.columns())
+        spdlog::info("facet columns: {} documents, {:.1f} MB in memory", columns->documents(),
+                     static_cast<double>(columns->bytes()) / 1e6);
 
     broadsheet::HttpServer server(config, pool);
     const int port = server.bind();

@@ -166,6 +166,11 @@ std::shared_ptr<const FacetColumns> IndexPool::load_columns(const Xapian::Databa
     }
 }
 
+std::shared_ptr<const FacetColumns> IndexPool::columns() {
+    std::lock_guard lock(mutex_);
+    return columns_;
+}
+
 std::string IndexPool::probe_stub() {
     std::lock_guard lock(mutex_);
     return stub_;

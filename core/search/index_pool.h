@@ -59,6 +59,9 @@ class IndexPool {
         Handle* handle_;
     };
 
+    // The facet columns the handles share now (nullptr when they could not be loaded).
+    std::shared_ptr<const FacetColumns> columns();
+
     // Waits for a free handle, brings it up to date with the pool's view of the index, and
     // hands it out. Never throws for a bad new index: the handle keeps its old one.
     Lease lease();
