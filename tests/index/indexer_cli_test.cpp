@@ -61,7 +61,7 @@ std::string bloomberg_seed() {
 // Source paths of the articles matching a free-text query, parsed the way users type it.
 std::set<std::string> search_paths(const Xapian::Database& db, const std::string& query_text) {
     Xapian::QueryParser parser;
-    parser.set_stemmer(Xapian::Stem("english"));
+    parser.set_stemmer(make_stemmer());
     parser.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
     parser.set_database(db);
     Xapian::Enquire enquire(db);
