@@ -3,7 +3,6 @@
 #pragma once
 
 #include <cstddef>
-#include <nlohmann/json_fwd.hpp>
 #include <string>
 #include <vector>
 
@@ -50,9 +49,5 @@ struct SuggestResult {
     std::string query;
     std::vector<Suggestion> suggestions;  // speakers, then outlets, then titles
 };
-
-void to_json(nlohmann::json& out, const RelatedResult& result);
-void to_json(nlohmann::json& out, const Suggestion& suggestion);
-void to_json(nlohmann::json& out, const SuggestResult& result);
 
 }  // namespace broadsheet

@@ -3,7 +3,6 @@
 #pragma once
 
 #include <cstddef>
-#include <nlohmann/json_fwd.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -41,7 +40,5 @@ struct FacetValues {
     std::size_t total_values = 0;       // values matching the prefix in all
     MatchEnd end = MatchEnd::Complete;  // TimedOut: the counts cover only the matches examined
 };
-
-void to_json(nlohmann::json& out, const FacetValues& values);
 
 }  // namespace broadsheet

@@ -2,7 +2,6 @@
 #pragma once
 
 #include <cstddef>
-#include <nlohmann/json_fwd.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -151,11 +150,5 @@ struct ResultPage {
 };
 
 using SearchResult = ResultPage<Hit>;
-
-// The JSON shapes of docs/api.md (absent strings and dates are null).
-void to_json(nlohmann::json& out, const Hit& hit);
-void to_json(nlohmann::json& out, const FacetValue& value);
-void to_json(nlohmann::json& out, const Histogram& histogram);
-void to_json(nlohmann::json& out, const SearchResult& result);
 
 }  // namespace broadsheet

@@ -3,6 +3,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "server/formats/search_json.h"
+
 namespace broadsheet {
 
 void append_jsonl_row(std::string& out, const Hit& hit) {

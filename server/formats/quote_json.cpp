@@ -4,6 +4,8 @@
 #include <cmath>
 #include <nlohmann/json.hpp>
 
+#include "server/formats/search_json.h"
+
 namespace broadsheet {
 namespace {
 

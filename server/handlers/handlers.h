@@ -4,6 +4,7 @@
 
 #include "core/search/search_context.h"
 #include "server/formats/quote_json.h"
+#include "server/formats/search_json.h"
 #include "server/http_util.h"
 
 namespace broadsheet {
