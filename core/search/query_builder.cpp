@@ -9,6 +9,7 @@
 
 #include "core/error.h"
 #include "core/schema.h"
+#include "core/search/prefix_match.h"
 
 namespace broadsheet {
 namespace {
@@ -98,6 +99,52 @@ bool counts_as_term(const Xapian::Query& leaf) {
 bool is_positional(const Xapian::Query& query) {
     const Xapian::Query::op type = query.get_type();
     return type == Xapian::Query::OP_PHRASE || type == Xapian::Query::OP_NEAR;
+}
+
+// `text` split at spaces, empty pieces dropped.
+std::vector<std::string> words_of(const std::string& text) {
+    std::vector<std::string> words;
+    std::size_t start = 0;
+    while (start < text.size()) {
+        std::size_t end = text.find(' ', start);
+        if (end == std::string::npos) end = text.size();
+        if (end > start) words.push_back(text.substr(start, end - start));
+        start = end + 1;
+    }
+    return words;
+}
+
+// Whether the plain word `word` (no field prefix, no syntax) is a term of the index, as typed
+// or as its stem.
+bool indexed(const Xapian::Database& db, const std::string& word, const Xapian::Stem& stemmer) {
+    const std::string folded = fold_case(word);
+    return db.term_exists(folded) || db.term_exists("Z" + stemmer(folded));
+}
+
+// Xapian's correction of q, keeping every word of q that occurs in the index: Xapian proposes
+// corrections from its spelling table (title and body words), so a word found only elsewhere,
+// or less often than a near neighbour, would be "corrected" although it matches documents.
+// nullopt when nothing is left to correct.
+std::optional<std::string> useful_correction(const Xapian::Database& db, const std::string& q,
+                                             const std::string& corrected) {
+    if (corrected.empty() || corrected == q) return std::nullopt;
+    const std::vector<std::string> typed = words_of(q);
+    std::vector<std::string> proposed = words_of(corrected);
+    if (typed.size() != proposed.size()) return corrected;
+    const Xapian::Stem stemmer = make_stemmer();
+    bool changed = false;
+    for (std::size_t i = 0; i < typed.size(); ++i) {
+        if (typed[i] == proposed[i]) continue;
+        const bool plain_word = typed[i].find_first_of(":\"()*+-") == std::string::npos;
+        if (plain_word && indexed(db, typed[i], stemmer))
+            proposed[i] = typed[i];
+        else
+            changed = true;
+    }
+    if (!changed) return std::nullopt;
+    std::string joined;
+    for (const std::string& word : proposed) joined += (joined.empty() ? "" : " ") + word;
+    return joined;
 }
 
 }  // namespace
@@ -202,7 +249,7 @@ void check_query_syntax(std::string_view q) {
         throw Error(ErrorCode::InvalidQuery, "unbalanced parentheses in q: '(' without ')'");
 }
 
-QueryBuilder::QueryBuilder(const Xapian::Database& db) {
+QueryBuilder::QueryBuilder(const Xapian::Database& db) : db_(db) {
     parser_.set_database(db);
     parser_.set_stemmer(make_stemmer());
     parser_.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
@@ -238,8 +285,7 @@ BuiltQuery QueryBuilder::build(const SearchParams& params) {
             throw Error(ErrorCode::InvalidQuery, "q has a bad date range: " + e.get_msg());
         }
         check_query_cost(query_cost(text));
-        const std::string corrected = parser_.get_corrected_query_string();
-        if (!corrected.empty() && corrected != params.q) built.suggestion = corrected;
+        built.suggestion = useful_correction(db_, params.q, parser_.get_corrected_query_string());
     }
     const std::string_view type = params.type == DocumentType::Quote ? kTypeQuote : kTypeArticle;
     built.text =

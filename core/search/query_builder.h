@@ -65,12 +65,15 @@ class QueryBuilder {
     // `db` supplies spelling data and wildcard expansion; it must outlive the builder.
     explicit QueryBuilder(const Xapian::Database& db);
 
+    // The suggestion is Xapian's spelling correction of q without changes to words that occur
+    // in the index: a word that matches documents is never corrected.
     // Throws Error(InvalidQuery) naming the problem when q does not parse or breaks a cost cap
     // (check_query_cost). Every endpoint taking q builds through here, after validate(params)
     // (core/search/validate.h) has checked the parameters.
     BuiltQuery build(const SearchParams& params);
 
   private:
+    const Xapian::Database& db_;
     Xapian::QueryParser parser_;
 };
 
