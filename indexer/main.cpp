@@ -4,12 +4,14 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
 #include <optional>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "core/error.h"
@@ -32,11 +34,16 @@ constexpr int kExitIndexFailed = 1;
 constexpr int kExitBadArguments = 2;
 constexpr int kExitUnreadable = 3;
 
+std::size_t default_jobs() {
+    return std::max(std::thread::hardware_concurrency(), 1u);
+}
+
 struct IndexCommand {
     std::string corpus_dir;
     std::string index_dir;
     std::string registry_dir;  // empty → corpus_dir
     bool follow_symlinks = false;
+    std::size_t jobs = default_jobs();  // build only: threads and shards
 };
 
 struct ExtractCommand {
@@ -102,6 +109,7 @@ int run_index(const IndexCommand& command, IndexAction action) {
     options.corpus_dir = command.corpus_dir;
     options.index_dir = command.index_dir;
     options.registry = &registry;
+    options.jobs = command.jobs;
     options.walk.symlinks = command.follow_symlinks ? broadsheet::SymlinkPolicy::Follow
                                                     : broadsheet::SymlinkPolicy::StayInsideRoot;
     options.on_progress = [&progress](const broadsheet::IndexProgress& p) { progress.update(p); };
@@ -122,6 +130,10 @@ int run_index(const IndexCommand& command, IndexAction action) {
         verb, report.articles, report.added, report.updated, report.deleted, report.unchanged,
         report.kept, report.skipped, report.unreadable, report.warnings, report.files,
         report.seconds, report.generation.empty() ? "(none)" : report.generation.string().c_str());
+    if (report.mode == broadsheet::IndexMode::Build) {
+        std::printf("%zu job(s) indexed at once; merging their shards took %.2f s\n", report.shards,
+                    report.merge_seconds);
+    }
     if (report.unreadable == 0) return 0;
     if (withheld) {
         spdlog::error(
@@ -230,6 +242,12 @@ int main(int argc, char** argv) try {
     auto* build = app.add_subcommand(
         "build", "Index CORPUS_DIR into a new generation and publish it atomically");
     add_index_options(*build, build_args);
+    build
+        ->add_option("--jobs", build_args.jobs,
+                     "Threads indexing at once, each into its own shard; the shards are compacted "
+                     "into the published generation (default: number of cores)")
+        ->capture_default_str()
+        ->check(CLI::Range(std::size_t{1}, std::size_t{64}));
 
     IndexCommand update_args;
     auto* update = app.add_subcommand(

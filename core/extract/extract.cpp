@@ -272,4 +272,8 @@ ExtractResult extract_file(const SourceFile& file, const ExtractContext& context
     return result;
 }
 
+void prepare_extraction_threads() {
+    init_html_parser();
+}
+
 }  // namespace broadsheet

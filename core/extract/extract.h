@@ -62,6 +62,10 @@ struct ExtractContext {
 // articles and a Skipped diagnostic. Article ids come from make_article_id(relative_path).
 ExtractResult extract_file(const SourceFile& file, const ExtractContext& context);
 
+// Call once from the main thread before extract_file runs on several threads at once: it sets up
+// the parsers' global state (libxml2's), which is not safe to initialise concurrently.
+void prepare_extraction_threads();
+
 // Stable, URL-safe id for an article file (plus a record number for JSON Lines; 0 for others).
 std::string make_article_id(const std::string& relative_path, std::size_t record = 0);
 

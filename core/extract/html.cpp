@@ -236,6 +236,10 @@ std::string headline_from_title_tag(std::string_view title) {
 
 }  // namespace
 
+void init_html_parser() {
+    xmlInitParser();
+}
+
 Draft parse_html(std::string_view source) {
     Draft draft;
     xmlSetGenericErrorFunc(nullptr, silent_error);

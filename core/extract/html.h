@@ -16,4 +16,7 @@ namespace broadsheet {
 // `html` is decoded UTF-8.
 Draft parse_html(std::string_view html);
 
+// Initialises libxml2 once; see prepare_extraction_threads (extract.h).
+void init_html_parser();
+
 }  // namespace broadsheet

@@ -113,6 +113,15 @@ void remove_generations_except(const fs::path& index_dir, const std::vector<unsi
     }
     std::error_code ignored;
     fs::remove(index_dir / (std::string(kStubFileName) + ".tmp"), ignored);
+    // A build deletes its own shards; any still here belong to a build that was killed.
+    for (const auto& entry : fs::directory_iterator(index_dir, ignored)) {
+        const std::string name = entry.path().filename().string();
+        if (!name.ends_with(kShardsSuffix)) continue;
+        const auto number = parse_generation_name(
+            std::string_view(name).substr(0, name.size() - kShardsSuffix.size()));
+        if (number && std::find(keep.begin(), keep.end(), *number) == keep.end())
+            fs::remove_all(entry.path(), ignored);
+    }
 }
 
 IndexLock::IndexLock(const fs::path& index_dir) {

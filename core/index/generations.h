@@ -16,6 +16,8 @@ namespace broadsheet {
 
 inline constexpr std::string_view kStubFileName = "XAPIANDB";
 inline constexpr std::string_view kLockFileName = ".indexer.lock";
+// gen-NNNNNN.shards/: the scratch shards of a build in progress (core/index/sharded_build.h).
+inline constexpr std::string_view kShardsSuffix = ".shards";
 
 // "gen-000042" for 42.
 std::string generation_name(unsigned number);
@@ -32,7 +34,8 @@ std::vector<unsigned> list_generations(const std::filesystem::path& index_dir);
 // Atomically points the stub at `number` (tmp file + fsync + rename + directory fsync).
 void publish_generation(const std::filesystem::path& index_dir, unsigned number);
 
-// Deletes every generation directory not listed in `keep`, and a stray XAPIANDB.tmp.
+// Deletes every generation directory not listed in `keep`, the scratch shards of builds of
+// generations not listed there, and a stray XAPIANDB.tmp.
 void remove_generations_except(const std::filesystem::path& index_dir,
                                const std::vector<unsigned>& keep);
 

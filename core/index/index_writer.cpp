@@ -10,9 +10,10 @@
 #include <set>
 
 #include "core/error.h"
-#include "core/index/document.h"
+#include "core/index/article_writer.h"
 #include "core/index/generations.h"
 #include "core/index/quote_groups.h"
+#include "core/index/sharded_build.h"
 #include "core/index/walker.h"
 #include "core/schema.h"
 
@@ -45,58 +46,6 @@ Run start_run(const IndexOptions& options) {
 
 void report_progress(const Run& run, std::size_t done, const std::string& file) {
     if (run.options.on_progress) run.options.on_progress({done, run.listing.files.size(), file});
-}
-
-// The articles of one file that can be indexed; diagnostics go to the report.
-std::vector<Article> extract_articles(Run& run, const SourceFile& source) {
-    ExtractResult result = extract_source(source, run.context);
-    for (auto& diagnostic : result.diagnostics) run.report.diagnostics.push_back(diagnostic);
-    std::vector<Article> usable;
-    for (auto& article : result.articles) {
-        if (article.id.empty()) {
-            run.report.diagnostics.push_back(
-                {source.relative_path, Severity::Skipped, "extraction produced no article id"});
-            continue;
-        }
-        usable.push_back(std::move(article));
-    }
-    return usable;
-}
-
-enum class PutOutcome { Added, Replaced, Rejected };
-
-// The article's previous quote documents go first, so an edited article keeps no stale ones.
-void put_quotes(Run& run, Xapian::WritableDatabase& db, const Article& article) {
-    db.delete_document(article_ref_term(article.id));
-    for (std::size_t i = 0; i < article.quotes.size(); ++i) {
-        try {
-            db.replace_document(term(Field::Id, quote_id(article, i)),
-                                make_quote_document({article, i, {}}));
-        } catch (const Xapian::InvalidArgumentError& e) {
-            run.report.diagnostics.push_back(
-                {article.source_path, Severity::Warning,
-                 "quote " + std::to_string(i + 1) + " rejected by the index: " + e.get_msg()});
-        }
-    }
-}
-
-// replace_document by the unique id term: re-indexing an article never duplicates it.
-PutOutcome put_article(Run& run, Xapian::WritableDatabase& db, const Article& article,
-                       std::optional<Xapian::docid>* replaced = nullptr) {
-    const std::string id_term = unique_term(article);
-    std::optional<Xapian::docid> existing;
-    if (auto it = db.postlist_begin(id_term); it != db.postlist_end(id_term)) existing = *it;
-    try {
-        db.replace_document(id_term, make_article_document(article, &db));
-    } catch (const Xapian::InvalidArgumentError& e) {
-        // Xapian refuses some input outright (e.g. an id term longer than 245 bytes).
-        run.report.diagnostics.push_back(
-            {article.source_path, Severity::Skipped, "rejected by the index: " + e.get_msg()});
-        return PutOutcome::Rejected;
-    }
-    put_quotes(run, db, article);
-    if (replaced != nullptr) *replaced = existing;
-    return existing ? PutOutcome::Replaced : PutOutcome::Added;
 }
 
 void write_metadata(Xapian::WritableDatabase& db) {
@@ -147,29 +96,23 @@ IndexReport build_locked(const IndexOptions& options) {
     remove_generations_except(dir, published_or_older);
 
     const fs::path generation = dir / generation_name(next);
-    Xapian::WritableDatabase db(generation.string(), Xapian::DB_CREATE | Xapian::DB_BACKEND_GLASS);
-    std::size_t uncommitted = 0;
-    for (std::size_t i = 0; i < run.listing.files.size(); ++i) {
-        const std::string& relative = run.listing.files[i];
-        if (auto source =
-                read_source_file(options.corpus_dir / relative, relative, run.report.diagnostics)) {
-            for (const auto& article : extract_articles(run, *source)) {
-                const PutOutcome outcome = put_article(run, db, article);
-                if (outcome == PutOutcome::Rejected) continue;
-                if (outcome == PutOutcome::Replaced) {
-                    run.report.diagnostics.push_back(
-                        {relative, Severity::Warning,
-                         "article id " + article.id + " already used by another file; replaced"});
-                }
-                ++run.report.added;
-                if (++uncommitted >= options.batch_size) {
-                    db.commit();
-                    uncommitted = 0;
-                }
-            }
-        }
-        report_progress(run, i + 1, relative);
-    }
+    std::size_t done = 0;
+    ShardedBuildInput input{options.corpus_dir,
+                            &run.listing.files,
+                            &run.context,
+                            generation,
+                            options.jobs,
+                            options.batch_size,
+                            {}};
+    input.on_file = [&](const std::string& relative) { report_progress(run, ++done, relative); };
+    ShardedBuildOutput built = build_sharded(input);
+    run.report.added = built.added;
+    run.report.shards = built.shards;
+    run.report.merge_seconds = built.merge_seconds;
+    for (auto& diagnostic : built.diagnostics)
+        run.report.diagnostics.push_back(std::move(diagnostic));
+
+    Xapian::WritableDatabase db(generation.string(), Xapian::DB_OPEN);
     regroup_quotes(db);
     write_metadata(db);
     db.commit();
@@ -219,13 +162,6 @@ std::string stored_article_id(const Xapian::Document& doc) {
     return id_term.substr(id_prefix.size());
 }
 
-// Deletes an article document and the quote documents that came from it.
-void delete_article(Xapian::WritableDatabase& db, Xapian::docid document,
-                    const std::string& article_id) {
-    db.delete_document(document);
-    if (!article_id.empty()) db.delete_document(article_ref_term(article_id));
-}
-
 std::map<std::string, StoredFile> stored_files(const Xapian::Database& db) {
     std::map<std::string, StoredFile> files;
     const std::string type_term = term(Field::Type, kTypeArticle);
@@ -243,9 +179,9 @@ std::map<std::string, StoredFile> stored_files(const Xapian::Database& db) {
 // file's previous articles that the new extraction replaced.
 std::set<Xapian::docid> put_file(Run& run, Xapian::WritableDatabase& db, const SourceFile& source) {
     std::set<Xapian::docid> replaced_ids;
-    for (const auto& article : extract_articles(run, source)) {
+    for (const auto& article : extract_articles(source, run.context, run.report.diagnostics)) {
         std::optional<Xapian::docid> replaced;
-        switch (put_article(run, db, article, &replaced)) {
+        switch (put_article(db, article, run.report.diagnostics, &replaced)) {
             case PutOutcome::Added:
                 ++run.report.added;
                 break;

@@ -1,7 +1,8 @@
 // index_writer.h — full builds (a new published generation) and incremental updates of an index.
 //
-// build_index: walks the corpus, extracts every article file, writes INDEX_DIR/gen-NNNNNN (the
-//   number after the highest present), commits in batches and at the end, writes the metadata
+// build_index: walks the corpus, extracts and indexes every article file on `jobs` threads into
+//   shards (core/index/sharded_build.h), compacts them into INDEX_DIR/gen-NNNNNN (the number
+//   after the highest present), groups the quotes, writes the metadata
 //   (schema version, values map, build time, article and quote counts), then publishes it
 //   atomically. The previous generation is kept for readers still using it; older ones —
 //   including half-built leftovers of a crashed or killed build — are deleted. Until the
@@ -44,7 +45,8 @@ struct IndexOptions {
     std::filesystem::path corpus_dir;
     std::filesystem::path index_dir;
     const Registry* registry = nullptr;  // nullptr → empty registry
-    std::size_t batch_size = 1000;       // build: commit after this many articles
+    std::size_t batch_size = 1000;       // build: commit a shard after this many articles
+    std::size_t jobs = 1;                // build: threads, each indexing into its own shard
     WalkOptions walk;                    // which symbolic links are followed
     std::function<void(const IndexProgress&)> on_progress;  // called after each file; optional
 };
@@ -79,6 +81,8 @@ struct IndexReport {
     std::vector<Diagnostic> diagnostics;
     std::filesystem::path generation;  // the generation directory now published (empty if none)
     double seconds = 0.0;
+    std::size_t shards = 0;      // build: shards indexed at once and compacted into the generation
+    double merge_seconds = 0.0;  // build: time spent compacting the shards (part of `seconds`)
 };
 
 IndexReport build_index(const IndexOptions& options);

@@ -1,0 +1,38 @@
+// article_writer.h — the per-article steps every index writer shares: extract a file's usable
+// articles, put one article (and its quote documents) into a database, delete one again.
+#pragma once
+
+#include <xapian.h>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/article.h"
+#include "core/extract/extract.h"
+
+namespace broadsheet {
+
+// The articles of one file that can be indexed; every diagnostic (the extractor's and "no
+// article id") is appended to `diagnostics`.
+std::vector<Article> extract_articles(const SourceFile& source, const ExtractContext& context,
+                                      std::vector<Diagnostic>& diagnostics);
+
+enum class PutOutcome { Added, Replaced, Rejected };
+
+// replace_document by the unique id term, so re-indexing an article never duplicates it; the
+// article's previous quote documents go first, so an edited article keeps no stale ones. Spelling
+// data goes to `db` too. A document Xapian refuses is a Skipped diagnostic (Rejected); a refused
+// quote is a Warning. `replaced`, when given, receives the docid the article had before.
+PutOutcome put_article(Xapian::WritableDatabase& db, const Article& article,
+                       std::vector<Diagnostic>& diagnostics,
+                       std::optional<Xapian::docid>* replaced = nullptr);
+
+// Deletes an article document and the quote documents that came from it.
+void delete_article(Xapian::WritableDatabase& db, Xapian::docid document,
+                    const std::string& article_id);
+
+// The same, found by article id; false when the database holds no such article.
+bool delete_article(Xapian::WritableDatabase& db, const std::string& article_id);
+
+}  // namespace broadsheet

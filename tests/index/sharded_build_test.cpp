@@ -1,0 +1,143 @@
+// sharded_build_test.cpp — a build on several threads publishes the same index as a build on one:
+// same documents in the same docid order, same terms and values, same diagnostics in walk order.
+#include <gtest/gtest.h>
+#include <xapian.h>
+
+#include <algorithm>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "core/index/generations.h"
+#include "core/index/index_writer.h"
+#include "tests/support/files.h"
+#include "tests/support/temp_dir.h"
+
+namespace broadsheet {
+namespace {
+
+namespace fs = std::filesystem;
+using testing_support::TempDir;
+using testing_support::write_file;
+
+const fs::path kTestCorpus = fs::path(BROADSHEET_SOURCE_DIR) / "tests" / "corpus";
+
+// Everything a search can see of one document, in docid order: its terms with positions counts,
+// its values and its data.
+struct DocumentImage {
+    std::vector<std::string> terms;
+    std::map<Xapian::valueno, std::string> values;
+    std::string data;
+    bool operator==(const DocumentImage&) const = default;
+};
+
+struct IndexImage {
+    std::vector<DocumentImage> documents;
+    std::vector<std::string> spellings;
+    Xapian::termcount total_length = 0;
+    bool operator==(const IndexImage&) const = default;
+};
+
+IndexImage read_image(const fs::path& index_dir) {
+    const Xapian::Database db(index_dir.string());
+    IndexImage image;
+    image.total_length = db.get_total_length();
+    for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
+        const Xapian::Document doc = db.get_document(*it);
+        DocumentImage document;
+        for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t)
+            document.terms.push_back(*t + "#" + std::to_string(t.positionlist_count()));
+        for (auto v = doc.values_begin(); v != doc.values_end(); ++v)
+            document.values[v.get_valueno()] = *v;
+        document.data = doc.get_data();
+        image.documents.push_back(std::move(document));
+    }
+    for (auto s = db.spellings_begin(); s != db.spellings_end(); ++s)
+        image.spellings.push_back(*s + "#" + std::to_string(s.get_termfreq()));
+    return image;
+}
+
+std::vector<std::string> diagnostic_lines(const IndexReport& report) {
+    std::vector<std::string> lines;
+    for (const auto& d : report.diagnostics)
+        lines.push_back(d.file + ": " + std::to_string(static_cast<int>(d.severity)) + " " +
+                        d.message);
+    return lines;
+}
+
+class ShardedBuild : public testing::Test {
+  protected:
+    // The one-job build every case compares with, built once for the suite.
+    static void SetUpTestSuite() {
+        one_job_ = new Built;
+        build_with(1, *one_job_);
+    }
+    static void TearDownTestSuite() {
+        delete one_job_;
+        one_job_ = nullptr;
+    }
+
+    struct Built {
+        TempDir dir;
+        IndexReport report;
+        IndexImage image;
+    };
+
+    static void build_with(std::size_t jobs, Built& built) {
+        IndexOptions options;
+        options.corpus_dir = kTestCorpus;
+        options.index_dir = built.dir / "index";
+        options.registry = &registry_;
+        options.jobs = jobs;
+        options.batch_size = 7;  // several commits per shard
+        built.report = build_index(options);
+        built.image = read_image(options.index_dir);
+    }
+
+    static inline Registry registry_;
+    static inline Built* one_job_ = nullptr;
+};
+
+TEST_F(ShardedBuild, AnyNumberOfJobsPublishesTheIndexOfOneJob) {
+    const struct {
+        std::size_t jobs;
+        const char* why;
+    } cases[] = {
+        {2, "the default on this two-core machine"},
+        {3, "runs that end in the middle of the sorted listing's directories"},
+        {64, "more jobs than files: one shard per file, none empty"},
+    };
+    ASSERT_GT(one_job_->image.documents.size(), 40u);
+    for (const auto& c : cases) {
+        SCOPED_TRACE(c.why);
+        Built built;
+        build_with(c.jobs, built);
+        EXPECT_EQ(built.report.added, one_job_->report.added);
+        EXPECT_EQ(built.report.articles, one_job_->report.articles);
+        EXPECT_EQ(built.report.skipped, one_job_->report.skipped);
+        EXPECT_EQ(built.report.warnings, one_job_->report.warnings);
+        EXPECT_EQ(diagnostic_lines(built.report), diagnostic_lines(one_job_->report));
+        EXPECT_EQ(built.report.shards, std::min(c.jobs, one_job_->report.files));
+        EXPECT_TRUE(built.image == one_job_->image) << "the published index differs";
+    }
+}
+
+TEST_F(ShardedBuild, NoShardsAreLeftBesideThePublishedGeneration) {
+    TempDir dir;
+    IndexOptions options;
+    options.corpus_dir = kTestCorpus;
+    options.index_dir = dir / "index";
+    options.registry = &registry_;
+    options.jobs = 2;
+    // The scratch shards of a build of generation 7 that was killed before it published.
+    write_file(options.index_dir / "gen-000007.shards" / "shard-0" / "junk", "left over");
+    build_index(options);
+    std::vector<std::string> entries;
+    for (const auto& entry : fs::directory_iterator(options.index_dir))
+        entries.push_back(entry.path().filename().string());
+    std::sort(entries.begin(), entries.end());
+    EXPECT_EQ(entries, (std::vector<std::string>{".indexer.lock", "XAPIANDB", "gen-000001"}));
+}
+
+}  // namespace
+}  // namespace broadsheet
