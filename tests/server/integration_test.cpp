@@ -416,6 +416,25 @@ TEST_F(ServerOnSeeds, SuggestionsOverTheRealServer) {
     EXPECT_TRUE(has_prefix({regime["suggestions"][0]["id"].get<std::string>()}, "000_"));
     const json too_long = server_->get_json("/api/suggest", {{"q", std::string(101, 'a')}}, 400);
     EXPECT_EQ(too_long["error"]["code"], "invalid_argument");
+    // The browsers' format: the query, then the same values in the same order.
+    auto browsers = server_->get("/api/suggest", {{"q", "ker"}, {"format", "opensearch"}});
+    ASSERT_TRUE(browsers);
+    EXPECT_EQ(browsers->get_header_value("Content-Type"),
+              "application/x-suggestions+json; charset=utf-8");
+    const json array = json::parse(browsers->body);
+    ASSERT_EQ(array.size(), 2u);
+    EXPECT_EQ(array[0], "ker");
+    ASSERT_EQ(array[1].size(), kerry["suggestions"].size());
+    EXPECT_EQ(array[1][0], "John Kerry");
+}
+
+TEST_F(ServerOnSeeds, ServesItsOpenApiDocument) {
+    const json document = server_->get_json("/api/openapi.json");
+    EXPECT_EQ(document["openapi"], "3.1.0");
+    // The route listing and the document name the same endpoints.
+    const json routes = server_->get_json("/api");
+    for (const auto& route : routes["routes"])
+        EXPECT_TRUE(document["paths"].contains(route["path"].get<std::string>())) << route.dump();
 }
 
 TEST(ServerStart, RefusesAMissingIndexWithAClearError) {

@@ -1,0 +1,16 @@
+# record.cmake — runs an integration test binary with BROADSHEET_RECORD_RESPONSES set, so every
+# response its shared client receives lands in RESPONSES (one JSON line each) for validate.mjs.
+# Usage: cmake -DBINARY=… -DRESPONSES=… [-DFILTER=gtest-filter] -P record.cmake
+file(REMOVE "${RESPONSES}")
+set(ENV{BROADSHEET_RECORD_RESPONSES} "${RESPONSES}")
+set(arguments)
+if(FILTER)
+  list(APPEND arguments "--gtest_filter=${FILTER}")
+endif()
+execute_process(COMMAND "${BINARY}" ${arguments} RESULT_VARIABLE status)
+if(NOT status EQUAL 0)
+  message(FATAL_ERROR "${BINARY} failed (${status}) while recording responses")
+endif()
+if(NOT EXISTS "${RESPONSES}")
+  message(FATAL_ERROR "${BINARY} recorded no response: is the recorder in its test client?")
+endif()
