@@ -1,9 +1,9 @@
 // validate.mjs — checks every response the integration tests recorded (BROADSHEET_RECORD_RESPONSES,
 // tests/support/response_recorder.h) against the OpenAPI document, with ajv (JSON Schema 2020-12)
 // and ajv-formats: the operation is found by path template, the response by status (or default),
-// the schema by content type. Fails on a response that matches no operation or breaks its schema,
-// on a 2xx answer to parameters the document says are invalid, and on an operation no response
-// exercised. Usage: node validate.mjs <openapi.json> <responses.jsonl>
+// the schema by content type (HEAD: the GET's, without a body). Fails on a response that matches
+// no operation or breaks its schema, on a 2xx answer to parameters the document says are invalid,
+// and on an operation no response exercised. Usage: node validate.mjs <openapi.json> <responses.jsonl>
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { isDeepStrictEqual } from 'node:util';
@@ -67,6 +67,7 @@ for (const [template, item] of Object.entries(document.paths)) {
   for (const [method, operation] of Object.entries(item)) {
     operations.push({
       name: `${method.toUpperCase()} ${template}`,
+      template,
       method: method.toUpperCase(),
       regex: new RegExp(`^${pattern}$`),
       operation,
@@ -74,10 +75,26 @@ for (const [template, item] of Object.entries(document.paths)) {
   }
 }
 
+// A path segment percent-decoded as the server decodes it; left as it is when malformed.
+function decoded(segment) {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
+// The operation and its path parameters (decoded) for a request; HEAD is answered as GET.
 function findOperation(method, path) {
   // The server answers /api/ as /api.
   const effective = path === '/api/' ? '/api' : path;
-  return operations.find((candidate) => candidate.method === method && candidate.regex.test(effective));
+  const wanted = method === 'HEAD' ? 'GET' : method;
+  for (const candidate of operations) {
+    if (candidate.method !== wanted) continue;
+    const match = candidate.regex.exec(effective);
+    if (match) return { ...candidate, pathValues: match.slice(1).map(decoded) };
+  }
+  return undefined;
 }
 
 function isJsonMediaType(type) {
@@ -132,12 +149,15 @@ function typed(schema, values) {
   return values.length === 1 ? scalar(values[0]) : values;
 }
 
-// Documented query parameters that the document says are invalid (for a 2xx answer: drift).
-function checkParameters(operation, query) {
+// Documented parameters whose values the document calls invalid (for a 2xx answer: drift).
+function checkParameters(found, query) {
   const problems = [];
-  for (const parameter of (operation.parameters ?? []).map(resolve)) {
-    if (parameter.in !== 'query') continue;
-    const values = query.getAll(parameter.name).filter((value) => value !== '');
+  const pathNames = [...found.template.matchAll(/\{([^}]+)\}/g)].map((match) => match[1]);
+  for (const parameter of (found.operation.parameters ?? []).map(resolve)) {
+    const values =
+      parameter.in === 'path'
+        ? [found.pathValues[pathNames.indexOf(parameter.name)]]
+        : query.getAll(parameter.name).filter((value) => value !== '');
     if (values.length === 0) continue;
     const validate = validatorFor(parameter.schema);
     if (!validate(typed(parameter.schema, values)))
@@ -167,6 +187,15 @@ for (const record of records) {
     if (record.status >= 400) fail(checkBody({ schema: errorSchema }, record.content_type, record.body));
     continue;
   }
+  if (record.method !== 'GET' && record.method !== 'HEAD') {
+    // Every endpoint is GET and HEAD only: anything else is 405 method_not_allowed.
+    count(`(${record.method}, not allowed)`, record.status);
+    if (record.status !== 405) fail(['a method other than GET or HEAD is not answered 405']);
+    else fail(checkBody({ schema: errorSchema }, record.content_type, record.body));
+    if (record.status === 405 && !record.body.includes('"method_not_allowed"'))
+      fail(['the 405 code is not method_not_allowed']);
+    continue;
+  }
   const found = findOperation(record.method, path);
   if (!found) {
     // Under /api/ but no endpoint: must be the documented 404.
@@ -175,7 +204,7 @@ for (const record of records) {
     else fail(checkBody(notFound.content['application/json'], record.content_type, record.body));
     continue;
   }
-  count(found.name, record.status);
+  count(record.method === 'HEAD' ? `HEAD ${found.template}` : found.name, record.status);
   const responses = found.operation.responses;
   const response = resolve(responses[String(record.status)] ?? responses.default);
   if (!response) {
@@ -187,9 +216,14 @@ for (const record of records) {
     fail([`${found.name} ${record.status} documents no content type "${record.content_type}"`]);
     continue;
   }
-  fail(checkBody(media, record.content_type, record.body));
+  // A HEAD answer is the GET's status and headers without the body.
+  if (record.method === 'HEAD') {
+    if (record.body !== '') fail(['HEAD answered with a body']);
+  } else {
+    fail(checkBody(media, record.content_type, record.body));
+  }
   if (record.status >= 200 && record.status < 300)
-    fail(checkParameters(found.operation, new URLSearchParams(queryText)));
+    fail(checkParameters(found, new URLSearchParams(queryText)));
   if (found.name === 'GET /api/openapi.json' && record.status === 200 &&
       !isDeepStrictEqual(JSON.parse(record.body), document))
     fail(['the served document differs from docs/openapi.yaml']);
@@ -202,7 +236,7 @@ for (const { name } of operations) {
     failures.push(`${name}: no successful response was recorded (add a request to an integration test)`);
 }
 const allStatuses = [...counts.values()].flatMap((byStatus) => [...byStatus.keys()]);
-for (const status of [400, 404])
+for (const status of [400, 404, 405, 414])
   if (!allStatuses.includes(status)) failures.push(`no ${status} response was recorded`);
 
 for (const [name, byStatus] of [...counts.entries()].sort()) {

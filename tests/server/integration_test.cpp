@@ -151,6 +151,21 @@ TEST_F(ServerOnSeeds, UnknownPathsAndMethodsAreJson) {
     EXPECT_EQ(json::parse(post->body)["error"]["code"], "method_not_allowed");
     const json routes = server_->get_json("/api");
     EXPECT_GE(routes["routes"].size(), 3u);
+    // Through the shared client too, so the OpenAPI validation sees a 405 and a HEAD answer.
+    auto remove = server_->send("DELETE", "/api/articles/x");
+    ASSERT_TRUE(remove);
+    EXPECT_EQ(remove->status, 405);
+    EXPECT_EQ(remove->get_header_value("Allow"), "GET, HEAD");
+    auto head = server_->send("HEAD", "/api/health");
+    ASSERT_TRUE(head);
+    EXPECT_EQ(head->status, 200);
+    EXPECT_EQ(head->get_header_value("Content-Type"), "application/json");
+    EXPECT_TRUE(head->body.empty());
+    // A request URI over 8 KiB.
+    auto long_uri = server_->get("/api/search", {{"q", std::string(9000, 'a')}});
+    ASSERT_TRUE(long_uri);
+    EXPECT_EQ(long_uri->status, 414);
+    EXPECT_EQ(json::parse(long_uri->body)["error"]["code"], "too_large");
 }
 
 TEST_F(ServerOnSeeds, ServesWebFilesAndNothingOutside) {

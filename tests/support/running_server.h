@@ -76,6 +76,17 @@ class RunningServer {
         if (result) record_response({"GET", target, *result});
         return result;
     }
+    // A request without a body in any method (HEAD, DELETE, …); recorded like get().
+    httplib::Result send(const std::string& method, const std::string& path) const {
+        httplib::Client client("127.0.0.1", port_);
+        client.set_read_timeout(10, 0);
+        httplib::Request request;
+        request.method = method;
+        request.path = path;
+        httplib::Result result = client.send(request);
+        if (result) record_response({method, path, *result});
+        return result;
+    }
     // GET and parse; fails the test on transport errors.
     nlohmann::json get_json(const std::string& path, const httplib::Params& params = {},
                             int expected_status = 200) const {
