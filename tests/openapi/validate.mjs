@@ -1,9 +1,10 @@
-// validate.mjs — checks every response the integration tests recorded (BROADSHEET_RECORD_RESPONSES,
-// tests/support/response_recorder.h) against the OpenAPI document, with ajv (JSON Schema 2020-12)
-// and ajv-formats: the operation is found by path template, the response by status (or default),
-// the schema by content type (HEAD: the GET's, without a body). Fails on a response that matches
-// no operation or breaks its schema, on a 2xx answer to parameters the document says are invalid,
-// and on an operation no response exercised. Usage: node validate.mjs <openapi.json> <responses.jsonl>
+// validate.mjs — checks every response the integration tests recorded
+// (BROADSHEET_RECORD_RESPONSES, tests/support/response_recorder.h) against the OpenAPI document,
+// with ajv (JSON Schema 2020-12) and ajv-formats: the operation is found by path template, the
+// response by status (or default), the schema by content type (HEAD: the GET's, without a body).
+// Fails on a response that matches no operation or breaks its schema, on a 2xx answer to
+// parameters the document says are invalid, and on an operation no response exercised.
+// Usage: node validate.mjs <openapi.json> <responses.jsonl>
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { isDeepStrictEqual } from 'node:util';
@@ -52,7 +53,7 @@ function validatorFor(schema) {
 function resolve(object) {
   if (!object?.$ref) return object;
   const path = object.$ref.replace(/^#\//, '').split('/');
-  return path.reduce((node, key) => node[key], document);
+  return path.reduce((node, key) => node?.[key.replace(/~1/g, '/').replace(/~0/g, '~')], document);
 }
 
 // Path templates as anchored regular expressions; a template parameter is one segment.
@@ -167,6 +168,46 @@ function checkParameters(found, query) {
 }
 
 const failures = [];
+
+// The document's own rules that a schema compile does not check (OpenAPI 3.1, sections 4.8.8
+// to 4.8.12): every $ref resolves, path templates and path parameters agree, parameters are
+// unique per operation, operationIds unique.
+function checkDocument() {
+  const walk = (value, where) => {
+    if (value === null || typeof value !== 'object') return;
+    if (typeof value.$ref === 'string') {
+      const target = value.$ref.startsWith('#/') ? resolve(value) : undefined;
+      if (target === undefined)
+        failures.push(`document: ${where}: $ref ${value.$ref} resolves to nothing`);
+    }
+    for (const [key, inner] of Object.entries(value)) walk(inner, `${where}/${key}`);
+  };
+  walk(document, '#');
+  if (failures.length > 0) return;
+  const operationIds = new Set();
+  for (const { name, template, operation } of operations) {
+    if (operationIds.has(operation.operationId))
+      failures.push(`document: ${name}: operationId ${operation.operationId} repeats`);
+    operationIds.add(operation.operationId);
+    const parameters = (operation.parameters ?? []).map(resolve);
+    const keys = parameters.map((parameter) => `${parameter.in} ${parameter.name}`);
+    if (new Set(keys).size !== keys.length) failures.push(`document: ${name}: a parameter repeats`);
+    const inTemplate = [...template.matchAll(/\{([^}]+)\}/g)].map((match) => match[1]).sort();
+    const declared = parameters.filter((parameter) => parameter.in === 'path');
+    const declaredNames = declared.map((parameter) => parameter.name).sort();
+    if (JSON.stringify(declaredNames) !== JSON.stringify(inTemplate))
+      failures.push(`document: ${name}: path parameters do not match the template`);
+    if (declared.some((parameter) => parameter.required !== true))
+      failures.push(`document: ${name}: a path parameter is not required: true`);
+  }
+}
+checkDocument();
+if (failures.length > 0) {
+  // A broken document makes every response check meaningless.
+  for (const failure of failures) console.error(`FAIL ${failure}`);
+  process.exit(1);
+}
+
 const counts = new Map();
 function count(name, status) {
   if (!counts.has(name)) counts.set(name, new Map());
@@ -184,7 +225,8 @@ for (const record of records) {
   if (!(path === '/api' || path.startsWith('/api/'))) {
     // Static files are outside the API; their errors are still the API's error shape.
     count('(static files, outside the document)', record.status);
-    if (record.status >= 400) fail(checkBody({ schema: errorSchema }, record.content_type, record.body));
+    if (record.status >= 400)
+      fail(checkBody({ schema: errorSchema }, record.content_type, record.body));
     continue;
   }
   if (record.method !== 'GET' && record.method !== 'HEAD') {
@@ -233,7 +275,7 @@ for (const record of records) {
 for (const { name } of operations) {
   const statuses = [...(counts.get(name)?.keys() ?? [])];
   if (!statuses.some((status) => status >= 200 && status < 300))
-    failures.push(`${name}: no successful response was recorded (add a request to an integration test)`);
+    failures.push(`${name}: no successful response recorded (add one to an integration test)`);
 }
 const allStatuses = [...counts.values()].flatMap((byStatus) => [...byStatus.keys()]);
 for (const status of [400, 404, 405, 414])
