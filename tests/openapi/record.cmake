@@ -1,13 +1,9 @@
 # record.cmake — runs an integration test binary with BROADSHEET_RECORD_RESPONSES set, so every
 # response its shared client receives lands in RESPONSES (one JSON line each) for validate.mjs.
-# Usage: cmake -DBINARY=… -DRESPONSES=… [-DFILTER=gtest-filter] -P record.cmake
+# Usage: cmake -DBINARY=… -DRESPONSES=… -P record.cmake
 file(REMOVE "${RESPONSES}")
 set(ENV{BROADSHEET_RECORD_RESPONSES} "${RESPONSES}")
-set(arguments)
-if(FILTER)
-  list(APPEND arguments "--gtest_filter=${FILTER}")
-endif()
-execute_process(COMMAND "${BINARY}" ${arguments} RESULT_VARIABLE status)
+execute_process(COMMAND "${BINARY}" RESULT_VARIABLE status)
 if(NOT status EQUAL 0)
   message(FATAL_ERROR "${BINARY} failed (${status}) while recording responses")
 endif()
