@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # install-deps.sh — installs what Broadsheet needs that is missing (Debian packages; with --test,
-# also the test tools: GoogleTest, Chromium, npm's playwright-core and ajv, and for the deploy test
+# also the test tools: GoogleTest, Chromium and npm's playwright-core, and for the deploy test
 # nginx, openssl and systemd's systemd-analyze). Idempotent and quick when everything is already
 # there.
 set -euo pipefail
