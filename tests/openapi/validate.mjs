@@ -11,8 +11,14 @@ import { isDeepStrictEqual } from 'node:util';
 
 // ajv lives with the other npm test tools in tests/browser/node_modules (npm ci there).
 const require = createRequire(new URL('../browser/package.json', import.meta.url));
-const Ajv2020 = require('ajv/dist/2020').default;
-const addFormats = require('ajv-formats').default;
+let Ajv2020, addFormats;
+try {
+  Ajv2020 = require('ajv/dist/2020').default;
+  addFormats = require('ajv-formats').default;
+} catch (error) {
+  console.error(`${error.message}\nInstall the npm test tools: scripts/install-deps.sh --test`);
+  process.exit(2);
+}
 
 const [documentFile, responsesFile] = process.argv.slice(2);
 if (!documentFile || !responsesFile) {
