@@ -11,7 +11,8 @@ want_tests=0
 
 packages=(g++ cmake make pkg-config
   libxapian-dev libcpp-httplib-dev nlohmann-json3-dev libcli11-dev libspdlog-dev
-  libhowardhinnant-date-dev libxml2-dev libuchardet-dev libicu-dev libxxhash-dev)
+  libhowardhinnant-date-dev libxml2-dev libuchardet-dev libicu-dev libxxhash-dev
+  python3-yaml)
 if [ "$want_tests" = 1 ]; then
   packages+=(libgtest-dev clang-format chromium nodejs npm nginx openssl systemd)
 fi
@@ -32,7 +33,8 @@ if [ "${#missing[@]}" -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 
-if [ "$want_tests" = 1 ] && [ ! -d tests/browser/node_modules/playwright-core ]; then
-  echo "install-deps: installing playwright-core (npm)"
+if [ "$want_tests" = 1 ] && { [ ! -d tests/browser/node_modules/playwright-core ] ||
+  [ ! -d tests/browser/node_modules/ajv-formats ]; }; then
+  echo "install-deps: installing playwright-core, ajv and ajv-formats (npm)"
   (cd tests/browser && npm ci --no-audit --no-fund --loglevel=error)
 fi

@@ -44,6 +44,8 @@ constexpr std::array kRoutes = {
           "Atom feed of a search's newest matches"},
     Route{"GET", "/api/opensearch.xml", PathMatch::Exact, get_opensearch,
           "OpenSearch description for adding Broadsheet to a browser"},
+    Route{"GET", "/api/openapi.json", PathMatch::Exact, get_openapi,
+          "this API as an OpenAPI 3.1 document (docs/openapi.yaml)"},
 };
 
 ApiResponse get_routes(const ApiRequest& /*request*/, SearchContext& /*context*/) {

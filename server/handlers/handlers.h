@@ -48,4 +48,9 @@ ApiResponse get_feed(const ApiRequest& request, SearchContext& context);
 // GET /api/opensearch.xml — OpenSearch description.
 ApiResponse get_opensearch(const ApiRequest& request, SearchContext& context);
 
+// GET /api/openapi.json — docs/openapi.yaml as JSON, which openapi_json() holds (generated at
+// build time by cmake/EmbedOpenApi.cmake).
+ApiResponse get_openapi(const ApiRequest& request, SearchContext& context);
+std::string_view openapi_json();
+
 }  // namespace broadsheet

@@ -151,6 +151,21 @@ TEST_F(ServerOnSeeds, UnknownPathsAndMethodsAreJson) {
     EXPECT_EQ(json::parse(post->body)["error"]["code"], "method_not_allowed");
     const json routes = server_->get_json("/api");
     EXPECT_GE(routes["routes"].size(), 3u);
+    // Through the shared client too, so the OpenAPI validation sees a 405 and a HEAD answer.
+    auto remove = server_->send("DELETE", "/api/articles/x");
+    ASSERT_TRUE(remove);
+    EXPECT_EQ(remove->status, 405);
+    EXPECT_EQ(remove->get_header_value("Allow"), "GET, HEAD");
+    auto head = server_->send("HEAD", "/api/health");
+    ASSERT_TRUE(head);
+    EXPECT_EQ(head->status, 200);
+    EXPECT_EQ(head->get_header_value("Content-Type"), "application/json");
+    EXPECT_TRUE(head->body.empty());
+    // A request URI over 8 KiB.
+    auto long_uri = server_->get("/api/search", {{"q", std::string(9000, 'a')}});
+    ASSERT_TRUE(long_uri);
+    EXPECT_EQ(long_uri->status, 414);
+    EXPECT_EQ(json::parse(long_uri->body)["error"]["code"], "too_large");
 }
 
 TEST_F(ServerOnSeeds, ServesWebFilesAndNothingOutside) {
@@ -416,6 +431,25 @@ TEST_F(ServerOnSeeds, SuggestionsOverTheRealServer) {
     EXPECT_TRUE(has_prefix({regime["suggestions"][0]["id"].get<std::string>()}, "000_"));
     const json too_long = server_->get_json("/api/suggest", {{"q", std::string(101, 'a')}}, 400);
     EXPECT_EQ(too_long["error"]["code"], "invalid_argument");
+    // The browsers' format: the query, then the same values in the same order.
+    auto browsers = server_->get("/api/suggest", {{"q", "ker"}, {"format", "opensearch"}});
+    ASSERT_TRUE(browsers);
+    EXPECT_EQ(browsers->get_header_value("Content-Type"),
+              "application/x-suggestions+json; charset=utf-8");
+    const json array = json::parse(browsers->body);
+    ASSERT_EQ(array.size(), 2u);
+    EXPECT_EQ(array[0], "ker");
+    ASSERT_EQ(array[1].size(), kerry["suggestions"].size());
+    EXPECT_EQ(array[1][0], "John Kerry");
+}
+
+TEST_F(ServerOnSeeds, ServesItsOpenApiDocument) {
+    const json document = server_->get_json("/api/openapi.json");
+    EXPECT_EQ(document["openapi"], "3.1.0");
+    // The route listing and the document name the same endpoints.
+    const json routes = server_->get_json("/api");
+    for (const auto& route : routes["routes"])
+        EXPECT_TRUE(document["paths"].contains(route["path"].get<std::string>())) << route.dump();
 }
 
 TEST(ServerStart, RefusesAMissingIndexWithAClearError) {

@@ -16,6 +16,7 @@
 
 #include "tests/support/files.h"
 #include "tests/support/process.h"
+#include "tests/support/response_recorder.h"
 #include "tests/support/temp_dir.h"
 
 namespace broadsheet::testing_support {
@@ -66,10 +67,25 @@ class RunningServer {
         port_ = std::stoi(line->substr(prefix.size()));
     }
     int port() const { return port_; }
+    // GET; recorded for the OpenAPI validation when BROADSHEET_RECORD_RESPONSES is set.
     httplib::Result get(const std::string& path, const httplib::Params& params = {}) const {
         httplib::Client client("127.0.0.1", port_);
         client.set_read_timeout(10, 0);
-        return client.Get(path, params, httplib::Headers{});
+        const std::string target = httplib::append_query_params(path, params);
+        httplib::Result result = client.Get(target, httplib::Headers{});
+        if (result) record_response({"GET", target, *result});
+        return result;
+    }
+    // A request without a body in any method (HEAD, DELETE, …); recorded like get().
+    httplib::Result send(const std::string& method, const std::string& path) const {
+        httplib::Client client("127.0.0.1", port_);
+        client.set_read_timeout(10, 0);
+        httplib::Request request;
+        request.method = method;
+        request.path = path;
+        httplib::Result result = client.send(request);
+        if (result) record_response({method, path, *result});
+        return result;
     }
     // GET and parse; fails the test on transport errors.
     nlohmann::json get_json(const std::string& path, const httplib::Params& params = {},
