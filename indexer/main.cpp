@@ -17,6 +17,7 @@
 #include "core/error.h"
 #include "core/extract/extract.h"
 #include "core/extract/registry.h"
+#include "core/index/compaction.h"
 #include "core/index/extract_output.h"
 #include "core/index/index_writer.h"
 #include "core/index/walker.h"
@@ -150,6 +151,15 @@ int run_index(const IndexCommand& command, IndexAction action) {
     return kExitUnreadable;
 }
 
+int run_compact(const std::string& index_dir) {
+    const broadsheet::CompactReport report = broadsheet::compact_index(index_dir);
+    std::printf("compacted index: %.1f MB \u2192 %.1f MB in %.2f s \u2192 %s\n",
+                static_cast<double>(report.bytes_before) / 1e6,
+                static_cast<double>(report.bytes_after) / 1e6, report.seconds,
+                report.to.string().c_str());
+    return 0;
+}
+
 // The id of an extracted article comes from its path relative to the corpus root, as in a build;
 // a file outside the corpus is named by its path as given.
 std::string relative_name(const fs::path& file, const std::optional<fs::path>& corpus_root) {
@@ -254,6 +264,14 @@ int main(int argc, char** argv) try {
         "update", "Apply added, changed and removed files to the published index (one commit)");
     add_index_options(*update, update_args);
 
+    std::string compact_index_dir;
+    auto* compact = app.add_subcommand(
+        "compact",
+        "Publish a compacted copy of the current generation (space freed by updates is returned)");
+    compact
+        ->add_option("--index", compact_index_dir, "Index directory (generations + XAPIANDB stub)")
+        ->required();
+
     ExtractCommand extract_args;
     auto* extract = app.add_subcommand(
         "extract", "Print one JSON line per article in FILE..., touching no index");
@@ -269,6 +287,7 @@ int main(int argc, char** argv) try {
 
     if (build->parsed()) return run_index(build_args, IndexAction::Build);
     if (update->parsed()) return run_index(update_args, IndexAction::Update);
+    if (compact->parsed()) return run_compact(compact_index_dir);
     return run_extract(extract_args);
 } catch (const broadsheet::Error& e) {
     spdlog::error("{}", e.what());
