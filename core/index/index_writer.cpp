@@ -148,7 +148,6 @@ struct StoredFile {
     std::string hash;
     std::string stamp;  // source_stamp() when indexed; empty in a document without one
     std::vector<Xapian::docid> documents;
-    std::vector<std::string> article_ids;  // parallel to documents
     bool seen = false;
 };
 
@@ -163,18 +162,41 @@ std::string stored_article_id(const Xapian::Document& doc) {
     return id_term.substr(id_prefix.size());
 }
 
+// The values of `slot` for the documents of `documents` (ascending), read as one value stream:
+// a document at a time would decompress every document's term list.
+std::vector<std::string> stream_values(const Xapian::Database& db, Xapian::valueno slot,
+                                       const std::vector<Xapian::docid>& documents) {
+    std::vector<std::string> values(documents.size());
+    auto it = db.valuestream_begin(slot);
+    for (std::size_t i = 0; i < documents.size() && it != db.valuestream_end(slot); ++i) {
+        it.skip_to(documents[i]);
+        if (it == db.valuestream_end(slot)) break;
+        if (it.get_docid() == documents[i]) values[i] = *it;
+    }
+    return values;
+}
+
 std::map<std::string, StoredFile> stored_files(const Xapian::Database& db) {
-    std::map<std::string, StoredFile> files;
+    std::vector<Xapian::docid> articles;
     const std::string type_term = term(Field::Type, kTypeArticle);
-    for (auto it = db.postlist_begin(type_term); it != db.postlist_end(type_term); ++it) {
-        const Xapian::Document doc = db.get_document(*it);
-        StoredFile& file = files[doc.get_value(kSlotSourcePath)];
-        file.hash = doc.get_value(kSlotContentHash);
-        file.stamp = doc.get_value(kSlotSourceStamp);
-        file.documents.push_back(*it);
-        file.article_ids.push_back(stored_article_id(doc));
+    for (auto it = db.postlist_begin(type_term); it != db.postlist_end(type_term); ++it)
+        articles.push_back(*it);
+    const auto paths = stream_values(db, kSlotSourcePath, articles);
+    const auto hashes = stream_values(db, kSlotContentHash, articles);
+    const auto stamps = stream_values(db, kSlotSourceStamp, articles);
+    std::map<std::string, StoredFile> files;
+    for (std::size_t i = 0; i < articles.size(); ++i) {
+        StoredFile& file = files[paths[i]];
+        file.hash = hashes[i];
+        file.stamp = stamps[i];
+        file.documents.push_back(articles[i]);
     }
     return files;
+}
+
+// Deletes an article document, found by docid, and the quote documents that came from it.
+void delete_stored_article(Xapian::WritableDatabase& db, Xapian::docid document) {
+    delete_article(db, document, stored_article_id(db.get_document(document)));
 }
 
 // Re-extracts one new or changed file and writes its articles; returns the document ids of the
@@ -247,7 +269,7 @@ void update_file(Run& run, Xapian::WritableDatabase& db, std::map<std::string, S
     for (std::size_t d = 0; d < file->documents.size(); ++d) {
         if (replaced.count(file->documents[d])) continue;
         // a record the file no longer has
-        delete_article(db, file->documents[d], file->article_ids[d]);
+        delete_stored_article(db, file->documents[d]);
         ++run.report.deleted;
     }
 }
@@ -276,7 +298,7 @@ IndexReport update_locked(const IndexOptions& options, unsigned current) {
     for (const auto& [path, file] : stored) {
         if (file.seen) continue;
         for (std::size_t d = 0; d < file.documents.size(); ++d)
-            delete_article(db, file.documents[d], file.article_ids[d]);
+            delete_stored_article(db, file.documents[d]);
         run.report.deleted += file.documents.size();
     }
     // Groups depend only on the set of quotes: an update that changed nothing keeps them.
