@@ -138,7 +138,7 @@ TEST_F(ArticleSearchTest, SkippingSummariesKeepsHitsAndTotalButComputesNoFacets)
     params.outlets = {"Bloomberg"};
     params.sort = SortOrder::Newest;
     const SearchResult full = search(params);
-    params.summaries = Summaries::Skip;
+    params.shape = kHitsOnly;
     const SearchResult lean = search(params);
     EXPECT_EQ(ids(lean), ids(full));
     EXPECT_EQ(lean.total, full.total);
