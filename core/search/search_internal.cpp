@@ -127,8 +127,10 @@ std::vector<FacetValue> cut(std::vector<FacetValue> values, unsigned size,
 }
 
 // Which facets a page's match counts, and where: on its ranking pass, or (a facet with a
-// selection or exclusion, which must not count itself) on a counting-only pass of its own.
+// selection or exclusion, which must not count itself) on a counting-only pass of its own; all
+// from the same columns.
 struct FacetPlan {
+    std::shared_ptr<const FacetColumns> columns;
     bool outlet = false;
     bool speaker = false;
     bool year = false;
@@ -162,8 +164,8 @@ void summarise(SearchContext& context, const BuiltQuery& built, const SearchPara
     const Xapian::doccount all = count_all(db);
     // Each ends at the budget's deadline (or after kLatePassSeconds when the ranking pass spent
     // it), its facet then counting the matches seen.
-    ColumnCountSpy outlet_spy(context.columns(), {.outlet = plan.outlet_apart});
-    ColumnCountSpy speaker_spy(context.columns(), {.speaker = plan.speaker_apart});
+    ColumnCountSpy outlet_spy(plan.columns, {.outlet = plan.outlet_apart});
+    ColumnCountSpy speaker_spy(plan.columns, {.speaker = plan.speaker_apart});
     if (plan.outlet_apart) {
         Xapian::Enquire others(db);
         others.set_query(combine(built, FacetFilter::ExceptOutlet));
@@ -203,7 +205,7 @@ Xapian::MSet match(SearchContext& context, const BuiltQuery& built, const Search
     Xapian::MultiValueKeyMaker keys;
     set_sort(enquire, effective_sort(params), keys);
     const Xapian::doccount first = (params.page - 1) * params.size;
-    const FacetPlan plan(built, params.shape);
+    FacetPlan plan(built, params.shape);
     // Nothing to count: no spies and no second passes. Still exact (`all`), so `total` means
     // the same as with summaries.
     if (!plan.any()) {
@@ -215,7 +217,8 @@ Xapian::MSet match(SearchContext& context, const BuiltQuery& built, const Search
     }
 
     // Facets and the histogram count from the facet columns (never from the documents).
-    ColumnCountSpy main_spy(context.columns(), plan.ranking_pass());
+    plan.columns = context.columns();
+    ColumnCountSpy main_spy(plan.columns, plan.ranking_pass());
     enquire.add_matchspy(&main_spy);
     Xapian::MSet mset = enquire.get_mset(first, params.size, all);
     budget.record(mset, main_spy.total());
