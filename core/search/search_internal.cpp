@@ -108,17 +108,18 @@ MatchEnd count_matches(SearchContext& context, const Xapian::Query& query, Xapia
 namespace {
 
 // `values` (count descending, kUnknownValue last) cut to the first `size`, keeping past them
-// the values in `kept` (the request's selections and exclusions of this facet, so a client can
-// show their counts) and the kUnknownValue row.
+// the request's `selected` and `excluded` values of this facet (so a client can show their
+// counts) and the kUnknownValue row.
 std::vector<FacetValue> cut(std::vector<FacetValue> values, unsigned size,
-                            const std::vector<std::string>& kept,
-                            const std::vector<std::string>& also_kept) {
+                            const std::vector<std::string>& selected,
+                            const std::vector<std::string>& excluded) {
+    const auto is_kept = [&](const std::string& value) {
+        return value == kUnknownValue ||
+               std::find(selected.begin(), selected.end(), value) != selected.end() ||
+               std::find(excluded.begin(), excluded.end(), value) != excluded.end();
+    };
     std::vector<FacetValue> listed;
     listed.reserve(std::min<std::size_t>(values.size(), size + 1));
-    const auto is_kept = [&](const std::string& value) {
-        return value == kUnknownValue || std::find(kept.begin(), kept.end(), value) != kept.end() ||
-               std::find(also_kept.begin(), also_kept.end(), value) != also_kept.end();
-    };
     for (FacetValue& value : values) {
         const bool within = listed.size() < size && value.value != kUnknownValue;
         if (within || is_kept(value.value)) listed.push_back(std::move(value));
