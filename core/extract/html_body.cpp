@@ -33,23 +33,27 @@ constexpr std::string_view kFurnitureWords[] = {
     "masthead",    "toolbar",   "paywall",      "disclaimer",
     "copyright"};
 
-bool names_furniture(const std::string& value) {
+// True when a piece of `value` split on spaces, '-' and '_' is one of `words` (ASCII case
+// ignored).
+template <std::size_t N>
+bool names_one_of(const std::string& value, const std::string_view (&words)[N]) {
     std::string word;
-    const auto check = [&]() {
+    for (std::size_t i = 0; i <= value.size(); ++i) {
+        const char c = i < value.size() ? value[i] : ' ';
+        if (c != ' ' && c != '-' && c != '_') {
+            word += c;
+            continue;
+        }
         const auto lowered = text::to_lower(word);
         word.clear();
-        for (auto w : kFurnitureWords)
+        for (auto w : words)
             if (lowered == w) return true;
-        return false;
-    };
-    for (char c : value) {
-        if (c == ' ' || c == '-' || c == '_') {
-            if (check()) return true;
-        } else {
-            word += c;
-        }
     }
-    return check();
+    return false;
+}
+
+bool names_furniture(const std::string& value) {
+    return names_one_of(value, kFurnitureWords);
 }
 
 void append_text(const xmlNode* node, std::string& out) {
@@ -99,12 +103,70 @@ bool is_paragraph_like(const xmlNode* node) {
     return false;
 }
 
+// Words that keep a class or id furniture even when it holds most of the page's prose: a long
+// comment thread can outweigh its article.
+constexpr std::string_view kAlwaysFurnitureWords[] = {"comments"};
+
+bool names_comments(const std::string& value) {
+    return names_one_of(value, kAlwaysFurnitureWords);
+}
+
+// Prose characters below each element (paragraph-like blocks of 25+ characters, at most half
+// links), counted through class-named furniture but not through structural furniture.
+struct Prose {
+    std::map<const xmlNode*, std::size_t> below;
+
+    std::size_t count(const xmlNode* node) {
+        std::size_t total = 0;
+        for (const xmlNode* child = node->children; child; child = child->next) {
+            if (child->type != XML_ELEMENT_NODE || furniture_kind(child) == Furniture::Structural)
+                continue;
+            if (is_paragraph_like(child)) {
+                const auto text = text_of(child);
+                if (text.size() >= 25 && link_chars(child) * 2 <= text.size()) total += text.size();
+                continue;
+            }
+            total += count(child);
+        }
+        below[node] = total;
+        return total;
+    }
+};
+
+// What the main-text search skips: structural furniture always; an element whose class or id
+// names furniture only when it does not hold most of the page's prose. Sites name the wrappers
+// of their articles after layouts ("panel-two-col-sidebar-right", "share-container-parent",
+// "nav-drawer-panel"), so a class name is weaker evidence than the text inside it.
+class Skipper {
+  public:
+    explicit Skipper(const xmlNode* root) { total_ = prose_.count(root); }
+
+    bool skips(const xmlNode* node) const {
+        switch (furniture_kind(node)) {
+            case Furniture::None:
+                return false;
+            case Furniture::Structural:
+                return true;
+            case Furniture::ClassName:
+                break;
+        }
+        if (names_comments(attr(node, "class")) || names_comments(attr(node, "id"))) return true;
+        const auto it = prose_.below.find(node);
+        return it == prose_.below.end() || it->second * 2 <= total_;
+    }
+
+  private:
+    Prose prose_;
+    std::size_t total_ = 0;
+};
+
 struct Scorer {
+    const Skipper& skipper;
     std::map<const xmlNode*, double> scores;
 
     void visit(const xmlNode* node) {
         for (const xmlNode* child = node->children; child; child = child->next) {
-            if (child->type != XML_ELEMENT_NODE || is_furniture(child)) continue;
+            if (child->type != XML_ELEMENT_NODE || skipper.skips(child)) continue;
             if (is_paragraph_like(child)) {
                 score_paragraph(child);
                 continue;
@@ -130,9 +192,9 @@ struct Scorer {
     }
 };
 
-void collect_blocks(const xmlNode* node, std::vector<std::string>& out) {
+void collect_blocks(const xmlNode* node, const Skipper& skipper, std::vector<std::string>& out) {
     for (const xmlNode* child = node->children; child; child = child->next) {
-        if (child->type != XML_ELEMENT_NODE || is_furniture(child)) continue;
+        if (child->type != XML_ELEMENT_NODE || skipper.skips(child)) continue;
         const auto name = name_of(child);
         const bool heading = name.size() == 2 && name[0] == 'h' && name[1] >= '2' && name[1] <= '6';
         if (is_paragraph_like(child) || heading ||
@@ -145,7 +207,7 @@ void collect_blocks(const xmlNode* node, std::vector<std::string>& out) {
             continue;
         }
         if (name == "h1") continue;  // the headline is read separately
-        collect_blocks(child, out);
+        collect_blocks(child, skipper, out);
     }
 }
 
@@ -182,23 +244,31 @@ bool is_block(const xmlNode* node) {
     return false;
 }
 
-bool is_furniture(const xmlNode* node) {
+Furniture furniture_kind(const xmlNode* node) {
     const auto name = name_of(node);
     for (auto f : kFurnitureElements)
-        if (name == f) return true;
+        if (name == f) return Furniture::Structural;
     const auto role = text::to_lower(attr(node, "role"));
     for (auto r : kFurnitureRoles)
-        if (role == r) return true;
+        if (role == r) return Furniture::Structural;
     if (xmlHasProp(node, reinterpret_cast<const xmlChar*>("hidden")) ||
         attr(node, "aria-hidden") == "true")
-        return true;
+        return Furniture::Structural;
     // The page body and article roots are never furniture, whatever their classes say.
-    if (name == "body" || name == "html" || name == "main" || name == "article") return false;
-    return names_furniture(attr(node, "class")) || names_furniture(attr(node, "id"));
+    if (name == "body" || name == "html" || name == "main" || name == "article")
+        return Furniture::None;
+    return names_furniture(attr(node, "class")) || names_furniture(attr(node, "id"))
+               ? Furniture::ClassName
+               : Furniture::None;
+}
+
+bool is_furniture(const xmlNode* node) {
+    return furniture_kind(node) != Furniture::None;
 }
 
 std::vector<std::string> main_text_blocks(const xmlNode* root) {
-    Scorer scorer;
+    const Skipper skipper(root);
+    Scorer scorer{skipper, {}};
     scorer.visit(root);
     const xmlNode* best = nullptr;
     double best_score = 0;
@@ -210,25 +280,25 @@ std::vector<std::string> main_text_blocks(const xmlNode* root) {
     }
     std::vector<std::string> blocks;
     if (!best) {
-        collect_blocks(root, blocks);
+        collect_blocks(root, skipper, blocks);
         return blocks;
     }
     // Articles split by ads or embeds continue in sibling containers of similar density.
     const xmlNode* parent = best->parent;
     if (!parent) {
-        collect_blocks(best, blocks);
+        collect_blocks(best, skipper, blocks);
         return blocks;
     }
     for (const xmlNode* sibling = parent->children; sibling; sibling = sibling->next) {
-        if (sibling->type != XML_ELEMENT_NODE || is_furniture(sibling)) continue;
+        if (sibling->type != XML_ELEMENT_NODE || skipper.skips(sibling)) continue;
         if (sibling == best) {
-            collect_blocks(best, blocks);
+            collect_blocks(best, skipper, blocks);
             continue;
         }
         const auto it = scorer.scores.find(sibling);
         const bool dense = it != scorer.scores.end() && it->second >= 0.2 * best_score;
         const bool prose_paragraph = name_of(sibling) == "p" && text_of(sibling).size() >= 80;
-        if (dense) collect_blocks(sibling, blocks);
+        if (dense) collect_blocks(sibling, skipper, blocks);
         if (prose_paragraph) blocks.push_back(text_of(sibling));
     }
     return blocks;

@@ -57,6 +57,23 @@ km/h on a dedicated lane, with a safety officer on board, the operator said.</di
      "", "Shenzhen opens driverless bus line", "", "", "Zhang Wei", "", "Four driverless buses",
      "Panda twins",
      "div soup: density finds the text; link columns dropped; unmarked info line as byline"},
+    {R"(<html><body><div id="cookie-warning"><p>We use cookies to enhance your visit to our
+site and to bring you advertisements that might interest you.</p></div>
+<div class="panel-two-col-sidebar-right"><div class="pane-description"><p>The river rose two
+metres overnight, and by morning the lower town was cut off from the main road.</p><p>Crews
+worked through the night, the council said, moving sandbags to the old bridge.</p></div>
+<div class="pane-links"><a href="/a">Flood map</a></div></div></body></html>)",
+     "", "", "", "", "", "", "The river rose two metres", "We use cookies",
+     "a layout class naming furniture (sidebar) wraps the article: the text it holds wins over "
+     "the class; the small cookie box stays out"},
+    {R"(<html><body><div class="story"><p>The council approved the new bridge on Monday, after a
+long debate, by seven votes to two.</p></div><div class="comments"><p>First comment: this is a
+waste of money, and everyone knows it, frankly, and I will say so again.</p><p>Second comment:
+I disagree, the old bridge is falling apart, and has been for years, as anyone can see.</p>
+<p>Third comment: both of you are wrong, as usual, and the vote was rigged, I tell you.</p>
+</div></body></html>)",
+     "", "", "", "", "", "", "approved the new bridge", "First comment",
+     "a comment thread longer than its article is still furniture"},
 };
 
 TEST(ParseHtml, Table) {
