@@ -1,4 +1,5 @@
 // html_body.cpp — DOM helpers and the content-density search for an HTML page's main text.
+#include <algorithm>
 #include <array>
 #include <map>
 
@@ -56,6 +57,10 @@ bool names_furniture(const std::string& value) {
     return names_one_of(value, kFurnitureWords);
 }
 
+// Class or id words of sections that are never the article, however much text they hold: a
+// comment thread or a gallery of captions can outweigh the story it sits under.
+constexpr std::string_view kNeverArticleWords[] = {"comments", "gallery", "slideshow", "carousel"};
+
 void append_text(const xmlNode* node, std::string& out) {
     for (const xmlNode* child = node->children; child; child = child->next) {
         if (child->type == XML_TEXT_NODE || child->type == XML_CDATA_SECTION_NODE) {
@@ -103,23 +108,15 @@ bool is_paragraph_like(const xmlNode* node) {
     return false;
 }
 
-// Words that keep a class or id furniture even when it holds most of the page's prose: a long
-// comment thread can outweigh its article.
-constexpr std::string_view kAlwaysFurnitureWords[] = {"comments"};
-
-bool names_comments(const std::string& value) {
-    return names_one_of(value, kAlwaysFurnitureWords);
-}
-
 // Prose characters below each element (paragraph-like blocks of 25+ characters, at most half
-// links), counted through class-named furniture but not through structural furniture.
+// links), counted through furniture named by a class or id but not through certain furniture.
 struct Prose {
     std::map<const xmlNode*, std::size_t> below;
 
     std::size_t count(const xmlNode* node) {
         std::size_t total = 0;
         for (const xmlNode* child = node->children; child; child = child->next) {
-            if (child->type != XML_ELEMENT_NODE || furniture_kind(child) == Furniture::Structural)
+            if (child->type != XML_ELEMENT_NODE || furniture_kind(child) == Furniture::Certain)
                 continue;
             if (is_paragraph_like(child)) {
                 const auto text = text_of(child);
@@ -133,7 +130,7 @@ struct Prose {
     }
 };
 
-// What the main-text search skips: structural furniture always; an element whose class or id
+// What the main-text search skips: certain furniture always; an element whose class or id
 // names furniture only when it does not hold most of the page's prose. Sites name the wrappers
 // of their articles after layouts ("panel-two-col-sidebar-right", "share-container-parent",
 // "nav-drawer-panel"), so a class name is weaker evidence than the text inside it.
@@ -145,12 +142,11 @@ class Skipper {
         switch (furniture_kind(node)) {
             case Furniture::None:
                 return false;
-            case Furniture::Structural:
+            case Furniture::Certain:
                 return true;
-            case Furniture::ClassName:
+            case Furniture::ByClassName:
                 break;
         }
-        if (names_comments(attr(node, "class")) || names_comments(attr(node, "id"))) return true;
         const auto it = prose_.below.find(node);
         return it == prose_.below.end() || it->second * 2 <= total_;
     }
@@ -211,6 +207,42 @@ void collect_blocks(const xmlNode* node, const Skipper& skipper, std::vector<std
     }
 }
 
+bool is_ancestor(const xmlNode* ancestor, const xmlNode* node) {
+    for (const xmlNode* up = node ? node->parent : nullptr; up; up = up->parent)
+        if (up == ancestor) return true;
+    return false;
+}
+
+// Articles split into sections, each in its own container, score as several close candidates
+// rather than one. When another of the top candidates scores kCloseShare of the best or more
+// and shares an ancestor with it at most kMaxLift levels up, that ancestor holds the article
+// (its link lists and furniture are still left out block by block).
+constexpr double kCloseShare = 0.5;
+constexpr std::size_t kMinSections = 1;
+constexpr int kMaxLift = 6;
+constexpr std::size_t kTopCandidates = 6;
+
+const xmlNode* lift_to_shared_ancestor(const xmlNode* best, double best_score,
+                                       const std::map<const xmlNode*, double>& scores) {
+    std::vector<std::pair<double, const xmlNode*>> close;
+    for (const auto& [node, score] : scores)
+        if (node != best && score >= kCloseShare * best_score && !is_ancestor(node, best) &&
+            !is_ancestor(best, node))
+            close.emplace_back(score, node);
+    std::sort(close.begin(), close.end(),
+              [](const auto& a, const auto& b) { return a.first > b.first; });
+    if (close.size() > kTopCandidates) close.resize(kTopCandidates);
+    if (close.size() < kMinSections) return best;
+    const xmlNode* up = best->parent;
+    for (int level = 1; up && up->type == XML_ELEMENT_NODE && level <= kMaxLift;
+         ++level, up = up->parent) {
+        std::size_t below = 0;
+        for (const auto& [score, node] : close) below += is_ancestor(up, node) ? 1 : 0;
+        if (below >= kMinSections) return up;
+    }
+    return best;
+}
+
 }  // namespace
 
 std::string name_of(const xmlNode* node) {
@@ -247,19 +279,20 @@ bool is_block(const xmlNode* node) {
 Furniture furniture_kind(const xmlNode* node) {
     const auto name = name_of(node);
     for (auto f : kFurnitureElements)
-        if (name == f) return Furniture::Structural;
+        if (name == f) return Furniture::Certain;
     const auto role = text::to_lower(attr(node, "role"));
     for (auto r : kFurnitureRoles)
-        if (role == r) return Furniture::Structural;
+        if (role == r) return Furniture::Certain;
     if (xmlHasProp(node, reinterpret_cast<const xmlChar*>("hidden")) ||
         attr(node, "aria-hidden") == "true")
-        return Furniture::Structural;
+        return Furniture::Certain;
     // The page body and article roots are never furniture, whatever their classes say.
     if (name == "body" || name == "html" || name == "main" || name == "article")
         return Furniture::None;
-    return names_furniture(attr(node, "class")) || names_furniture(attr(node, "id"))
-               ? Furniture::ClassName
-               : Furniture::None;
+    const auto cls = attr(node, "class"), id = attr(node, "id");
+    if (names_one_of(cls, kNeverArticleWords) || names_one_of(id, kNeverArticleWords))
+        return Furniture::Certain;
+    return names_furniture(cls) || names_furniture(id) ? Furniture::ByClassName : Furniture::None;
 }
 
 bool is_furniture(const xmlNode* node) {
@@ -283,6 +316,7 @@ std::vector<std::string> main_text_blocks(const xmlNode* root) {
         collect_blocks(root, skipper, blocks);
         return blocks;
     }
+    best = lift_to_shared_ancestor(best, best_score, scorer.scores);
     // Articles split by ads or embeds continue in sibling containers of similar density.
     const xmlNode* parent = best->parent;
     if (!parent) {

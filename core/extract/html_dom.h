@@ -17,10 +17,11 @@ std::string attr(const xmlNode* node, const char* name);
 // All text below `node`, elements that never hold article text (script, style ...) excluded,
 // <br> and block boundaries as spaces; whitespace collapsed.
 std::string text_of(const xmlNode* node);
-// Why an element is site furniture. Structural: its tag (script, style, nav, aside, footer,
-// form, figure ...), role or hidden attribute says so. ClassName: only a word of its class or id
-// does (share, sidebar, cookie ...), weaker evidence that the main-text search may overrule.
-enum class Furniture { None, Structural, ClassName };
+// Why an element is site furniture. Certain: its tag (script, style, nav, aside, footer, form,
+// figure ...), role or hidden attribute says so, or a class or id word names a section that is
+// never the article (comments, gallery ...). ByClassName: only a word of its class or id does
+// (share, sidebar, cookie ...), weaker evidence that the main-text search may overrule.
+enum class Furniture { None, Certain, ByClassName };
 Furniture furniture_kind(const xmlNode* node);
 bool is_furniture(const xmlNode* node);  // furniture_kind(node) != Furniture::None
 // Elements whose text is a paragraph of its own when reading the main text.

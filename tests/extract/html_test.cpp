@@ -74,6 +74,24 @@ I disagree, the old bridge is falling apart, and has been for years, as anyone c
 </div></body></html>)",
      "", "", "", "", "", "", "approved the new bridge", "First comment",
      "a comment thread longer than its article is still furniture"},
+    {R"(<html><body><div class="story"><p>The council approved the new bridge on Monday, after a
+long debate, by seven votes to two.</p></div><div class="full-gallery"><ul><li><h2>1/3 Old
+bridge</h2><p>The old bridge, built in 1901, carried trams, carts, and later buses, until it
+closed.</p></li><li><h2>2/3 Flood</h2><p>The flood of 1953, which swept away two spans, left the
+town divided, cut off, and short of food.</p></li><li><h2>3/3 Plans</h2><p>Plans for a new
+bridge, drawn in 1960, in 1985, and again in 2004, were each shelved, for lack of money.</p>
+</li></ul></div></body></html>)",
+     "", "", "", "", "", "", "approved the new bridge", "built in 1901",
+     "a gallery's captions outweigh the story, and are still not the article"},
+    {R"(<html><body><div class="page"><div class="block"><div class="cell"><div class="text">
+<p>The first section of the review, about the design, which is plain, sturdy and quiet.</p>
+</div></div></div><div class="block"><div class="cell"><div class="text"><p>The second section,
+about speed, which is good, though not great, in most of the games we tried.</p></div></div>
+</div><div class="block"><div class="cell"><div class="text"><p>The verdict: worth buying for most people
+unless the price matters more to them than speed.</p></div></div></div>
+</div><div class="links"><a href="/x">More reviews</a></div></body></html>)",
+     "", "", "", "", "", "", "The verdict: worth buying", "More reviews",
+     "an article split into sections in separate containers is read whole"},
 };
 
 TEST(ParseHtml, Table) {
