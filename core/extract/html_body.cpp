@@ -147,8 +147,12 @@ class Skipper {
             case Furniture::ByClassName:
                 break;
         }
+        return prose_below(node) * 2 <= total_;
+    }
+
+    std::size_t prose_below(const xmlNode* node) const {
         const auto it = prose_.below.find(node);
-        return it == prose_.below.end() || it->second * 2 <= total_;
+        return it == prose_.below.end() ? 0 : it->second;
     }
 
   private:
@@ -330,7 +334,10 @@ std::vector<std::string> main_text_blocks(const xmlNode* root) {
             continue;
         }
         const auto it = scorer.scores.find(sibling);
-        const bool dense = it != scorer.scores.end() && it->second >= 0.2 * best_score;
+        // Dense near its paragraphs, or holding a good share of the article's prose deeper down
+        // (sections wrapped in several layers of layout containers).
+        const bool dense = (it != scorer.scores.end() && it->second >= 0.2 * best_score) ||
+                           skipper.prose_below(sibling) * 4 >= skipper.prose_below(best);
         const bool prose_paragraph = name_of(sibling) == "p" && text_of(sibling).size() >= 80;
         if (dense) collect_blocks(sibling, skipper, blocks);
         if (prose_paragraph) blocks.push_back(text_of(sibling));
