@@ -247,6 +247,67 @@ const xmlNode* lift_to_shared_ancestor(const xmlNode* best, double best_score,
     return best;
 }
 
+// The first word of an element's class ("story-body" of "story-body story-body-2").
+std::string first_class(const xmlNode* node) {
+    const auto cls = attr(node, "class");
+    const auto start = cls.find_first_not_of(' ');
+    if (start == std::string::npos) return {};
+    return cls.substr(start, cls.find(' ', start) - start);
+}
+
+// Sibling containers of one kind (same tag, same first class) hold parts of one article: a
+// story in "story-body story-body-1" and "story-body story-body-2" around an advert.
+bool same_kind(const xmlNode* a, const xmlNode* b) {
+    const auto cls = first_class(a);
+    return !cls.empty() && name_of(a) == name_of(b) && cls == first_class(b);
+}
+
+// The same for the container one or two levels up: "story-body-supplemental" blocks that each
+// hold a "story-body" part. The ancestor with a same-kind sibling that holds prose becomes the
+// candidate, so that the sibling pass takes in the other parts.
+const xmlNode* lift_to_repeated_container(const xmlNode* best, const Skipper& skipper) {
+    const xmlNode* up = best->parent;
+    for (int level = 1; up && up->type == XML_ELEMENT_NODE && level <= 2;
+         ++level, up = up->parent) {
+        const auto name = name_of(up);
+        if (name == "body" || name == "html") break;
+        for (const xmlNode* s = up->parent ? up->parent->children : nullptr; s; s = s->next)
+            if (s != up && s->type == XML_ELEMENT_NODE && same_kind(s, up) &&
+                skipper.prose_below(s) > 0)
+                return up;
+    }
+    return best;
+}
+
+// An inline style that hides the element: "display: none" or "visibility: hidden".
+bool hidden_by_style(const std::string& style) {
+    if (style.empty()) return false;
+    std::string compact;
+    for (char c : style)
+        if (c != ' ' && c != '\t' && c != '\n') compact += c;
+    compact = text::to_lower(compact);
+    return compact.find("display:none") != std::string::npos ||
+           compact.find("visibility:hidden") != std::string::npos;
+}
+
+// Short words that occur in ids made from heading text ("sharing-with-a-single-developer")
+// and hardly ever in the names of widgets.
+constexpr std::string_view kSlugWords[] = {"a",  "an",   "the",  "and", "of",  "with",
+                                           "to", "from", "your", "how", "why", "what"};
+
+// An id of four or more pieces with one of those words is a heading's anchor, not a widget
+// name, whatever furniture word it contains.
+bool is_heading_slug(const std::string& id) {
+    std::size_t pieces = 0;
+    bool in_piece = false;
+    for (char c : id) {
+        const bool separator = c == '-' || c == '_';
+        pieces += !separator && !in_piece ? 1 : 0;
+        in_piece = !separator;
+    }
+    return pieces >= 4 && names_one_of(id, kSlugWords);
+}
+
 }  // namespace
 
 std::string name_of(const xmlNode* node) {
@@ -288,7 +349,7 @@ Furniture furniture_kind(const xmlNode* node) {
     for (auto r : kFurnitureRoles)
         if (role == r) return Furniture::Certain;
     if (xmlHasProp(node, reinterpret_cast<const xmlChar*>("hidden")) ||
-        attr(node, "aria-hidden") == "true")
+        attr(node, "aria-hidden") == "true" || hidden_by_style(attr(node, "style")))
         return Furniture::Certain;
     // The page body and article roots are never furniture, whatever their classes say.
     if (name == "body" || name == "html" || name == "main" || name == "article")
@@ -296,7 +357,8 @@ Furniture furniture_kind(const xmlNode* node) {
     const auto cls = attr(node, "class"), id = attr(node, "id");
     if (names_one_of(cls, kNeverArticleWords) || names_one_of(id, kNeverArticleWords))
         return Furniture::Certain;
-    return names_furniture(cls) || names_furniture(id) ? Furniture::ByClassName : Furniture::None;
+    const bool furniture_id = names_furniture(id) && !is_heading_slug(id);
+    return names_furniture(cls) || furniture_id ? Furniture::ByClassName : Furniture::None;
 }
 
 bool is_furniture(const xmlNode* node) {
@@ -321,6 +383,7 @@ std::vector<std::string> main_text_blocks(const xmlNode* root) {
         return blocks;
     }
     best = lift_to_shared_ancestor(best, best_score, scorer.scores);
+    best = lift_to_repeated_container(best, skipper);
     // Articles split by ads or embeds continue in sibling containers of similar density.
     const xmlNode* parent = best->parent;
     if (!parent) {
@@ -337,7 +400,8 @@ std::vector<std::string> main_text_blocks(const xmlNode* root) {
         // Dense near its paragraphs, or holding a good share of the article's prose deeper down
         // (sections wrapped in several layers of layout containers).
         const bool dense = (it != scorer.scores.end() && it->second >= 0.2 * best_score) ||
-                           skipper.prose_below(sibling) * 4 >= skipper.prose_below(best);
+                           skipper.prose_below(sibling) * 4 >= skipper.prose_below(best) ||
+                           (same_kind(sibling, best) && skipper.prose_below(sibling) > 0);
         const bool prose_paragraph = name_of(sibling) == "p" && text_of(sibling).size() >= 80;
         if (dense) collect_blocks(sibling, skipper, blocks);
         if (prose_paragraph) blocks.push_back(text_of(sibling));

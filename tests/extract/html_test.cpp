@@ -92,6 +92,27 @@ unless the price matters more to them than speed.</p></div></div></div>
 </div><div class="links"><a href="/x">More reviews</a></div></body></html>)",
      "", "", "", "", "", "", "The verdict: worth buying", "More reviews",
      "an article split into sections in separate containers is read whole"},
+    {R"(<html><body><article><div class="supplemental"><div class="story-body story-body-1">
+<p>The sale is done in two steps, the lawyers said, and the first is the transfer.</p></div></div>
+<div class="ad">Advertisement</div><div class="supplemental"><div class="story-body story-body-2">
+<p>In the second step, at the closing, the stock is sold, and the name changes, too.</p>
+<p>After that, the company holds cash, shares, and little else, as the filings show.</p>
+<p>Shareholders, for their part, keep their stakes, and wait, as they have for months.</p></div>
+</div></article></body></html>)",
+     "", "", "", "", "", "", "The sale is done in two steps", "Advertisement",
+     "story parts in repeated containers around an advert, one level apart, are read together"},
+    {R"(<html><body><div class="story"><p>The council approved the new bridge on Monday, after a
+long debate, by seven votes to two.</p><p style="display: none">Please enable JavaScript to view
+this content, and reload the page.</p></div></body></html>)",
+     "", "", "", "", "", "", "approved the new bridge", "enable JavaScript",
+     "an inline style that hides an element hides it from the body too"},
+    {R"(<html><body><div class="doc"><div id="sharing-with-a-single-developer"><h2>Sharing with
+a single developer</h2><p>The key to shared history is to keep your changes in draft, as you
+pass them around, until they are ready.</p></div><div id="intro"><p>Once you know the tool,
+you can move up to the next level, which is sharing, with one colleague or with many.</p><p>This
+guide shows how, step by step, with examples, for teams of two, of five, and of fifty.</p></div></div></body></html>)",
+     "", "", "", "", "", "", "keep your changes in draft", "",
+     "an id made from a heading (sharing-with-a-...) is an anchor, not a share widget"},
 };
 
 TEST(ParseHtml, Table) {
