@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # install-deps.sh — installs what Broadsheet needs that is missing (Debian packages; with --test,
-# also the test tools: GoogleTest, Chromium and npm's playwright-core, and for the deploy test
-# nginx, openssl and systemd's systemd-analyze). Idempotent and quick when everything is already
-# there.
+# also the test tools: GoogleTest, zlib for the real-page scorer, Chromium and npm's
+# playwright-core, and for the deploy test nginx, openssl and systemd's systemd-analyze).
+# Idempotent and quick when everything is already there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -14,7 +14,7 @@ packages=(g++ cmake make pkg-config
   libhowardhinnant-date-dev libxml2-dev libuchardet-dev libicu-dev libxxhash-dev
   python3-yaml)
 if [ "$want_tests" = 1 ]; then
-  packages+=(libgtest-dev clang-format chromium nodejs npm nginx openssl systemd)
+  packages+=(libgtest-dev zlib1g-dev clang-format chromium nodejs npm nginx openssl systemd)
 fi
 
 missing=()
