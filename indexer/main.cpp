@@ -14,6 +14,7 @@
 #include <thread>
 #include <vector>
 
+#include "broadsheet/version.h"
 #include "core/error.h"
 #include "core/extract/extract.h"
 #include "core/extract/registry.h"
@@ -42,15 +43,35 @@ std::size_t default_jobs() {
 struct IndexCommand {
     std::string corpus_dir;
     std::string index_dir;
-    std::string registry_dir;  // empty → corpus_dir
+    std::string registry_dir;  // empty → registry_dir_for(corpus_dir)
     bool follow_symlinks = false;
     std::size_t jobs = default_jobs();  // build only: threads and shards
 };
 
 struct ExtractCommand {
     std::vector<std::string> files;
-    std::string registry_dir;  // empty → ./corpus when it exists
+    std::string registry_dir;  // empty → ./corpus when it exists, else the installed registry
 };
+
+bool holds_registry(const fs::path& dir) {
+    std::error_code ec;
+    return fs::is_regular_file(dir / "outlets.tsv", ec) ||
+           fs::is_regular_file(dir / "speaker-aliases.tsv", ec);
+}
+
+// The registry folder when --registry is not given: `own` (the corpus folder) when it holds a
+// registry file, so an operator's own tables win; else share/broadsheet beside the installed
+// program (found from /proc/self/exe, so any install prefix works) when it holds one; else
+// `own` as it is, which in a build tree means today's behaviour (an empty registry).
+fs::path registry_dir_for(const fs::path& own) {
+    if (!own.empty() && holds_registry(own)) return own;
+    std::error_code ec;
+    const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+    if (ec) return own;
+    const fs::path installed =
+        (exe.parent_path() / std::string(broadsheet::kShareDirFromBin)).lexically_normal();
+    return holds_registry(installed) ? installed : own;
+}
 
 void log_diagnostic(const Diagnostic& diagnostic) {
     switch (diagnostic.severity) {
@@ -101,8 +122,9 @@ class ProgressLine {
 enum class IndexAction { Build, Update };
 
 int run_index(const IndexCommand& command, IndexAction action) {
-    const fs::path registry_dir = command.registry_dir.empty() ? fs::path(command.corpus_dir)
-                                                               : fs::path(command.registry_dir);
+    const fs::path registry_dir = command.registry_dir.empty()
+                                      ? registry_dir_for(command.corpus_dir)
+                                      : fs::path(command.registry_dir);
     const broadsheet::Registry registry = broadsheet::Registry::load(registry_dir);
 
     ProgressLine progress;
@@ -176,14 +198,17 @@ std::string relative_name(const fs::path& file, const std::optional<fs::path>& c
 }
 
 int run_extract(const ExtractCommand& command) {
+    // Ids are relative to the registry folder given (or ./corpus); the installed registry names
+    // no corpus, so it only supplies the tables.
     std::optional<fs::path> registry_dir;
     if (!command.registry_dir.empty()) {
         registry_dir = command.registry_dir;
     } else if (std::error_code ec; fs::is_directory("corpus", ec)) {
         registry_dir = "corpus";
     }
+    const fs::path tables = registry_dir ? *registry_dir : registry_dir_for({});
     const broadsheet::Registry registry =
-        registry_dir ? broadsheet::Registry::load(*registry_dir) : broadsheet::Registry{};
+        tables.empty() ? broadsheet::Registry{} : broadsheet::Registry::load(tables);
     const broadsheet::ExtractContext context{&registry};
 
     int exit_code = 0;
@@ -217,7 +242,8 @@ void add_index_options(CLI::App& command, IndexCommand& args) {
     command.add_option("--index", args.index_dir, "Index directory (generations + XAPIANDB stub)")
         ->required();
     command.add_option("--registry", args.registry_dir,
-                       "Folder holding outlets.tsv and speaker-aliases.tsv (default: CORPUS_DIR)");
+                       "Folder holding outlets.tsv and speaker-aliases.tsv (default: CORPUS_DIR "
+                       "when it holds either, else share/broadsheet beside an installed program)");
     command.add_flag("--follow-symlinks", args.follow_symlinks,
                      "Follow symbolic links that lead outside CORPUS_DIR (by default they are "
                      "skipped with a warning)");
@@ -235,6 +261,10 @@ void set_up_logging() {
 int main(int argc, char** argv) try {
     set_up_logging();
     CLI::App app{"Broadsheet indexer: turns a folder of article files into a Xapian index."};
+    app.set_version_flag("--version", "broadsheet-indexer " + std::string(broadsheet::kVersion));
+    // The man page is made from --help-all (cmake/Install.cmake), so it lists every subcommand's
+    // options.
+    app.set_help_all_flag("--help-all", "Print this help message with every subcommand's options");
     app.require_subcommand(1);
     app.footer(
         "Articles: .txt .md .html .htm .json .jsonl under CORPUS_DIR (hidden entries skipped), "
@@ -280,8 +310,9 @@ int main(int argc, char** argv) try {
         ->check(CLI::ExistingFile);
     extract->add_option("--registry", extract_args.registry_dir,
                         "Folder holding outlets.tsv and speaker-aliases.tsv (default: ./corpus "
-                        "when it exists, else none). Ids are relative to this folder for files "
-                        "inside it, as in a build of it.");
+                        "when it exists, else share/broadsheet beside an installed program, else "
+                        "none). Ids are relative to this folder for files inside it, as in a "
+                        "build of it.");
 
     CLI11_PARSE(app, argc, argv);
 
