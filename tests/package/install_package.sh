@@ -141,6 +141,16 @@ getent passwd broadsheet >/dev/null || fail "postinst made no broadsheet user"
   fail "/var/lib/broadsheet is owned by $(stat -c %U:%G /var/lib/broadsheet), not broadsheet"
 ok "the unit runs /usr/bin; the broadsheet user owns /var/lib/broadsheet"
 
+# The unit as installed (its paths now real files) passes systemd's own check, as the deploy test
+# checks the one in deploy/.
+if command -v systemd-analyze >/dev/null; then
+  verify="$(systemd-analyze verify "$unit" 2>&1)" || fail "systemd-analyze verify $unit: $verify"
+  [ -z "$verify" ] || fail "systemd-analyze verify $unit has something to say: $verify"
+  ok "systemd-analyze verify passes the installed unit"
+else
+  echo "# systemd-analyze is not installed (Debian package systemd): the installed unit is not verified"
+fi
+
 # --- index and serve, as the broadsheet user, with no --registry and no --web -------------------
 # The seed articles without the corpus's own registry files, so the installed ones must be found.
 mkdir "$tmp/seeds"
@@ -202,6 +212,7 @@ for gone in /usr/bin/broadsheet-server /usr/bin/broadsheet-indexer /usr/share/br
   [ ! -e "$gone" ] || fail "$gone is still there after dpkg --purge"
 done
 if getent passwd broadsheet >/dev/null; then fail "the broadsheet user is still there after purge"; fi
-ok "dpkg --purge removed the files, /var/lib/broadsheet and the broadsheet user"
+if getent group broadsheet >/dev/null; then fail "the broadsheet group is still there after purge"; fi
+ok "dpkg --purge removed the files, /var/lib/broadsheet and the broadsheet user and group"
 
 echo "package: $checks passed, 0 failed"
