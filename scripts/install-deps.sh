@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# install-deps.sh — installs what Broadsheet needs that is missing (Debian packages; with --test,
-# also the test tools: GoogleTest, zlib for the real-page scorer, Chromium and npm's
-# playwright-core, and for the deploy test nginx, openssl and systemd's systemd-analyze).
-# Idempotent and quick when everything is already there.
+# install-deps.sh — installs what Broadsheet needs that is missing (Debian packages, including
+# python3-yaml for the OpenAPI JSON, help2man for the man pages and dpkg-dev for `cpack -G DEB`;
+# with --test, also the test tools: GoogleTest, zlib for the real-page scorer, Chromium and npm's
+# playwright-core, for the deploy test nginx, openssl and systemd's systemd-analyze, and curl for
+# the package test). Idempotent and quick when everything is already there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -12,9 +13,9 @@ want_tests=0
 packages=(g++ cmake make pkg-config
   libxapian-dev libcpp-httplib-dev nlohmann-json3-dev libcli11-dev libspdlog-dev
   libhowardhinnant-date-dev libxml2-dev libuchardet-dev libicu-dev libxxhash-dev
-  python3-yaml)
+  python3-yaml help2man dpkg-dev)
 if [ "$want_tests" = 1 ]; then
-  packages+=(libgtest-dev zlib1g-dev clang-format chromium nodejs npm nginx openssl systemd)
+  packages+=(libgtest-dev zlib1g-dev clang-format chromium nodejs npm nginx openssl systemd curl)
 fi
 
 missing=()
