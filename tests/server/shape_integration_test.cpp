@@ -255,6 +255,14 @@ TEST_F(ShapesOnSeeds, FacetValuesTakeALimitUpToAThousand) {
     EXPECT_EQ(refused["error"]["code"], "invalid_argument");
 }
 
+TEST_F(ShapesOnSeeds, AnExactRepeatIsDroppedNotRefused) {
+    // The HTTP layer drops a repeated name=value pair, so this is snippets=0 given once.
+    const json body =
+        server_->get_json("/api/search", {{"q", "syria"}, {"snippets", "0"}, {"snippets", "0"}});
+    ASSERT_FALSE(body.at("hits").empty());
+    EXPECT_EQ(keys_of(body["hits"][0]).count("snippet"), 0u) << body["hits"][0];
+}
+
 TEST_F(ShapesOnSeeds, BadShapeValuesAre400InvalidArgument) {
     struct Case {
         const char* why;
