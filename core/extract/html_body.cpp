@@ -4,6 +4,7 @@
 #include <map>
 
 #include "core/extract/html_dom.h"
+#include "core/extract/plain_text.h"
 #include "core/extract/text_util.h"
 
 namespace broadsheet::html {
@@ -71,7 +72,9 @@ void append_text(const xmlNode* node, std::string& out) {
                 out += ' ';
                 continue;
             }
-            if (name == "script" || name == "style" || name == "noscript" || name == "template")
+            // MathML's <annotation> holds the formula's TeX source, which readers never see.
+            if (name == "script" || name == "style" || name == "noscript" || name == "template" ||
+                name == "annotation" || name == "annotation-xml")
                 continue;
             out += is_block(child) ? " " : "";
             append_text(child, out);
@@ -192,6 +195,12 @@ struct Scorer {
     }
 };
 
+// "Thanks to evilpie, users can now import logins." read as a whole sentence with final
+// punctuation: article text even when most of it is a link, unlike a menu item or a headline.
+bool is_linked_sentence(std::string_view text) {
+    return text::count_words(text) >= 6 && ends_like_sentence(text);
+}
+
 void collect_blocks(const xmlNode* node, const Skipper& skipper, std::vector<std::string>& out) {
     for (const xmlNode* child = node->children; child; child = child->next) {
         if (child->type != XML_ELEMENT_NODE || skipper.skips(child)) continue;
@@ -201,7 +210,9 @@ void collect_blocks(const xmlNode* node, const Skipper& skipper, std::vector<std
             ((name == "li" || name == "blockquote") && !has_block_child(child))) {
             const auto text = text_of(child);
             if (text.empty()) continue;
-            if (link_chars(child) * 2 > text.size() && !heading) continue;  // menus, link lists
+            // Menus and link lists, but not sentences that happen to be mostly a link.
+            if (link_chars(child) * 2 > text.size() && !heading && !is_linked_sentence(text))
+                continue;
             if (name == "li" && text.size() < 20) continue;
             out.push_back(text);
             continue;

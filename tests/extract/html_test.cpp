@@ -113,6 +113,13 @@ you can move up to the next level, which is sharing, with one colleague or with 
 guide shows how, step by step, with examples, for teams of two, of five, and of fifty.</p></div></div></body></html>)",
      "", "", "", "", "", "", "keep your changes in draft", "",
      "an id made from a heading (sharing-with-a-...) is an anchor, not a share widget"},
+    {R"(<html><body><article><p>Updated April 5, 2018</p><h2>Highlights</h2>
+<p>Here is our year in review!</p><p>The team landed forty fixes this month, the release notes
+say, and most of them were small.</p><p>Startup is faster, by about a tenth, on older machines
+and on phones.</p></article></body></html>)",
+     "", "", "", "", "", "", "Here is our year in review!", "Updated April 5",
+     "the body is the article's blocks (a short exclamation is text, not a related-links line); "
+     "a date line inside the article is a field, not body"},
 };
 
 TEST(ParseHtml, Table) {
