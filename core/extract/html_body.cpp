@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <array>
 #include <map>
+#include <unordered_map>
 
 #include "core/extract/html_dom.h"
 #include "core/extract/plain_text.h"
@@ -113,14 +114,18 @@ bool is_paragraph_like(const xmlNode* node) {
 
 // Prose characters below each element (paragraph-like blocks of 25+ characters, at most half
 // links), counted through furniture named by a class or id but not through certain furniture.
+// Each element's furniture kind is recorded on the way, since every later pass asks again.
 struct Prose {
-    std::map<const xmlNode*, std::size_t> below;
+    std::unordered_map<const xmlNode*, std::size_t> below;
+    std::unordered_map<const xmlNode*, Furniture> kinds;
 
     std::size_t count(const xmlNode* node) {
         std::size_t total = 0;
         for (const xmlNode* child = node->children; child; child = child->next) {
-            if (child->type != XML_ELEMENT_NODE || furniture_kind(child) == Furniture::Certain)
-                continue;
+            if (child->type != XML_ELEMENT_NODE) continue;
+            const Furniture kind = furniture_kind(child);
+            kinds.emplace(child, kind);
+            if (kind == Furniture::Certain) continue;
             if (is_paragraph_like(child)) {
                 const auto text = text_of(child);
                 if (text.size() >= 25 && link_chars(child) * 2 <= text.size()) total += text.size();
@@ -142,7 +147,8 @@ class Skipper {
     explicit Skipper(const xmlNode* root) { total_ = prose_.count(root); }
 
     bool skips(const xmlNode* node) const {
-        switch (furniture_kind(node)) {
+        const auto known = prose_.kinds.find(node);
+        switch (known != prose_.kinds.end() ? known->second : furniture_kind(node)) {
             case Furniture::None:
                 return false;
             case Furniture::Certain:
