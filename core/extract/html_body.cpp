@@ -219,7 +219,9 @@ void collect_blocks(const xmlNode* node, const Skipper& skipper, std::vector<std
             // Menus and link lists, but not sentences that happen to be mostly a link.
             if (link_chars(child) * 2 > text.size() && !heading && !is_linked_sentence(text))
                 continue;
-            if (name == "li" && text.size() < 20) continue;
+            // Short list items are menu entries when linked, list content (materials, steps)
+            // otherwise.
+            if (name == "li" && text.size() < 20 && link_chars(child) > 0) continue;
             out.push_back(text);
             continue;
         }
