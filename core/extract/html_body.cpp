@@ -2,8 +2,10 @@
 #include <algorithm>
 #include <array>
 #include <map>
+#include <unordered_map>
 
 #include "core/extract/html_dom.h"
+#include "core/extract/plain_text.h"
 #include "core/extract/text_util.h"
 
 namespace broadsheet::html {
@@ -71,7 +73,9 @@ void append_text(const xmlNode* node, std::string& out) {
                 out += ' ';
                 continue;
             }
-            if (name == "script" || name == "style" || name == "noscript" || name == "template")
+            // MathML's <annotation> holds the formula's TeX source, which readers never see.
+            if (name == "script" || name == "style" || name == "noscript" || name == "template" ||
+                name == "annotation" || name == "annotation-xml")
                 continue;
             out += is_block(child) ? " " : "";
             append_text(child, out);
@@ -110,14 +114,18 @@ bool is_paragraph_like(const xmlNode* node) {
 
 // Prose characters below each element (paragraph-like blocks of 25+ characters, at most half
 // links), counted through furniture named by a class or id but not through certain furniture.
+// Each element's furniture kind is recorded on the way, since every later pass asks again.
 struct Prose {
-    std::map<const xmlNode*, std::size_t> below;
+    std::unordered_map<const xmlNode*, std::size_t> below;
+    std::unordered_map<const xmlNode*, Furniture> kinds;
 
     std::size_t count(const xmlNode* node) {
         std::size_t total = 0;
         for (const xmlNode* child = node->children; child; child = child->next) {
-            if (child->type != XML_ELEMENT_NODE || furniture_kind(child) == Furniture::Certain)
-                continue;
+            if (child->type != XML_ELEMENT_NODE) continue;
+            const Furniture kind = furniture_kind(child);
+            kinds.emplace(child, kind);
+            if (kind == Furniture::Certain) continue;
             if (is_paragraph_like(child)) {
                 const auto text = text_of(child);
                 if (text.size() >= 25 && link_chars(child) * 2 <= text.size()) total += text.size();
@@ -139,7 +147,8 @@ class Skipper {
     explicit Skipper(const xmlNode* root) { total_ = prose_.count(root); }
 
     bool skips(const xmlNode* node) const {
-        switch (furniture_kind(node)) {
+        const auto known = prose_.kinds.find(node);
+        switch (known != prose_.kinds.end() ? known->second : furniture_kind(node)) {
             case Furniture::None:
                 return false;
             case Furniture::Certain:
@@ -192,6 +201,12 @@ struct Scorer {
     }
 };
 
+// "Thanks to evilpie, users can now import logins." read as a whole sentence with final
+// punctuation: article text even when most of it is a link, unlike a menu item or a headline.
+bool is_linked_sentence(std::string_view text) {
+    return text::count_words(text) >= 6 && ends_like_sentence(text);
+}
+
 void collect_blocks(const xmlNode* node, const Skipper& skipper, std::vector<std::string>& out) {
     for (const xmlNode* child = node->children; child; child = child->next) {
         if (child->type != XML_ELEMENT_NODE || skipper.skips(child)) continue;
@@ -201,8 +216,12 @@ void collect_blocks(const xmlNode* node, const Skipper& skipper, std::vector<std
             ((name == "li" || name == "blockquote") && !has_block_child(child))) {
             const auto text = text_of(child);
             if (text.empty()) continue;
-            if (link_chars(child) * 2 > text.size() && !heading) continue;  // menus, link lists
-            if (name == "li" && text.size() < 20) continue;
+            // Menus and link lists, but not sentences that happen to be mostly a link.
+            if (link_chars(child) * 2 > text.size() && !heading && !is_linked_sentence(text))
+                continue;
+            // Short list items are menu entries when linked, list content (materials, steps)
+            // otherwise.
+            if (name == "li" && text.size() < 20 && link_chars(child) > 0) continue;
             out.push_back(text);
             continue;
         }

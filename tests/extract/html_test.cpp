@@ -113,6 +113,20 @@ you can move up to the next level, which is sharing, with one colleague or with 
 guide shows how, step by step, with examples, for teams of two, of five, and of fifty.</p></div></div></body></html>)",
      "", "", "", "", "", "", "keep your changes in draft", "",
      "an id made from a heading (sharing-with-a-...) is an anchor, not a share widget"},
+    {R"(<html><body><article><p>Updated April 5, 2018</p><h2>Highlights</h2>
+<p>Here is our year in review!</p><p>The team landed forty fixes this month, the release notes
+say, and most of them were small.</p><p>Startup is faster, by about a tenth, on older machines
+and on phones.</p></article></body></html>)",
+     "", "", "", "", "", "", "Here is our year in review!", "Updated April 5",
+     "the body is the article's blocks (a short exclamation is text, not a related-links line); "
+     "a date line inside the article is a field, not body"},
+    {R"(<html><body><article><p>You will need only a few things, most of them from a florist, and
+an afternoon, to build the terrarium.</p><ul><li>Floral foam</li><li>Moss</li><li>Small
+plants</li></ul><ul><li><a href="/a">Home</a></li><li><a href="/b">Garden</a></li></ul>
+<p>Cut the foam, soak it, and press the plants in, one by one, from the back.</p></article>
+</body></html>)",
+     "", "", "", "", "", "", "Floral foam", "Garden",
+     "short list items are content unless they are links (menu entries)"},
 };
 
 TEST(ParseHtml, Table) {
