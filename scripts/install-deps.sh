@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # install-deps.sh — installs what Broadsheet needs that is missing (Debian packages; with --test,
 # also the test tools: GoogleTest, Chromium and npm's playwright-core, and for the deploy test
-# nginx, openssl and systemd's systemd-analyze). Idempotent and quick when everything is already
-# there.
+# nginx, openssl and systemd's systemd-analyze; with --bench, the peers and load tool of
+# bench/peers/run.sh). Idempotent and quick when everything is already there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 want_tests=0
+want_bench=0
 [ "${1:-}" = "--test" ] && want_tests=1
+[ "${1:-}" = "--bench" ] && want_bench=1
 
 packages=(g++ cmake make pkg-config
   libxapian-dev libcpp-httplib-dev nlohmann-json3-dev libcli11-dev libspdlog-dev
@@ -15,6 +17,10 @@ packages=(g++ cmake make pkg-config
   python3-yaml)
 if [ "$want_tests" = 1 ]; then
   packages+=(libgtest-dev clang-format chromium nodejs npm nginx openssl systemd)
+fi
+if [ "$want_bench" = 1 ]; then
+  # Peers (Sphinx, SQLite FTS5 through Python's sqlite3), Sphinx's MySQL-protocol client, wrk.
+  packages+=(sphinxsearch sqlite3 mariadb-client python3 python3-pymysql wrk bc)
 fi
 
 missing=()
