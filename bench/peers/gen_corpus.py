@@ -4,9 +4,9 @@
 Every article depends only on --seed and its number, so two runs (or two machines) index the same
 bytes. Words are synthetic (syllables), drawn by a Zipf-Mandelbrot law over their rank, so the
 term statistics look like news text (a few very common words, a long tail) without shipping a
-word list. Each article has a title, a wire dateline naming a city, a date and an outlet, body
-paragraphs, and 0-8 quotes attributed by full name; the truth of those fields is written to
-labels.jsonl so that every engine is fed the same outlet, speakers and date.
+word list. Each article has a title, its source URL (outlet domain and date), a wire dateline
+naming a city, the date and the outlet, body paragraphs, and 0-8 quotes attributed by full name;
+the truth of those fields is written to labels.jsonl, which the peers read.
 
 Output (under --out): docs/NNN/<id>.txt (1,000 per folder), labels.jsonl, outlets.tsv (the
 outlet registry Broadsheet's indexer reads from its corpus folder), speaker-aliases.tsv (empty),
@@ -123,17 +123,25 @@ def article(world, seed, number):
     city = world.cities[rng.randrange(len(world.cities))]
     dateline = f"{city}, {day.day} {MONTHS[day.month - 1]} {day.year} ({outlet}) - "
     paragraphs[0] = dateline + paragraphs[0]
-    text = title + "\n\n" + "\n\n".join(paragraphs) + "\n"
-    labels = {"id": f"a{number:07d}", "title": title, "date": day.isoformat(),
+    article_id = f"a{number:07d}"
+    # A scraped article's source line: Broadsheet takes the outlet (through outlets.tsv) and the
+    # date from it, where the other engines read labels.jsonl.
+    url = f"https://{domain(outlet)}/{day.year}/{day.month:02d}/{day.day:02d}/{article_id}"
+    text = f"{title}\n\nOriginal url: {url}\n\n" + "\n\n".join(paragraphs) + "\n"
+    labels = {"id": article_id, "title": title, "date": day.isoformat(),
               "outlet": outlet, "speakers": sorted(set(speakers))}
     return text, labels
+
+
+def domain(outlet):
+    return outlet.lower().replace(" ", "") + ".example"
 
 
 def write_registry(world, out):
     with open(os.path.join(out, "outlets.tsv"), "w", encoding="utf-8") as f:
         f.write("# outlets.tsv — the generated outlets (canonical name, domain), for Broadsheet.\n")
         for name in world.outlets:
-            f.write(f"{name}\t{name.lower().replace(' ', '')}.example\n")
+            f.write(f"{name}\t{domain(name)}\n")
     with open(os.path.join(out, "speaker-aliases.tsv"), "w", encoding="utf-8") as f:
         f.write("# speaker-aliases.tsv — generated speakers have one spelling each.\n")
 

@@ -109,7 +109,7 @@ class Sphinx:
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--engine", choices=("http", "sqlite", "sphinx"), required=True)
+    parser.add_argument("--engine", choices=("http", "sqlite", "sphinx"))
     parser.add_argument("--label", help="engine name in the results")
     parser.add_argument("--size", help="corpus size, e.g. 10k")
     parser.add_argument("--run", help="run id shared by the rows of one run.sh invocation")
@@ -127,6 +127,8 @@ def main():
         for q in read_queries(args.queries):
             print(http_path(args.print_paths, q))
         return
+    if not (args.engine and args.label and args.size and args.out):
+        parser.error("--engine, --label, --size and --out are needed to measure")
     engine = {"http": lambda: Http(args.url), "sqlite": lambda: Sqlite(args.db),
               "sphinx": lambda: Sphinx(args.port, args.ids)}[args.engine]()
     medians = []

@@ -39,7 +39,7 @@ def phrase(rng, corpus, labels):
     while True:
         label = rng.choice(labels)
         with open(os.path.join(corpus, label["path"]), encoding="utf-8") as f:
-            paragraphs = f.read().split("\n\n")[1:]
+            paragraphs = f.read().split("\n\n")[2:]  # after the title and the URL line
         sentence = rng.choice(rng.choice(paragraphs).split(". "))
         words = sentence.split()
         size = rng.randint(2, 4)

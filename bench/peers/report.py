@@ -47,6 +47,15 @@ def kind_median(latency, engine, kind):
     return f"{statistics.median(times):.1f}" if times else ""
 
 
+def agreement(latency, engine):
+    """How many queries found as many matches as Broadsheet did (stemmers differ a little)."""
+    base = {r["query"]: r["total"] for r in latency if r["engine"] == "broadsheet"}
+    mine = {r["query"]: r["total"] for r in latency if r["engine"] == engine}
+    if not base or not mine:
+        return ""
+    return f"{sum(1 for q, total in mine.items() if base.get(q) == total)} of {len(mine)}"
+
+
 def load_cell(load, engine, connections, base):
     found = [r for r in load if r["engine"] == engine and r["connections"] == connections]
     if not found:
@@ -84,6 +93,7 @@ def main():
                  [kind_median(latency, k, "word-high") for k, _ in present])
     table.append(["one rare word, median ms"] +
                  [kind_median(latency, k, "word-low") for k, _ in present])
+    table.append(["queries with Broadsheet's total"] + [agreement(latency, k) for k, _ in present])
     for connections in (16, 64):
         base_rate = load_cell(load, "broadsheet", connections, 0)[1]
         table.append([f"requests/s, {connections} connections (wrk)"] + [
