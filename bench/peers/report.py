@@ -96,10 +96,8 @@ def main():
     table.append(["queries with Broadsheet's total"] + [agreement(latency, k) for k, _ in present])
     for connections in (16, 64):
         base_rate = load_cell(load, "broadsheet", connections, 0)[1]
-        table.append([f"requests/s, {connections} connections (wrk)"] + [
-            load_cell(load, k, connections, base_rate)[0] or "— (no HTTP)"
-            if k in ("sphinx", "sqlite") else load_cell(load, k, connections, base_rate)[0]
-            for k, _ in present])
+        table.append([f"requests/s, {connections} connections (wrk; load.py for SQLite, Sphinx)"] +
+                     [load_cell(load, k, connections, base_rate)[0] for k, _ in present])
     print("| " + " | ".join(table[0]) + " |")
     print("|" + "---|" * len(table[0]))
     for row in table[1:]:

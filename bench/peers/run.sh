@@ -1,19 +1,20 @@
 #!/usr/bin/env bash
 # run.sh — the peer benchmark in one command: generates (or reuses) a corpus of N articles,
 # indexes it with Broadsheet, a bare Xapian + cpp-httplib program, SQLite FTS5 and Sphinx,
-# measures one-connection latency over queries.tsv and wrk throughput at 16 and 64 connections,
-# and prints the table (report.py). Needs `scripts/install-deps.sh --bench` and a build of
+# measures one-connection latency over queries.tsv and throughput at 16 and 64 connections (wrk
+# for the HTTP servers, load.py's client processes for SQLite and Sphinx), and prints the table
+# (report.py). Needs `scripts/install-deps.sh --bench` and a build of
 # broadsheet-indexer, broadsheet-server and xapian_peer.
 #
 #   bench/peers/run.sh --n 10000 [--build build/test] [--work /tmp/broadsheet-bench]
-#                      [--results bench/results] [--runs 5] [--duration 20s]
+#                      [--results bench/results] [--runs 5] [--seconds 20]
 #                      [--engines "broadsheet xapian sqlite sphinx"] [--threads 2]
 set -euo pipefail
 peers="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$peers/../.." && pwd)"
 
 n="" build="$root/build/test" work=/tmp/broadsheet-bench results="$root/bench/results"
-runs=5 duration=20s engines="broadsheet xapian sqlite sphinx" threads=2
+runs=5 seconds=20 engines="broadsheet xapian sqlite sphinx" threads=2
 while [ $# -gt 0 ]; do
   case "$1" in
     --n) n="$2" ;;
@@ -21,7 +22,7 @@ while [ $# -gt 0 ]; do
     --work) work="$2" ;;
     --results) results="$2" ;;
     --runs) runs="$2" ;;
-    --duration) duration="$2" ;;
+    --seconds) seconds="$2" ;;
     --engines) engines="$2" ;;
     --threads) threads="$2" ;;
     *) echo "run.sh: unknown option $1" >&2; exit 2 ;;
@@ -98,16 +99,25 @@ done
 # ---- latency (one connection) and throughput (wrk) per engine
 latency() { "$python" "$peers/latency.py" --run "$run_id" --size "$size" --runs "$runs" \
   --queries "$peers/queries.tsv" --out "$results/latency.jsonl" "$@"; }
-load() {  # engine, base URL, path prefix
-  "$python" "$peers/latency.py" --queries "$peers/queries.tsv" --print-paths "$3" >"$log/paths-$1.txt"
+load() {  # engine, then the base URL and path prefix (HTTP) or load.py's engine options
+  local engine="$1"
+  shift
+  if [ "${1#http}" != "$1" ]; then
+    "$python" "$peers/latency.py" --queries "$peers/queries.tsv" --print-paths "$2" >"$log/paths-$engine.txt"
+  fi
   for connections in 16 64; do
-    wrk -t2 -c"$connections" -d"$duration" --timeout 10s -s "$peers/wrk_paths.lua" "$2" \
-      -- "$log/paths-$1.txt" >"$log/wrk-$1-$connections.txt" 2>&1 || true
-    local line
-    line=$(sed -n 's/^WRKJSON //p' "$log/wrk-$1-$connections.txt")
-    [ -n "$line" ] || { echo "run.sh: wrk gave no summary, see $log/wrk-$1-$connections.txt" >&2; continue; }
-    echo "== $1 at $connections connections: $line"
-    echo "{\"run\": \"$run_id\", \"engine\": \"$1\", \"size\": \"$size\", \"connections\": $connections, ${line#\{}" \
+    if [ "${1#http}" != "$1" ]; then
+      wrk -t2 -c"$connections" -d"${seconds}s" --timeout 10s -s "$peers/wrk_paths.lua" "$1" \
+        -- "$log/paths-$engine.txt" >"$log/wrk-$engine-$connections.txt" 2>&1 || true
+    else
+      "$python" "$peers/load.py" --connections "$connections" --seconds "$seconds" \
+        --queries "$peers/queries.tsv" "$@" >"$log/wrk-$engine-$connections.txt" 2>&1 || true
+    fi
+    local out="$log/wrk-$engine-$connections.txt" line
+    line=$(sed -n 's/^WRKJSON //p' "$out")
+    [ -n "$line" ] || { echo "run.sh: no load summary, see $out" >&2; continue; }
+    echo "== $engine at $connections connections: $line"
+    echo "{\"run\": \"$run_id\", \"engine\": \"$engine\", \"size\": \"$size\", \"connections\": $connections, ${line#\{}" \
       >>"$results/load.jsonl"
   done
 }
@@ -127,11 +137,13 @@ for engine in $engines; do
       latency --engine http --label xapian --url "http://127.0.0.1:$port/search"
       load xapian "http://127.0.0.1:$port" /search ;;
     sqlite)
-      latency --engine sqlite --label sqlite --db "$index/sqlite.db" ;;
+      latency --engine sqlite --label sqlite --db "$index/sqlite.db"
+      load sqlite --engine sqlite --db "$index/sqlite.db" ;;
     sphinx)
       searchd --config "$index/sphinx-conf/sphinx.conf" >"$log/searchd.log" 2>&1
       pids+=("$(cat "$index/sphinx/searchd.pid")"); wait_port "$sphinx_port" 60
-      latency --engine sphinx --label sphinx --port "$sphinx_port" --ids "$index/sphinx/ids.json" ;;
+      latency --engine sphinx --label sphinx --port "$sphinx_port" --ids "$index/sphinx/ids.json"
+      load sphinx --engine sphinx --port "$sphinx_port" --ids "$index/sphinx/ids.json" ;;
   esac
   cleanup; pids=()
 done
