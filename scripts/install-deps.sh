@@ -20,7 +20,7 @@ if [ "$want_tests" = 1 ]; then
 fi
 if [ "$want_bench" = 1 ]; then
   # Peers (Sphinx, SQLite FTS5 through Python's sqlite3), Sphinx's MySQL-protocol client, wrk.
-  packages+=(sphinxsearch sqlite3 mariadb-client python3 python3-pymysql wrk bc)
+  packages+=(sphinxsearch sqlite3 mariadb-client python3 python3-pymysql wrk)
 fi
 
 missing=()

@@ -17,10 +17,12 @@ import time
 import urllib.parse
 
 
-def read_queries(path):
+def read_queries(path, kinds="all"):
+    """The query set; kinds="load" leaves out the browse rows (the load mix is the 200 queries)."""
     keys = ("id", "kind", "text", "outlet", "speaker", "date_from", "date_to")
     with open(path, encoding="utf-8") as f:
-        return [dict(zip(keys, line.rstrip("\n").split("\t"))) for line in f if line.strip()]
+        rows = [dict(zip(keys, line.rstrip("\n").split("\t"))) for line in f if line.strip()]
+    return [r for r in rows if kinds == "all" or r["kind"] != "browse"]
 
 
 def http_path(path, q):
@@ -55,6 +57,8 @@ class Sqlite:
         self.db = sqlite3.connect(db_file)
 
     def run(self, q):
+        if not q["text"]:
+            return self.browse(q)
         where, args = ["fts MATCH ?"], [q["text"]]
         if q["outlet"]:
             where.append("meta.outlet = ?")
@@ -76,6 +80,28 @@ class Sqlite:
                         "ORDER BY n DESC LIMIT 10", args).fetchall()
         return total
 
+    def browse(self, q):
+        """No words: the newest 10, the total and the facets, from the plain tables alone."""
+        where, args = ["1"], []
+        if q["outlet"]:
+            where.append("meta.outlet = ?")
+            args.append(q["outlet"])
+        if q["speaker"]:
+            where.append("meta.id IN (SELECT id FROM speaker WHERE name = ?)")
+            args.append(q["speaker"])
+        if q["date_from"]:
+            where.append("meta.day BETWEEN ? AND ?")
+            args += [q["date_from"], q["date_to"]]
+        base = "FROM meta WHERE " + " AND ".join(where)
+        self.db.execute(f"SELECT meta.ext {base} ORDER BY meta.day DESC LIMIT 10", args).fetchall()
+        total = self.db.execute(f"SELECT count(*) {base}", args).fetchone()[0]
+        self.db.execute(f"SELECT meta.outlet, count(*) AS n {base} GROUP BY meta.outlet "
+                        "ORDER BY n DESC LIMIT 10", args).fetchall()
+        speaker_base = base.replace("WHERE", "JOIN speaker s ON s.id = meta.id WHERE", 1)
+        self.db.execute(f"SELECT s.name, count(*) AS n {speaker_base} GROUP BY s.name "
+                        "ORDER BY n DESC LIMIT 10", args).fetchall()
+        return total
+
 
 class Sphinx:
     """SphinxQL over the MySQL protocol: one SELECT with two FACET clauses, then SHOW META."""
@@ -87,7 +113,8 @@ class Sphinx:
             self.ids = json.load(f)
 
     def run(self, q):
-        where, args = ["MATCH(%s)"], [q["text"]]
+        # No words (browse): a full scan, newest first, as Broadsheet sorts a browse.
+        where, args = (["MATCH(%s)"], [q["text"]]) if q["text"] else ([], [])
         if q["outlet"]:
             where.append(f"outlet_id = {self.ids['outlet'].get(q['outlet'], 0)}")
         if q["speaker"]:
@@ -95,8 +122,8 @@ class Sphinx:
         if q["date_from"]:
             where.append(f"day BETWEEN {q['date_from'].replace('-', '')}"
                          f" AND {q['date_to'].replace('-', '')}")
-        sql = ("SELECT id FROM bench WHERE " + " AND ".join(where) +
-               " LIMIT 10 OPTION max_matches = 1000"
+        sql = ("SELECT id FROM bench" + (" WHERE " + " AND ".join(where) if where else "") +
+               ("" if q["text"] else " ORDER BY day DESC") + " LIMIT 10 OPTION max_matches = 1000"
                " FACET outlet_id ORDER BY COUNT(*) DESC LIMIT 10"
                " FACET speaker_ids ORDER BY COUNT(*) DESC LIMIT 10")
         with self.db.cursor() as cursor:
@@ -124,7 +151,7 @@ def main():
     parser.add_argument("--ids")
     args = parser.parse_args()
     if args.print_paths:
-        for q in read_queries(args.queries):
+        for q in read_queries(args.queries, "load"):
             print(http_path(args.print_paths, q))
         return
     if not (args.engine and args.label and args.size and args.out):

@@ -20,7 +20,7 @@ import latency
 def worker(args, seed, results):
     engine = (latency.Sqlite(args.db) if args.engine == "sqlite"
               else latency.Sphinx(args.port, args.ids))
-    queries = latency.read_queries(args.queries)
+    queries = latency.read_queries(args.queries, "load")
     position = random.Random(seed).randrange(len(queries))
     times, errors = [], 0
     end = time.monotonic() + args.seconds

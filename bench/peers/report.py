@@ -1,7 +1,8 @@
 #!/usr/bin/python3
 """report.py — prints the peer benchmark's table from the JSON lines run.sh appended.
 
-Latency percentiles are taken over the per-query medians of one connection; ratios are to
+Latency percentiles are taken over the per-query medians of one connection (the browse rows
+have a line of their own); ratios are to
 Broadsheet (below 1 means the peer took less time, or served fewer requests per second).
 Usage: report.py --results DIR --run RUN_ID   (or --size 10k: the latest run of that size)
 """
@@ -34,7 +35,7 @@ def ratio(value, base):
 
 
 def latency_cells(latency, engine, base):
-    times = [r["ms"] for r in latency if r["engine"] == engine]
+    times = [r["ms"] for r in latency if r["engine"] == engine and r["kind"] != "browse"]
     if not times:
         return None
     cells = [percentile(times, p) for p in (0.5, 0.9, 0.99)]
@@ -87,12 +88,14 @@ def main():
         for k, _ in present])
     base = latency_cells(latency, "broadsheet", None)
     base_cells = base[1] if base else None
-    table.append(["latency p50 / p90 / p99 ms, one connection (p50 ratio)"] + [
+    table.append(["latency p50 / p90 / p99 ms, one connection, 200 queries (p50 ratio)"] + [
         (latency_cells(latency, k, base_cells) or ("",))[0] for k, _ in present])
     table.append(["one frequent word, median ms"] +
                  [kind_median(latency, k, "word-high") for k, _ in present])
     table.append(["one rare word, median ms"] +
                  [kind_median(latency, k, "word-low") for k, _ in present])
+    table.append(["browse (no words, filters only), median ms"] +
+                 [kind_median(latency, k, "browse") for k, _ in present])
     table.append(["queries with Broadsheet's total"] + [agreement(latency, k) for k, _ in present])
     for connections in (16, 64):
         base_rate = load_cell(load, "broadsheet", connections, 0)[1]

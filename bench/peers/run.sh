@@ -72,11 +72,12 @@ index_with() {  # engine, index path, command...
   start=$(date +%s.%N)
   "$@" >"$log/index-$engine.log" 2>&1 || { echo "run.sh: $engine indexing failed, see $log" >&2; exit 1; }
   end=$(date +%s.%N)
-  local bytes
+  local bytes elapsed
   bytes=$(du -sb "$path" | cut -f1)
-  echo "== $engine indexed $size in $(echo "$end - $start" | bc) s, $bytes bytes"
+  elapsed=$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.3f", b - a }')
+  echo "== $engine indexed $size in $elapsed s, $bytes bytes"
   printf '{"run": "%s", "engine": "%s", "size": "%s", "seconds": %s, "bytes": %s}\n' \
-    "$run_id" "$engine" "$size" "$(echo "$end - $start" | bc)" "$bytes" >>"$results/index.jsonl"
+    "$run_id" "$engine" "$size" "$elapsed" "$bytes" >>"$results/index.jsonl"
 }
 
 for engine in $engines; do

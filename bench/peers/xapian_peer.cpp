@@ -140,6 +140,7 @@ nlohmann::json search(Xapian::Database& db, const httplib::Request& req) {
     if (!filters.empty()) query = Xapian::Query(Xapian::Query::OP_FILTER, query, filters);
     Xapian::Enquire enquire(db);
     enquire.set_query(query);
+    if (text.empty()) enquire.set_sort_by_value(kSlotDate, true);  // a browse: newest first
     Xapian::ValueCountMatchSpy outlets(kSlotOutlet);
     MultiValueSpy speakers(kSlotSpeakers);
     enquire.add_matchspy(&outlets);
