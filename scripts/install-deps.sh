@@ -3,12 +3,15 @@
 # python3-yaml for the OpenAPI JSON, help2man for the man pages and dpkg-dev for `cpack -G DEB`;
 # with --test, also the test tools: GoogleTest, zlib for the real-page scorer, Chromium and npm's
 # playwright-core, for the deploy test nginx, openssl and systemd's systemd-analyze, and curl for
-# the package test). Idempotent and quick when everything is already there.
+# the package test; with --bench, the peers and load tool of bench/peers/run.sh). Idempotent and
+# quick when everything is already there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 want_tests=0
+want_bench=0
 [ "${1:-}" = "--test" ] && want_tests=1
+[ "${1:-}" = "--bench" ] && want_bench=1
 
 packages=(g++ cmake make pkg-config
   libxapian-dev libcpp-httplib-dev nlohmann-json3-dev libcli11-dev libspdlog-dev
@@ -16,6 +19,10 @@ packages=(g++ cmake make pkg-config
   python3-yaml help2man dpkg-dev)
 if [ "$want_tests" = 1 ]; then
   packages+=(libgtest-dev zlib1g-dev clang-format chromium nodejs npm nginx openssl systemd curl)
+fi
+if [ "$want_bench" = 1 ]; then
+  # Peers (Sphinx, SQLite FTS5 through Python's sqlite3), Sphinx's MySQL-protocol client, wrk.
+  packages+=(sphinxsearch sqlite3 mariadb-client python3 python3-pymysql wrk)
 fi
 
 missing=()
