@@ -55,8 +55,27 @@ bool names_one_of(const std::string& value, const std::string_view (&words)[N]) 
     return false;
 }
 
+// Long furniture words also name furniture at the start of a compound piece ("relatedposts",
+// "socialicons", "newslettersignup"); short ones ("ad", "nav", "menu") only alone, so that
+// "adventure" or "navajo" stay text.
+constexpr std::size_t kMinCompoundWord = 6;
+
 bool names_furniture(const std::string& value) {
-    return names_one_of(value, kFurnitureWords);
+    if (names_one_of(value, kFurnitureWords)) return true;
+    std::string piece;
+    for (std::size_t i = 0; i <= value.size(); ++i) {
+        const char c = i < value.size() ? value[i] : ' ';
+        if (c != ' ' && c != '-' && c != '_') {
+            piece += c;
+            continue;
+        }
+        const auto lowered = text::to_lower(piece);
+        piece.clear();
+        for (auto w : kFurnitureWords)
+            if (w.size() >= kMinCompoundWord && lowered.size() > w.size() && lowered.starts_with(w))
+                return true;
+    }
+    return false;
 }
 
 // Class or id words of sections that are never the article, however much text they hold: a

@@ -127,6 +127,13 @@ plants</li></ul><ul><li><a href="/a">Home</a></li><li><a href="/b">Garden</a></l
 </body></html>)",
      "", "", "", "", "", "", "Floral foam", "Garden",
      "short list items are content unless they are links (menu entries)"},
+    {R"(<html><body><article><div class="entry-content"><p>The survey, which asked fifty thousand
+developers about their tools, found that most of them, again, prefer the editor they know.</p>
+<div id="jp-relatedposts" class="jp-relatedposts"><div class="jp-relatedposts-post"><h4>Last
+year's survey</h4><p>The survey of last year, which asked forty thousand developers, found much
+the same, with small changes.</p></div></div></div></article></body></html>)",
+     "", "", "", "", "", "", "prefer the editor they know", "forty thousand",
+     "a compound class name (relatedposts) names furniture like its long word (related)"},
 };
 
 TEST(ParseHtml, Table) {
