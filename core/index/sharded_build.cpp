@@ -11,6 +11,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <set>
 #include <thread>
 
 #include "core/index/article_writer.h"
@@ -83,7 +84,6 @@ std::vector<std::pair<std::size_t, std::size_t>> split_runs(const ShardedBuildIn
 
 void index_run(Shard& shard, SharedState& state) {
     const ShardedBuildInput& input = state.input;
-    std::map<std::string, bool> seen;
     std::size_t uncommitted = 0;
     for (std::size_t i = shard.begin; i < shard.end && !state.stop; ++i) {
         const std::string& relative = (*input.files)[i];
@@ -124,14 +124,13 @@ void drop_cross_shard_duplicates(std::vector<Shard>& shards) {
     std::map<std::string, std::size_t> last_shard;
     for (std::size_t k = 0; k < shards.size(); ++k)
         for (const WrittenId& written : shards[k].written) last_shard[written.id] = k;
-    std::map<std::string, bool> seen_before;
+    std::set<std::string> seen_before;
     for (std::size_t k = 0; k < shards.size(); ++k) {
         Shard& shard = shards[k];
         std::vector<Diagnostic> merged;
         std::size_t next = 0;
         for (const WrittenId& written : shard.written) {
-            const bool earlier = seen_before.count(written.id) > 0;
-            seen_before[written.id] = true;
+            const bool earlier = !seen_before.insert(written.id).second;
             if (last_shard[written.id] != k) delete_article(*shard.db, written.id);
             if (!earlier) continue;
             while (next < written.diagnostics_before) merged.push_back(shard.diagnostics[next++]);
