@@ -1,5 +1,6 @@
-// bench_search.cpp — requests per second and latency of a running broadsheet-server: C client
-// threads, each with one keep-alive httplib::Client, send N searches in total on loopback.
+// bench_search.cpp — requests per second, latency and response size of a running
+// broadsheet-server: C client threads, each with one keep-alive httplib::Client, send N searches
+// in total on loopback.
 #include <httplib.h>
 
 #include <CLI/CLI.hpp>
@@ -48,6 +49,8 @@ int main(int argc, char** argv) {
 
     std::atomic<int> failures{0};
     std::vector<std::vector<double>> latencies(config.connections);
+    // Body bytes per connection: what the responses cost to send and parse.
+    std::vector<std::size_t> bytes(config.connections, 0);
     const auto started = std::chrono::steady_clock::now();
     std::vector<std::thread> threads;
     for (int c = 0; c < config.connections; ++c) {
@@ -61,6 +64,7 @@ int main(int argc, char** argv) {
                     std::chrono::steady_clock::now() - t0;
                 latencies[c].push_back(took.count());
                 if (!res || res->status != 200) ++failures;
+                if (res) bytes[c] += res->body.size();
             }
         });
     }
@@ -73,10 +77,14 @@ int main(int argc, char** argv) {
     auto percentile = [&](double p) {
         return all.empty() ? 0.0 : all[static_cast<std::size_t>(p * (all.size() - 1))];
     };
+    std::size_t total_bytes = 0;
+    for (std::size_t b : bytes) total_bytes += b;
     std::printf(
         "%d requests, %d connections, %.2f s: %.0f requests/s; latency p50 %.2f ms, "
-        "p99 %.2f ms; %d failed\n",
+        "p99 %.2f ms; mean body %.0f bytes; %d failed\n",
         config.requests, config.connections, elapsed.count(), config.requests / elapsed.count(),
-        percentile(0.5), percentile(0.99), failures.load());
+        percentile(0.5), percentile(0.99),
+        config.requests > 0 ? static_cast<double>(total_bytes) / config.requests : 0.0,
+        failures.load());
     return failures.load() == 0 ? 0 : 1;
 }

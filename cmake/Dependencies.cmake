@@ -19,4 +19,6 @@ target_link_libraries(broadsheet_xapian INTERFACE ${XAPIAN_LIBRARIES})
 
 if(BROADSHEET_BUILD_TESTS)
   find_package(GTest REQUIRED)
+  # broadsheet-score-real reads the gzipped real pages of ../shared/eval/real.
+  find_package(ZLIB REQUIRED)
 endif()

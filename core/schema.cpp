@@ -102,7 +102,8 @@ std::string values_map() {
            ";source_path:" + std::to_string(kSlotSourcePath) +
            ";confidence:" + std::to_string(kSlotConfidence) +
            ";quote_group:" + std::to_string(kSlotQuoteGroup) +
-           ";author:" + std::to_string(kSlotAuthor);
+           ";author:" + std::to_string(kSlotAuthor) +
+           ";source_stamp:" + std::to_string(kSlotSourceStamp);
 }
 
 void write_schema_metadata(Xapian::WritableDatabase& db) {

@@ -25,7 +25,7 @@
 namespace broadsheet {
 
 // Bump when prefixes, slots, their encodings or the document data format change.
-inline constexpr int kSchemaVersion = 3;
+inline constexpr int kSchemaVersion = 4;
 
 // The language of every stemmed FreeText field. The indexer's TermGenerator, the query parser
 // and the snippet highlighter must agree on it, so all of them take a stemmer from make_stemmer().
@@ -119,6 +119,7 @@ enum ValueSlot : Xapian::valueno {
     kSlotConfidence = 6,   // quote documents: Xapian::sortable_serialise(confidence 0..1)
     kSlotQuoteGroup = 7,   // quote documents: id of the near-duplicate group
     kSlotAuthor = 8,       // author name, UTF-8; absent when unknown
+    kSlotSourceStamp = 9,  // articles: source_stamp() of the file and sidecar when indexed
 };
 
 // Separates the values of a multi-valued slot (ASCII unit separator; never in names).

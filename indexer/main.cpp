@@ -14,9 +14,11 @@
 #include <thread>
 #include <vector>
 
+#include "broadsheet/version.h"
 #include "core/error.h"
 #include "core/extract/extract.h"
 #include "core/extract/registry.h"
+#include "core/index/compaction.h"
 #include "core/index/extract_output.h"
 #include "core/index/index_writer.h"
 #include "core/index/walker.h"
@@ -41,15 +43,35 @@ std::size_t default_jobs() {
 struct IndexCommand {
     std::string corpus_dir;
     std::string index_dir;
-    std::string registry_dir;  // empty → corpus_dir
+    std::string registry_dir;  // empty → registry_dir_for(corpus_dir)
     bool follow_symlinks = false;
     std::size_t jobs = default_jobs();  // build only: threads and shards
 };
 
 struct ExtractCommand {
     std::vector<std::string> files;
-    std::string registry_dir;  // empty → ./corpus when it exists
+    std::string registry_dir;  // empty → ./corpus when it exists, else the installed registry
 };
+
+bool holds_registry(const fs::path& dir) {
+    std::error_code ec;
+    return fs::is_regular_file(dir / "outlets.tsv", ec) ||
+           fs::is_regular_file(dir / "speaker-aliases.tsv", ec);
+}
+
+// The registry folder when --registry is not given: `own` (the corpus folder) when it holds a
+// registry file, so an operator's own tables win; else share/broadsheet beside the installed
+// program (found from /proc/self/exe, so any install prefix works) when it holds one; else
+// `own` as it is, which in a build tree means today's behaviour (an empty registry).
+fs::path registry_dir_for(const fs::path& own) {
+    if (!own.empty() && holds_registry(own)) return own;
+    std::error_code ec;
+    const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+    if (ec) return own;
+    const fs::path installed =
+        (exe.parent_path() / std::string(broadsheet::kShareDirFromBin)).lexically_normal();
+    return holds_registry(installed) ? installed : own;
+}
 
 void log_diagnostic(const Diagnostic& diagnostic) {
     switch (diagnostic.severity) {
@@ -100,8 +122,9 @@ class ProgressLine {
 enum class IndexAction { Build, Update };
 
 int run_index(const IndexCommand& command, IndexAction action) {
-    const fs::path registry_dir = command.registry_dir.empty() ? fs::path(command.corpus_dir)
-                                                               : fs::path(command.registry_dir);
+    const fs::path registry_dir = command.registry_dir.empty()
+                                      ? registry_dir_for(command.corpus_dir)
+                                      : fs::path(command.registry_dir);
     const broadsheet::Registry registry = broadsheet::Registry::load(registry_dir);
 
     ProgressLine progress;
@@ -150,6 +173,15 @@ int run_index(const IndexCommand& command, IndexAction action) {
     return kExitUnreadable;
 }
 
+int run_compact(const std::string& index_dir) {
+    const broadsheet::CompactReport report = broadsheet::compact_index(index_dir);
+    std::printf("compacted index: %.1f MB \u2192 %.1f MB in %.2f s \u2192 %s\n",
+                static_cast<double>(report.bytes_before) / 1e6,
+                static_cast<double>(report.bytes_after) / 1e6, report.seconds,
+                report.to.string().c_str());
+    return 0;
+}
+
 // The id of an extracted article comes from its path relative to the corpus root, as in a build;
 // a file outside the corpus is named by its path as given.
 std::string relative_name(const fs::path& file, const std::optional<fs::path>& corpus_root) {
@@ -166,14 +198,17 @@ std::string relative_name(const fs::path& file, const std::optional<fs::path>& c
 }
 
 int run_extract(const ExtractCommand& command) {
+    // Ids are relative to the registry folder given (or ./corpus); the installed registry names
+    // no corpus, so it only supplies the tables.
     std::optional<fs::path> registry_dir;
     if (!command.registry_dir.empty()) {
         registry_dir = command.registry_dir;
     } else if (std::error_code ec; fs::is_directory("corpus", ec)) {
         registry_dir = "corpus";
     }
+    const fs::path tables = registry_dir ? *registry_dir : registry_dir_for({});
     const broadsheet::Registry registry =
-        registry_dir ? broadsheet::Registry::load(*registry_dir) : broadsheet::Registry{};
+        tables.empty() ? broadsheet::Registry{} : broadsheet::Registry::load(tables);
     const broadsheet::ExtractContext context{&registry};
 
     int exit_code = 0;
@@ -207,7 +242,8 @@ void add_index_options(CLI::App& command, IndexCommand& args) {
     command.add_option("--index", args.index_dir, "Index directory (generations + XAPIANDB stub)")
         ->required();
     command.add_option("--registry", args.registry_dir,
-                       "Folder holding outlets.tsv and speaker-aliases.tsv (default: CORPUS_DIR)");
+                       "Folder holding outlets.tsv and speaker-aliases.tsv (default: CORPUS_DIR "
+                       "when it holds either, else share/broadsheet beside an installed program)");
     command.add_flag("--follow-symlinks", args.follow_symlinks,
                      "Follow symbolic links that lead outside CORPUS_DIR (by default they are "
                      "skipped with a warning)");
@@ -225,6 +261,10 @@ void set_up_logging() {
 int main(int argc, char** argv) try {
     set_up_logging();
     CLI::App app{"Broadsheet indexer: turns a folder of article files into a Xapian index."};
+    app.set_version_flag("--version", "broadsheet-indexer " + std::string(broadsheet::kVersion));
+    // The man page is made from --help-all (cmake/Install.cmake), so it lists every subcommand's
+    // options.
+    app.set_help_all_flag("--help-all", "Print this help message with every subcommand's options");
     app.require_subcommand(1);
     app.footer(
         "Articles: .txt .md .html .htm .json .jsonl under CORPUS_DIR (hidden entries skipped), "
@@ -254,6 +294,14 @@ int main(int argc, char** argv) try {
         "update", "Apply added, changed and removed files to the published index (one commit)");
     add_index_options(*update, update_args);
 
+    std::string compact_index_dir;
+    auto* compact = app.add_subcommand(
+        "compact",
+        "Publish a compacted copy of the current generation (space freed by updates is returned)");
+    compact
+        ->add_option("--index", compact_index_dir, "Index directory (generations + XAPIANDB stub)")
+        ->required();
+
     ExtractCommand extract_args;
     auto* extract = app.add_subcommand(
         "extract", "Print one JSON line per article in FILE..., touching no index");
@@ -262,13 +310,15 @@ int main(int argc, char** argv) try {
         ->check(CLI::ExistingFile);
     extract->add_option("--registry", extract_args.registry_dir,
                         "Folder holding outlets.tsv and speaker-aliases.tsv (default: ./corpus "
-                        "when it exists, else none). Ids are relative to this folder for files "
-                        "inside it, as in a build of it.");
+                        "when it exists, else share/broadsheet beside an installed program, else "
+                        "none). Ids are relative to this folder for files inside it, as in a "
+                        "build of it.");
 
     CLI11_PARSE(app, argc, argv);
 
     if (build->parsed()) return run_index(build_args, IndexAction::Build);
     if (update->parsed()) return run_index(update_args, IndexAction::Update);
+    if (compact->parsed()) return run_compact(compact_index_dir);
     return run_extract(extract_args);
 } catch (const broadsheet::Error& e) {
     spdlog::error("{}", e.what());

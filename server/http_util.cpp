@@ -3,6 +3,7 @@
 // ErrorCode → HTTP mapping.
 #include "server/http_util.h"
 
+#include <algorithm>
 #include <charconv>
 #include <iterator>
 #include <optional>
@@ -93,6 +94,51 @@ constexpr EnumText<MatrixColumns> kColumnNames[] = {{"outlet", MatrixColumns::Ou
                                                     {"month", MatrixColumns::Month}};
 constexpr EnumText<SuggestFormat> kSuggestFormatNames[] = {
     {"json", SuggestFormat::Json}, {"opensearch", SuggestFormat::OpenSearch}};
+
+// The API's switches: 0 leaves a part out, 1 (the default) includes it.
+constexpr EnumText<Compute> kComputeNames[] = {{"0", Compute::Skip}, {"1", Compute::Include}};
+constexpr EnumText<Timing> kTimingNames[] = {{"0", Timing::Off}, {"1", Timing::Report}};
+constexpr EnumText<FacetName> kFacetNames[] = {
+    {"outlet", FacetName::Outlet}, {"speaker", FacetName::Speaker}, {"year", FacetName::Year}};
+// `id` is accepted so that fields=id asks for ids alone; every hit has one anyway.
+constexpr EnumText<std::optional<HitField>> kHitFieldNames[] = {
+    {"id", std::nullopt},         {"title", HitField::Title},    {"date", HitField::Date},
+    {"outlet", HitField::Outlet}, {"author", HitField::Author},  {"speakers", HitField::Speakers},
+    {"url", HitField::Url},       {"snippet", HitField::Snippet}};
+
+// `text` split at commas into values of `table`, refusing anything else (an empty item too) with
+// "<name> must be a comma-separated list of <spellings>".
+template <class Enum, std::size_t N>
+std::vector<Enum> comma_list(const std::string& name, std::string_view text,
+                             const EnumText<Enum> (&table)[N]) {
+    std::vector<Enum> values;
+    std::size_t start = 0;
+    while (true) {
+        const std::size_t end = std::min(text.find(',', start), text.size());
+        const std::string_view item = text.substr(start, end - start);
+        const auto row = std::find_if(std::begin(table), std::end(table),
+                                      [&](const auto& r) { return r.text == item; });
+        if (row == std::end(table)) {
+            std::string message = name + " must be a comma-separated list of ";
+            for (std::size_t i = 0; i < N; ++i)
+                message += (i > 0 ? ", " : "") + std::string(table[i].text);
+            throw Error(ErrorCode::InvalidArgument, message);
+        }
+        values.push_back(row->value);
+        if (end == text.size()) return values;
+        start = end + 1;
+    }
+}
+
+// facets: absent → all; present but empty, or `none` → none; else the listed ones.
+EnumSet<FacetName> read_facets(const ApiRequest& request) {
+    if (request.params.count("facets") == 0) return kAllFacets;
+    const auto text = single(request, "facets");
+    EnumSet<FacetName> facets;
+    if (!text || *text == "none") return facets;
+    for (FacetName facet : comma_list("facets", *text, kFacetNames)) facets.add(facet);
+    return facets;
+}
 
 std::optional<Date> parse_date(const ApiRequest& request, const std::string& name) {
     const auto text = single(request, name);
@@ -186,6 +232,24 @@ SearchParams parse_search_params(const ApiRequest& request, DocumentType type) {
     return params;
 }
 
+ResultShape parse_result_shape(const ApiRequest& request, DocumentType type) {
+    ResultShape shape;
+    shape.facets = read_facets(request);
+    shape.facet_size = read_unsigned(request, kFacetSizeRule).value_or(shape.facet_size);
+    shape.histogram = read_enum(request, "histogram", kComputeNames).value_or(shape.histogram);
+    shape.snippets = read_enum(request, "snippets", kComputeNames).value_or(shape.snippets);
+    shape.timing = read_enum(request, "debug", kTimingNames).value_or(shape.timing);
+    // A quote hit's fields are not chosen: fields is an article parameter.
+    if (type == DocumentType::Article) {
+        if (auto text = single(request, "fields")) {
+            shape.fields = {};
+            for (auto field : comma_list("fields", *text, kHitFieldNames))
+                if (field) shape.fields.add(*field);
+        }
+    }
+    return shape;
+}
+
 FacetValuesParams parse_facet_params(const ApiRequest& request) {
     FacetValuesParams params;
     const auto facet = facet_named(request.path_rest);
@@ -254,7 +318,7 @@ SearchParams parse_feed_params(const ApiRequest& request) {
     params.size = read_unsigned(feed, kPageSizeRule).value_or(kFeedSize);
     params.sort = SortOrder::Newest;
     // A feed shows entries only; facets and the histogram (and its interval limit) do not apply.
-    params.summaries = Summaries::Skip;
+    params.shape = kHitsOnly;
     return params;
 }
 

@@ -62,6 +62,12 @@ ApiResponse stream_response(std::string content_type, ChunkProducer producer);
 SearchParams parse_search_params(const ApiRequest& request,
                                  DocumentType type = DocumentType::Article);
 
+// What a search response carries (GET /api/search, and /api/quotes but for `fields`): facets
+// (comma list of outlet, speaker, year; empty or `none`: none), facet_size, histogram and
+// snippets (0 or 1), fields (comma list of title, date, outlet, author, speakers, url, snippet;
+// id is always there) and debug (0 or 1).
+ResultShape parse_result_shape(const ApiRequest& request, DocumentType type);
+
 // GET /api/facets/{name}: the facet from request.path_rest (Error(NotFound) unless outlet,
 // speaker or year), type (article | quote) with that type's search parameters, prefix and limit.
 FacetValuesParams parse_facet_params(const ApiRequest& request);

@@ -7,9 +7,12 @@
 #include <CLI/CLI.hpp>
 #include <csignal>
 #include <cstdio>
+#include <filesystem>
 #include <iostream>
+#include <string>
 #include <thread>
 
+#include "broadsheet/version.h"
 #include "core/error.h"
 #include "core/search/index_pool.h"
 #include "server/http_server.h"
@@ -20,14 +23,30 @@ std::string url_host(const std::string& host) {
     return host.find(':') != std::string::npos ? "[" + host + "]" : host;
 }
 
+// The web root when --web is not given: share/broadsheet/web beside the installed program
+// (found from /proc/self/exe, so any install prefix works); empty, i.e. no static files, when
+// the program runs from a build tree, where scripts pass --web explicitly.
+std::filesystem::path default_web_dir() {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+    if (ec) return {};
+    const fs::path web =
+        (exe.parent_path() / std::string(broadsheet::kShareDirFromBin) / "web").lexically_normal();
+    return fs::is_regular_file(web / "index.html", ec) ? web : fs::path{};
+}
+
 }  // namespace
 
 int main(int argc, char** argv) try {
     broadsheet::ServerConfig config;
     CLI::App app{"broadsheet-server: the Broadsheet search API and web frontend"};
+    app.set_version_flag("--version", "broadsheet-server " + std::string(broadsheet::kVersion));
     app.add_option("--index", config.index_dir, "index directory written by broadsheet-indexer")
         ->required();
-    app.add_option("--web", config.web_dir, "directory of the web frontend to serve at /");
+    app.add_option("--web", config.web_dir,
+                   "directory of the web frontend to serve at / (default: share/broadsheet/web "
+                   "beside an installed program; none when run from a build tree)");
     app.add_option("--host", config.host, "address to listen on")->capture_default_str();
     app.add_option("--port", config.port, "port to listen on; 0 picks a free one")
         ->capture_default_str()
@@ -40,6 +59,7 @@ int main(int argc, char** argv) try {
         ->check(CLI::Range(std::size_t{1}, std::size_t{100000}));
     CLI11_PARSE(app, argc, argv);
     if (config.threads == 0) config.threads = std::max(std::thread::hardware_concurrency(), 1u);
+    if (config.web_dir.empty()) config.web_dir = default_web_dir();
 
     // Logs go to stderr: stdout carries only the "listening on" line that scripts parse.
     spdlog::set_default_logger(spdlog::stderr_color_mt("broadsheet"));

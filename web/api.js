@@ -15,6 +15,20 @@ export function search(params, signal) {
   return get_json(`api/search?${params.toString()}`, signal);
 }
 
+// A copy of search or quote parameters that asks the server only for what the page draws
+// (docs/api.md, "Response shape"): `facets` the facet names to count (none when empty),
+// `facet_size` the values per outlet and speaker list, `histogram` whether the timeline is drawn,
+// `snippets` false when no snippet is shown, `fields` the hit fields rendered (articles only).
+export function shaped(params, { facets = [], facet_size = 0, histogram = false, snippets = true, fields = null }) {
+  const out = new URLSearchParams(params);
+  out.set('facets', facets.length > 0 ? facets.join(',') : 'none');
+  if (facets.length > 0 && facet_size > 0) out.set('facet_size', String(facet_size));
+  out.set('histogram', histogram ? '1' : '0');
+  if (!snippets) out.set('snippets', '0');
+  if (fields) out.set('fields', fields.length > 0 ? fields.join(',') : 'id');
+  return out;
+}
+
 // GET /api/articles/{id}; the id is encoded as one path segment whatever it contains.
 export function article(id, signal) {
   return get_json(`api/articles/${encodeURIComponent(id)}`, signal);

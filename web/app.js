@@ -6,10 +6,10 @@ import * as api from './api.js';
 import { quote_target, render_article } from './article.js';
 import { el, plural } from './dom.js';
 import { render_export } from './export.js';
-import { render_facets } from './facets.js';
+import { kFacetSize, render_facets } from './facets.js';
 import { render_matrix } from './matrix.js';
 import { render_quote_results } from './quotes.js';
-import { clear_results, href_for, render_chips, render_results, render_suggestion } from './results.js';
+import { clear_results, href_for, kHitFields, render_chips, render_results, render_suggestion } from './results.js';
 import { render_speaker } from './speaker.js';
 import { init_suggest } from './suggest.js';
 import { render_timeline } from './timeline.js';
@@ -158,11 +158,24 @@ async function show(current) {
   }
 }
 
-// Articles or quotes for the current search (the quote list takes the same parameters).
+// The facets the panel draws from a list request: years too unless a date range is set, when
+// they come from year_counts_without_range.
+function panel_facets(current) {
+  const ranged = current.from !== '' || current.to !== '';
+  return ranged ? ['outlet', 'speaker'] : ['outlet', 'speaker', 'year'];
+}
+
+// Articles or quotes for the current search (the quote list takes the same parameters), with
+// the facets, timeline and hit fields the page draws and nothing else.
 async function show_search(current, signal) {
   const quotes = current.view === 'quotes';
   const fetch_list = quotes ? api.quotes : api.search;
-  const params = search_params(current);
+  const params = api.shaped(search_params(current), {
+    facets: panel_facets(current),
+    facet_size: kFacetSize,
+    histogram: true,
+    fields: quotes ? null : kHitFields,
+  });
   const [data, years] = await Promise.all([
     fetch_list(params, signal),
     year_counts_without_range(current, fetch_list, signal),
@@ -180,7 +193,11 @@ async function show_search(current, signal) {
 // hide every other year from the list. Null when no range is set (the search's own counts serve).
 function year_counts_without_range(current, fetch_list, signal) {
   if (current.from === '' && current.to === '') return null;
-  const year_params = search_params(with_changes(current, { from: '', to: '' }));
+  const year_params = api.shaped(search_params(with_changes(current, { from: '', to: '' })), {
+    facets: ['year'],
+    snippets: false,
+    fields: fetch_list === api.search ? [] : null,
+  });
   year_params.set('size', '1');
   year_params.delete('page');
   return fetch_list(year_params, signal);
@@ -188,7 +205,11 @@ function year_counts_without_range(current, fetch_list, signal) {
 
 // The speaker matrix; the filters beside it count quotes, as the matrix does.
 async function show_matrix(current, signal) {
-  const facet_params = search_params(current);
+  const facet_params = api.shaped(search_params(current), {
+    facets: panel_facets(current),
+    facet_size: kFacetSize,
+    snippets: false,
+  });
   facet_params.set('size', '1');
   facet_params.delete('page');
   const [data, facets, years] = await Promise.all([
@@ -237,12 +258,14 @@ async function show_article(current, signal) {
 // the article simply shows no previous/next links.
 async function find_neighbours(current, signal) {
   const none = { previous: null, next: null };
+  // Ids are all the links need.
+  const ids_of = (state) => api.shaped(search_params(state), { snippets: false, fields: [] });
   const fetch_page = async (page) => {
-    const response = await api.search(search_params({ ...current, page }), signal);
+    const response = await api.search(ids_of({ ...current, page }), signal);
     return response.hits ?? [];
   };
   try {
-    const response = await api.search(search_params(current), signal);
+    const response = await api.search(ids_of(current), signal);
     const hits = response.hits ?? [];
     const index = hits.findIndex((hit) => hit.id === current.article);
     if (index < 0) return none;

@@ -1,6 +1,6 @@
 // facets.js — the filter panel's facets: Outlet, Speaker and Year with counts and checkboxes, an
 // exclude toggle per outlet and speaker, "(unknown)" for results without one, and a typeahead over
-// all values in long lists (GET /api/facets/{name}). Years are not a separate API filter: a set of
+// all values in long lists and the whole list behind "Show all" (GET /api/facets/{name}). Years are not a separate API filter: a set of
 // ticked years is the date range from 1 January of the first to 31 December of the last, so the
 // Year facet and the date range inputs (app.js) never disagree.
 
@@ -11,6 +11,11 @@ import { facet_values_params, kUnknownValue, pick_facet_value, state_to_search, 
 
 // How many values a long facet shows before "Show all"; longer lists also get the typeahead.
 const kCollapsedCount = 8;
+// Outlet and speaker values a search asks for (facet_size): the folded list and one more, which
+// says that "Show all" has more to show. The whole list is asked for when the user opens it.
+export const kFacetSize = kCollapsedCount + 1;
+// Values "Show all" asks GET /api/facets/{name} for: its cap (docs/api.md).
+const kAllValuesLimit = 1000;
 // Values the typeahead asks for.
 const kTypeaheadLimit = 10;
 
@@ -50,7 +55,7 @@ function pad_year(year) {
 }
 
 // Renders the three facet groups into their fieldsets. `facets` is the search response's facets
-// object; `year_facet` the year counts to show (computed without the date range, so ticking one
+// object (outlet and speaker cut to kFacetSize values); `year_facet` the year counts to show (computed without the date range, so ticking one
 // year still shows the others). `navigate` receives the next state.
 export function render_facets(state, facets, year_facet, navigate) {
   for (const [name, label] of [['outlet', 'outlets'], ['speaker', 'speakers']]) {
@@ -93,24 +98,48 @@ export function render_facets(state, facets, year_facet, navigate) {
 // current counts and navigate from the current state.
 const latest = new Map();
 
-// One fieldset of values. Selected or excluded values missing from the counts (no longer
-// matching anything) are still listed with 0, so the user can always undo them. Long outlet and
-// speaker lists get a typeahead that searches all of their values.
-function render_value_facet(facet) {
-  const { name, values, selected, excluded } = facet;
+// The list entries of API facet values. Selected or excluded values missing from the counts (no
+// longer matching anything) are still listed with 0, so the user can always undo them.
+function entries_of(values, { selected, excluded }) {
   const entries = values.map((entry) => ({ value: String(entry.value), count: Number(entry.count) || 0 }));
   for (const value of [...selected, ...(excluded ?? [])]) {
     if (!entries.some((entry) => entry.value === value)) entries.unshift({ value, count: 0 });
   }
-  latest.set(name, { facet, entries });
+  return entries;
+}
+
+// One fieldset of values. Long outlet and speaker lists get a typeahead that searches all of
+// their values; the search response holds only their first kFacetSize values, so "Show all"
+// loads the rest (load_all).
+function render_value_facet(facet) {
+  const { name, values, excluded } = facet;
+  const entries = entries_of(values, facet);
+  latest.set(name, { facet, entries, all: null });
   // Years are few and picked as a range; outlets and speakers can run to thousands.
   if (excluded) update_typeahead(name, entries.length > kCollapsedCount);
   draw_list(name);
+  if (excluded && expanded.has(name)) load_all(name);
+}
+
+// Every value of an opened outlet or speaker list, from GET /api/facets/{name} under the same
+// search; drawn unless a newer search has redrawn the facet meanwhile. On failure the list stays
+// as the search response gave it.
+async function load_all(name) {
+  const current = latest.get(name);
+  try {
+    const answer = await api.facet_values(name, facet_values_params(current.facet.state, '', kAllValuesLimit));
+    if (latest.get(name) !== current) return;
+    current.all = entries_of(answer.values ?? [], current.facet);
+    draw_list(name);
+  } catch (error) {
+    if (!(error instanceof api.ApiError)) throw error;
+  }
 }
 
 function draw_list(name) {
-  const { facet, entries } = latest.get(name);
+  const { facet, all } = latest.get(name);
   const { label, selected, excluded, on_change, link } = facet;
+  const entries = expanded.has(name) && all ? all : latest.get(name).entries;
   const fieldset = document.getElementById(`facet-${name}`);
   // The fieldset's own list (index.html), not the typeahead's listbox inside it.
   const list = fieldset.querySelector(':scope > ul');
@@ -181,20 +210,26 @@ function draw_list(name) {
     again?.focus();
   }
 
+  const more_focused = document.activeElement?.classList.contains('facet-more') && fieldset.contains(document.activeElement);
   fieldset.querySelector('.facet-more')?.remove();
   if (entries.length > kCollapsedCount) {
+    // Years are all in the response, so their number is known; outlets and speakers are not.
+    const all_label = excluded ? `Show all ${label}` : `Show all ${plural(entries.length, label.slice(0, -1))}`;
     const button = el(
       'button',
       { type: 'button', className: 'facet-more link-button', 'aria-expanded': String(is_expanded) },
-      is_expanded ? `Show fewer ${label}` : `Show all ${plural(entries.length, label.slice(0, -1))}`,
+      is_expanded ? `Show fewer ${label}` : all_label,
     );
     button.addEventListener('click', () => {
       if (is_expanded) expanded.delete(name);
       else expanded.add(name);
       draw_list(name);
       fieldset.querySelector('.facet-more')?.focus();
+      if (!is_expanded && excluded && !latest.get(name).all) load_all(name);
     });
     fieldset.append(button);
+    // Redrawn when the whole list arrives: the button keeps the focus it had.
+    if (more_focused) button.focus();
   }
 }
 

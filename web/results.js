@@ -124,6 +124,9 @@ export function render_chips(state, navigate) {
   holder.hidden = chips.length === 0;
 }
 
+// The hit fields render_hit draws (the id is always sent): what the page asks /api/search for.
+export const kHitFields = ['title', 'date', 'outlet', 'author', 'speakers', 'snippet'];
+
 function render_hit(state, hit) {
   const title = hit.title || '(untitled)';
   const meta = [

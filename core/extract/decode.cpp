@@ -223,4 +223,9 @@ DecodeResult decode_source(std::string_view bytes, std::size_t max_bytes) {
     return result;
 }
 
+void init_decoder() {
+    to_nfc("e\xcc\x81");  // e + combining acute: NFC composes it
+    icu_convert("caf\xe9", "windows-1252");
+}
+
 }  // namespace broadsheet

@@ -22,4 +22,8 @@ struct DecodeResult {
 // is normalised to NFC. Empty, binary and oversized input is skipped.
 DecodeResult decode_source(std::string_view bytes, std::size_t max_bytes);
 
+// Builds ICU's lazily created singletons (the NFC normaliser, the converter alias table) once, so
+// threads decoding at the same time only read them; see prepare_extraction_threads.
+void init_decoder();
+
 }  // namespace broadsheet

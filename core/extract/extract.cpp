@@ -274,6 +274,7 @@ ExtractResult extract_file(const SourceFile& file, const ExtractContext& context
 
 void prepare_extraction_threads() {
     init_html_parser();
+    init_decoder();
 }
 
 }  // namespace broadsheet

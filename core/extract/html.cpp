@@ -7,6 +7,7 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 
+#include "core/extract/boilerplate.h"
 #include "core/extract/byline.h"
 #include "core/extract/dates.h"
 #include "core/extract/html_dom.h"
@@ -234,6 +235,14 @@ std::string headline_from_title_tag(std::string_view title) {
     return std::string(text::trim(title.substr(0, title.find(used))));
 }
 
+// A short block that is a byline ("By Jane Doe") or a date line ("Updated April 5, 2018"):
+// page furniture inside the article container, read into fields rather than the body.
+bool is_byline_or_date_line(std::string_view block) {
+    if (text::count_words(block) > 12) return false;
+    return parse_byline(block).has_value() ||
+           classify_date_line(block).kind != DateLineKind::NotDateLine;
+}
+
 }  // namespace
 
 void init_html_parser() {
@@ -275,15 +284,25 @@ Draft parse_html(std::string_view source) {
                                              : meta.ld_url;
     if (!draft.meta_url.starts_with("http")) draft.meta_url.clear();
 
-    // The main text, then the plain-text step over it for chrome, bylines and date lines.
+    // The main text. The plain-text step reads bylines, date lines and chrome lines from it, but
+    // the body is the DOM's blocks: that step's layout rules are for scraped text, and on saved
+    // pages they dropped short paragraphs, list items and whole Chinese ones. Only chrome lines,
+    // short byline and date lines, and the headline or byline repeated inside the article leave
+    // the body.
+    const auto blocks = html::main_text_blocks(root);
     std::string body;
-    for (const auto& block : html::main_text_blocks(root)) {
+    for (const auto& block : blocks) {
         if (!body.empty()) body += "\n\n";
         body += block;
     }
     const std::string known_title = !draft.meta_title.empty() ? draft.meta_title : draft.title;
     Draft text = parse_text(body, TextOptions{TextFlavour::Plain, known_title});
-    draft.paragraphs = std::move(text.paragraphs);
+    for (const auto& block : blocks) {
+        const bool repeated = block == known_title || block == draft.title ||
+                              block == meta.byline || block == text.byline_text;
+        if (!repeated && !is_chrome(block) && !is_byline_or_date_line(block))
+            draft.paragraphs.push_back(block);
+    }
     draft.chrome = std::move(text.chrome);
     for (auto& line : meta.footer_lines) draft.chrome.push_back(std::move(line));
 

@@ -10,10 +10,11 @@ namespace broadsheet {
 // Reads <title>, og:* / article:* / name=author|date meta tags, <link rel=canonical>, JSON-LD
 // (NewsArticle and friends: headline, datePublished — never dateModified —, author,
 // publisher.name, url), <time datetime>, bylines and <h1>; finds the main text by content
-// density after dropping script/style/nav/aside/footer/header/form and elements whose class or
-// id names site furniture (share, related, comments, cookie, newsletter ...). The main text
-// then goes through the plain-text step, so scraped chrome inside it is removed as well.
-// `html` is decoded UTF-8.
+// density after dropping script/style/nav/aside/footer/header/form, hidden elements and
+// elements whose class or id names site furniture (share, related, cookie, newsletter ...)
+// unless they hold most of the page's prose (html_dom.h). The body is the main text's blocks
+// minus boilerplate lines and short byline or date lines; the plain-text step reads bylines,
+// dates and chrome (outlet evidence) from the same text. `html` is decoded UTF-8.
 Draft parse_html(std::string_view html);
 
 // Initialises libxml2 once; see prepare_extraction_threads (extract.h).

@@ -1,8 +1,11 @@
 // html_body.cpp — DOM helpers and the content-density search for an HTML page's main text.
+#include <algorithm>
 #include <array>
 #include <map>
+#include <unordered_map>
 
 #include "core/extract/html_dom.h"
+#include "core/extract/plain_text.h"
 #include "core/extract/text_util.h"
 
 namespace broadsheet::html {
@@ -33,24 +36,51 @@ constexpr std::string_view kFurnitureWords[] = {
     "masthead",    "toolbar",   "paywall",      "disclaimer",
     "copyright"};
 
-bool names_furniture(const std::string& value) {
+// True when a piece of `value` split on spaces, '-' and '_' is one of `words` (ASCII case
+// ignored).
+template <std::size_t N>
+bool names_one_of(const std::string& value, const std::string_view (&words)[N]) {
     std::string word;
-    const auto check = [&]() {
+    for (std::size_t i = 0; i <= value.size(); ++i) {
+        const char c = i < value.size() ? value[i] : ' ';
+        if (c != ' ' && c != '-' && c != '_') {
+            word += c;
+            continue;
+        }
         const auto lowered = text::to_lower(word);
         word.clear();
-        for (auto w : kFurnitureWords)
+        for (auto w : words)
             if (lowered == w) return true;
-        return false;
-    };
-    for (char c : value) {
-        if (c == ' ' || c == '-' || c == '_') {
-            if (check()) return true;
-        } else {
-            word += c;
-        }
     }
-    return check();
+    return false;
 }
+
+// Long furniture words also name furniture at the start of a compound piece ("relatedposts",
+// "socialicons", "newslettersignup"); short ones ("ad", "nav", "menu") only alone, so that
+// "adventure" or "navajo" stay text.
+constexpr std::size_t kMinCompoundWord = 6;
+
+bool names_furniture(const std::string& value) {
+    if (names_one_of(value, kFurnitureWords)) return true;
+    std::string piece;
+    for (std::size_t i = 0; i <= value.size(); ++i) {
+        const char c = i < value.size() ? value[i] : ' ';
+        if (c != ' ' && c != '-' && c != '_') {
+            piece += c;
+            continue;
+        }
+        const auto lowered = text::to_lower(piece);
+        piece.clear();
+        for (auto w : kFurnitureWords)
+            if (w.size() >= kMinCompoundWord && lowered.size() > w.size() && lowered.starts_with(w))
+                return true;
+    }
+    return false;
+}
+
+// Class or id words of sections that are never the article, however much text they hold: a
+// comment thread or a gallery of captions can outweigh the story it sits under.
+constexpr std::string_view kNeverArticleWords[] = {"comments", "gallery", "slideshow", "carousel"};
 
 void append_text(const xmlNode* node, std::string& out) {
     for (const xmlNode* child = node->children; child; child = child->next) {
@@ -62,7 +92,9 @@ void append_text(const xmlNode* node, std::string& out) {
                 out += ' ';
                 continue;
             }
-            if (name == "script" || name == "style" || name == "noscript" || name == "template")
+            // MathML's <annotation> holds the formula's TeX source, which readers never see.
+            if (name == "script" || name == "style" || name == "noscript" || name == "template" ||
+                name == "annotation" || name == "annotation-xml")
                 continue;
             out += is_block(child) ? " " : "";
             append_text(child, out);
@@ -99,12 +131,70 @@ bool is_paragraph_like(const xmlNode* node) {
     return false;
 }
 
+// Prose characters below each element (paragraph-like blocks of 25+ characters, at most half
+// links), counted through furniture named by a class or id but not through certain furniture.
+// Each element's furniture kind is recorded on the way, since every later pass asks again.
+struct Prose {
+    std::unordered_map<const xmlNode*, std::size_t> below;
+    std::unordered_map<const xmlNode*, Furniture> kinds;
+
+    std::size_t count(const xmlNode* node) {
+        std::size_t total = 0;
+        for (const xmlNode* child = node->children; child; child = child->next) {
+            if (child->type != XML_ELEMENT_NODE) continue;
+            const Furniture kind = furniture_kind(child);
+            kinds.emplace(child, kind);
+            if (kind == Furniture::Certain) continue;
+            if (is_paragraph_like(child)) {
+                const auto text = text_of(child);
+                if (text.size() >= 25 && link_chars(child) * 2 <= text.size()) total += text.size();
+                continue;
+            }
+            total += count(child);
+        }
+        below[node] = total;
+        return total;
+    }
+};
+
+// What the main-text search skips: certain furniture always; an element whose class or id
+// names furniture only when it does not hold most of the page's prose. Sites name the wrappers
+// of their articles after layouts ("panel-two-col-sidebar-right", "share-container-parent",
+// "nav-drawer-panel"), so a class name is weaker evidence than the text inside it.
+class Skipper {
+  public:
+    explicit Skipper(const xmlNode* root) { total_ = prose_.count(root); }
+
+    bool skips(const xmlNode* node) const {
+        const auto known = prose_.kinds.find(node);
+        switch (known != prose_.kinds.end() ? known->second : furniture_kind(node)) {
+            case Furniture::None:
+                return false;
+            case Furniture::Certain:
+                return true;
+            case Furniture::ByClassName:
+                break;
+        }
+        return prose_below(node) * 2 <= total_;
+    }
+
+    std::size_t prose_below(const xmlNode* node) const {
+        const auto it = prose_.below.find(node);
+        return it == prose_.below.end() ? 0 : it->second;
+    }
+
+  private:
+    Prose prose_;
+    std::size_t total_ = 0;
+};
+
 struct Scorer {
+    const Skipper& skipper;
     std::map<const xmlNode*, double> scores;
 
     void visit(const xmlNode* node) {
         for (const xmlNode* child = node->children; child; child = child->next) {
-            if (child->type != XML_ELEMENT_NODE || is_furniture(child)) continue;
+            if (child->type != XML_ELEMENT_NODE || skipper.skips(child)) continue;
             if (is_paragraph_like(child)) {
                 score_paragraph(child);
                 continue;
@@ -130,23 +220,130 @@ struct Scorer {
     }
 };
 
-void collect_blocks(const xmlNode* node, std::vector<std::string>& out) {
+// "Thanks to evilpie, users can now import logins." read as a whole sentence with final
+// punctuation: article text even when most of it is a link, unlike a menu item or a headline.
+bool is_linked_sentence(std::string_view text) {
+    return text::count_words(text) >= 6 && ends_like_sentence(text);
+}
+
+void collect_blocks(const xmlNode* node, const Skipper& skipper, std::vector<std::string>& out) {
     for (const xmlNode* child = node->children; child; child = child->next) {
-        if (child->type != XML_ELEMENT_NODE || is_furniture(child)) continue;
+        if (child->type != XML_ELEMENT_NODE || skipper.skips(child)) continue;
         const auto name = name_of(child);
         const bool heading = name.size() == 2 && name[0] == 'h' && name[1] >= '2' && name[1] <= '6';
         if (is_paragraph_like(child) || heading ||
             ((name == "li" || name == "blockquote") && !has_block_child(child))) {
             const auto text = text_of(child);
             if (text.empty()) continue;
-            if (link_chars(child) * 2 > text.size() && !heading) continue;  // menus, link lists
-            if (name == "li" && text.size() < 20) continue;
+            // Menus and link lists, but not sentences that happen to be mostly a link.
+            if (link_chars(child) * 2 > text.size() && !heading && !is_linked_sentence(text))
+                continue;
+            // Short list items are menu entries when linked, list content (materials, steps)
+            // otherwise.
+            if (name == "li" && text.size() < 20 && link_chars(child) > 0) continue;
             out.push_back(text);
             continue;
         }
         if (name == "h1") continue;  // the headline is read separately
-        collect_blocks(child, out);
+        collect_blocks(child, skipper, out);
     }
+}
+
+bool is_ancestor(const xmlNode* ancestor, const xmlNode* node) {
+    for (const xmlNode* up = node ? node->parent : nullptr; up; up = up->parent)
+        if (up == ancestor) return true;
+    return false;
+}
+
+// Articles split into sections, each in its own container, score as several close candidates
+// rather than one. When another of the top candidates scores kCloseShare of the best or more
+// and shares an ancestor with it at most kMaxLift levels up, that ancestor holds the article
+// (its link lists and furniture are still left out block by block).
+constexpr double kCloseShare = 0.5;
+constexpr std::size_t kMinSections = 1;
+constexpr int kMaxLift = 6;
+constexpr std::size_t kTopCandidates = 6;
+
+const xmlNode* lift_to_shared_ancestor(const xmlNode* best, double best_score,
+                                       const std::map<const xmlNode*, double>& scores) {
+    std::vector<std::pair<double, const xmlNode*>> close;
+    for (const auto& [node, score] : scores)
+        if (node != best && score >= kCloseShare * best_score && !is_ancestor(node, best) &&
+            !is_ancestor(best, node))
+            close.emplace_back(score, node);
+    std::sort(close.begin(), close.end(),
+              [](const auto& a, const auto& b) { return a.first > b.first; });
+    if (close.size() > kTopCandidates) close.resize(kTopCandidates);
+    if (close.size() < kMinSections) return best;
+    const xmlNode* up = best->parent;
+    for (int level = 1; up && up->type == XML_ELEMENT_NODE && level <= kMaxLift;
+         ++level, up = up->parent) {
+        std::size_t below = 0;
+        for (const auto& [score, node] : close) below += is_ancestor(up, node) ? 1 : 0;
+        if (below >= kMinSections) return up;
+    }
+    return best;
+}
+
+// The first word of an element's class ("story-body" of "story-body story-body-2").
+std::string first_class(const xmlNode* node) {
+    const auto cls = attr(node, "class");
+    const auto start = cls.find_first_not_of(' ');
+    if (start == std::string::npos) return {};
+    return cls.substr(start, cls.find(' ', start) - start);
+}
+
+// Sibling containers of one kind (same tag, same first class) hold parts of one article: a
+// story in "story-body story-body-1" and "story-body story-body-2" around an advert.
+bool same_kind(const xmlNode* a, const xmlNode* b) {
+    const auto cls = first_class(a);
+    return !cls.empty() && name_of(a) == name_of(b) && cls == first_class(b);
+}
+
+// The same for the container one or two levels up: "story-body-supplemental" blocks that each
+// hold a "story-body" part. The ancestor with a same-kind sibling that holds prose becomes the
+// candidate, so that the sibling pass takes in the other parts.
+const xmlNode* lift_to_repeated_container(const xmlNode* best, const Skipper& skipper) {
+    const xmlNode* up = best->parent;
+    for (int level = 1; up && up->type == XML_ELEMENT_NODE && level <= 2;
+         ++level, up = up->parent) {
+        const auto name = name_of(up);
+        if (name == "body" || name == "html") break;
+        for (const xmlNode* s = up->parent ? up->parent->children : nullptr; s; s = s->next)
+            if (s != up && s->type == XML_ELEMENT_NODE && same_kind(s, up) &&
+                skipper.prose_below(s) > 0)
+                return up;
+    }
+    return best;
+}
+
+// An inline style that hides the element: "display: none" or "visibility: hidden".
+bool hidden_by_style(const std::string& style) {
+    if (style.empty()) return false;
+    std::string compact;
+    for (char c : style)
+        if (c != ' ' && c != '\t' && c != '\n') compact += c;
+    compact = text::to_lower(compact);
+    return compact.find("display:none") != std::string::npos ||
+           compact.find("visibility:hidden") != std::string::npos;
+}
+
+// Short words that occur in ids made from heading text ("sharing-with-a-single-developer")
+// and hardly ever in the names of widgets.
+constexpr std::string_view kSlugWords[] = {"a",  "an",   "the",  "and", "of",  "with",
+                                           "to", "from", "your", "how", "why", "what"};
+
+// An id of four or more pieces with one of those words is a heading's anchor, not a widget
+// name, whatever furniture word it contains.
+bool is_heading_slug(const std::string& id) {
+    std::size_t pieces = 0;
+    bool in_piece = false;
+    for (char c : id) {
+        const bool separator = c == '-' || c == '_';
+        pieces += !separator && !in_piece ? 1 : 0;
+        in_piece = !separator;
+    }
+    return pieces >= 4 && names_one_of(id, kSlugWords);
 }
 
 }  // namespace
@@ -182,23 +379,33 @@ bool is_block(const xmlNode* node) {
     return false;
 }
 
-bool is_furniture(const xmlNode* node) {
+Furniture furniture_kind(const xmlNode* node) {
     const auto name = name_of(node);
     for (auto f : kFurnitureElements)
-        if (name == f) return true;
+        if (name == f) return Furniture::Certain;
     const auto role = text::to_lower(attr(node, "role"));
     for (auto r : kFurnitureRoles)
-        if (role == r) return true;
+        if (role == r) return Furniture::Certain;
     if (xmlHasProp(node, reinterpret_cast<const xmlChar*>("hidden")) ||
-        attr(node, "aria-hidden") == "true")
-        return true;
+        attr(node, "aria-hidden") == "true" || hidden_by_style(attr(node, "style")))
+        return Furniture::Certain;
     // The page body and article roots are never furniture, whatever their classes say.
-    if (name == "body" || name == "html" || name == "main" || name == "article") return false;
-    return names_furniture(attr(node, "class")) || names_furniture(attr(node, "id"));
+    if (name == "body" || name == "html" || name == "main" || name == "article")
+        return Furniture::None;
+    const auto cls = attr(node, "class"), id = attr(node, "id");
+    if (names_one_of(cls, kNeverArticleWords) || names_one_of(id, kNeverArticleWords))
+        return Furniture::Certain;
+    const bool furniture_id = names_furniture(id) && !is_heading_slug(id);
+    return names_furniture(cls) || furniture_id ? Furniture::ByClassName : Furniture::None;
+}
+
+bool is_furniture(const xmlNode* node) {
+    return furniture_kind(node) != Furniture::None;
 }
 
 std::vector<std::string> main_text_blocks(const xmlNode* root) {
-    Scorer scorer;
+    const Skipper skipper(root);
+    Scorer scorer{skipper, {}};
     scorer.visit(root);
     const xmlNode* best = nullptr;
     double best_score = 0;
@@ -210,25 +417,31 @@ std::vector<std::string> main_text_blocks(const xmlNode* root) {
     }
     std::vector<std::string> blocks;
     if (!best) {
-        collect_blocks(root, blocks);
+        collect_blocks(root, skipper, blocks);
         return blocks;
     }
+    best = lift_to_shared_ancestor(best, best_score, scorer.scores);
+    best = lift_to_repeated_container(best, skipper);
     // Articles split by ads or embeds continue in sibling containers of similar density.
     const xmlNode* parent = best->parent;
     if (!parent) {
-        collect_blocks(best, blocks);
+        collect_blocks(best, skipper, blocks);
         return blocks;
     }
     for (const xmlNode* sibling = parent->children; sibling; sibling = sibling->next) {
-        if (sibling->type != XML_ELEMENT_NODE || is_furniture(sibling)) continue;
+        if (sibling->type != XML_ELEMENT_NODE || skipper.skips(sibling)) continue;
         if (sibling == best) {
-            collect_blocks(best, blocks);
+            collect_blocks(best, skipper, blocks);
             continue;
         }
         const auto it = scorer.scores.find(sibling);
-        const bool dense = it != scorer.scores.end() && it->second >= 0.2 * best_score;
+        // Dense near its paragraphs, or holding a good share of the article's prose deeper down
+        // (sections wrapped in several layers of layout containers).
+        const bool dense = (it != scorer.scores.end() && it->second >= 0.2 * best_score) ||
+                           skipper.prose_below(sibling) * 4 >= skipper.prose_below(best) ||
+                           (same_kind(sibling, best) && skipper.prose_below(sibling) > 0);
         const bool prose_paragraph = name_of(sibling) == "p" && text_of(sibling).size() >= 80;
-        if (dense) collect_blocks(sibling, blocks);
+        if (dense) collect_blocks(sibling, skipper, blocks);
         if (prose_paragraph) blocks.push_back(text_of(sibling));
     }
     return blocks;

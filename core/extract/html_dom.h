@@ -17,14 +17,19 @@ std::string attr(const xmlNode* node, const char* name);
 // All text below `node`, elements that never hold article text (script, style ...) excluded,
 // <br> and block boundaries as spaces; whitespace collapsed.
 std::string text_of(const xmlNode* node);
-// Elements that never hold article text: script, style, nav, aside, footer, form, figure ...
-// plus elements whose role, class or id names site furniture.
-bool is_furniture(const xmlNode* node);
+// Why an element is site furniture. Certain: its tag (script, style, nav, aside, footer, form,
+// figure ...), role or hidden attribute says so, or a class or id word names a section that is
+// never the article (comments, gallery ...). ByClassName: only a word of its class or id does
+// (share, sidebar, cookie ...), weaker evidence that the main-text search may overrule.
+enum class Furniture { None, Certain, ByClassName };
+Furniture furniture_kind(const xmlNode* node);
+bool is_furniture(const xmlNode* node);  // furniture_kind(node) != Furniture::None
 // Elements whose text is a paragraph of its own when reading the main text.
 bool is_block(const xmlNode* node);
 
 // Main text by content density: the element whose paragraphs carry the most prose, then its
-// paragraph-level blocks in order. Link-heavy blocks (menus, related lists) are dropped.
+// paragraph-level blocks in order. Link-heavy blocks (menus, related lists) are dropped. An
+// element furniture only by its class or id is kept when it holds most of the page's prose.
 std::vector<std::string> main_text_blocks(const xmlNode* root);
 
 }  // namespace broadsheet::html

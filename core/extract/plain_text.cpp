@@ -153,9 +153,13 @@ bool ends_like_sentence(std::string_view line) {
     if (last == '.' || last == '!' || last == '?' || last == '"' || last == '\'' || last == ')' ||
         last == ';')
         return true;
-    // Closing curly quotes and the ellipsis are multi-byte.
-    return line.ends_with("\u201D") || line.ends_with("\u2019") || line.ends_with("\u2026") ||
-           line.ends_with("\u00BB");
+    // Closing curly quotes, the ellipsis and the full-width marks that end Chinese and Japanese
+    // sentences (。！？ and the closing corner brackets) are multi-byte.
+    static constexpr std::string_view kMultiByteEnds[] = {
+        "\u201D", "\u2019", "\u2026", "\u00BB", "\u3002", "\uFF01", "\uFF1F", "\u300D", "\u300F"};
+    for (auto end : kMultiByteEnds)
+        if (line.ends_with(end)) return true;
+    return false;
 }
 
 bool looks_like_caption(std::string_view line) {

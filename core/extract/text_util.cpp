@@ -191,10 +191,42 @@ std::vector<std::string> split_trimmed(std::string_view s, char sep) {
     return parts;
 }
 
+namespace {
+
+// Han ideographs and Japanese kana: scripts written without spaces, where each character is
+// counted as a word (a Chinese or Japanese word is one to three of them).
+bool is_unspaced_script(char32_t cp) {
+    return (cp >= 0x3040 && cp <= 0x30FF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
+           (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0xF900 && cp <= 0xFAFF);
+}
+
+// CJK and full-width punctuation (、。「」！？ ...) separates words like a space.
+bool is_wide_punctuation(char32_t cp) {
+    return (cp >= 0x3000 && cp <= 0x303F) || (cp >= 0xFF01 && cp <= 0xFF0F) ||
+           (cp >= 0xFF1A && cp <= 0xFF20) || (cp >= 0xFF3B && cp <= 0xFF40) ||
+           (cp >= 0xFF5B && cp <= 0xFF65);
+}
+
+}  // namespace
+
 std::size_t count_words(std::string_view s) {
     std::size_t words = 0;
     bool in_word = false;
-    for (char c : s) {
+    std::size_t i = 0;
+    while (i < s.size()) {
+        const char c = s[i];
+        if (static_cast<unsigned char>(c) >= 0x80) {
+            const char32_t cp = next_code_point(s, i);
+            if (is_unspaced_script(cp) || is_wide_punctuation(cp)) {
+                words += is_unspaced_script(cp) ? 1 : 0;
+                in_word = false;
+                continue;
+            }
+            if (!in_word) ++words;
+            in_word = true;
+            continue;
+        }
+        ++i;
         const bool space = c == ' ' || c == '\t' || c == '\n';
         if (!space && !in_word) ++words;
         in_word = !space;

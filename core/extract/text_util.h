@@ -36,6 +36,7 @@ std::vector<std::string_view> split_lines(std::string_view s);
 // Splits `s` on `sep`, trims each piece, drops empty pieces.
 std::vector<std::string> split_trimmed(std::string_view s, char sep);
 
+// Space-separated words; each Han ideograph or kana counts as a word of its own.
 std::size_t count_words(std::string_view s);
 // Typographic quote marks and apostrophes mapped to ASCII, for comparisons only.
 std::string fold_quotes(std::string_view s);

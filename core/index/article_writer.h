@@ -6,6 +6,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/article.h"
@@ -20,11 +21,17 @@ std::vector<Article> extract_articles(const SourceFile& source, const ExtractCon
 
 enum class PutOutcome { Added, Replaced, Rejected };
 
+// An article and the source_stamp() of its file, taken before the file was read.
+struct StampedArticle {
+    const Article& article;
+    std::string_view source_stamp;
+};
+
 // replace_document by the unique id term, so re-indexing an article never duplicates it; the
 // article's previous quote documents go first, so an edited article keeps no stale ones. Spelling
 // data goes to `db` too. A document Xapian refuses is a Skipped diagnostic (Rejected); a refused
 // quote is a Warning. `replaced`, when given, receives the docid the article had before.
-PutOutcome put_article(Xapian::WritableDatabase& db, const Article& article,
+PutOutcome put_article(Xapian::WritableDatabase& db, const StampedArticle& input,
                        std::vector<Diagnostic>& diagnostics,
                        std::optional<Xapian::docid>* replaced = nullptr);
 

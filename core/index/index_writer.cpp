@@ -146,8 +146,8 @@ bool unreadable_since(const std::vector<Diagnostic>& diagnostics, std::size_t fr
 // Documents the index holds for one source file.
 struct StoredFile {
     std::string hash;
+    std::string stamp;  // source_stamp() when indexed; empty in a document without one
     std::vector<Xapian::docid> documents;
-    std::vector<std::string> article_ids;  // parallel to documents
     bool seen = false;
 };
 
@@ -162,26 +162,51 @@ std::string stored_article_id(const Xapian::Document& doc) {
     return id_term.substr(id_prefix.size());
 }
 
+// The values of `slot` for the documents of `documents` (ascending), read as one value stream:
+// a document at a time would decompress every document's term list.
+std::vector<std::string> stream_values(const Xapian::Database& db, Xapian::valueno slot,
+                                       const std::vector<Xapian::docid>& documents) {
+    std::vector<std::string> values(documents.size());
+    auto it = db.valuestream_begin(slot);
+    for (std::size_t i = 0; i < documents.size() && it != db.valuestream_end(slot); ++i) {
+        it.skip_to(documents[i]);
+        if (it == db.valuestream_end(slot)) break;
+        if (it.get_docid() == documents[i]) values[i] = *it;
+    }
+    return values;
+}
+
 std::map<std::string, StoredFile> stored_files(const Xapian::Database& db) {
-    std::map<std::string, StoredFile> files;
+    std::vector<Xapian::docid> articles;
     const std::string type_term = term(Field::Type, kTypeArticle);
-    for (auto it = db.postlist_begin(type_term); it != db.postlist_end(type_term); ++it) {
-        const Xapian::Document doc = db.get_document(*it);
-        StoredFile& file = files[doc.get_value(kSlotSourcePath)];
-        file.hash = doc.get_value(kSlotContentHash);
-        file.documents.push_back(*it);
-        file.article_ids.push_back(stored_article_id(doc));
+    for (auto it = db.postlist_begin(type_term); it != db.postlist_end(type_term); ++it)
+        articles.push_back(*it);
+    const auto paths = stream_values(db, kSlotSourcePath, articles);
+    const auto hashes = stream_values(db, kSlotContentHash, articles);
+    const auto stamps = stream_values(db, kSlotSourceStamp, articles);
+    std::map<std::string, StoredFile> files;
+    for (std::size_t i = 0; i < articles.size(); ++i) {
+        StoredFile& file = files[paths[i]];
+        file.hash = hashes[i];
+        file.stamp = stamps[i];
+        file.documents.push_back(articles[i]);
     }
     return files;
 }
 
+// Deletes an article document, found by docid, and the quote documents that came from it.
+void delete_stored_article(Xapian::WritableDatabase& db, Xapian::docid document) {
+    delete_article(db, document, stored_article_id(db.get_document(document)));
+}
+
 // Re-extracts one new or changed file and writes its articles; returns the document ids of the
 // file's previous articles that the new extraction replaced.
-std::set<Xapian::docid> put_file(Run& run, Xapian::WritableDatabase& db, const SourceFile& source) {
+std::set<Xapian::docid> put_file(Run& run, Xapian::WritableDatabase& db, const SourceFile& source,
+                                 std::string_view stamp) {
     std::set<Xapian::docid> replaced_ids;
     for (const auto& article : extract_articles(source, run.context, run.report.diagnostics)) {
         std::optional<Xapian::docid> replaced;
-        switch (put_article(db, article, run.report.diagnostics, &replaced)) {
+        switch (put_article(db, {article, stamp}, run.report.diagnostics, &replaced)) {
             case PutOutcome::Added:
                 ++run.report.added;
                 break;
@@ -194,6 +219,59 @@ std::set<Xapian::docid> put_file(Run& run, Xapian::WritableDatabase& db, const S
         }
     }
     return replaced_ids;
+}
+
+// A file whose contents are the same as when indexed but whose stamp moved (touched, copied):
+// its documents take the new stamp, so the next update need not read it again.
+void restamp(Xapian::WritableDatabase& db, const StoredFile& file, const std::string& stamp) {
+    if (stamp.empty() || stamp == file.stamp) return;
+    for (Xapian::docid document : file.documents) {
+        Xapian::Document doc = db.get_document(document);
+        doc.add_value(kSlotSourceStamp, stamp);
+        db.replace_document(document, doc);
+    }
+}
+
+// One listed file of an update: unchanged when its stamp is the stored one (nothing is read),
+// else read and hashed: unchanged when the hash is the stored one, else extracted and written,
+// and its articles that the new extraction lacks deleted.
+void update_file(Run& run, Xapian::WritableDatabase& db, std::map<std::string, StoredFile>& stored,
+                 const std::string& relative) {
+    const fs::path path = run.options.corpus_dir / relative;
+    const std::string stamp = source_stamp(path);
+    const auto found = stored.find(relative);
+    StoredFile* file = found != stored.end() ? &found->second : nullptr;
+    if (file != nullptr && !stamp.empty() && stamp == file->stamp) {
+        run.report.unchanged += file->documents.size();
+        file->seen = true;
+        return;
+    }
+    const std::size_t diagnostics_before = run.report.diagnostics.size();
+    auto source = read_source_file(path, relative, run.report.diagnostics);
+    if (!source) {
+        // It exists but cannot be read: its articles stay as they are. A file that vanished
+        // since the listing is treated like a removed one.
+        if (file != nullptr && unreadable_since(run.report.diagnostics, diagnostics_before)) {
+            file->seen = true;
+            run.report.kept += file->documents.size();
+        }
+        return;
+    }
+    if (file != nullptr && file->hash == content_hash(*source)) {
+        run.report.unchanged += file->documents.size();
+        file->seen = true;
+        restamp(db, *file, stamp);
+        return;
+    }
+    const auto replaced = put_file(run, db, *source, stamp);
+    if (file == nullptr) return;
+    file->seen = true;
+    for (std::size_t d = 0; d < file->documents.size(); ++d) {
+        if (replaced.count(file->documents[d])) continue;
+        // a record the file no longer has
+        delete_stored_article(db, file->documents[d]);
+        ++run.report.deleted;
+    }
 }
 
 IndexReport update_locked(const IndexOptions& options, unsigned current) {
@@ -214,43 +292,13 @@ IndexReport update_locked(const IndexOptions& options, unsigned current) {
     db.begin_transaction();
     for (std::size_t i = 0; i < run.listing.files.size(); ++i) {
         const std::string& relative = run.listing.files[i];
-        const std::size_t diagnostics_before = run.report.diagnostics.size();
-        auto source =
-            read_source_file(options.corpus_dir / relative, relative, run.report.diagnostics);
-        if (!source && unreadable_since(run.report.diagnostics, diagnostics_before)) {
-            // It exists but cannot be read: its articles stay as they are.
-            if (auto found = stored.find(relative); found != stored.end()) {
-                found->second.seen = true;
-                run.report.kept += found->second.documents.size();
-            }
-        }
-        // A file that vanished since the listing is treated like a removed one.
-        if (source) {
-            const std::string hash = content_hash(*source);
-            auto found = stored.find(relative);
-            if (found != stored.end() && found->second.hash == hash) {
-                run.report.unchanged += found->second.documents.size();
-                found->second.seen = true;
-            } else {
-                const auto replaced = put_file(run, db, *source);
-                if (found != stored.end()) {
-                    found->second.seen = true;
-                    const StoredFile& file = found->second;
-                    for (std::size_t d = 0; d < file.documents.size(); ++d) {
-                        if (replaced.count(file.documents[d])) continue;
-                        // a record the file no longer has
-                        delete_article(db, file.documents[d], file.article_ids[d]);
-                        ++run.report.deleted;
-                    }
-                }
-            }
-        }
+        update_file(run, db, stored, relative);
         report_progress(run, i + 1, relative);
     }
     for (const auto& [path, file] : stored) {
         if (file.seen) continue;
         for (std::size_t d = 0; d < file.documents.size(); ++d)
-            delete_article(db, file.documents[d], file.article_ids[d]);
+            delete_stored_article(db, file.documents[d]);
         run.report.deleted += file.documents.size();
     }
     // Groups depend only on the set of quotes: an update that changed nothing keeps them.

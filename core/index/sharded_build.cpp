@@ -87,12 +87,14 @@ void index_run(Shard& shard, SharedState& state) {
     std::size_t uncommitted = 0;
     for (std::size_t i = shard.begin; i < shard.end && !state.stop; ++i) {
         const std::string& relative = (*input.files)[i];
+        const std::string stamp = source_stamp(input.corpus_dir / relative);
         if (auto source =
                 read_source_file(input.corpus_dir / relative, relative, shard.diagnostics)) {
             for (const auto& article :
                  extract_articles(*source, *input.context, shard.diagnostics)) {
                 const std::size_t diagnostics_before = shard.diagnostics.size();
-                const PutOutcome outcome = put_article(*shard.db, article, shard.diagnostics);
+                const PutOutcome outcome =
+                    put_article(*shard.db, {article, stamp}, shard.diagnostics);
                 if (outcome == PutOutcome::Rejected) continue;
                 if (outcome == PutOutcome::Replaced) {
                     shard.diagnostics.push_back(

@@ -267,4 +267,22 @@ std::optional<SourceFile> read_source_file(const fs::path& path, const std::stri
     return source;
 }
 
+std::string source_stamp(const fs::path& path) {
+    const auto stamp_of = [](const fs::path& file, std::string& out) {
+        struct stat info {};
+        if (::stat(file.c_str(), &info) != 0) return false;
+        const auto ns = [](const timespec& t) {
+            return std::to_string(static_cast<long long>(t.tv_sec) * 1000000000LL + t.tv_nsec);
+        };
+        out += std::to_string(info.st_size) + ":" + ns(info.st_mtim) + ":" + ns(info.st_ctim) +
+               ":" + std::to_string(info.st_ino);
+        return true;
+    };
+    std::string stamp;
+    if (!stamp_of(path, stamp)) return {};
+    stamp += ';';
+    if (!stamp_of(sidecar_path_for(path), stamp)) stamp += '-';
+    return stamp;
+}
+
 }  // namespace broadsheet

@@ -47,6 +47,12 @@ void require_corpus_dir(const std::filesystem::path& root);
 // Throws Error(InvalidArgument) when `root` is not a directory.
 CorpusListing list_corpus(const std::filesystem::path& root, const WalkOptions& options = {});
 
+// What changes when a file or its sidecar is written, copied, replaced or edited, without reading
+// either: "SIZE:MTIME_NS:CTIME_NS:INODE;" and the same of the sidecar ("-" when there is none).
+// Taken before a file is read, so a write during the read changes it again. Empty when the file
+// cannot be stat'ed.
+std::string source_stamp(const std::filesystem::path& path);
+
 // Reads `path` (and its NAME.meta.json sidecar, when present) as bytes. The size limit
 // (kMaxSourceBytes) is checked before reading. Returns nullopt and appends a diagnostic when the
 // article file cannot be used: Skipped when it is too large or no longer exists, Unreadable when

@@ -13,10 +13,9 @@
 namespace broadsheet {
 
 inline constexpr unsigned kDefaultFacetValueLimit = 20;
-inline constexpr unsigned kMaxFacetValueLimit = 100;
+// As many as a search's facet_size: the list a search cut short is one request away.
+inline constexpr unsigned kMaxFacetValueLimit = kMaxFacetSize;
 inline constexpr std::size_t kMaxFacetPrefixBytes = 200;
-
-enum class FacetName { Outlet, Speaker, Year };
 
 // The facet a name from a URL stands for: "outlet", "speaker" or "year"; nullopt otherwise.
 std::optional<FacetName> facet_named(std::string_view name);

@@ -50,9 +50,15 @@ std::optional<QuoteGroupInfo> group_info(Xapian::Database& db, const std::string
     return group;
 }
 
+// How a quote hit marks its text, and where the time marking takes is added up.
+struct MarkingWork {
+    QuoteMarking marking = QuoteMarking::Plain;
+    double* ms = nullptr;
+};
+
 // `stemmer` is the calling request's own: Xapian objects are never shared between workers.
 QuoteHit quote_hit(Xapian::Database& db, const Xapian::MSet& mset, const Xapian::Document& doc,
-                   const Xapian::Stem& stemmer, QuoteMarking marking) {
+                   const Xapian::Stem& stemmer, MarkingWork work) {
     // Parsed without exceptions: malformed data is a discarded value, which is no object.
     const nlohmann::json data = nlohmann::json::parse(doc.get_data(), nullptr, false);
     if (!data.is_object())
@@ -63,7 +69,8 @@ QuoteHit quote_hit(Xapian::Database& db, const Xapian::MSet& mset, const Xapian:
     hit.id = record.id;
     const std::string& text = record.text;
     hit.text = escaped(text);
-    if (marking == QuoteMarking::QueryWords) {
+    if (work.marking == QuoteMarking::QueryWords) {
+        const auto started = std::chrono::steady_clock::now();
         // The snippet generator marks stemmed query words and phrases; asked for more bytes than
         // the quote has, it returns the whole quote but for punctuation at either end, which is
         // put back from the escaped text. Anything else (a trimmed window) is not used.
@@ -72,6 +79,7 @@ QuoteHit quote_hit(Xapian::Database& db, const Xapian::MSet& mset, const Xapian:
         const std::string plain = without_marks(marked);
         if (const std::size_t at = hit.text.find(plain); !plain.empty() && at != std::string::npos)
             hit.text = hit.text.substr(0, at) + marked + hit.text.substr(at + plain.size());
+        *work.ms += search_internal::ms_since(started);
     }
     hit.speaker = record.speaker;
     hit.cue = record.cue;
@@ -90,11 +98,16 @@ QuoteSearchResult search_quotes(SearchContext& context, const SearchParams& para
     SearchParams quotes = params;
     quotes.type = DocumentType::Quote;
     const Xapian::Stem stemmer = make_stemmer();
-    const QuoteMarking marking = quotes.q.empty() ? QuoteMarking::Plain : QuoteMarking::QueryWords;
+    // snippets=0 leaves the words unmarked: marking runs the snippet generator on each quote.
+    const QuoteMarking marking = quotes.q.empty() || quotes.shape.snippets == Compute::Skip
+                                     ? QuoteMarking::Plain
+                                     : QuoteMarking::QueryWords;
     return context.guarded([&] {
         return search_internal::run_page<QuoteHit>(
-            context, quotes, [&](const Xapian::MSet& mset, const Xapian::MSetIterator& it) {
-                return quote_hit(context.db(), mset, it.get_document(), stemmer, marking);
+            context, quotes,
+            [&](const Xapian::MSet& mset, const Xapian::MSetIterator& it, double& snippets_ms) {
+                return quote_hit(context.db(), mset, it.get_document(), stemmer,
+                                 {marking, &snippets_ms});
             });
     });
 }

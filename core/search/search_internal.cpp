@@ -105,8 +105,98 @@ MatchEnd count_matches(SearchContext& context, const Xapian::Query& query, Xapia
     return budget.end();
 }
 
+namespace {
+
+// `values` (count descending, kUnknownValue last) cut to the first `size`, keeping past them
+// the request's `selected` and `excluded` values of this facet (so a client can show their
+// counts) and the kUnknownValue row.
+std::vector<FacetValue> cut(std::vector<FacetValue> values, unsigned size,
+                            const std::vector<std::string>& selected,
+                            const std::vector<std::string>& excluded) {
+    const auto is_kept = [&](const std::string& value) {
+        return value == kUnknownValue ||
+               std::find(selected.begin(), selected.end(), value) != selected.end() ||
+               std::find(excluded.begin(), excluded.end(), value) != excluded.end();
+    };
+    std::vector<FacetValue> listed;
+    listed.reserve(std::min<std::size_t>(values.size(), size + 1));
+    for (FacetValue& value : values) {
+        const bool within = listed.size() < size && value.value != kUnknownValue;
+        if (within || is_kept(value.value)) listed.push_back(std::move(value));
+    }
+    return listed;
+}
+
+// Which facets a page's match counts, and where: on its ranking pass, or (a facet with a
+// selection or exclusion, which must not count itself) on a counting-only pass of its own; all
+// from the same columns.
+struct FacetPlan {
+    std::shared_ptr<const FacetColumns> columns;
+    bool outlet = false;
+    bool speaker = false;
+    bool year = false;
+    bool histogram = false;
+    bool outlet_apart = false;
+    bool speaker_apart = false;
+
+    FacetPlan(const BuiltQuery& built, const ResultShape& shape)
+        : outlet(shape.facets.contains(FacetName::Outlet)),
+          speaker(shape.facets.contains(FacetName::Speaker)),
+          year(shape.facets.contains(FacetName::Year)),
+          histogram(shape.histogram == Compute::Include),
+          outlet_apart(outlet && filters_facet(built, FacetFilter::ExceptOutlet)),
+          speaker_apart(speaker && filters_facet(built, FacetFilter::ExceptSpeaker)) {}
+
+    bool any() const { return outlet || speaker || year || histogram; }
+    // The histogram counts what `total` counts, so it rides on the ranking pass with the
+    // facets that are not apart.
+    ColumnFields ranking_pass() const {
+        return {.outlet = outlet && !outlet_apart,
+                .speaker = speaker && !speaker_apart,
+                .dates = year || histogram};
+    }
+};
+
+// The counting-only passes of `plan` within `budget`, and the facet lists and histogram.
+void summarise(SearchContext& context, const BuiltQuery& built, const SearchParams& params,
+               const FacetPlan& plan, const ColumnCountSpy& main_spy, MatchBudget& budget,
+               PageSummaries& summaries) {
+    Xapian::Database& db = context.db();
+    const Xapian::doccount all = count_all(db);
+    // Each ends at the budget's deadline (or after kLatePassSeconds when the ranking pass spent
+    // it), its facet then counting the matches seen.
+    ColumnCountSpy outlet_spy(plan.columns, {.outlet = plan.outlet_apart});
+    ColumnCountSpy speaker_spy(plan.columns, {.speaker = plan.speaker_apart});
+    if (plan.outlet_apart) {
+        Xapian::Enquire others(db);
+        others.set_query(combine(built, FacetFilter::ExceptOutlet));
+        others.add_matchspy(&outlet_spy);
+        budget.count(others, all);
+    }
+    if (plan.speaker_apart) {
+        Xapian::Enquire others(db);
+        others.set_query(combine(built, FacetFilter::ExceptSpeaker));
+        others.add_matchspy(&speaker_spy);
+        budget.count(others, all);
+    }
+    summaries.end = budget.end();
+    const unsigned size = params.shape.facet_size;
+    if (plan.outlet)
+        summaries.facets.outlet = cut((plan.outlet_apart ? outlet_spy : main_spy).outlets(), size,
+                                      params.outlets, params.not_outlets);
+    if (plan.speaker)
+        summaries.facets.speaker = cut((plan.speaker_apart ? speaker_spy : main_spy).speakers(),
+                                       size, params.speakers, params.not_speakers);
+    if (plan.year) summaries.facets.year = main_spy.years();
+    if (plan.histogram)
+        summaries.histogram = make_histogram(main_spy.histogram_input(params.interval));
+}
+
+}  // namespace
+
 Xapian::MSet match(SearchContext& context, const BuiltQuery& built, const SearchParams& params,
                    PageSummaries& summaries) {
+    const auto started = std::chrono::steady_clock::now();
     Xapian::Database& db = context.db();
     const Xapian::doccount all = count_all(db);
     MatchBudget budget;
@@ -116,48 +206,27 @@ Xapian::MSet match(SearchContext& context, const BuiltQuery& built, const Search
     Xapian::MultiValueKeyMaker keys;
     set_sort(enquire, effective_sort(params), keys);
     const Xapian::doccount first = (params.page - 1) * params.size;
-    // No spies and no second matches: facets and histogram stay empty. Still exact (`all`),
-    // so `total` means the same as with summaries.
-    if (params.summaries == Summaries::Skip) {
+    FacetPlan plan(built, params.shape);
+    // Nothing to count: no spies and no second passes. Still exact (`all`), so `total` means
+    // the same as with summaries.
+    if (!plan.any()) {
         Xapian::MSet mset = enquire.get_mset(first, params.size, all);
         budget.record(mset, mset.get_matches_lower_bound());
         summaries.end = budget.end();
+        summaries.match_ms = ms_since(started);
         return mset;
     }
 
-    // Facets and the histogram count from the facet columns (never from the documents). A facet
-    // with a selection or exclusion is counted by its own query without them, below.
-    const std::shared_ptr<const FacetColumns> columns = context.columns();
-    const bool outlet_filtered = filters_facet(built, FacetFilter::ExceptOutlet);
-    const bool speaker_filtered = filters_facet(built, FacetFilter::ExceptSpeaker);
-    // The histogram counts what `total` counts, so it rides on the main match (one pass).
-    ColumnCountSpy main_spy(
-        columns, {.outlet = !outlet_filtered, .speaker = !speaker_filtered, .dates = true});
+    // Facets and the histogram count from the facet columns (never from the documents).
+    plan.columns = context.columns();
+    ColumnCountSpy main_spy(plan.columns, plan.ranking_pass());
     enquire.add_matchspy(&main_spy);
     Xapian::MSet mset = enquire.get_mset(first, params.size, all);
     budget.record(mset, main_spy.total());
-
-    // Counting-only passes: each ends at the budget's deadline (or after kLatePassSeconds when
-    // the ranking pass spent it), its facet then counting the matches seen.
-    ColumnCountSpy outlet_spy(columns, {.outlet = true});
-    ColumnCountSpy speaker_spy(columns, {.speaker = true});
-    if (outlet_filtered) {
-        Xapian::Enquire others(db);
-        others.set_query(combine(built, FacetFilter::ExceptOutlet));
-        others.add_matchspy(&outlet_spy);
-        budget.count(others, all);
-    }
-    if (speaker_filtered) {
-        Xapian::Enquire others(db);
-        others.set_query(combine(built, FacetFilter::ExceptSpeaker));
-        others.add_matchspy(&speaker_spy);
-        budget.count(others, all);
-    }
-    summaries.end = budget.end();
-    summaries.facets.outlet = (outlet_filtered ? outlet_spy : main_spy).outlets();
-    summaries.facets.speaker = (speaker_filtered ? speaker_spy : main_spy).speakers();
-    summaries.facets.year = main_spy.years();
-    summaries.histogram = make_histogram(main_spy.histogram_input(params.interval));
+    summaries.match_ms = ms_since(started);
+    const auto counted = std::chrono::steady_clock::now();
+    summarise(context, built, params, plan, main_spy, budget, summaries);
+    summaries.facets_ms = ms_since(counted);
     // The MSet keeps what it needs of the Enquire alive (snippets, documents).
     return mset;
 }

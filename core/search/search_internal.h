@@ -123,16 +123,25 @@ Hit make_hit(Article article, std::string snippet);
 // The document id of the article (not a quote) with this id; Error(NotFound) if none.
 Xapian::docid article_docid(Xapian::Database& db, std::string_view id);
 
-// What a page's match counts besides its hits.
+// What a page's match counts besides its hits, and how long the match and the facets took.
 struct PageSummaries {
     Facets facets;
     Histogram histogram;
     MatchEnd end = MatchEnd::Complete;
+    double match_ms = 0.0;
+    double facets_ms = 0.0;
 };
 
-// Runs `built` with exact facets and the date histogram of all matches (Error(InvalidArgument)
-// when params.interval needs too many buckets), unless params.summaries is Skip; the MSet holds
-// page params.page. Its passes share one time budget (kMatchTimeBudgetSeconds).
+// Milliseconds since `started`.
+inline double ms_since(std::chrono::steady_clock::time_point started) {
+    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)
+        .count();
+}
+
+// Runs `built` with the exact facets and date histogram of all matches that params.shape asks
+// for (Error(InvalidArgument) when params.interval needs too many buckets), and nothing it does
+// not ask for; the MSet holds page params.page. Its passes share one time budget
+// (kMatchTimeBudgetSeconds).
 Xapian::MSet match(SearchContext& context, const BuiltQuery& built, const SearchParams& params,
                    PageSummaries& summaries);
 
@@ -141,7 +150,8 @@ Xapian::MSet match(SearchContext& context, const BuiltQuery& built, const Search
 MatchEnd count_matches(SearchContext& context, const Xapian::Query& query, Xapian::MatchSpy& spy);
 
 // One result page of `params` (already validated, type set): the envelope from the match,
-// each hit from `make_hit(mset, iterator)`. Call inside SearchContext::guarded.
+// each hit from `make_hit(mset, iterator, snippets_ms)`, which adds the milliseconds its snippet
+// work took to snippets_ms. Call inside SearchContext::guarded.
 template <class HitType, class MakeHit>
 ResultPage<HitType> run_page(SearchContext& context, const SearchParams& params, MakeHit&& make) {
     const auto started = std::chrono::steady_clock::now();
@@ -157,10 +167,12 @@ ResultPage<HitType> run_page(SearchContext& context, const SearchParams& params,
     result.histogram = std::move(summaries.histogram);
     result.end = summaries.end;
     result.suggestion = built.suggestion;
-    for (auto it = mset.begin(); it != mset.end(); ++it) result.hits.push_back(make(mset, it));
-    const std::chrono::duration<double, std::milli> took =
-        std::chrono::steady_clock::now() - started;
-    result.took_ms = took.count();
+    result.shape = params.shape;
+    result.timing.match_ms = summaries.match_ms;
+    result.timing.facets_ms = summaries.facets_ms;
+    for (auto it = mset.begin(); it != mset.end(); ++it)
+        result.hits.push_back(make(mset, it, result.timing.snippets_ms));
+    result.took_ms = ms_since(started);
     return result;
 }
 

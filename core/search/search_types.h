@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -66,9 +67,68 @@ enum class HistogramInterval { Auto, Day, Month, Year };
 // facets and histogram count only the matches examined. The hits are the same either way.
 enum class MatchEnd { Complete, TimedOut };
 
-// Whether a search also computes its facets and date histogram (exact, over all matches).
-// Callers that show only hits (the Atom feed) skip that work.
-enum class Summaries { Include, Skip };
+// A search's facets (GET /api/facets/{name} names them the same).
+enum class FacetName { Outlet, Speaker, Year };
+
+// The fields of an article hit besides its id, which every hit carries.
+enum class HitField { Title, Date, Outlet, Author, Speakers, Url, Snippet };
+
+// A set of values of a small enum (at most 32 values), as bits.
+template <class Enum>
+class EnumSet {
+  public:
+    constexpr EnumSet() = default;
+    constexpr EnumSet(std::initializer_list<Enum> values) {
+        for (Enum value : values) add(value);
+    }
+    constexpr void add(Enum value) { bits_ |= bit(value); }
+    constexpr void remove(Enum value) { bits_ &= ~bit(value); }
+    constexpr bool contains(Enum value) const { return (bits_ & bit(value)) != 0; }
+    constexpr bool empty() const { return bits_ == 0; }
+    friend constexpr bool operator==(EnumSet, EnumSet) = default;
+
+  private:
+    static constexpr unsigned bit(Enum value) { return 1u << static_cast<unsigned>(value); }
+    unsigned bits_ = 0;
+};
+
+inline constexpr EnumSet<FacetName> kAllFacets{FacetName::Outlet, FacetName::Speaker,
+                                               FacetName::Year};
+inline constexpr EnumSet<HitField> kAllHitFields{
+    HitField::Title,    HitField::Date, HitField::Outlet, HitField::Author,
+    HitField::Speakers, HitField::Url,  HitField::Snippet};
+
+// Values an outlet or speaker facet lists by default, and at most (facet_size).
+inline constexpr unsigned kDefaultFacetSize = 10;
+inline constexpr unsigned kMaxFacetSize = 1000;
+
+// Whether a search does one optional piece of work: the date histogram, the hits' snippets.
+// Skip means the work is not done at all (no pass, no MSet::snippet), not that it is hidden.
+enum class Compute { Include, Skip };
+
+// Whether a response reports where its time went (debug=1: the `timing` object).
+enum class Timing { Off, Report };
+
+// What a search computes and returns besides its hits' ids (docs/api.md: facets, facet_size,
+// histogram, snippets, fields, debug). Each part left out costs nothing.
+struct ResultShape {
+    EnumSet<FacetName> facets = kAllFacets;
+    // Outlet and speaker values listed: the most frequent ones, then any selected or excluded
+    // value past them, then kUnknownValue. Years are all listed (one per year of the archive).
+    unsigned facet_size = kDefaultFacetSize;
+    Compute histogram = Compute::Include;
+    Compute snippets = Compute::Include;  // with Skip, hits carry no snippet
+    EnumSet<HitField> fields = kAllHitFields;
+    Timing timing = Timing::Off;
+
+    // Whether snippets are made: asked for both by `snippets` and by `fields`.
+    bool makes_snippets() const {
+        return snippets == Compute::Include && fields.contains(HitField::Snippet);
+    }
+};
+
+// The shape of callers that show only hits (the Atom feed): no facets, no histogram.
+inline constexpr ResultShape kHitsOnly{.facets = {}, .histogram = Compute::Skip};
 
 struct SearchParams {
     DocumentType type = DocumentType::Article;
@@ -85,8 +145,8 @@ struct SearchParams {
     unsigned size = kDefaultPageSize;
     // Bucket size of the result's date histogram.
     HistogramInterval interval = HistogramInterval::Auto;
-    // Not an API parameter: set by callers that need no facets or histogram (they stay empty).
-    Summaries summaries = Summaries::Include;
+    // What the result carries besides hit ids; parts not asked for are not computed.
+    ResultShape shape;
 };
 
 // The order a search actually uses once the default is applied.
@@ -133,8 +193,18 @@ struct Histogram {
     std::size_t undated = 0;
 };
 
+// Where a search's time went, in milliseconds (debug=1). match: the ranking pass, with the
+// facet and histogram counting that rides on it; facets: the counting-only passes of facets
+// with a selection or exclusion, and making the facet lists and histogram; snippets: making the
+// hits' snippets (quotes: marking their text). Rendering is the server's to time.
+struct SearchTiming {
+    double match_ms = 0.0;
+    double facets_ms = 0.0;
+    double snippets_ms = 0.0;
+};
+
 // One page of a search's results, whatever it returns (articles or quotes): the page's hits, the
-// exact total and the summaries (facets, histogram) of all matches.
+// exact total and the summaries (facets, histogram) of all matches, as far as `shape` asked.
 template <class HitType>
 struct ResultPage {
     std::string query;
@@ -147,6 +217,9 @@ struct ResultPage {
     Histogram histogram;
     std::optional<std::string> suggestion;  // spelling correction of q (the quote API omits it)
     MatchEnd end = MatchEnd::Complete;      // TimedOut: total, facets, histogram are estimates
+    // What was asked: facets and the histogram not in it stay empty, and were not computed.
+    ResultShape shape;
+    SearchTiming timing;
 };
 
 using SearchResult = ResultPage<Hit>;

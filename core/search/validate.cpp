@@ -46,6 +46,7 @@ void validate(const SearchParams& params) {
     check_values("speaker", params.speakers);
     check_values("not_outlet", params.not_outlets);
     check_values("not_speaker", params.not_speakers);
+    kFacetSizeRule.check(params.shape.facet_size);
 }
 
 void validate(const FacetValuesParams& params) {

@@ -28,6 +28,7 @@ struct UnsignedRule {
 // page's own bound is the result window (page × size), checked with it.
 inline constexpr UnsignedRule kPageRule{"page", 1};
 inline constexpr UnsignedRule kPageSizeRule{"size", 1, kMaxPageSize};
+inline constexpr UnsignedRule kFacetSizeRule{"facet_size", 1, kMaxFacetSize};
 inline constexpr UnsignedRule kFacetLimitRule{"limit", 1, kMaxFacetValueLimit};
 inline constexpr UnsignedRule kSpeakerLimitRule{"limit", 1, kMaxSpeakerLimit};
 inline constexpr UnsignedRule kMatrixLimitRule{"limit", 1, kMaxMatrixLimit};
@@ -36,8 +37,8 @@ inline constexpr UnsignedRule kSuggestLimitRule{"limit", 1, kMaxSuggestLimit};
 
 // Each throws Error(InvalidArgument) whose message starts with the parameter's API name.
 
-// q length, page and size (and their window), min_confidence in 0..1, from not after to, and at
-// most kMaxFilterValues values per filter parameter.
+// q length, page and size (and their window), min_confidence in 0..1, from not after to, at
+// most kMaxFilterValues values per filter parameter, and facet_size.
 void validate(const SearchParams& params);
 // limit, prefix length and the filters.
 void validate(const FacetValuesParams& params);

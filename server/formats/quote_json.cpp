@@ -1,6 +1,7 @@
 // quote_json.cpp — the JSON shapes of the quote, speaker and matrix endpoints (docs/api.md).
 #include "server/formats/quote_json.h"
 
+#include <chrono>
 #include <cmath>
 #include <nlohmann/json.hpp>
 
@@ -53,12 +54,20 @@ void to_json(nlohmann::json& out, const QuoteSearchResult& result) {
                          {"size", result.size},
                          {"took_ms", rounded(result.took_ms, 100.0)},
                          {"hits", result.hits},
-                         {"facets",
-                          {{"speaker", result.facets.speaker},
-                           {"outlet", result.facets.outlet},
-                           {"year", result.facets.year}}},
-                         {"histogram", result.histogram},
+                         {"facets", facets_json(result.facets, result.shape.facets)},
                          {"timed_out", result.end == MatchEnd::TimedOut}};
+    if (result.shape.histogram == Compute::Include) out["histogram"] = result.histogram;
+}
+
+nlohmann::json render(const QuoteSearchResult& result) {
+    const auto started = std::chrono::steady_clock::now();
+    nlohmann::json body = result;
+    if (result.shape.timing == Timing::Report)
+        add_timing(
+            body, result.timing,
+            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)
+                .count());
+    return body;
 }
 
 void to_json(nlohmann::json& out, const SpeakerSummary& speaker) {

@@ -16,4 +16,8 @@ void to_json(nlohmann::json& out, const SpeakerSummary& speaker);
 void to_json(nlohmann::json& out, const SpeakerProfile& profile);
 void to_json(nlohmann::json& out, const Matrix& matrix);
 
+// The body of GET /api/quotes: to_json's, plus with Timing::Report (debug=1) the `timing`
+// object, whose render_ms is the time building this body took.
+nlohmann::json render(const QuoteSearchResult& result);
+
 }  // namespace broadsheet

@@ -2,6 +2,7 @@
 // suggestions (docs/api.md).
 #include "server/formats/search_json.h"
 
+#include <chrono>
 #include <cmath>
 #include <nlohmann/json.hpp>
 #include <string_view>
@@ -13,6 +14,11 @@ namespace {
 
 nlohmann::json nullable(const std::string& value) {
     return value.empty() ? nlohmann::json(nullptr) : nlohmann::json(value);
+}
+
+// Two decimals are all a client can use of a time; more digits only look like precision.
+double two_decimals(double ms) {
+    return std::round(ms * 100.0) / 100.0;
 }
 
 std::string_view kind_name(SuggestionKind kind) {
@@ -28,6 +34,45 @@ std::string_view kind_name(SuggestionKind kind) {
 }
 
 }  // namespace
+
+nlohmann::json hit_json(const Hit& hit, EnumSet<HitField> fields) {
+    nlohmann::json out{{"id", hit.id}};
+    if (fields.contains(HitField::Title)) out["title"] = nullable(hit.title);
+    if (fields.contains(HitField::Date))
+        out["date"] = hit.date ? nlohmann::json(hit.date->iso()) : nullptr;
+    if (fields.contains(HitField::Outlet)) out["outlet"] = nullable(hit.outlet);
+    if (fields.contains(HitField::Author)) out["author"] = nullable(hit.author);
+    if (fields.contains(HitField::Speakers)) out["speakers"] = hit.speakers;
+    if (fields.contains(HitField::Url)) out["url"] = nullable(hit.url);
+    if (fields.contains(HitField::Snippet)) out["snippet"] = hit.snippet;
+    return out;
+}
+
+nlohmann::json facets_json(const Facets& facets, EnumSet<FacetName> asked) {
+    nlohmann::json out = nlohmann::json::object();
+    if (asked.contains(FacetName::Outlet)) out["outlet"] = facets.outlet;
+    if (asked.contains(FacetName::Speaker)) out["speaker"] = facets.speaker;
+    if (asked.contains(FacetName::Year)) out["year"] = facets.year;
+    return out;
+}
+
+nlohmann::json render(const SearchResult& result) {
+    const auto started = std::chrono::steady_clock::now();
+    nlohmann::json body = result;
+    if (result.shape.timing == Timing::Report)
+        add_timing(
+            body, result.timing,
+            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)
+                .count());
+    return body;
+}
+
+void add_timing(nlohmann::json& body, const SearchTiming& timing, double render_ms) {
+    body["timing"] = {{"match_ms", two_decimals(timing.match_ms)},
+                      {"facets_ms", two_decimals(timing.facets_ms)},
+                      {"snippets_ms", two_decimals(timing.snippets_ms)},
+                      {"render_ms", two_decimals(render_ms)}};
+}
 
 void to_json(nlohmann::json& out, const Hit& hit) {
     out = nlohmann::json{{"id", hit.id},
@@ -57,22 +102,22 @@ void to_json(nlohmann::json& out, const Histogram& histogram) {
 }
 
 void to_json(nlohmann::json& out, const SearchResult& result) {
-    // Two decimals are all a client can use; more digits only look like precision.
-    const double took = std::round(result.took_ms * 100.0) / 100.0;
+    const ResultShape& shape = result.shape;
+    EnumSet<HitField> fields = shape.fields;
+    if (!shape.makes_snippets()) fields.remove(HitField::Snippet);
+    nlohmann::json hits = nlohmann::json::array();
+    for (const Hit& hit : result.hits) hits.push_back(hit_json(hit, fields));
     out = nlohmann::json{
         {"query", result.query},
         {"total", result.total},
         {"page", result.page},
         {"size", result.size},
-        {"took_ms", took},
-        {"hits", result.hits},
-        {"facets",
-         {{"outlet", result.facets.outlet},
-          {"speaker", result.facets.speaker},
-          {"year", result.facets.year}}},
+        {"took_ms", two_decimals(result.took_ms)},
+        {"hits", std::move(hits)},
+        {"facets", facets_json(result.facets, shape.facets)},
         {"suggestion", result.suggestion ? nlohmann::json(*result.suggestion) : nullptr},
-        {"histogram", result.histogram},
         {"timed_out", result.end == MatchEnd::TimedOut}};
+    if (shape.histogram == Compute::Include) out["histogram"] = result.histogram;
 }
 
 void to_json(nlohmann::json& out, const FacetValues& values) {

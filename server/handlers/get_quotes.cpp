@@ -6,8 +6,9 @@
 namespace broadsheet {
 
 ApiResponse get_quotes(const ApiRequest& request, SearchContext& context) {
-    const SearchParams params = parse_search_params(request, DocumentType::Quote);
-    return {200, search_quotes(context, params)};
+    SearchParams params = parse_search_params(request, DocumentType::Quote);
+    params.shape = parse_result_shape(request, DocumentType::Quote);
+    return {200, render(search_quotes(context, params))};
 }
 
 }  // namespace broadsheet

@@ -1,12 +1,14 @@
-// get_search.cpp — GET /api/search: validated parameters in, the search result as JSON out.
+// get_search.cpp — GET /api/search: validated parameters and the response shape in, the search
+// result as JSON out.
 #include "core/search/article_search.h"
 #include "server/handlers/handlers.h"
 
 namespace broadsheet {
 
 ApiResponse get_search(const ApiRequest& request, SearchContext& context) {
-    const SearchParams params = parse_search_params(request);
-    return {200, search_articles(context, params)};
+    SearchParams params = parse_search_params(request);
+    params.shape = parse_result_shape(request, DocumentType::Article);
+    return {200, render(search_articles(context, params))};
 }
 
 }  // namespace broadsheet

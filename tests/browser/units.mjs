@@ -1,8 +1,10 @@
 // units.mjs — table-driven tests of the page's pure logic (URL state, year ranges, query terms
-// for highlighting, entity decoding, link safety), run by node without a browser.
+// for highlighting, entity decoding, link safety, response shape parameters), run by node without
+// a browser.
 
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { shaped } from '../../web/api.js';
 import { decode_entities, safe_http_url } from '../../web/dom.js';
 import { toggle_year, year_range } from '../../web/facets.js';
 import { query_terms } from '../../web/highlight.js';
@@ -368,4 +370,25 @@ describe('quotes, months and the matrix', () => {
     assert.ok(!shade(0.1).dark);
     assert.ok(shade(1).dark);
   });
+});
+
+describe('response shape parameters', () => {
+  const rows = [
+    // The result list: its facets cut to what the panel shows, the timeline, the fields it draws.
+    {
+      shape: { facets: ['outlet', 'speaker'], facet_size: 9, histogram: true, fields: ['title', 'date'] },
+      expected: 'q=x&facets=outlet%2Cspeaker&facet_size=9&histogram=1&fields=title%2Cdate',
+    },
+    // Ids alone (previous/next links): no facets, no histogram, no snippets, fields=id.
+    { shape: { snippets: false, fields: [] }, expected: 'q=x&facets=none&histogram=0&snippets=0&fields=id' },
+    // Quotes choose no fields: the parameter is left out rather than sent empty.
+    { shape: { facets: ['year'] }, expected: 'q=x&facets=year&histogram=0' },
+  ];
+  for (const { shape, expected } of rows) {
+    test(expected, () => {
+      const params = new URLSearchParams({ q: 'x' });
+      assert.equal(shaped(params, shape).toString(), expected);
+      assert.equal(params.toString(), 'q=x', 'the given parameters are not changed');
+    });
+  }
 });

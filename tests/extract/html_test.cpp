@@ -57,6 +57,83 @@ km/h on a dedicated lane, with a safety officer on board, the operator said.</di
      "", "Shenzhen opens driverless bus line", "", "", "Zhang Wei", "", "Four driverless buses",
      "Panda twins",
      "div soup: density finds the text; link columns dropped; unmarked info line as byline"},
+    {R"(<html><body><div id="cookie-warning"><p>We use cookies to enhance your visit to our
+site and to bring you advertisements that might interest you.</p></div>
+<div class="panel-two-col-sidebar-right"><div class="pane-description"><p>The river rose two
+metres overnight, and by morning the lower town was cut off from the main road.</p><p>Crews
+worked through the night, the council said, moving sandbags to the old bridge.</p></div>
+<div class="pane-links"><a href="/a">Flood map</a></div></div></body></html>)",
+     "", "", "", "", "", "", "The river rose two metres", "We use cookies",
+     "a layout class naming furniture (sidebar) wraps the article: the text it holds wins over "
+     "the class; the small cookie box stays out"},
+    {R"(<html><body><div class="story"><p>The council approved the new bridge on Monday, after a
+long debate, by seven votes to two.</p></div><div class="comments"><p>First comment: this is a
+waste of money, and everyone knows it, frankly, and I will say so again.</p><p>Second comment:
+I disagree, the old bridge is falling apart, and has been for years, as anyone can see.</p>
+<p>Third comment: both of you are wrong, as usual, and the vote was rigged, I tell you.</p>
+</div></body></html>)",
+     "", "", "", "", "", "", "approved the new bridge", "First comment",
+     "a comment thread longer than its article is still furniture"},
+    {R"(<html><body><div class="story"><p>The council approved the new bridge on Monday, after a
+long debate, by seven votes to two.</p></div><div class="full-gallery"><ul><li><h2>1/3 Old
+bridge</h2><p>The old bridge, built in 1901, carried trams, carts, and later buses, until it
+closed.</p></li><li><h2>2/3 Flood</h2><p>The flood of 1953, which swept away two spans, left the
+town divided, cut off, and short of food.</p></li><li><h2>3/3 Plans</h2><p>Plans for a new
+bridge, drawn in 1960, in 1985, and again in 2004, were each shelved, for lack of money.</p>
+</li></ul></div></body></html>)",
+     "", "", "", "", "", "", "approved the new bridge", "built in 1901",
+     "a gallery's captions outweigh the story, and are still not the article"},
+    {R"(<html><body><div class="page"><div class="block"><div class="cell"><div class="text">
+<p>The first section of the review, about the design, which is plain, sturdy and quiet.</p>
+</div></div></div><div class="block"><div class="cell"><div class="text"><p>The second section,
+about speed, which is good, though not great, in most of the games we tried.</p></div></div>
+</div><div class="block"><div class="cell"><div class="text"><p>The verdict: worth buying for most people
+unless the price matters more to them than speed.</p></div></div></div>
+</div><div class="links"><a href="/x">More reviews</a></div></body></html>)",
+     "", "", "", "", "", "", "The verdict: worth buying", "More reviews",
+     "an article split into sections in separate containers is read whole"},
+    {R"(<html><body><article><div class="supplemental"><div class="story-body story-body-1">
+<p>The sale is done in two steps, the lawyers said, and the first is the transfer.</p></div></div>
+<div class="ad">Advertisement</div><div class="supplemental"><div class="story-body story-body-2">
+<p>In the second step, at the closing, the stock is sold, and the name changes, too.</p>
+<p>After that, the company holds cash, shares, and little else, as the filings show.</p>
+<p>Shareholders, for their part, keep their stakes, and wait, as they have for months.</p></div>
+</div></article></body></html>)",
+     "", "", "", "", "", "", "The sale is done in two steps", "Advertisement",
+     "story parts in repeated containers around an advert, one level apart, are read together"},
+    {R"(<html><body><div class="story"><p>The council approved the new bridge on Monday, after a
+long debate, by seven votes to two.</p><p style="display: none">Please enable JavaScript to view
+this content, and reload the page.</p></div></body></html>)",
+     "", "", "", "", "", "", "approved the new bridge", "enable JavaScript",
+     "an inline style that hides an element hides it from the body too"},
+    {R"(<html><body><div class="doc"><div id="sharing-with-a-single-developer"><h2>Sharing with
+a single developer</h2><p>The key to shared history is to keep your changes in draft, as you
+pass them around, until they are ready.</p></div><div id="intro"><p>Once you know the tool,
+you can move up to the next level, which is sharing, with one colleague or with many.</p><p>This
+guide shows how, step by step, with examples, for teams of two, of five, and of fifty.</p></div></div></body></html>)",
+     "", "", "", "", "", "", "keep your changes in draft", "",
+     "an id made from a heading (sharing-with-a-...) is an anchor, not a share widget"},
+    {R"(<html><body><article><p>Updated April 5, 2018</p><h2>Highlights</h2>
+<p>Here is our year in review!</p><p>The team landed forty fixes this month, the release notes
+say, and most of them were small.</p><p>Startup is faster, by about a tenth, on older machines
+and on phones.</p></article></body></html>)",
+     "", "", "", "", "", "", "Here is our year in review!", "Updated April 5",
+     "the body is the article's blocks (a short exclamation is text, not a related-links line); "
+     "a date line inside the article is a field, not body"},
+    {R"(<html><body><article><p>You will need only a few things, most of them from a florist, and
+an afternoon, to build the terrarium.</p><ul><li>Floral foam</li><li>Moss</li><li>Small
+plants</li></ul><ul><li><a href="/a">Home</a></li><li><a href="/b">Garden</a></li></ul>
+<p>Cut the foam, soak it, and press the plants in, one by one, from the back.</p></article>
+</body></html>)",
+     "", "", "", "", "", "", "Floral foam", "Garden",
+     "short list items are content unless they are links (menu entries)"},
+    {R"(<html><body><article><div class="entry-content"><p>The survey, which asked fifty thousand
+developers about their tools, found that most of them, again, prefer the editor they know.</p>
+<div id="jp-relatedposts" class="jp-relatedposts"><div class="jp-relatedposts-post"><h4>Last
+year's survey</h4><p>The survey of last year, which asked forty thousand developers, found much
+the same, with small changes.</p></div></div></div></article></body></html>)",
+     "", "", "", "", "", "", "prefer the editor they know", "forty thousand",
+     "a compound class name (relatedposts) names furniture like its long word (related)"},
 };
 
 TEST(ParseHtml, Table) {

@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "core/extract/text_layout.h"
+#include "core/extract/text_util.h"
 
 namespace broadsheet {
 namespace {
@@ -422,6 +423,31 @@ TEST(TextPasses, SignoffAuthor) {
     for (const auto& c : kSignoffCases) {
         const auto layout = lay_out(c.text, TextFlavour::Plain, Through::SignoffAuthor);
         EXPECT_EQ(layout.draft.author, c.author) << c.why;
+    }
+}
+
+struct UnspacedCase {
+    const char* text;
+    std::size_t words;
+    bool sentence;
+    const char* why;
+};
+
+const UnspacedCase kUnspacedCases[] = {
+    {"Talks resumed on Friday.", 4, true, "spaced words, a full stop"},
+    {"\u4F1A\u8C08\u5468\u4E94\u6062\u590D\u3002", 6, true,
+     "Chinese: each ideograph a word; the ideographic full stop ends the sentence"},
+    {"\u30C8\u30EC\u30F3\u30C9\u30DE\u30A4\u30AF\u30ED\u306F\u767A\u8868\u3057\u305F\uFF01", 13,
+     true, "Japanese kana and kanji; a full-width exclamation mark"},
+    {"Wi-Fi\u5229\u7528\u6642", 4, false, "a Latin word glued to ideographs counts once"},
+    {"\uC548\uB155\uD558\uC138\uC694 \uC138\uACC4", 2, false, "Hangul is written with spaces"},
+};
+
+// Chinese and Japanese paragraphs must read as prose, not as a one-word line of chrome.
+TEST(PlainText, CountsUnspacedScriptsAndTheirSentenceEnds) {
+    for (const auto& c : kUnspacedCases) {
+        EXPECT_EQ(text::count_words(c.text), c.words) << c.why;
+        EXPECT_EQ(ends_like_sentence(c.text), c.sentence) << c.why;
     }
 }
 

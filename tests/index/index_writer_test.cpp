@@ -6,9 +6,11 @@
 #include <xapian.h>
 
 #include <fstream>
+#include <functional>
 
 #include "core/error.h"
 #include "core/index/generations.h"
+#include "core/index/walker.h"
 #include "core/schema.h"
 #include "tests/support/files.h"
 #include "tests/support/temp_dir.h"
@@ -137,6 +139,55 @@ TEST_F(IndexWriter, APlainXapianDatabaseIsNotTakenForAnIndexDirectory) {
         EXPECT_EQ(e.code(), ErrorCode::InvalidArgument);
     }
     EXPECT_TRUE(list_generations(options_.index_dir).empty());
+}
+
+// Sets a file's modification time back to what it was, as `cp -p` or `rsync -t` would.
+void keep_mtime(const fs::path& path, const std::function<void()>& change) {
+    const auto before = fs::last_write_time(path);
+    change();
+    fs::last_write_time(path, before);
+}
+
+TEST_F(IndexWriter, UpdateReadsOnlyFilesWhoseStampMovedAndRecordsTheNewStamp) {
+    const fs::path n1 = options_.corpus_dir / "n1.txt";
+    const struct {
+        const char* why;
+        std::function<void(const fs::path&)> change;
+        std::size_t updated;
+        std::size_t unchanged;
+    } rows[] = {
+        {"nothing changed: nothing is read", [](const fs::path&) {}, 0, 5},
+        {"touched, same bytes: read, found unchanged, restamped",
+         [](const fs::path& p) { fs::last_write_time(p, fs::file_time_type::clock::now()); }, 0, 5},
+        {"same size and mtime, other words (a copy keeping times): the ctime gives it away",
+         [](const fs::path& p) {
+             keep_mtime(p, [&] {
+                 write_file(p,
+                            article_text("Headline number 1",
+                                         "Diplomats discussed the ceasefire in Berlin on Friday."));
+             });
+         },
+         1, 4},
+        {"a sidecar appears beside an untouched file",
+         [](const fs::path& p) {
+             write_file(fs::path(p).replace_extension(".meta.json"), R"({"author":"Jo Marsh"})");
+         },
+         1, 4},
+    };
+    for (const auto& row : rows) {
+        SCOPED_TRACE(row.why);
+        build_index(options_);
+        row.change(n1);
+        const IndexReport report = update_index(options_);
+        EXPECT_EQ(report.updated, row.updated);
+        EXPECT_EQ(report.unchanged, row.unchanged);
+        const Xapian::Database db(options_.index_dir.string());
+        const auto id = term(Field::Id, "n1.txt");
+        ASSERT_NE(db.postlist_begin(id), db.postlist_end(id));
+        EXPECT_EQ(db.get_document(*db.postlist_begin(id)).get_value(kSlotSourceStamp),
+                  source_stamp(n1));
+        fs::remove(fs::path(n1).replace_extension(".meta.json"));
+    }
 }
 
 }  // namespace

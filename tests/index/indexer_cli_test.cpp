@@ -14,6 +14,7 @@
 #include <thread>
 
 #include "core/extract/extract.h"
+#include "core/index/compaction.h"
 #include "core/index/document.h"
 #include "core/index/generations.h"
 #include "core/schema.h"
@@ -128,6 +129,31 @@ TEST_F(IndexerCli, RebuildPublishesANewGenerationAndKeepsOnlyThePrevious) {
     EXPECT_EQ(list_generations(index_), (std::vector<unsigned>{2, 3}));
     EXPECT_EQ(article_count(Xapian::Database((index_ / generation_name(2)).string())),
               seed_count());  // the previous one stays readable for servers still on it
+}
+
+TEST_F(IndexerCli, CompactPublishesASmallerCopyAfterUpdatesAndRefusesAnEmptyDirectory) {
+    ASSERT_EQ(build().exit_code, 0);
+    // Updates rewrite every document of the edited files: free space builds up in place.
+    for (int i = 0; i < 3; ++i) {
+        for (const auto& entry : fs::directory_iterator(corpus_))
+            if (entry.path().extension() == ".txt")
+                std::ofstream(entry.path(), std::ios::app) << "\nEdit " << i << ".\n";
+        ASSERT_EQ(update().exit_code, 0);
+    }
+    const auto result = run({"compact", "--index", index_.string()});
+    ASSERT_EQ(result.exit_code, 0) << result.err;
+    EXPECT_NE(result.out.find("compacted index"), std::string::npos) << result.out;
+    EXPECT_EQ(current_generation(index_), 2u);
+    EXPECT_EQ(list_generations(index_), (std::vector<unsigned>{1, 2}));
+    const Xapian::Database db(index_.string());
+    EXPECT_EQ(article_count(db), seed_count());
+    EXPECT_LT(directory_bytes(index_ / generation_name(2)),
+              directory_bytes(index_ / generation_name(1)));
+    EXPECT_TRUE(search_paths(db, "ceasefire").count(bloomberg_seed()));
+
+    const auto empty = run({"compact", "--index", (dir_ / "nothing").string()});
+    EXPECT_EQ(empty.exit_code, 2) << empty.err;
+    EXPECT_NE(empty.err.find("not an index directory"), std::string::npos) << empty.err;
 }
 
 TEST_F(IndexerCli, UpdateAddsReplacesAndDeletesByContentHash) {

@@ -157,6 +157,7 @@ function typed(schema, values) {
 }
 
 // Documented parameters whose values the document calls invalid (for a 2xx answer: drift).
+// An exact repeat of a value counts once, as the server's HTTP layer drops it.
 function checkParameters(found, query) {
   const problems = [];
   const pathNames = [...found.template.matchAll(/\{([^}]+)\}/g)].map((match) => match[1]);
@@ -164,7 +165,7 @@ function checkParameters(found, query) {
     const values =
       parameter.in === 'path'
         ? [found.pathValues[pathNames.indexOf(parameter.name)]]
-        : query.getAll(parameter.name).filter((value) => value !== '');
+        : [...new Set(query.getAll(parameter.name))].filter((value) => value !== '');
     if (values.length === 0) continue;
     const validate = validatorFor(parameter.schema);
     if (!validate(typed(parameter.schema, values)))

@@ -138,7 +138,7 @@ TEST_F(ArticleSearchTest, SkippingSummariesKeepsHitsAndTotalButComputesNoFacets)
     params.outlets = {"Bloomberg"};
     params.sort = SortOrder::Newest;
     const SearchResult full = search(params);
-    params.summaries = Summaries::Skip;
+    params.shape = kHitsOnly;
     const SearchResult lean = search(params);
     EXPECT_EQ(ids(lean), ids(full));
     EXPECT_EQ(lean.total, full.total);
@@ -148,6 +148,75 @@ TEST_F(ArticleSearchTest, SkippingSummariesKeepsHitsAndTotalButComputesNoFacets)
     EXPECT_TRUE(lean.facets.year.empty());
     EXPECT_TRUE(lean.histogram.buckets.empty());
     EXPECT_EQ(lean.histogram.undated, 0u);
+}
+
+// What one ResultShape computes, at the core (before any JSON): the parts left out stay empty
+// and their phase takes no time, the hits and total never change.
+enum class Part { Outlet, Speaker, Year, Histogram, Snippets };
+constexpr EnumSet<Part> kEveryPart{Part::Outlet, Part::Speaker, Part::Year, Part::Histogram,
+                                   Part::Snippets};
+
+struct ShapeCase {
+    const char* why;
+    ResultShape shape;
+    EnumSet<Part> computed;  // the parts that hold anything
+};
+
+TEST_F(ArticleSearchTest, EachShapeComputesOnlyWhatItAsks) {
+    const ShapeCase cases[] = {
+        {"the default computes everything", {}, kEveryPart},
+        {"one facet",
+         {.facets = {FacetName::Speaker}},
+         {Part::Speaker, Part::Histogram, Part::Snippets}},
+        {"no facets but the histogram", {.facets = {}}, {Part::Histogram, Part::Snippets}},
+        {"the year facet without the histogram (both read the dates)",
+         {.facets = {FacetName::Year}, .histogram = Compute::Skip},
+         {Part::Year, Part::Snippets}},
+        {"no snippets",
+         {.snippets = Compute::Skip},
+         {Part::Outlet, Part::Speaker, Part::Year, Part::Histogram}},
+        {"fields without snippet make none either",
+         {.fields = {HitField::Title}},
+         {Part::Outlet, Part::Speaker, Part::Year, Part::Histogram}},
+        {"hits only (the Atom feed): snippets but nothing counted", kHitsOnly, {Part::Snippets}},
+    };
+    SearchParams params;
+    params.q = "ceasefire";
+    const SearchResult full = search(params);
+    for (const ShapeCase& c : cases) {
+        SCOPED_TRACE(c.why);
+        params.shape = c.shape;
+        const SearchResult result = search(params);
+        EXPECT_EQ(ids(result), ids(full));
+        EXPECT_EQ(result.total, full.total);
+        EXPECT_EQ(!result.facets.outlet.empty(), c.computed.contains(Part::Outlet));
+        EXPECT_EQ(!result.facets.speaker.empty(), c.computed.contains(Part::Speaker));
+        EXPECT_EQ(!result.facets.year.empty(), c.computed.contains(Part::Year));
+        EXPECT_EQ(!result.histogram.buckets.empty(), c.computed.contains(Part::Histogram));
+        const bool snippets = c.computed.contains(Part::Snippets);
+        for (const Hit& hit : result.hits) EXPECT_EQ(!hit.snippet.empty(), snippets);
+        if (!snippets) {
+            EXPECT_EQ(result.timing.snippets_ms, 0.0);
+        }
+    }
+}
+
+// facet_size keeps the most frequent values, then the request's own selections and exclusions
+// past the cut (with their counts), then (unknown).
+TEST_F(ArticleSearchTest, FacetSizeCutsButKeepsSelectionsAndUnknown) {
+    SearchParams params;
+    params.shape.facet_size = 1;
+    params.not_speakers = {"Maria Zakharova"};
+    const SearchResult result = search(params);
+    ASSERT_EQ(result.facets.speaker.size(), 3u);
+    EXPECT_EQ(result.facets.speaker[0].value, "John Kerry");
+    EXPECT_EQ(result.facets.speaker[1].value, "Maria Zakharova");
+    EXPECT_EQ(result.facets.speaker[1].count, 1u);  // counted as if not excluded
+    EXPECT_EQ(result.facets.speaker[2].value, std::string(kUnknownValue));
+    ASSERT_EQ(result.facets.outlet.size(), 1u);  // every article has an outlet
+    EXPECT_EQ(result.facets.outlet[0].value, "Bloomberg");
+    // Years are never cut: 2015 and 2016 (2017's one article quotes the excluded speaker).
+    EXPECT_EQ(result.facets.year.size(), 2u);
 }
 
 TEST_F(ArticleSearchTest, SpeakerFacetIgnoresSpeakerSelectionButNotOthers) {

@@ -122,6 +122,10 @@ TEST_F(Concurrency, EveryEndpointFromManyThreadsAtOnce) {
         "/api/search?q=kerry",
         "/api/search?q=syria&sort=newest&interval=year",
         "/api/search?q=minister*&outlet=Bloomberg",
+        // A shaped response: one facet cut short under a selection, no histogram, timing.
+        "/api/search?q=said&speaker=John%20Kerry&facets=speaker&facet_size=2&histogram=0"
+        "&fields=title,snippet&debug=1",
+        "/api/quotes?q=syria&facets=none&snippets=0&debug=1",
         "/api/quotes?q=syria",
         "/api/quotes?q=kerry",
         "/api/quotes?q=regime",

@@ -51,7 +51,7 @@ TEST(FacetParams, ParsesOrRefusesNamingTheParameter) {
          ErrorCode::InvalidArgument,
          "type"},
         {"limit zero", "outlet", {{"limit", "0"}}, ErrorCode::InvalidArgument, "limit"},
-        {"limit over the cap", "outlet", {{"limit", "101"}}, ErrorCode::InvalidArgument, "limit"},
+        {"limit over the cap", "outlet", {{"limit", "1001"}}, ErrorCode::InvalidArgument, "limit"},
         {"limit not a number", "outlet", {{"limit", "ten"}}, ErrorCode::InvalidArgument, "limit"},
         {"prefix over 200 bytes",
          "outlet",

@@ -94,7 +94,8 @@ TEST(FeedParams, DefaultsAndIgnoredParameters) {
     EXPECT_EQ(feed.page, 1u);
     EXPECT_EQ(feed.sort, SortOrder::Newest);
     // A feed shows entries only: no facets or histogram are computed for it.
-    EXPECT_EQ(feed.summaries, Summaries::Skip);
+    EXPECT_TRUE(feed.shape.facets.empty());
+    EXPECT_EQ(feed.shape.histogram, Compute::Skip);
     EXPECT_EQ(parse_feed_params(request("/api/search.atom", {{"size", "5"}})).size, 5u);
     EXPECT_EQ(parse_feed_params(request("/api/search.atom", {{"size", ""}})).size, kFeedSize);
     EXPECT_THROW(validate(parse_feed_params(request("/api/search.atom", {{"size", "101"}}))),

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "broadsheet/version.h"
 #include "core/error.h"
 #include "core/search/validate.h"
 #include "server/http_util.h"
@@ -155,6 +156,7 @@ TEST_F(HandlerTest, HealthReportsTheIndex) {
     auto lease = pool_->lease();
     const ApiResponse response = get_health(request("/api/health"), *lease);
     EXPECT_EQ(response.body["status"], "ok");
+    EXPECT_EQ(response.body["version"], std::string(kVersion));
     EXPECT_EQ(response.body["documents"], 5);
     EXPECT_EQ(response.body["schema_version"], kSchemaVersion);
     EXPECT_EQ(response.body["index_built"], "2026-11-23T17:00:00Z");

@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 #include <thread>
 
+#include "broadsheet/version.h"
 #include "tests/support/process.h"
 #include "tests/support/running_server.h"
 #include "tests/support/test_index.h"
@@ -189,8 +190,20 @@ TEST_F(ServerOnSeeds, ServesWebFilesAndNothingOutside) {
 TEST_F(ServerOnSeeds, HealthDescribesTheIndex) {
     const json health = server_->get_json("/api/health");
     EXPECT_EQ(health["status"], "ok");
+    EXPECT_EQ(health["version"], std::string(kVersion));
     EXPECT_EQ(health["documents"], 5);
     EXPECT_TRUE(health["index_built"].is_string());
+}
+
+// Both programs name the release that /api/health reports, on stdout, exiting 0.
+TEST_F(ServerOnSeeds, ProgramsPrintTheVersionHealthReports) {
+    const std::string version = server_->get_json("/api/health")["version"];
+    const auto server = run_command({BROADSHEET_SERVER, "--version"});
+    EXPECT_EQ(server.exit_code, 0);
+    EXPECT_EQ(server.output, "broadsheet-server " + version + "\n");
+    const auto indexer = run_command({BROADSHEET_INDEXER, "--version"});
+    EXPECT_EQ(indexer.exit_code, 0);
+    EXPECT_EQ(indexer.output, "broadsheet-indexer " + version + "\n");
 }
 
 // Quote documents written by the real indexer from the seeds.

@@ -1,0 +1,249 @@
+// real_figures.cpp — per-split tallies of broadsheet-score-real, their printout, JSON and the
+// floor/ceiling check.
+#include "tests/scoring/real_figures.h"
+
+#include <cstdio>
+
+#include "core/error.h"
+
+namespace broadsheet::scoring::real {
+namespace {
+
+// Bylines are labelled with or without a leading "By "; either form names the same people.
+std::string normalise_byline(std::string_view value) {
+    std::string normal = normalise_label(value);
+    if (normal.starts_with("by ")) normal.erase(0, 3);
+    return normal;
+}
+
+// Whether a mismatch is printed: held-back pages stay unnamed while tuning.
+enum class Echo { Print, Silent };
+
+void score_field(Ratio& ratio, const std::optional<std::string>& expected, const std::string& got,
+                 std::string (*normalise)(std::string_view), const char* what,
+                 const std::string& where, Echo echo) {
+    if (!expected) return;
+    ++ratio.total;
+    if (normalise(*expected) == normalise(got)) {
+        ++ratio.hits;
+        return;
+    }
+    if (echo == Echo::Print)
+        std::printf("MISMATCH %s: %s: expected \"%s\", got \"%s\"\n", where.c_str(), what,
+                    expected->c_str(), got.c_str());
+}
+
+std::string as_label(std::string_view value) {
+    return normalise_label(value);
+}
+std::string as_byline(std::string_view value) {
+    return normalise_byline(value);
+}
+
+void print_speed(const char* set, const Speed& s) {
+    const double mb = static_cast<double>(s.bytes) / 1e6;
+    std::printf("speed %-12s %zu pages, %.1f MB in %.2f s: %.0f pages/s, %.1f MB/s (one core)\n",
+                set, s.pages, mb, s.seconds, s.seconds > 0 ? s.pages / s.seconds : 0.0,
+                s.seconds > 0 ? mb / s.seconds : 0.0);
+}
+
+void print_ratio(const char* what, const Ratio& r) {
+    std::printf("  %-16s %.3f  (%zu/%zu labelled)\n", what, r.value(), r.hits, r.total);
+}
+
+nlohmann::json ratio_json(const Ratio& r) {
+    return {{"accuracy", r.value()}, {"correct", r.hits}, {"labelled", r.total}};
+}
+
+nlohmann::json speed_json(const Speed& s) {
+    return {{"pages", s.pages},
+            {"bytes", s.bytes},
+            {"seconds", s.seconds},
+            {"pages_per_second", s.seconds > 0 ? s.pages / s.seconds : 0.0},
+            {"mb_per_second", s.seconds > 0 ? s.bytes / 1e6 / s.seconds : 0.0}};
+}
+
+}  // namespace
+
+std::map<std::string, double> parse_limits(const std::vector<std::string>& arguments) {
+    std::map<std::string, double> limits;
+    for (const auto& argument : arguments) {
+        const auto eq = argument.find('=');
+        if (eq == std::string::npos || eq == 0)
+            throw Error(ErrorCode::InvalidArgument,
+                        "limit \"" + argument + "\" is not SPLIT.FIGURE=VALUE");
+        try {
+            limits[argument.substr(0, eq)] = std::stod(argument.substr(eq + 1));
+        } catch (const std::exception&) {
+            throw Error(ErrorCode::InvalidArgument, "limit \"" + argument + "\" has no number");
+        }
+    }
+    return limits;
+}
+
+bool Run::revealed(Split split) const {
+    return split == Split::Dev || reveal_ == Reveal::BothSplits;
+}
+
+const SplitFigures& Run::figures(Split split) const {
+    return splits_[split == Split::Dev ? 0 : 1];
+}
+
+SplitFigures& Run::figures(Split split) {
+    return splits_[split == Split::Dev ? 0 : 1];
+}
+
+void Run::add_readability(Split split, const ReadabilityPage& page, const Article* article) {
+    SplitFigures& f = figures(split);
+    const Echo print = revealed(split) ? Echo::Print : Echo::Silent;
+    const std::string where = std::string(split_name(split)) + " readability/" + page.name;
+    static const Article kNone;
+    const Article& got = article ? *article : kNone;
+
+    const auto expected_tokens = word_tokens(page.expected_text);
+    const auto got_tokens = word_tokens(got.body);
+    PageBody body{page.name, shingle_overlap(expected_tokens, got_tokens), expected_tokens.size(),
+                  got_tokens.size()};
+    f.body.add(body.overlap);
+    if (body.got_words < kThinBodyWords && body.expected_words > kThinExpectedWords)
+        f.thin_bodies.push_back(page.name);
+    f.pages.push_back(std::move(body));
+
+    score_field(f.title, page.title, got.title, as_label, "title", where, print);
+    score_field(f.site_name, page.site_name, got.outlet, as_label, "site name", where, print);
+    score_field(f.byline, page.byline, got.author, as_byline, "byline", where, print);
+    if (page.date) {
+        const std::optional<std::string> day = page.date->substr(0, 10);
+        score_field(f.date, day, got.date ? got.date->iso() : "", as_label, "date", where, print);
+    }
+}
+
+void Run::add_htmldate(Split split, const std::string& file, const std::string& expected_date,
+                       const Article* article) {
+    SplitFigures& f = figures(split);
+    ++f.htmldate_date.total;
+    const std::string got = article && article->date ? article->date->iso() : "";
+    if (got == expected_date) {
+        ++f.htmldate_date.hits;
+        return;
+    }
+    if (revealed(split))
+        f.htmldate_misses.push_back({{"file", file}, {"expected", expected_date}, {"got", got}});
+}
+
+void Run::print() const {
+    for (Split split : kSplits) {
+        const SplitFigures& f = figures(split);
+        std::printf("\n-- %s: %zu readability/ pages, %zu htmldate/ pages\n",
+                    std::string(split_name(split)).c_str(), f.body.pages(), f.htmldate_date.total);
+        std::printf("  %-16s F1 %.3f  (P %.3f, R %.3f)\n", "body", f.body.f1(), f.body.precision(),
+                    f.body.recall());
+        print_ratio("title", f.title);
+        print_ratio("site name", f.site_name);
+        print_ratio("byline", f.byline);
+        print_ratio("date", f.date);
+        print_ratio("htmldate/ date", f.htmldate_date);
+        std::printf("  %-16s %zu", "thin bodies", f.thin_bodies.size());
+        if (revealed(split))
+            for (const auto& name : f.thin_bodies) std::printf(" %s", name.c_str());
+        std::printf("\n");
+    }
+    std::printf("\n");
+    print_speed("readability/", readability_speed);
+    print_speed("htmldate/", htmldate_speed);
+    std::printf("htmldate/ labels naming files not shipped (skipped): %zu\n", htmldate_missing);
+}
+
+std::vector<std::pair<std::string, double>> Run::named_figures() const {
+    std::vector<std::pair<std::string, double>> out;
+    for (Split split : kSplits) {
+        const SplitFigures& f = figures(split);
+        const std::string p = std::string(split_name(split)) + ".";
+        out.emplace_back(p + "body_f1", f.body.f1());
+        out.emplace_back(p + "body_precision", f.body.precision());
+        out.emplace_back(p + "body_recall", f.body.recall());
+        out.emplace_back(p + "title", f.title.value());
+        out.emplace_back(p + "site_name", f.site_name.value());
+        out.emplace_back(p + "byline", f.byline.value());
+        out.emplace_back(p + "date", f.date.value());
+        out.emplace_back(p + "htmldate_date", f.htmldate_date.value());
+        out.emplace_back(p + "thin_bodies", static_cast<double>(f.thin_bodies.size()));
+    }
+    return out;
+}
+
+nlohmann::json Run::to_json() const {
+    nlohmann::json out = nlohmann::json::object();
+    for (Split split : kSplits) {
+        const SplitFigures& f = figures(split);
+        nlohmann::json s = {{"body",
+                             {{"f1", f.body.f1()},
+                              {"precision", f.body.precision()},
+                              {"recall", f.body.recall()},
+                              {"pages", f.body.pages()}}},
+                            {"title", ratio_json(f.title)},
+                            {"site_name", ratio_json(f.site_name)},
+                            {"byline", ratio_json(f.byline)},
+                            {"date", ratio_json(f.date)},
+                            {"htmldate_date", ratio_json(f.htmldate_date)},
+                            {"thin_bodies", f.thin_bodies.size()}};
+        if (revealed(split)) {
+            s["thin_body_pages"] = f.thin_bodies;
+            s["htmldate_misses"] = f.htmldate_misses;
+            nlohmann::json pages = nlohmann::json::array();
+            for (const auto& p : f.pages)
+                pages.push_back({{"name", p.name},
+                                 {"tp", p.overlap.tp},
+                                 {"fp", p.overlap.fp},
+                                 {"fn", p.overlap.fn},
+                                 {"expected_words", p.expected_words},
+                                 {"got_words", p.got_words}});
+            s["body_pages"] = pages;
+        }
+        out[std::string(split_name(split))] = s;
+    }
+    out["speed"] = {{"readability", speed_json(readability_speed)},
+                    {"htmldate", speed_json(htmldate_speed)}};
+    return out;
+}
+
+int Run::check(const std::map<std::string, double>& floors,
+               const std::map<std::string, double>& ceilings) const {
+    const auto figures_by_name = named_figures();
+    std::map<std::string, double> by_name(figures_by_name.begin(), figures_by_name.end());
+    std::string summary, failures;
+    for (const auto& [name, value] : figures_by_name) {
+        char buffer[96];
+        std::snprintf(buffer, sizeof buffer, " %s=%.3f", name.c_str(), value);
+        summary += buffer;
+    }
+    // A tiny epsilon so that a limit equal to the figure holds in floating point.
+    constexpr double kEpsilon = 1e-9;
+    enum class Limit { Floor, Ceiling };
+    const auto apply = [&](const std::map<std::string, double>& limits, Limit kind) {
+        const bool is_floor = kind == Limit::Floor;
+        for (const auto& [name, limit] : limits) {
+            const auto it = by_name.find(name);
+            if (it == by_name.end())
+                throw Error(ErrorCode::InvalidArgument, "no figure named \"" + name + "\"");
+            const bool broken =
+                is_floor ? it->second + kEpsilon < limit : it->second > limit + kEpsilon;
+            if (!broken) continue;
+            char buffer[128];
+            std::snprintf(buffer, sizeof buffer, " %s %.3f %s %.3f;", name.c_str(), it->second,
+                          is_floor ? "<" : ">", limit);
+            failures += buffer;
+        }
+    };
+    apply(floors, Limit::Floor);
+    apply(ceilings, Limit::Ceiling);
+    std::printf("SUMMARY%s\n", summary.c_str());
+    if (failures.empty()) {
+        std::printf("RESULT: PASS\n");
+        return 0;
+    }
+    std::printf("RESULT: FAIL:%s\n", failures.c_str());
+    return 1;
+}
+
+}  // namespace broadsheet::scoring::real

@@ -1,0 +1,177 @@
+// score_real.cpp — broadsheet-score-real: runs the real extraction over the public real-page sets
+// in ../shared/eval/real (readability/ and htmldate/) and prints, for the dev and the held-back
+// split, body F1 with precision and recall, metadata and date accuracy, thin bodies and speed;
+// exits non-zero when a figure is past its floor or ceiling.
+#include <CLI/CLI.hpp>
+#include <algorithm>
+#include <cstdio>
+#include <ctime>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "core/error.h"
+#include "core/extract/extract.h"
+#include "core/extract/registry.h"
+#include "tests/scoring/real_figures.h"
+#include "tests/scoring/real_pages.h"
+
+namespace fs = std::filesystem;
+using namespace broadsheet;
+using namespace broadsheet::scoring;
+using namespace broadsheet::scoring::real;
+using nlohmann::json;
+
+namespace {
+
+struct Options {
+    std::string data_dir;
+    std::string registry_dir;
+    std::string json_path;
+    std::vector<std::string> floors;
+    std::vector<std::string> ceilings;
+    bool show_held_back = false;
+};
+
+std::string read_plain(const fs::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw Error(ErrorCode::NotFound, "cannot read " + path.string());
+    std::ostringstream buffer;
+    buffer << in.rdbuf();
+    return buffer.str();
+}
+
+// CPU time of this thread: extraction speed on one core, whatever else the machine runs.
+double thread_cpu_seconds() {
+    timespec now{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
+    return static_cast<double>(now.tv_sec) + static_cast<double>(now.tv_nsec) / 1e9;
+}
+
+// Runs extract_file on one page, adding its size and CPU time to the set's speed.
+ExtractResult timed_extract(const SourceFile& source, const Registry& registry, Speed& speed) {
+    const double start = thread_cpu_seconds();
+    ExtractResult result = extract_file(source, ExtractContext{&registry});
+    speed.seconds += thread_cpu_seconds() - start;
+    ++speed.pages;
+    speed.bytes += source.bytes.size();
+    return result;
+}
+
+// A null, missing or blank label: the page does not establish the value, so it is not scored.
+std::optional<std::string> label_string(const json& metadata, const char* key) {
+    const auto it = metadata.find(key);
+    if (it == metadata.end() || !it->is_string()) return std::nullopt;
+    std::string value = it->get<std::string>();
+    if (value.find_first_not_of(" \t\n\r") == std::string::npos) return std::nullopt;
+    return value;
+}
+
+// readability/NAME/{source.html.gz, expected.html.gz, expected-metadata.json}.
+void score_readability(const fs::path& dir, const Registry& registry, Run& run) {
+    std::vector<std::string> names;
+    for (const auto& entry : fs::directory_iterator(dir))
+        if (entry.is_directory()) names.push_back(entry.path().filename().string());
+    std::sort(names.begin(), names.end());
+    for (std::size_t i = 0; i < names.size(); ++i) {
+        const fs::path page = dir / names[i];
+        const std::string html = read_gzip_file((page / "source.html.gz").string());
+        const auto result = timed_extract(
+            SourceFile{"readability/" + names[i] + "/source.html", html, std::nullopt}, registry,
+            run.readability_speed);
+        const Article* article = result.articles.empty() ? nullptr : &result.articles.front();
+        ReadabilityPage scored;
+        scored.name = names[i];
+        scored.expected_text = html_text(read_gzip_file((page / "expected.html.gz").string()));
+        const json metadata = json::parse(read_plain(page / "expected-metadata.json"));
+        scored.title = label_string(metadata, "title");
+        scored.site_name = label_string(metadata, "siteName");
+        scored.byline = label_string(metadata, "byline");
+        scored.date = label_string(metadata, "publishedTime");
+        run.add_readability(split_of(i), scored, article);
+    }
+}
+
+// htmldate/labels.json ({url: {file, date}}) over htmldate/pages/FILE.gz; labels naming a file
+// that is not shipped are skipped. The URL reaches extraction as a sidecar, as an archive
+// operator would give it.
+void score_htmldate(const fs::path& dir, const Registry& registry, Run& run) {
+    const json labels = json::parse(read_plain(dir / "labels.json"));
+    struct Entry {
+        std::string file, url, date;
+    };
+    std::vector<Entry> entries;
+    for (const auto& [url, label] : labels.items()) {
+        const std::string file = label.at("file").get<std::string>();
+        if (!fs::exists(dir / "pages" / (file + ".gz"))) {
+            ++run.htmldate_missing;
+            continue;
+        }
+        entries.push_back({file, url, label.at("date").get<std::string>()});
+    }
+    std::sort(entries.begin(), entries.end(),
+              [](const Entry& a, const Entry& b) { return a.file < b.file; });
+    for (std::size_t i = 0; i < entries.size(); ++i) {
+        const auto& e = entries[i];
+        SourceFile source{"htmldate/" + e.file,
+                          read_gzip_file((dir / "pages" / (e.file + ".gz")).string()),
+                          json{{"url", e.url}}.dump()};
+        const auto result = timed_extract(source, registry, run.htmldate_speed);
+        const Article* article = result.articles.empty() ? nullptr : &result.articles.front();
+        run.add_htmldate(split_of(i), e.file, e.date, article);
+    }
+}
+
+int run_all(const Options& options) {
+    const fs::path data(options.data_dir);
+    if (!fs::is_directory(data / "readability") || !fs::is_directory(data / "htmldate")) {
+        std::fprintf(stderr,
+                     "broadsheet-score-real: no real-page sets at %s (expected readability/ and "
+                     "htmldate/ there; CI checks out ../shared beside the repository; configure "
+                     "with -DBROADSHEET_REAL_EVAL_DIR=... to point elsewhere)\n",
+                     options.data_dir.c_str());
+        return 2;
+    }
+    const Registry registry = Registry::load(options.registry_dir);
+    Run run(options.show_held_back ? Reveal::BothSplits : Reveal::DevOnly);
+    score_readability(data / "readability", registry, run);
+    score_htmldate(data / "htmldate", registry, run);
+    run.print();
+    if (!options.json_path.empty()) {
+        std::ofstream out(options.json_path);
+        out << run.to_json().dump(2) << '\n';
+        if (!out) throw Error(ErrorCode::Internal, "cannot write " + options.json_path);
+    }
+    return run.check(parse_limits(options.floors), parse_limits(options.ceilings));
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    Options options;
+    CLI::App app{"Score broadsheet extraction on real saved web pages (dev and held-back splits)"};
+    app.add_option("--data", options.data_dir,
+                   "folder holding readability/ and htmldate/ (../shared/eval/real)")
+        ->required();
+    app.add_option("--registry", options.registry_dir,
+                   "directory holding outlets.tsv and speaker-aliases.tsv")
+        ->required()
+        ->check(CLI::ExistingDirectory);
+    app.add_option("--json", options.json_path, "also write the figures as JSON to this file");
+    app.add_option("--floor", options.floors,
+                   "SPLIT.FIGURE=MIN, e.g. dev.body_f1=0.85 (repeatable; fails below it)");
+    app.add_option("--ceiling", options.ceilings,
+                   "SPLIT.FIGURE=MAX, e.g. held-back.thin_bodies=3 (repeatable; fails above it)");
+    app.add_flag("--show-held-back", options.show_held_back,
+                 "name held-back pages in mismatch and thin-body lists (never while tuning)");
+    CLI11_PARSE(app, argc, argv);
+    try {
+        return run_all(options);
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "broadsheet-score-real: %s\n", e.what());
+        return 2;
+    }
+}
