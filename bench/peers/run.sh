@@ -9,6 +9,11 @@
 #   bench/peers/run.sh --n 10000 [--build build/test] [--work /tmp/broadsheet-bench]
 #                      [--results bench/results] [--runs 5] [--seconds 20]
 #                      [--engines "broadsheet xapian sqlite sphinx"] [--threads 2]
+#
+# --build: the CMake build holding the three programs; --work: corpus-<size>, index-<size> and
+# the logs of each run (a corpus of the same N is reused); --results: the JSON lines appended;
+# --runs: timed runs per query; --seconds: length of each load test; --threads: Broadsheet's
+# search workers. Every server listens on a free loopback port and is stopped by its PID.
 set -euo pipefail
 peers="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$peers/../.." && pwd)"
