@@ -23,6 +23,14 @@ struct Piece {
     bool headline = false;     // the first <h1>
 };
 
+// Every date line has a digit (a day or a year); most texts of a page have none and are
+// skipped before the date scanner runs.
+bool has_digit(std::string_view s) {
+    for (char c : s)
+        if (text::is_ascii_digit(c)) return true;
+    return false;
+}
+
 // Whether a child element starts a block of its own (the element is more than one line).
 bool has_block_element_child(const xmlNode* node) {
     for (const xmlNode* c = node->children; c; c = c->next)
@@ -38,8 +46,10 @@ void collect(const xmlNode* node, std::vector<Piece>& out, bool& seen_h1) {
             if (value.empty() || value.size() > kMaxDateLineChars) continue;
             if (value.size() == 1 && !text::is_ascii_digit(value.front())) continue;
             Piece piece;
-            const auto line = classify_date_line(value);
-            if (line.kind == DateLineKind::Published) piece.date = line.date;
+            if (has_digit(value)) {
+                const auto line = classify_date_line(value);
+                if (line.kind == DateLineKind::Published) piece.date = line.date;
+            }
             out.push_back(piece);
             continue;
         }
@@ -58,7 +68,7 @@ void collect(const xmlNode* node, std::vector<Piece>& out, bool& seen_h1) {
         // "Stand:" and its date in sibling spans: the element's whole text is the line.
         if (c->children && c->children->next && !has_block_element_child(c)) {
             const auto whole = text_of(c);
-            if (!whole.empty() && whole.size() <= kMaxDateLineChars) {
+            if (!whole.empty() && whole.size() <= kMaxDateLineChars && has_digit(whole)) {
                 const auto line = classify_date_line(whole);
                 if (line.kind == DateLineKind::Published && line.date) {
                     Piece piece;
