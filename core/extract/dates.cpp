@@ -17,6 +17,40 @@ struct Token {
     bool space_before = false;
 };
 
+// Lowercase for ASCII and the Latin-1 capitals ("MÄRZ" → "märz", "Février" → "février").
+std::string fold_case(std::string_view word) {
+    std::string out;
+    out.reserve(word.size());
+    for (std::size_t i = 0; i < word.size();) {
+        char32_t cp = text::next_code_point(word, i);
+        if (cp < 0x80 && text::is_ascii_upper(static_cast<char>(cp))) cp += 0x20;
+        if (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) cp += 0x20;
+        text::append_utf8(out, cp);
+    }
+    return out;
+}
+
+// Letters of the Latin-1 supplement and Latin Extended-A (ä, é, ç, ő ...), not × and ÷.
+bool is_latin_letter(char32_t cp) {
+    return cp >= 0xC0 && cp <= 0x17F && cp != 0xD7 && cp != 0xF7;
+}
+
+// The end of the word that continues at byte `i`: ASCII and Latin letters.
+std::size_t word_end(std::string_view s, std::size_t i) {
+    while (i < s.size()) {
+        if (text::is_ascii_alpha(s[i])) {
+            ++i;
+            continue;
+        }
+        std::size_t k = i;
+        if (static_cast<unsigned char>(s[i]) < 0x80 ||
+            !is_latin_letter(text::next_code_point(s, k)))
+            break;
+        i = k;
+    }
+    return i;
+}
+
 std::vector<Token> tokenize(std::string_view s) {
     std::vector<Token> tokens;
     std::size_t i = 0;
@@ -35,12 +69,17 @@ std::vector<Token> tokenize(std::string_view s) {
             while (j < s.size() && text::is_ascii_digit(s[j])) ++j;
         } else if (text::is_ascii_alpha(c)) {
             kind = Token::Kind::Word;
-            while (j < s.size() && text::is_ascii_alpha(s[j])) ++j;
+            j = word_end(s, j);
         } else if (static_cast<unsigned char>(c) >= 0x80) {
-            // A whole UTF-8 sequence is one punctuation-like token (dashes, NBSP, letters).
+            // A whole UTF-8 sequence is one token: a letter starts a word ("März", "été"),
+            // anything else (dashes, NBSP) is punctuation.
             std::size_t k = i;
-            text::next_code_point(s, k);
-            j = k;
+            if (is_latin_letter(text::next_code_point(s, k))) {
+                kind = Token::Kind::Word;
+                j = word_end(s, k);
+            } else {
+                j = k;
+            }
         }
         tokens.push_back({kind, s.substr(i, j - i), i, j, space});
         space = false;
@@ -69,10 +108,15 @@ bool is_number(const std::vector<Token>& t, std::size_t i, std::size_t min_len,
            t[i].text.size() <= max_len;
 }
 
-// Month word at t[i] (capitalised, optionally followed by '.'); advances i past it.
-unsigned read_month(const std::vector<Token>& t, std::size_t& i) {
+// Whether a month word must be capitalised to count: before the day ("May 5") a lowercase
+// "may" is a verb; after a day, the languages that write months in lowercase ("4 de marzo",
+// "le 4 février") are read as well.
+enum class MonthCase { Capitalised, Any };
+
+// Month word at t[i] (optionally followed by '.'); advances i past it.
+unsigned read_month(const std::vector<Token>& t, std::size_t& i, MonthCase letter_case) {
     if (i >= t.size() || t[i].kind != Token::Kind::Word) return 0;
-    if (!text::is_ascii_upper(t[i].text.front())) return 0;  // "may 5" is a verb, not May
+    if (letter_case == MonthCase::Capitalised && text::is_ascii_lower(t[i].text.front())) return 0;
     const unsigned month = month_from_name(t[i].text);
     if (month == 0) return 0;
     ++i;
@@ -80,7 +124,7 @@ unsigned read_month(const std::vector<Token>& t, std::size_t& i) {
     return month;
 }
 
-// Day number at t[i] (1..31, optional ordinal suffix); advances i past it.
+// Day number at t[i] (1..31, optional ordinal suffix: "3rd", "1er", "3."); advances i past it.
 unsigned read_day(const std::vector<Token>& t, std::size_t& i) {
     if (!is_number(t, i, 1, 2)) return 0;
     const int day = number_value(t[i].text);
@@ -89,12 +133,21 @@ unsigned read_day(const std::vector<Token>& t, std::size_t& i) {
     ++i;
     if (i < t.size() && t[i].kind == Token::Kind::Word && !t[i].space_before) {
         const auto suffix = text::to_lower(t[i].text);
-        if (suffix == "st" || suffix == "nd" || suffix == "rd" || suffix == "th")
+        if (suffix == "st" || suffix == "nd" || suffix == "rd" || suffix == "th" || suffix == "er")
             ++i;
         else
             return 0;  // "9am", "5G": not a day
+    } else if (is_punct(t, i, '.') && !t[i].space_before) {
+        ++i;  // German and Scandinavian ordinals: "3. März"
     }
     return static_cast<unsigned>(day);
+}
+
+// "de" in Spanish and Portuguese dates ("4 de marzo de 2021"), "of" in English ones.
+bool is_date_joiner(const std::vector<Token>& t, std::size_t i) {
+    if (i >= t.size() || t[i].kind != Token::Kind::Word) return false;
+    const auto w = text::to_lower(t[i].text);
+    return w == "of" || w == "de" || w == "del";
 }
 
 // Four-digit year at t[i] in a plausible range; advances i past it.
@@ -164,7 +217,8 @@ DateMatch with_year(const std::vector<Token>& t, std::size_t first, std::size_t 
     m.month = month;
     m.day = day;
     std::size_t y = end;
-    if (is_punct(t, y, ',') || (separator == YearSeparator::CommaOrDash && is_punct(t, y, '-')))
+    if (is_punct(t, y, ',') || (separator == YearSeparator::CommaOrDash && is_punct(t, y, '-')) ||
+        is_date_joiner(t, y))
         ++y;
     if (const int year = read_year(t, y); year != 0) {
         m.year = year;
@@ -175,7 +229,7 @@ DateMatch with_year(const std::vector<Token>& t, std::size_t first, std::size_t 
 
 std::optional<DateMatch> month_first_at(const std::vector<Token>& t, std::size_t i) {
     std::size_t k = i;
-    const unsigned month = read_month(t, k);
+    const unsigned month = read_month(t, k, MonthCase::Capitalised);
     if (month == 0) return std::nullopt;
     const unsigned day = read_day(t, k);
     if (day == 0) return std::nullopt;
@@ -190,38 +244,83 @@ std::optional<DateMatch> day_first_at(const std::vector<Token>& t, std::size_t i
         return std::nullopt;
     const unsigned day = read_day(t, k);
     if (day == 0) return std::nullopt;
-    if (k < t.size() && t[k].kind == Token::Kind::Word && text::to_lower(t[k].text) == "of") ++k;
+    if (is_date_joiner(t, k)) ++k;
     // "17-Nov-2017": dashes glued between the parts.
     const bool dashed = is_punct(t, k, '-') && !t[k].space_before;
     if (dashed) ++k;
-    const unsigned month = read_month(t, k);
+    const bool lowercase = k < t.size() && text::is_ascii_lower(t[k].text.front());
+    const unsigned month = read_month(t, k, MonthCase::Any);
     if (month == 0) return std::nullopt;
-    return with_year(t, i, k, month, day,
-                     dashed ? YearSeparator::CommaOrDash : YearSeparator::Comma);
+    auto m =
+        with_year(t, i, k, month, day, dashed ? YearSeparator::CommaOrDash : YearSeparator::Comma);
+    // A lowercase month word without a year is too often a plain word ("3 mar", "5 set").
+    if (lowercase && m.year == 0) return std::nullopt;
+    return m;
 }
 
 const std::array<std::string_view, 7> kWeekdays = {"monday", "tuesday",  "wednesday", "thursday",
                                                    "friday", "saturday", "sunday"};
 
+// Weekdays in the other languages of month_from_name, written out in full.
+bool is_foreign_weekday(std::string_view folded) {
+    static constexpr std::string_view kNames[] = {
+        "montag",    "dienstag",  "mittwoch", "donnerstag", "freitag",   "samstag",  "sonntag",
+        "sonnabend", "lundi",     "mardi",    "mercredi",   "jeudi",     "vendredi", "samedi",
+        "dimanche",  "lunes",     "martes",   "miércoles",  "miercoles", "jueves",   "viernes",
+        "sábado",    "sabado",    "domingo",  "lunedì",     "lunedi",    "martedì",  "martedi",
+        "mercoledì", "mercoledi", "giovedì",  "giovedi",    "venerdì",   "venerdi",  "sabato",
+        "segunda",   "terça",     "terca",    "quarta",     "quinta",    "sexta",    "feira",
+        "maandag",   "dinsdag",   "woensdag", "donderdag",  "vrijdag",   "zaterdag", "zondag"};
+    for (auto k : kNames)
+        if (folded == k) return true;
+    return false;
+}
+
 bool is_weekday(std::string_view word) {
-    const auto w = text::to_lower(word);
+    const auto w = fold_case(word);
     for (auto day : kWeekdays)
         if (w == day || (w.size() >= 3 && day.starts_with(w) && w.size() <= 5)) return true;
+    return is_foreign_weekday(w);
+}
+
+// Labels that say a date is the publication date, in the languages of month_from_name.
+bool is_published_label(std::string_view folded) {
+    static constexpr std::string_view kWords[] = {
+        "published",  "posted",    "issued",     "dated",        "veröffentlicht",
+        "publiziert", "erstellt",  "gepostet",   "publié",       "publie",
+        "publicado",  "publicada", "pubblicato", "gepubliceerd", "geplaatst"};
+    for (auto k : kWords)
+        if (folded == k) return true;
+    return false;
+}
+
+// Labels that say a date is a modification date ("Aktualisiert", "mis à jour", "bijgewerkt").
+bool is_updated_label(std::string_view folded) {
+    static constexpr std::string_view kWords[] = {
+        "updated",     "modified",   "edited",     "aktualisiert", "geändert",
+        "änderung",    "modifié",    "modifie",    "mis",          "actualizado",
+        "actualizada", "aggiornato", "atualizado", "bijgewerkt",   "gewijzigd"};
+    for (auto k : kWords)
+        if (folded == k) return true;
     return false;
 }
 
 // Words that may decorate a date line without making it say anything more.
 bool is_date_decoration(std::string_view word) {
     static constexpr std::string_view kWords[] = {
-        "published", "updated", "posted", "on", "at", "last", "modified", "first", "date", "am",
-        "pm", "a", "m", "p", "originally", "time", "issued", "created", "dated", "as", "of", "z",
-        "t", "edited",
+        "on", "at", "last", "first", "date", "am", "pm", "a", "m", "p", "originally", "time",
+        "created", "as", "of", "z", "t",
         // Relative stamps and reading times: "Updated 3 years ago", "4 min read".
         "ago", "hour", "hours", "minute", "minutes", "min", "mins", "day", "days", "week", "weeks",
-        "month", "months", "year", "years", "read"};
-    const auto w = text::to_lower(word);
+        "month", "months", "year", "years", "read",
+        // German, French, Spanish, Italian, Portuguese and Dutch: "Stand: 21.03.2019 08:15 Uhr",
+        // "Publié le 4 février 2021 à 09h30", "Publicado el", "Gepubliceerd op ... om".
+        "stand", "datum", "um", "uhr", "zuletzt", "letzte", "le", "à", "h", "jour", "en", "ligne",
+        "mise", "el", "il", "alle", "ore", "em", "às", "op", "om", "uur"};
+    const auto w = fold_case(word);
     for (auto k : kWords)
         if (w == k) return true;
+    if (is_published_label(w) || is_updated_label(w)) return true;
     if (is_weekday(word)) return true;
     // Time zones: "ET", "EDT", "GMT", "BJT", "MSK", "UTC", "CEST".
     if (word.size() >= 2 && word.size() <= 4) {
@@ -235,16 +334,45 @@ bool is_date_decoration(std::string_view word) {
 }  // namespace
 
 unsigned month_from_name(std::string_view word) {
-    static const std::array<std::string_view, 12> kMonths = {
+    // Full names and the usual abbreviations in English, German, French, Spanish, Italian,
+    // Portuguese and Dutch, with and without accents (ASCII-only sites write "Maerz", "fevrier").
+    struct Name {
+        std::string_view name;
+        unsigned month;
+    };
+    static constexpr Name kNames[] = {
+        {"january", 1},   {"januar", 1},    {"jänner", 1},     {"janvier", 1},    {"janv", 1},
+        {"enero", 1},     {"ene", 1},       {"gennaio", 1},    {"gen", 1},        {"janeiro", 1},
+        {"januari", 1},   {"february", 2},  {"februar", 2},    {"feber", 2},      {"février", 2},
+        {"fevrier", 2},   {"févr", 2},      {"fevr", 2},       {"fév", 2},        {"febrero", 2},
+        {"febbraio", 2},  {"fevereiro", 2}, {"fev", 2},        {"februari", 2},   {"march", 3},
+        {"märz", 3},      {"maerz", 3},     {"marz", 3},       {"mär", 3},        {"mrz", 3},
+        {"mars", 3},      {"marzo", 3},     {"março", 3},      {"marco", 3},      {"maart", 3},
+        {"mrt", 3},       {"april", 4},     {"avril", 4},      {"avr", 4},        {"abril", 4},
+        {"abr", 4},       {"aprile", 4},    {"may", 5},        {"mai", 5},        {"mayo", 5},
+        {"maggio", 5},    {"mag", 5},       {"maio", 5},       {"mei", 5},        {"june", 6},
+        {"juni", 6},      {"juin", 6},      {"junio", 6},      {"giugno", 6},     {"giu", 6},
+        {"junho", 6},     {"july", 7},      {"juli", 7},       {"juillet", 7},    {"juil", 7},
+        {"julio", 7},     {"luglio", 7},    {"lug", 7},        {"julho", 7},      {"august", 8},
+        {"août", 8},      {"aout", 8},      {"agosto", 8},     {"ago", 8},        {"augustus", 8},
+        {"september", 9}, {"sept", 9},      {"septembre", 9},  {"septiembre", 9}, {"setiembre", 9},
+        {"settembre", 9}, {"set", 9},       {"setembro", 9},   {"october", 10},   {"oktober", 10},
+        {"okt", 10},      {"octobre", 10},  {"octubre", 10},   {"ottobre", 10},   {"ott", 10},
+        {"outubro", 10},  {"out", 10},      {"november", 11},  {"novembre", 11},  {"noviembre", 11},
+        {"novembro", 11}, {"december", 12}, {"dezember", 12},  {"dez", 12},       {"décembre", 12},
+        {"decembre", 12}, {"déc", 12},      {"diciembre", 12}, {"dic", 12},       {"dicembre", 12},
+        {"dezembro", 12},
+    };
+    static const std::array<std::string_view, 12> kEnglish = {
         "january", "february", "march",     "april",   "may",      "june",
         "july",    "august",   "september", "october", "november", "december"};
-    const auto w = text::to_lower(word);
+    const auto w = fold_case(word);
     if (w.size() < 3) return 0;
-    for (std::size_t m = 0; m < kMonths.size(); ++m) {
-        if (w == kMonths[m]) return static_cast<unsigned>(m + 1);
-        if (w.size() == 3 && kMonths[m].starts_with(w)) return static_cast<unsigned>(m + 1);
-    }
-    if (w == "sept") return 9;
+    for (const auto& n : kNames)
+        if (w == n.name) return n.month;
+    // English three-letter abbreviations: "Jan", "Oct".
+    for (std::size_t m = 0; m < kEnglish.size(); ++m)
+        if (w.size() == 3 && kEnglish[m].starts_with(w)) return static_cast<unsigned>(m + 1);
     return 0;
 }
 
@@ -330,12 +458,12 @@ DateLine classify_date_line(std::string_view line) {
             if (tok.begin >= d.begin && tok.end <= d.end) inside_date = true;
         if (inside_date) continue;
         if (tok.kind == Token::Kind::Word) {
-            const auto w = text::to_lower(tok.text);
-            if (w == "published" || w == "posted" || w == "issued" || w == "dated") {
+            const auto w = fold_case(tok.text);
+            if (is_published_label(w)) {
                 published_word = true;
                 if (published_pos == std::string_view::npos) published_pos = tok.begin;
             }
-            if ((w == "updated" || w == "modified" || w == "edited") && !updated_word) {
+            if (is_updated_label(w) && !updated_word) {
                 updated_word = true;
                 updated_pos = tok.begin;
             }
@@ -343,12 +471,12 @@ DateLine classify_date_line(std::string_view line) {
             if (!is_date_decoration(tok.text) && month_from_name(tok.text) == 0) return {};
         } else if (tok.kind == Token::Kind::Number) {
             // Times and zone offsets: "10:29", "+3", "3:14".
-            // "20.31 BST" (the Guardian's clock) uses a full stop between two-digit parts.
+            // "20.31 BST" (the Guardian's clock) and French "09h30" glue two-digit parts.
             const auto separator = [&](std::size_t k) {
                 return k < tokens.size() &&
                        (tokens[k].text == ":" ||
-                        (tokens[k].text == "." && k + 1 < tokens.size() &&
-                         tokens[k + 1].kind == Token::Kind::Number &&
+                        ((tokens[k].text == "." || tokens[k].text == "h") &&
+                         k + 1 < tokens.size() && tokens[k + 1].kind == Token::Kind::Number &&
                          tokens[k + 1].text.size() == 2 && !tokens[k + 1].space_before &&
                          !tokens[k].space_before));
             };

@@ -187,6 +187,15 @@ void drop_non_web_url(std::string& url, const std::string& where,
     url.clear();
 }
 
+// The sidecar's "url" when it is a web URL, else "".
+std::string sidecar_url(const nlohmann::json& sidecar) {
+    if (!sidecar.is_object()) return {};
+    const auto it = sidecar.find("url");
+    if (it == sidecar.end() || !it->is_string()) return {};
+    std::string url = text::clean_inline(it->get<std::string>());
+    return is_web_url(url) ? url : std::string{};
+}
+
 }  // namespace
 
 bool is_article_file(const std::filesystem::path& path) {
@@ -240,6 +249,9 @@ ExtractResult extract_file(const SourceFile& file, const ExtractContext& context
                                    : file.relative_path;
             drop_non_web_url(record.draft.meta_url, where, diagnostics);
             drop_non_web_url(record.draft.url, where, diagnostics);
+            // An operator-supplied URL is evidence too: its path may carry the date.
+            if (record.draft.url.empty() && record.draft.meta_url.empty())
+                record.draft.url = sidecar_url(sidecar);
             resolve_fields(record.draft, registry, article);
             if (sidecar.is_object()) apply_sidecar(sidecar, registry, where, article, diagnostics);
             if (article.title.empty() && text::trim(article.body).empty()) {

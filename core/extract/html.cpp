@@ -10,6 +10,7 @@
 #include "core/extract/boilerplate.h"
 #include "core/extract/byline.h"
 #include "core/extract/dates.h"
+#include "core/extract/html_dates.h"
 #include "core/extract/html_dom.h"
 #include "core/extract/plain_text.h"
 #include "core/extract/text_util.h"
@@ -319,8 +320,14 @@ Draft parse_html(std::string_view source) {
     if (!draft.byline_date) draft.byline_date = meta.time_marked;
     if (!draft.byline_date) draft.byline_date = meta.time_article;
     if (!draft.byline_date) draft.byline_date = text.byline_date;
+    // A date line printed around the headline but outside the article's text (a header
+    // above it, "Stand: ..." beside it) dates the page too; the first date line of a page
+    // without a headline comes after the URL path.
+    const auto printed = html::page_dates(root);
+    if (!draft.byline_date) draft.byline_date = printed.near_headline;
     // Outside the article a lone <time> is still better than nothing, after the URL path.
     if (!draft.text_date) draft.text_date = meta.time_any;
+    if (!draft.text_date) draft.text_date = printed.first_in_page;
     if (text.text_date) draft.text_date = text.text_date;
     draft.updated_date = text.updated_date;
     draft.url = text.url;

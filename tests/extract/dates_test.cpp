@@ -39,6 +39,18 @@ const ParseCase kParseCases[] = {
     {"version 1.2.2016.4", "", "a dotted run longer than a date is a version number"},
     {"it may 5 times", "", "lowercase 'may' is a verb, not a month"},
     {"September 2016", "", "month and year name no day"},
+    {"3. M\u00e4rz 2020", "2020-03-03", "German ordinal day with a full stop and an umlaut"},
+    {"3. Maerz 2020", "2020-03-03", "German month spelt without the umlaut"},
+    {"le 4 f\u00e9vrier 2021", "2021-02-04", "French months are written in lowercase"},
+    {"1er mai 2019", "2019-05-01", "French ordinal first of the month"},
+    {"4 de marzo de 2021", "2021-03-04", "Spanish 'de' between day, month and year"},
+    {"12 de outubro de 2020", "2020-10-12", "Portuguese month and 'de'"},
+    {"15 settembre 2019", "2019-09-15", "Italian month"},
+    {"21 maart 2019", "2019-03-21", "Dutch month"},
+    {"5 juin 2018", "2018-06-05", "French month in a date line"},
+    {"26 Okt 2018", "2018-10-26", "German abbreviation"},
+    {"5 F\u00c9VRIER 2021", "2021-02-05", "accented capitals fold to the month name"},
+    {"3 mar", "", "lowercase month word without a year is too often a plain word"},
 };
 
 class ParseDate : public testing::TestWithParam<ParseCase> {};
@@ -92,6 +104,21 @@ const LineCase kLineCases[] = {
     {"12 March 2019 \u2022 4 min read", DateLineKind::Published, "2019-03-12",
      "reading time decorates a date"},
     {"2 hours ago", DateLineKind::NotDateLine, "", "relative stamp without a date"},
+    {"Stand: 21.03.2019 08:15 Uhr", DateLineKind::Published, "2019-03-21",
+     "German 'as of' stamp with a clock"},
+    {"Ver\u00f6ffentlicht am 5. April 2017", DateLineKind::Published, "2017-04-05",
+     "German publication label"},
+    {"Publi\u00e9 le 4 f\u00e9vrier 2021 \u00e0 09h30", DateLineKind::Published, "2021-02-04",
+     "French publication label and time"},
+    {"Aktualisiert: 30.12.2016", DateLineKind::Updated, "2016-12-30",
+     "German modification stamp is not the publication date"},
+    {"mis \u00e0 jour le 5 juin 2018", DateLineKind::Updated, "2018-06-05",
+     "French modification stamp"},
+    {"Samstag, 5. Oktober 2013", DateLineKind::Published, "2013-10-05",
+     "German weekday decorates a date"},
+    {"jeudi 13 juin 2019", DateLineKind::Published, "2019-06-13", "French weekday, lowercase"},
+    {"Publicado el 4 de marzo de 2021", DateLineKind::Published, "2021-03-04",
+     "Spanish publication label"},
 };
 
 class DateLines : public testing::TestWithParam<LineCase> {};

@@ -153,6 +153,33 @@ TEST(ExtractFile, SidecarOverridesNamedFieldsOnly) {
     EXPECT_EQ(a.author, "Jane Doe");  // not named in the sidecar: extracted value stays
 }
 
+// A page that prints no date of its own is dated by the path of the URL its operator supplies,
+// and that URL outranks a date line far down the page, as a URL found in the page would.
+TEST(ExtractFile, SidecarUrlDatesThePage) {
+    struct Case {
+        const char* html;
+        const char* sidecar;
+        const char* date;
+        const char* why;
+    };
+    const Case cases[] = {
+        {"<html><body><article><h1>Talks resume in the capital</h1><p>Negotiators met again "
+         "today after a long pause in the talks.</p></article></body></html>",
+         R"({"url":"https://example.com/2019/03/21/talks-resume"})", "2019-03-21",
+         "no date in the page: the URL path dates it"},
+        {"<html><body><article><h1>Talks resume in the capital</h1><p>Negotiators met again "
+         "today after a long pause in the talks.</p></article></body></html>",
+         R"({"url":"ftp://example.com/2019/03/21/talks-resume"})", "",
+         "a URL that is not a web URL is no evidence"},
+    };
+    for (const auto& c : cases) {
+        const auto result = run("p.html", c.html, std::string(c.sidecar));
+        ASSERT_EQ(result.articles.size(), 1u) << c.why;
+        const auto& date = result.articles[0].date;
+        EXPECT_EQ(date ? date->iso() : "", c.date) << c.why;
+    }
+}
+
 TEST(ExtractFile, SidecarNullClearsAndBadSidecarWarns) {
     const auto cleared =
         run("n.txt", "A headline for this one\n\nNovember 17, 2017\n\nBody.\n", R"({"date":null})");

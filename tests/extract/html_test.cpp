@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+
 namespace broadsheet {
 namespace {
 
@@ -151,6 +153,42 @@ TEST(ParseHtml, Table) {
         if (*c.body_lacks) {
             EXPECT_EQ(body.find(c.body_lacks), std::string::npos) << c.why << "\n" << body;
         }
+    }
+}
+
+// Dates printed around the headline but outside the article's text: where they count and where
+// they do not. Every page holds the same paragraph, so only the date layout differs.
+struct PrintedDateCase {
+    const char* before;       // the page before the article's paragraph
+    const char* after;        // and after it
+    const char* byline_date;  // Draft::byline_date: a date line near the <h1>
+    const char* text_date;    // Draft::text_date: weaker, after the URL path
+    const char* why;
+};
+
+constexpr const char* kCouncilParagraph =
+    "<div class=\"text\"><p>The council approved the new budget on a narrow vote after a long "
+    "evening of debate in the town hall.</p></div>";
+
+const PrintedDateCase kPrintedDates[] = {
+    {"<div class=\"meta\"><span>02.11.2021</span></div><h1>Budget passes</h1>", "", "2021-11-02",
+     "2021-11-02", "a bare dotted date in a header above the headline"},
+    {"<h1>Budget passes</h1><div><span>Stand:</span> <span>21.03.2019 08:15 Uhr</span></div>", "",
+     "2019-03-21", "2019-03-21", "'Stand:' and its date in sibling spans read as one line"},
+    {"<h1>Budget passes</h1><p>Aktualisiert: 30.12.2016</p>", "", "", "",
+     "an updated-only stamp is not a publication date"},
+    {"<h1>Budget passes</h1>", "<div class=\"comments\"><span>5. M\u00e4rz 2020</span></div>", "",
+     "", "a comment's date never dates the article"},
+    {"<div class=\"top\"><span>le 4 f\u00e9vrier 2021</span></div>", "", "", "2021-02-04",
+     "no headline: the first date line is weak evidence only"},
+};
+
+TEST(ParseHtml, PrintedDatesAroundTheHeadline) {
+    for (const auto& c : kPrintedDates) {
+        const Draft d = parse_html(std::string("<html><body>") + c.before + kCouncilParagraph +
+                                   c.after + "</body></html>");
+        EXPECT_EQ(d.byline_date ? d.byline_date->iso() : "", c.byline_date) << c.why;
+        EXPECT_EQ(d.text_date ? d.text_date->iso() : "", c.text_date) << c.why;
     }
 }
 

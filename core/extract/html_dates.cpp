@@ -1,0 +1,112 @@
+// html_dates.cpp — publication dates printed around the headline of a saved page.
+#include "core/extract/html_dates.h"
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "core/extract/dates.h"
+#include "core/extract/html_dom.h"
+#include "core/extract/text_util.h"
+
+namespace broadsheet::html {
+namespace {
+
+// Date lines are short; a longer text is a sentence or a teaser that mentions a date.
+constexpr std::size_t kMaxDateLineChars = 80;
+// How many text pieces after (or before) the headline a date may sit and still date it.
+constexpr std::size_t kNearAfter = 25;
+constexpr std::size_t kNearBefore = 12;
+
+struct Piece {
+    std::optional<Date> date;  // set for a date line
+    bool headline = false;     // the first <h1>
+};
+
+// Every date line has a digit (a day or a year); most texts of a page have none and are
+// skipped before the date scanner runs.
+bool has_digit(std::string_view s) {
+    for (char c : s)
+        if (text::is_ascii_digit(c)) return true;
+    return false;
+}
+
+// Whether a child element starts a block of its own (the element is more than one line).
+bool has_block_element_child(const xmlNode* node) {
+    for (const xmlNode* c = node->children; c; c = c->next)
+        if (c->type == XML_ELEMENT_NODE && is_block(c)) return true;
+    return false;
+}
+
+void collect(const xmlNode* node, std::vector<Piece>& out, bool& seen_h1) {
+    for (const xmlNode* c = node->children; c; c = c->next) {
+        if (c->type == XML_TEXT_NODE) {
+            const auto* raw = reinterpret_cast<const char*>(c->content);
+            const std::string_view value = text::trim(raw ? raw : "");
+            if (value.empty() || value.size() > kMaxDateLineChars) continue;
+            if (value.size() == 1 && !text::is_ascii_digit(value.front())) continue;
+            Piece piece;
+            if (has_digit(value)) {
+                const auto line = classify_date_line(value);
+                if (line.kind == DateLineKind::Published) piece.date = line.date;
+            }
+            out.push_back(piece);
+            continue;
+        }
+        if (c->type != XML_ELEMENT_NODE) continue;
+        const auto name = name_of(c);
+        if (name == "script" || name == "style" || name == "noscript" || name == "template")
+            continue;
+        if (furniture_kind(c) != Furniture::None) continue;
+        if (name == "h1" && !seen_h1) {
+            seen_h1 = true;
+            Piece headline;
+            headline.headline = true;
+            out.push_back(headline);
+            continue;  // a date inside the headline is part of its words
+        }
+        // "Stand:" and its date in sibling spans: the element's whole text is the line.
+        if (c->children && c->children->next && !has_block_element_child(c)) {
+            const auto whole = text_of(c);
+            if (!whole.empty() && whole.size() <= kMaxDateLineChars && has_digit(whole)) {
+                const auto line = classify_date_line(whole);
+                if (line.kind == DateLineKind::Published && line.date) {
+                    Piece piece;
+                    piece.date = line.date;
+                    out.push_back(piece);
+                    continue;
+                }
+                if (line.kind != DateLineKind::NotDateLine) continue;  // updated-only, clock
+            }
+        }
+        collect(c, out, seen_h1);
+    }
+}
+
+}  // namespace
+
+PageDates page_dates(const xmlNode* root) {
+    std::vector<Piece> pieces;
+    bool seen_h1 = false;
+    collect(root, pieces, seen_h1);
+    PageDates result;
+    std::size_t headline = pieces.size();
+    for (std::size_t i = 0; i < pieces.size(); ++i) {
+        if (pieces[i].headline && headline == pieces.size()) headline = i;
+        if (pieces[i].date && !result.first_in_page) result.first_in_page = pieces[i].date;
+    }
+    if (headline == pieces.size()) return result;
+    for (std::size_t i = headline + 1; i < pieces.size() && i <= headline + kNearAfter; ++i)
+        if (pieces[i].date) {
+            result.near_headline = pieces[i].date;
+            return result;
+        }
+    for (std::size_t k = 1; k <= kNearBefore && k <= headline; ++k)
+        if (pieces[headline - k].date) {
+            result.near_headline = pieces[headline - k].date;
+            return result;
+        }
+    return result;
+}
+
+}  // namespace broadsheet::html

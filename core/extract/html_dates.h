@@ -1,0 +1,23 @@
+// html_dates.h — a publication date printed in the page around the headline, outside the
+// article's main text (a date under the headline in a header, a "Stand: 21.03.2019" line).
+#pragma once
+
+#include <libxml/tree.h>
+
+#include <optional>
+
+#include "core/date.h"
+
+namespace broadsheet::html {
+
+struct PageDates {
+    std::optional<Date> near_headline;  // the date line nearest the <h1>, after it first
+    std::optional<Date> first_in_page;  // the first date line of the page (no <h1> on the page)
+};
+
+// Date lines are short texts that classify_date_line reads as a publication date; an
+// "Updated"-only line, a page clock, a date in a sentence and any date inside furniture
+// (navigation, comments, footers, related lists, forms) never count.
+PageDates page_dates(const xmlNode* root);
+
+}  // namespace broadsheet::html
