@@ -46,6 +46,7 @@ struct IndexCommand {
     std::string registry_dir;  // empty → registry_dir_for(corpus_dir)
     bool follow_symlinks = false;
     std::size_t jobs = default_jobs();  // build only: threads and shards
+    bool keep_shards = false;           // build only: publish the shards unmerged
 };
 
 struct ExtractCommand {
@@ -133,6 +134,8 @@ int run_index(const IndexCommand& command, IndexAction action) {
     options.index_dir = command.index_dir;
     options.registry = &registry;
     options.jobs = command.jobs;
+    options.layout =
+        command.keep_shards ? broadsheet::ShardLayout::Kept : broadsheet::ShardLayout::Merged;
     options.walk.symlinks = command.follow_symlinks ? broadsheet::SymlinkPolicy::Follow
                                                     : broadsheet::SymlinkPolicy::StayInsideRoot;
     options.on_progress = [&progress](const broadsheet::IndexProgress& p) { progress.update(p); };
@@ -153,7 +156,12 @@ int run_index(const IndexCommand& command, IndexAction action) {
         verb, report.articles, report.added, report.updated, report.deleted, report.unchanged,
         report.kept, report.skipped, report.unreadable, report.warnings, report.files,
         report.seconds, report.generation.empty() ? "(none)" : report.generation.string().c_str());
-    if (report.mode == broadsheet::IndexMode::Build) {
+    if (report.mode == broadsheet::IndexMode::Build && command.keep_shards) {
+        std::printf(
+            "%zu job(s) indexed at once; their shards were kept (compacting them took "
+            "%.2f s)\n",
+            report.shards, report.merge_seconds);
+    } else if (report.mode == broadsheet::IndexMode::Build) {
         std::printf("%zu job(s) indexed at once; merging their shards took %.2f s\n", report.shards,
                     report.merge_seconds);
     }
@@ -288,6 +296,10 @@ int main(int argc, char** argv) try {
                      "into the published generation (default: number of cores)")
         ->capture_default_str()
         ->check(CLI::Range(std::size_t{1}, std::size_t{64}));
+    build->add_flag("--keep-shards", build_args.keep_shards,
+                    "Publish the --jobs shards unmerged: the generation holds shard-K databases "
+                    "and a XAPIANDB manifest naming them, searched as one database (update "
+                    "refuses such a generation: build again, or compact it first)");
 
     IndexCommand update_args;
     auto* update = app.add_subcommand(

@@ -79,6 +79,10 @@ int main(int argc, char** argv) try {
     if (const auto columns = pool.columns())
         spdlog::info("facet columns: {} documents, {:.1f} MB in memory", columns->documents(),
                      static_cast<double>(columns->bytes()) / 1e6);
+    else
+        spdlog::info(
+            "facet columns: none (an index of several shards, or they could not be "
+            "read): facets are counted from the documents' values");
 
     broadsheet::HttpServer server(config, pool);
     const int port = server.bind();

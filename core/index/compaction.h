@@ -24,7 +24,7 @@ struct CompactReport {
 // when another indexer holds the lock or the index cannot be read or written.
 CompactReport compact_index(const std::filesystem::path& index_dir);
 
-// Bytes of the files in `dir` (one level: a glass database is a flat directory).
+// Bytes of the files under `dir` (a glass database, or a generation of kept shards).
 std::uintmax_t directory_bytes(const std::filesystem::path& dir);
 
 }  // namespace broadsheet

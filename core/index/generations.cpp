@@ -74,6 +74,22 @@ std::optional<unsigned> current_generation(const fs::path& index_dir) {
     return number;
 }
 
+void write_shard_manifest(const fs::path& dir, const std::vector<std::string>& names) {
+    const fs::path manifest = dir / kStubFileName;
+    {
+        std::ofstream out(manifest, std::ios::trunc);
+        for (const std::string& name : names) out << "auto " << name << '\n';
+        out.close();
+        if (!out) fail("cannot write", manifest, errno);
+    }
+    fsync_path(manifest, O_RDONLY);
+}
+
+bool is_sharded_generation(const fs::path& generation) {
+    std::error_code ec;
+    return fs::is_regular_file(generation / kStubFileName, ec);
+}
+
 std::vector<unsigned> list_generations(const fs::path& index_dir) {
     std::vector<unsigned> numbers;
     std::error_code ec;

@@ -28,6 +28,14 @@ std::optional<unsigned> parse_generation_name(std::string_view name);
 // Throws Error(IndexUnavailable) when the stub exists but does not name a generation.
 std::optional<unsigned> current_generation(const std::filesystem::path& index_dir);
 
+// Writes DIR/XAPIANDB naming the databases DIR/NAME (one "auto NAME" line each, in order), so
+// that Xapian::Database(DIR) opens them as one database of several shards; fsynced. Throws
+// Error(IndexUnavailable) naming the path when it cannot be written.
+void write_shard_manifest(const std::filesystem::path& dir, const std::vector<std::string>& names);
+
+// Whether the generation directory `generation` is a manifest of shards rather than one database.
+bool is_sharded_generation(const std::filesystem::path& generation);
+
 // Numbers of every gen-NNNNNN directory present, ascending.
 std::vector<unsigned> list_generations(const std::filesystem::path& index_dir);
 

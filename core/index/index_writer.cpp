@@ -104,6 +104,7 @@ IndexReport build_locked(const IndexOptions& options) {
                             options.jobs,
                             options.batch_size,
                             {}};
+    input.layout = options.layout;
     input.on_file = [&](const std::string& relative) { report_progress(run, ++done, relative); };
     ShardedBuildOutput built = build_sharded(input);
     run.report.added = built.added;
@@ -277,6 +278,13 @@ void update_file(Run& run, Xapian::WritableDatabase& db, std::map<std::string, S
 IndexReport update_locked(const IndexOptions& options, unsigned current) {
     Run run = start_run(options);
     const fs::path generation = options.index_dir / generation_name(current);
+    if (is_sharded_generation(generation)) {
+        // Routing each changed article to its shard is not built yet.
+        throw Error(ErrorCode::InvalidArgument,
+                    generation.string() +
+                        " holds kept shards, which update cannot change in place; run build "
+                        "again, or compact (which merges the shards into one database) first");
+    }
     Xapian::WritableDatabase db(generation.string(), Xapian::DB_OPEN);
     check_schema(db);
     std::map<std::string, StoredFile> stored = stored_files(db);

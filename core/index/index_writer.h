@@ -2,7 +2,8 @@
 //
 // build_index: walks the corpus, extracts and indexes every article file on `jobs` threads into
 //   shards (core/index/sharded_build.h), compacts them into INDEX_DIR/gen-NNNNNN (the number
-//   after the highest present), groups the quotes, writes the metadata
+//   after the highest present) — or, with ShardLayout::Kept, keeps them as gen-NNNNNN/shard-K
+//   behind a manifest — groups the quotes over all shards, writes the metadata
 //   (schema version, values map, build time, article and quote counts), then publishes it
 //   atomically. The previous generation is kept for readers still using it; older ones —
 //   including half-built leftovers of a crashed or killed build — are deleted. Until the
@@ -10,7 +11,8 @@
 // update_index: opens the published generation in place, compares each file's content hash with
 //   the one stored in its documents, adds new files, replaces changed ones, deletes documents of
 //   files that are gone, and commits once (inside a transaction, so readers see all or nothing).
-//   With no published index it builds one.
+//   With no published index it builds one. A generation of kept shards is not updated in place:
+//   update throws Error(InvalidArgument) saying to build again or compact it first.
 //
 // Bad files never abort a run: they become Diagnostics and counts in the report. A file or folder
 // that exists but cannot be read (Severity::Unreadable) is different from a bad file, because
@@ -31,6 +33,7 @@
 
 #include "core/extract/extract.h"
 #include "core/extract/registry.h"
+#include "core/index/sharded_build.h"
 #include "core/index/walker.h"
 
 namespace broadsheet {
@@ -44,10 +47,11 @@ struct IndexProgress {
 struct IndexOptions {
     std::filesystem::path corpus_dir;
     std::filesystem::path index_dir;
-    const Registry* registry = nullptr;  // nullptr → empty registry
-    std::size_t batch_size = 1000;       // build: commit a shard after this many articles
-    std::size_t jobs = 1;                // build: threads, each indexing into its own shard
-    WalkOptions walk;                    // which symbolic links are followed
+    const Registry* registry = nullptr;        // nullptr → empty registry
+    std::size_t batch_size = 1000;             // build: commit a shard after this many articles
+    std::size_t jobs = 1;                      // build: threads, each indexing into its own shard
+    ShardLayout layout = ShardLayout::Merged;  // build: one database, or the shards kept
+    WalkOptions walk;                          // which symbolic links are followed
     std::function<void(const IndexProgress&)> on_progress;  // called after each file; optional
 };
 

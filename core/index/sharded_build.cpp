@@ -154,6 +154,20 @@ void compact_shards(std::vector<Shard>& shards, const fs::path& destination) {
     all.compact(destination.string(), Xapian::DBCOMPACT_MULTIPASS);
 }
 
+// Each shard compacted into DESTINATION/shard-K, and the manifest naming them in shard order.
+void keep_shards(std::vector<Shard>& shards, const fs::path& destination) {
+    fs::create_directories(destination);
+    std::vector<std::string> names;
+    for (Shard& shard : shards) {
+        shard.db->close();
+        shard.db.reset();
+        names.push_back(shard.path.filename().string());
+        Xapian::Database(shard.path.string())
+            .compact((destination / names.back()).string(), Xapian::DBCOMPACT_MULTIPASS);
+    }
+    write_shard_manifest(destination, names);
+}
+
 class ScratchDirectory {
   public:
     explicit ScratchDirectory(fs::path path) : path_(std::move(path)) {
@@ -217,7 +231,10 @@ ShardedBuildOutput build_sharded(const ShardedBuildInput& input) {
     const Clock::time_point indexed = Clock::now();
     output.index_seconds = std::chrono::duration<double>(indexed - start).count();
     drop_cross_shard_duplicates(shards);
-    compact_shards(shards, input.destination);
+    if (input.layout == ShardLayout::Kept)
+        keep_shards(shards, input.destination);
+    else
+        compact_shards(shards, input.destination);
     output.merge_seconds = std::chrono::duration<double>(Clock::now() - indexed).count();
     for (Shard& shard : shards) {
         output.added += shard.added;

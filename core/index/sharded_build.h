@@ -7,8 +7,11 @@
 // one-thread build: duplicates within a shard are replaced as they come, duplicates across shards
 // are deleted from the earlier shards after the threads finish; either way the later file gets a
 // Warning. Xapian's compactor then merges the shards, in order, into DESTINATION (docids follow
-// the walk order) and the shards are deleted. Diagnostics come out in walk order, whatever
-// the number of jobs.
+// the walk order) and the shards are deleted; or, with ShardLayout::Kept, compacts each shard on
+// its own into DESTINATION/shard-K and writes the manifest DESTINATION/XAPIANDB naming them, so
+// that Xapian::Database(DESTINATION) opens them as one database (docids interleave: a shard's
+// local id L in shard K of N is (L-1)*N+K+1). Diagnostics come out in walk order, whatever the
+// number of jobs.
 #pragma once
 
 #include <cstddef>
@@ -21,6 +24,12 @@
 
 namespace broadsheet {
 
+// What a build publishes: one database, or its shards behind a manifest.
+enum class ShardLayout {
+    Merged,  // the shards are compacted into one database
+    Kept,    // each shard is compacted on its own; a stub file names them
+};
+
 struct ShardedBuildInput {
     std::filesystem::path corpus_dir;
     const std::vector<std::string>* files = nullptr;  // relative paths in walk order
@@ -30,6 +39,7 @@ struct ShardedBuildInput {
     std::size_t batch_size = 1000;      // articles between commits of one shard
     // Called after each file, from the thread that indexed it, under a lock (never concurrently).
     std::function<void(const std::string& relative_path)> on_file;
+    ShardLayout layout = ShardLayout::Merged;
 };
 
 struct ShardedBuildOutput {

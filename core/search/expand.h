@@ -27,6 +27,11 @@ class FieldWordDecider : public Xapian::ExpandDecider {
     Field field_;
 };
 
+// get_eset flags: on a database of several shards Xapian otherwise estimates each term's
+// frequency from the shards holding the relevant documents, so weights (and the terms chosen)
+// would differ from one database's; on one database it changes nothing.
+inline constexpr int kExactOverShards = Xapian::Enquire::USE_EXACT_TERMFREQ;
+
 // The word an index term of a free-text field stands for: the term without its field prefix.
 std::string_view word_of_term(std::string_view index_term);
 

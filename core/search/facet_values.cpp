@@ -1,11 +1,12 @@
 // facet_values.cpp — one facet's values by word prefix, with their counts under a search's query
-// and filters, counted from the facet columns: the typeahead inside long facet lists
-// (GET /api/facets/{name}).
+// and filters, counted from the facet columns (value-count spies on several shards): the typeahead
+// inside long facet lists (GET /api/facets/{name}).
 #include "core/search/facet_values.h"
 
 #include <algorithm>
 
 #include "core/schema.h"
+#include "core/search/facet_count.h"
 #include "core/search/facets.h"
 #include "core/search/prefix_match.h"
 #include "core/search/search_internal.h"
@@ -59,7 +60,7 @@ FacetValues facet_values(SearchContext& context, const FacetValuesParams& params
     }
     return context.guarded([&] {
         const BuiltQuery built = context.builder().build(filters);
-        ColumnCountSpy spy(context.columns(), row.counted);
+        FacetCounter spy(context.columns(), row.counted);
         FacetValues result;
         result.end = search_internal::count_matches(context, combine(built, row.own_filter), spy);
         result.facet = params.facet;

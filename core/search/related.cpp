@@ -28,7 +28,8 @@ RelatedResult related(SearchContext& context, const RelatedParams& params) {
         // expand set says what the article is about in the words a reader would search by.
         Xapian::Enquire enquire(db);
         const FieldWordDecider decider(Field::Body);
-        const Xapian::ESet eset = enquire.get_eset(kRelatedTerms, relevant, &decider);
+        const Xapian::ESet eset =
+            enquire.get_eset(kRelatedTerms, relevant, kExactOverShards, &decider);
         std::vector<Xapian::Query> words;
         for (auto it = eset.begin(); it != eset.end(); ++it) {
             words.emplace_back(*it);

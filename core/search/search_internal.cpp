@@ -7,6 +7,7 @@
 #include "core/error.h"
 #include "core/schema.h"
 #include "core/search/facet_columns.h"
+#include "core/search/facet_count.h"
 #include "core/search/facets.h"
 #include "core/search/histogram.h"
 
@@ -105,6 +106,15 @@ MatchEnd count_matches(SearchContext& context, const Xapian::Query& query, Xapia
     return budget.end();
 }
 
+MatchEnd count_matches(SearchContext& context, const Xapian::Query& query, FacetCounter& counter) {
+    Xapian::Enquire enquire(context.db());
+    enquire.set_query(query);
+    counter.attach(enquire);
+    MatchBudget budget;
+    budget.count(enquire, count_all(context.db()));
+    return budget.end();
+}
+
 namespace {
 
 // `values` (count descending, kUnknownValue last) cut to the first `size`, keeping past them
@@ -129,7 +139,7 @@ std::vector<FacetValue> cut(std::vector<FacetValue> values, unsigned size,
 
 // Which facets a page's match counts, and where: on its ranking pass, or (a facet with a
 // selection or exclusion, which must not count itself) on a counting-only pass of its own; all
-// from the same columns.
+// from the same columns (or all by value-count spies when there are none: several shards).
 struct FacetPlan {
     std::shared_ptr<const FacetColumns> columns;
     bool outlet = false;
@@ -159,24 +169,24 @@ struct FacetPlan {
 
 // The counting-only passes of `plan` within `budget`, and the facet lists and histogram.
 void summarise(SearchContext& context, const BuiltQuery& built, const SearchParams& params,
-               const FacetPlan& plan, const ColumnCountSpy& main_spy, MatchBudget& budget,
+               const FacetPlan& plan, const FacetCounter& main_spy, MatchBudget& budget,
                PageSummaries& summaries) {
     Xapian::Database& db = context.db();
     const Xapian::doccount all = count_all(db);
     // Each ends at the budget's deadline (or after kLatePassSeconds when the ranking pass spent
     // it), its facet then counting the matches seen.
-    ColumnCountSpy outlet_spy(plan.columns, {.outlet = plan.outlet_apart});
-    ColumnCountSpy speaker_spy(plan.columns, {.speaker = plan.speaker_apart});
+    FacetCounter outlet_spy(plan.columns, {.outlet = plan.outlet_apart});
+    FacetCounter speaker_spy(plan.columns, {.speaker = plan.speaker_apart});
     if (plan.outlet_apart) {
         Xapian::Enquire others(db);
         others.set_query(combine(built, FacetFilter::ExceptOutlet));
-        others.add_matchspy(&outlet_spy);
+        outlet_spy.attach(others);
         budget.count(others, all);
     }
     if (plan.speaker_apart) {
         Xapian::Enquire others(db);
         others.set_query(combine(built, FacetFilter::ExceptSpeaker));
-        others.add_matchspy(&speaker_spy);
+        speaker_spy.attach(others);
         budget.count(others, all);
     }
     summaries.end = budget.end();
@@ -217,10 +227,11 @@ Xapian::MSet match(SearchContext& context, const BuiltQuery& built, const Search
         return mset;
     }
 
-    // Facets and the histogram count from the facet columns (never from the documents).
+    // Facets and the histogram count from the facet columns (never from the documents), or on
+    // a database of several shards, which has none, from the values (core/search/facet_count.h).
     plan.columns = context.columns();
-    ColumnCountSpy main_spy(plan.columns, plan.ranking_pass());
-    enquire.add_matchspy(&main_spy);
+    FacetCounter main_spy(plan.columns, plan.ranking_pass());
+    main_spy.attach(enquire);
     Xapian::MSet mset = enquire.get_mset(first, params.size, all);
     budget.record(mset, main_spy.total());
     summaries.match_ms = ms_since(started);

@@ -15,6 +15,10 @@
 #include "core/search/search_context.h"
 #include "core/search/search_types.h"
 
+namespace broadsheet {
+class FacetCounter;
+}
+
 namespace broadsheet::search_internal {
 
 // check_at_least for get_mset: make the matcher visit every match so totals and facets are exact.
@@ -148,6 +152,8 @@ Xapian::MSet match(SearchContext& context, const BuiltQuery& built, const Search
 // Runs `query` as one counting-only pass (no hits) whose match spy `spy` counts, within a fresh
 // time budget; whether it counted every match.
 MatchEnd count_matches(SearchContext& context, const Xapian::Query& query, Xapian::MatchSpy& spy);
+// The same with the spies of `counter`.
+MatchEnd count_matches(SearchContext& context, const Xapian::Query& query, FacetCounter& counter);
 
 // One result page of `params` (already validated, type set): the envelope from the match,
 // each hit from `make_hit(mset, iterator, snippets_ms)`, which adds the milliseconds its snippet

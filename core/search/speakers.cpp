@@ -40,7 +40,7 @@ std::vector<TermWeight> characteristic_terms(Xapian::Database& db, const Xapian:
     if (relevant.empty()) return terms;
     // Quote documents hold the quote's words in the unprefixed field as well (core/index).
     const FieldWordDecider decider(Field::Body);
-    const Xapian::ESet eset = enquire.get_eset(kProfileTerms, relevant, &decider);
+    const Xapian::ESet eset = enquire.get_eset(kProfileTerms, relevant, kExactOverShards, &decider);
     for (auto it = eset.begin(); it != eset.end(); ++it) terms.push_back({*it, it.get_weight()});
     return terms;
 }

@@ -64,6 +64,30 @@ TEST(Generations, PublishPointsTheStubAtTheGenerationAndXapianFollowsIt) {
     EXPECT_FALSE(fs::exists(dir / "XAPIANDB.tmp"));  // the temp file was renamed, not left over
 }
 
+TEST(Generations, AShardManifestOpensItsShardsAsOneDatabaseThroughTheIndexStub) {
+    TempDir dir;
+    const fs::path generation = dir / generation_name(1);
+    fs::create_directories(generation);
+    for (const char* shard : {"shard-0", "shard-1"}) {
+        Xapian::WritableDatabase db((generation / shard).string(),
+                                    Xapian::DB_CREATE | Xapian::DB_BACKEND_GLASS);
+        Xapian::Document doc;
+        doc.set_data(shard);
+        db.add_document(doc);
+        db.commit();
+    }
+    EXPECT_FALSE(is_sharded_generation(generation));  // shards alone are not yet a generation
+    write_shard_manifest(generation, {"shard-0", "shard-1"});
+    EXPECT_TRUE(is_sharded_generation(generation));
+    EXPECT_FALSE(is_sharded_generation(generation / "shard-0"));  // a plain database
+    publish_generation(dir.path(), 1);
+    // Nested stubs: INDEX_DIR/XAPIANDB names the generation, whose manifest names the shards,
+    // whose document ids interleave (shard-1's first document is the second).
+    const Xapian::Database db(dir.path().string());
+    EXPECT_EQ(db.size(), 2u);
+    EXPECT_EQ(db.get_document(2).get_data(), "shard-1");
+}
+
 TEST(Generations, ListAndPruneKeepOnlyTheNamedOnes) {
     TempDir dir;
     for (unsigned n : {3u, 1u, 2u}) make_generation(dir.path(), n, "x");

@@ -1,5 +1,6 @@
 // facet_columns_test.cpp — the facet columns count exactly what reading each matching
-// document's value slots counts, over articles and quote documents, and follow commits.
+// document's value slots counts, over articles and quote documents, and follow commits; the
+// value-count path of databases of several shards counts the same.
 #include "core/search/facet_columns.h"
 
 #include <gtest/gtest.h>
@@ -9,6 +10,7 @@
 
 #include "core/index/document.h"
 #include "core/schema.h"
+#include "core/search/facet_count.h"
 #include "core/search/facets.h"
 #include "core/search/histogram.h"
 #include "core/search/search_context.h"
@@ -98,6 +100,47 @@ TEST_F(FacetColumnsTest, CountExactlyWhatTheDocumentsHold) {
         const Counted expected = by_reading_documents(database, c.query);
         const Counted got = by_columns(database, c.query);
         // Every row but the empty one must count something, or it compares nothing.
+        EXPECT_EQ(expected.outlets.empty(), std::string(c.why) == "no match") << c.why;
+        expect_same(expected.outlets, got.outlets, "outlet", c.why);
+        expect_same(expected.speakers, got.speakers, "speaker", c.why);
+        expect_same(expected.years, got.years, "year", c.why);
+        EXPECT_EQ(got.histogram.undated, expected.histogram.undated) << c.why;
+        ASSERT_EQ(got.histogram.buckets.size(), expected.histogram.buckets.size()) << c.why;
+        for (std::size_t i = 0; i < got.histogram.buckets.size(); ++i) {
+            EXPECT_EQ(got.histogram.buckets[i].period, expected.histogram.buckets[i].period);
+            EXPECT_EQ(got.histogram.buckets[i].count, expected.histogram.buckets[i].count);
+        }
+    }
+}
+
+Counted by_counter(const Xapian::Database& db, const Xapian::Query& query,
+                   std::shared_ptr<const FacetColumns> columns) {
+    FacetCounter counter(std::move(columns), {.outlet = true, .speaker = true, .dates = true});
+    Xapian::Enquire enquire(db);
+    enquire.set_query(query);
+    counter.attach(enquire);
+    enquire.get_mset(0, 0, db.get_doccount());
+    return {counter.outlets(), counter.speakers(), counter.years(),
+            make_histogram(counter.histogram_input(HistogramInterval::Day))};
+}
+
+TEST_F(FacetColumnsTest, TheValueCountPathCountsWhatTheColumnsCount) {
+    const QueryCase cases[] = {
+        // Every document: joined speaker values split, "(unknown)" rows of both facets.
+        {"everything", Xapian::Query(std::string())},
+        // Quote documents only: one speaker each, or none (unattributed).
+        {"quotes", Xapian::Query(term(Field::Type, kTypeQuote))},
+        // A subset, including an undated article: the histogram's undated count.
+        {"ceasefire", Xapian::Query(term(Field::Body, "ceasefire"))},
+        // Nothing matches: every list empty, no unknown rows.
+        {"no match", Xapian::Query("zzznothing")},
+    };
+    const Xapian::Database database = db();
+    const auto columns = FacetColumns::load(database);
+    ASSERT_NE(columns, nullptr);
+    for (const auto& c : cases) {
+        const Counted expected = by_counter(database, c.query, columns);
+        const Counted got = by_counter(database, c.query, nullptr);
         EXPECT_EQ(expected.outlets.empty(), std::string(c.why) == "no match") << c.why;
         expect_same(expected.outlets, got.outlets, "outlet", c.why);
         expect_same(expected.speakers, got.speakers, "speaker", c.why);
