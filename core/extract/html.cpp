@@ -172,11 +172,13 @@ void walk(const xmlNode* node, PageMeta& meta, bool in_head, bool in_article) {
             // sidebar's dates ("Latest news") do not.
             const auto itemprop = text::to_lower(attr(child, "itemprop"));
             const auto cls_time = text::to_lower(attr(child, "class"));
-            const bool modified = itemprop == "datemodified" ||
-                                  text::contains_ci(cls_time, "updated") ||
-                                  text::contains_ci(cls_time, "modified");
             const bool marked = itemprop == "datepublished" || !attr(child, "pubdate").empty() ||
                                 text::contains_ci(cls_time, "publish");
+            // WordPress marks a never-edited post's one <time> "entry-date published updated":
+            // a date marked as published is the publication date, whatever else it is.
+            const bool modified = itemprop == "datemodified" ||
+                                  (!marked && (text::contains_ci(cls_time, "updated") ||
+                                               text::contains_ci(cls_time, "modified")));
             auto value = attr(child, "datetime");
             if (value.empty()) value = html::text_of(child);
             const auto date = modified ? std::nullopt : parse_date(value);

@@ -57,7 +57,9 @@ void collect(const xmlNode* node, std::vector<Piece>& out, bool& seen_h1) {
         const auto name = name_of(c);
         if (name == "script" || name == "style" || name == "noscript" || name == "template")
             continue;
-        if (furniture_kind(c) != Furniture::None) continue;
+        // A <header> holds the article's own headline, byline and date as often as the site's
+        // masthead; other furniture (navigation, comments, related lists, footers) never dates it.
+        if (name != "header" && furniture_kind(c) != Furniture::None) continue;
         if (name == "h1" && !seen_h1) {
             seen_h1 = true;
             Piece headline;

@@ -181,6 +181,13 @@ const PrintedDateCase kPrintedDates[] = {
      "", "a comment's date never dates the article"},
     {"<div class=\"top\"><span>le 4 f\u00e9vrier 2021</span></div>", "", "", "2021-02-04",
      "no headline: the first date line is weak evidence only"},
+    {"<article><header><h1>Budget passes</h1><div class=\"entry-meta\"><a href=\"/x\">"
+     "<span>13. November 2019</span></a></div></header>",
+     "</article>", "2019-11-13", "2019-11-13", "the article's own <header> is not the masthead"},
+    {"<article><h1>Budget passes</h1><time class=\"entry-date published updated\" "
+     "datetime=\"2019-11-13T08:39:36+00:00\">Nov 13</time>",
+     "</article>", "2019-11-13", "2019-11-13",
+     "a <time> marked published and updated is the publication date"},
 };
 
 TEST(ParseHtml, PrintedDatesAroundTheHeadline) {
