@@ -58,8 +58,10 @@ void collect(const xmlNode* node, std::vector<Piece>& out, bool& seen_h1) {
         if (name == "script" || name == "style" || name == "noscript" || name == "template")
             continue;
         // A <header> holds the article's own headline, byline and date as often as the site's
-        // masthead; other furniture (navigation, comments, related lists, footers) never dates it.
-        if (name != "header" && furniture_kind(c) != Furniture::None) continue;
+        // masthead, and class names are weak evidence here (blogs wrap the post in
+        // "widget Blog", its date in "date-header"); certain furniture (navigation, comments,
+        // galleries, footers, forms) never dates the article.
+        if (name != "header" && furniture_kind(c) == Furniture::Certain) continue;
         if (name == "h1" && !seen_h1) {
             seen_h1 = true;
             Piece headline;

@@ -16,8 +16,8 @@ struct PageDates {
 };
 
 // Date lines are short texts that classify_date_line reads as a publication date; an
-// "Updated"-only line, a page clock, a date in a sentence and any date inside furniture
-// (navigation, comments, footers, related lists, forms) never count.
+// "Updated"-only line, a page clock, a date in a sentence and any date inside certain furniture
+// (navigation, comments, galleries, footers, forms; see html::Furniture) never count.
 PageDates page_dates(const xmlNode* root);
 
 }  // namespace broadsheet::html

@@ -184,6 +184,10 @@ const PrintedDateCase kPrintedDates[] = {
     {"<article><header><h1>Budget passes</h1><div class=\"entry-meta\"><a href=\"/x\">"
      "<span>13. November 2019</span></a></div></header>",
      "</article>", "2019-11-13", "2019-11-13", "the article's own <header> is not the masthead"},
+    {"<div class=\"widget Blog\"><div class=\"date-header\"><span>Samstag, 5. Oktober 2013</span>"
+     "</div><h1>Budget passes</h1>",
+     "</div>", "2013-10-05", "2013-10-05",
+     "a class name alone ('widget', 'header') does not hide a blog post's date"},
     {"<article><h1>Budget passes</h1><time class=\"entry-date published updated\" "
      "datetime=\"2019-11-13T08:39:36+00:00\">Nov 13</time>",
      "</article>", "2019-11-13", "2019-11-13",
