@@ -1,4 +1,5 @@
-// dates.cpp — a small token scanner for English date expressions (no std::regex).
+// dates.cpp — a small token scanner for date expressions in English, German, French, Spanish,
+// Italian, Portuguese and Dutch (no std::regex).
 #include "core/extract/dates.h"
 
 #include <array>
@@ -286,9 +287,9 @@ bool is_weekday(std::string_view word) {
 // Labels that say a date is the publication date, in the languages of month_from_name.
 bool is_published_label(std::string_view folded) {
     static constexpr std::string_view kWords[] = {
-        "published",  "posted",    "issued",     "dated",        "veröffentlicht",
-        "publiziert", "erstellt",  "gepostet",   "publié",       "publie",
-        "publicado",  "publicada", "pubblicato", "gepubliceerd", "geplaatst"};
+        "published", "posted",     "issued",       "dated",    "veröffentlicht", "publiziert",
+        "erstellt",  "gepostet",   "erschienen",   "publié",   "publie",         "publicado",
+        "publicada", "pubblicato", "gepubliceerd", "geplaatst"};
     for (auto k : kWords)
         if (folded == k) return true;
     return false;
@@ -444,7 +445,39 @@ std::optional<Date> date_from_url(std::string_view url) {
     return std::nullopt;
 }
 
+namespace {
+
+// "Lübeck, 31. März 2003", "Bad Tölz, 2. November 2021": the place a release or speech was
+// given, then its date. The place is one to three capitalised words without digits.
+std::optional<std::string_view> after_place(std::string_view line) {
+    const auto comma = line.find(", ");
+    if (comma == std::string_view::npos || comma == 0 || comma > 40) return std::nullopt;
+    const auto place = line.substr(0, comma);
+    std::size_t words = 0;
+    bool word_start = true;
+    for (char c : place) {
+        if (text::is_ascii_digit(c) || c == ':' || c == '|') return std::nullopt;
+        if (c == ' ') {
+            word_start = true;
+            continue;
+        }
+        if (word_start) {
+            if (text::is_ascii_lower(c)) return std::nullopt;
+            ++words;
+            word_start = false;
+        }
+    }
+    if (words == 0 || words > 3) return std::nullopt;
+    return line.substr(comma + 2);
+}
+
+}  // namespace
+
 DateLine classify_date_line(std::string_view line) {
+    if (const auto rest = after_place(line)) {
+        const auto dated = classify_date_line(*rest);
+        if (dated.kind == DateLineKind::Published && dated.date) return dated;
+    }
     const auto dates = find_dates(line);
     const auto tokens = tokenize(line);
     bool starts_with_time = false;

@@ -3,7 +3,9 @@
 // Numeric dates with slashes or dashes are read in US order (MM/DD/YYYY, "09-09-2016") unless
 // the first number cannot be a month (31/12/2016 → 31 December); dotted dates (17.11.2017) are
 // read day first, as everywhere they are used. Two-digit years are never accepted: "9/9/16" is
-// too ambiguous to present as fact.
+// too ambiguous to present as fact. Month names, weekdays and the labels of date lines
+// ("Published", "Stand:", "Veröffentlicht", "Publié le", "Publicado"; "Updated", "Aktualisiert",
+// "mis à jour") are read in English, German, French, Spanish, Italian, Portuguese and Dutch.
 #pragma once
 
 #include <cstddef>
@@ -50,7 +52,8 @@ struct DateLine {
 // zone, "Published"/"Updated" labels, separators).
 DateLine classify_date_line(std::string_view line);
 
-// Month number for an English month name or abbreviation ("Sept", "sep", "September"), or 0.
+// Month number for a month name or abbreviation in one of those languages ("Sept", "März",
+// "févr", "marzo", "mrt"), accents optional, or 0.
 unsigned month_from_name(std::string_view word);
 
 }  // namespace broadsheet

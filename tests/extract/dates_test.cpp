@@ -119,6 +119,14 @@ const LineCase kLineCases[] = {
     {"jeudi 13 juin 2019", DateLineKind::Published, "2019-06-13", "French weekday, lowercase"},
     {"Publicado el 4 de marzo de 2021", DateLineKind::Published, "2021-03-04",
      "Spanish publication label"},
+    {"L\u00fcbeck, 31. M\u00e4rz 2003", DateLineKind::Published, "2003-03-31",
+     "a place before the date of a speech or release"},
+    {"Bad T\u00f6lz, 2. November 2021", DateLineKind::Published, "2021-11-02",
+     "a place of two words"},
+    {"Erschienen am: 13.10.2021", DateLineKind::Published, "2021-10-13",
+     "German 'appeared on' label"},
+    {"Talks resumed, 2. November 2021", DateLineKind::NotDateLine, "",
+     "a lowercase word before the comma is a sentence, not a place"},
 };
 
 class DateLines : public testing::TestWithParam<LineCase> {};
