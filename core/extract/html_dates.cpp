@@ -38,6 +38,27 @@ bool has_block_element_child(const xmlNode* node) {
     return false;
 }
 
+// Inside a side column or a figure only an element whose class names a date counts
+// ("content__meta__date" in a meta column beside the article, "date" under a lead photo).
+void collect_marked(const xmlNode* node, std::vector<Piece>& out) {
+    for (const xmlNode* c = node->children; c; c = c->next) {
+        if (c->type != XML_ELEMENT_NODE) continue;
+        const auto cls = attr(c, "class");
+        if (text::contains_ci(cls, "date") && !text::contains_ci(cls, "update")) {
+            const auto whole = text_of(c);
+            if (whole.size() > kMaxDateLineChars || !has_digit(whole)) continue;
+            const auto line = classify_date_line(whole);
+            if (line.kind == DateLineKind::Published && line.date) {
+                Piece piece;
+                piece.date = line.date;
+                out.push_back(piece);
+            }
+            continue;
+        }
+        collect_marked(c, out);
+    }
+}
+
 void collect(const xmlNode* node, std::vector<Piece>& out, bool& seen_h1) {
     for (const xmlNode* c = node->children; c; c = c->next) {
         if (c->type == XML_TEXT_NODE) {
@@ -61,7 +82,10 @@ void collect(const xmlNode* node, std::vector<Piece>& out, bool& seen_h1) {
         // masthead, and class names are weak evidence here (blogs wrap the post in
         // "widget Blog", its date in "date-header"); certain furniture (navigation, comments,
         // galleries, footers, forms) never dates the article.
-        if (name != "header" && furniture_kind(c) == Furniture::Certain) continue;
+        if (name != "header" && furniture_kind(c) == Furniture::Certain) {
+            if (name == "aside" || name == "figure" || name == "figcaption") collect_marked(c, out);
+            continue;
+        }
         if (name == "h1" && !seen_h1) {
             seen_h1 = true;
             Piece headline;

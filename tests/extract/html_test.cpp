@@ -188,6 +188,12 @@ const PrintedDateCase kPrintedDates[] = {
      "</div><h1>Budget passes</h1>",
      "</div>", "2013-10-05", "2013-10-05",
      "a class name alone ('widget', 'header') does not hide a blog post's date"},
+    {"<h1>Budget passes</h1><aside><ul><li>Wissen</li><li class=\"meta__date\">26.02.2020</li>"
+     "<li class=\"meta__updated\">27.02.2020</li></ul></aside>",
+     "", "2020-02-26", "2020-02-26",
+     "in a side column only an element whose class names a date counts, not an update"},
+    {"<h1>Budget passes</h1><aside><ul><li>Wissen</li><li>26.02.2020</li></ul></aside>", "", "", "",
+     "an unmarked date in a side column belongs to something else"},
     {"<article><h1>Budget passes</h1><time class=\"entry-date published updated\" "
      "datetime=\"2019-11-13T08:39:36+00:00\">Nov 13</time>",
      "</article>", "2019-11-13", "2019-11-13",
