@@ -162,7 +162,8 @@ int read_year(const std::vector<Token>& t, std::size_t& i) {
     return year;
 }
 
-std::optional<DateMatch> numeric_at(const std::vector<Token>& t, std::size_t i) {
+std::optional<DateMatch> numeric_at(const std::vector<Token>& t, std::size_t i,
+                                    NumericOrder order) {
     if (i + 4 >= t.size()) return std::nullopt;
     const Token& a = t[i];
     const Token& s1 = t[i + 1];
@@ -193,7 +194,8 @@ std::optional<DateMatch> numeric_at(const std::vector<Token>& t, std::size_t i) 
         m.day = static_cast<unsigned>(z);
     } else if (a.text.size() <= 2 && b.text.size() <= 2 && c.text.size() == 4) {
         m.year = z;
-        const bool day_first = sep == '.' || (x > 12 && y <= 12);
+        const bool day_first =
+            sep == '.' || (x > 12 && y <= 12) || (order == NumericOrder::DayFirst && y <= 12);
         m.month = static_cast<unsigned>(day_first ? y : x);
         m.day = static_cast<unsigned>(day_first ? x : y);
     } else {
@@ -382,11 +384,11 @@ std::optional<Date> DateMatch::date() const {
     return Date::make(year, month, day);
 }
 
-std::vector<DateMatch> find_dates(std::string_view text) {
+std::vector<DateMatch> find_dates(std::string_view text, NumericOrder order) {
     const auto tokens = tokenize(text);
     std::vector<DateMatch> found;
     for (std::size_t i = 0; i < tokens.size(); ++i) {
-        std::optional<DateMatch> m = numeric_at(tokens, i);
+        std::optional<DateMatch> m = numeric_at(tokens, i, order);
         if (!m) m = month_first_at(tokens, i);
         if (!m) m = day_first_at(tokens, i);
         if (!m) continue;
@@ -473,12 +475,12 @@ std::optional<std::string_view> after_place(std::string_view line) {
 
 }  // namespace
 
-DateLine classify_date_line(std::string_view line) {
+DateLine classify_date_line(std::string_view line, NumericOrder order) {
     if (const auto rest = after_place(line)) {
-        const auto dated = classify_date_line(*rest);
+        const auto dated = classify_date_line(*rest, order);
         if (dated.kind == DateLineKind::Published && dated.date) return dated;
     }
-    const auto dates = find_dates(line);
+    const auto dates = find_dates(line, order);
     const auto tokens = tokenize(line);
     bool starts_with_time = false;
     bool published_word = false, updated_word = false;

@@ -325,7 +325,7 @@ Draft parse_html(std::string_view source) {
     // A date line printed around the headline but outside the article's text (a header
     // above it, "Stand: ..." beside it) dates the page too; the first date line of a page
     // without a headline comes after the URL path.
-    const auto printed = html::page_dates(root);
+    const auto printed = html::page_dates(root, html::numeric_order_of(root, draft.meta_url));
     if (!draft.byline_date) draft.byline_date = printed.near_headline;
     // Outside the article a lone <time> is still better than nothing, after the URL path.
     if (!draft.text_date) draft.text_date = meta.time_any;

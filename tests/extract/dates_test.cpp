@@ -63,6 +63,27 @@ TEST_P(ParseDate, Table) {
 
 INSTANTIATE_TEST_SUITE_P(Dates, ParseDate, testing::ValuesIn(kParseCases));
 
+// The order only decides dates both ways possible; an impossible month still reads day first.
+TEST(FindDates, NumericOrderDecidesOnlyAmbiguousDates) {
+    struct Case {
+        const char* text;
+        NumericOrder order;
+        const char* date;
+        const char* why;
+    };
+    const Case cases[] = {
+        {"02/10/2020", NumericOrder::DayFirst, "2020-10-02", "day-first page"},
+        {"02/10/2020", NumericOrder::MonthFirst, "2020-02-10", "US page"},
+        {"12/31/2020", NumericOrder::DayFirst, "2020-12-31", "no 31st month: month first anyway"},
+        {"31/12/2020", NumericOrder::MonthFirst, "2020-12-31", "no 31st month: day first anyway"},
+    };
+    for (const auto& c : cases) {
+        const auto found = find_dates(c.text, c.order);
+        const auto date = found.empty() ? std::nullopt : found.front().date();
+        EXPECT_EQ(date ? date->iso() : "", c.date) << c.why;
+    }
+}
+
 TEST(FindDates, PartialDateKeepsMonthAndDay) {
     // A dateline without a year is still found, so the year can come from other evidence.
     const auto found = find_dates("GENEVA, Sept. 9 (Reuters) - talks");

@@ -209,6 +209,32 @@ TEST(ParseHtml, PrintedDatesAroundTheHeadline) {
     }
 }
 
+// An ambiguous numeric date printed by the headline is read in the page's order: the language
+// it declares, else its country's domain, else US order.
+struct NumericOrderCase {
+    const char* html_open;  // the <html> tag and <head>
+    const char* date;
+    const char* why;
+};
+
+const NumericOrderCase kNumericOrders[] = {
+    {"<html lang=\"en-GB\"><head></head>", "2020-10-02", "British English: day first"},
+    {"<html lang=\"de\"><head></head>", "2020-10-02", "German: day first"},
+    {"<html lang=\"en-US\"><head></head>", "2020-02-10", "US English: month first"},
+    {"<html><head><link rel=\"canonical\" href=\"https://www.example.co.uk/a\"></head>",
+     "2020-10-02", "no language: a country domain decides"},
+    {"<html><head><link rel=\"canonical\" href=\"https://www.example.com/a\"></head>", "2020-02-10",
+     "no language, no country: the documented US default"},
+};
+
+TEST(ParseHtml, NumericDateOrderFromPageEvidence) {
+    for (const auto& c : kNumericOrders) {
+        const Draft d = parse_html(std::string(c.html_open) + "<body><h1>Budget passes</h1>" +
+                                   "<p>02/10/2020</p>" + kCouncilParagraph + "</body></html>");
+        EXPECT_EQ(d.byline_date ? d.byline_date->iso() : "", c.date) << c.why;
+    }
+}
+
 TEST(ParseHtml, DivSoupInfoLineDateIsTheBylineDate) {
     // "09-09-2016 10:29 BJT" on the byline: month-first numeric date with Beijing time.
     const Draft d = parse_html(kCases[2].html);
