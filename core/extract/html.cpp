@@ -76,6 +76,14 @@ std::string ld_text(const nlohmann::json& value) {
     return {};
 }
 
+// Some sites wrap their JSON-LD in "<![CDATA[ ... ]]>" as if it were XHTML; the JSON is inside.
+std::string_view without_cdata(std::string_view script) {
+    const auto body = text::trim(script);
+    constexpr std::string_view kOpen = "<![CDATA[", kClose = "]]>";
+    if (!body.starts_with(kOpen) || !body.ends_with(kClose)) return script;
+    return body.substr(kOpen.size(), body.size() - kOpen.size() - kClose.size());
+}
+
 void read_json_ld(const nlohmann::json& node, PageMeta& meta, int depth = 0) {
     if (depth > 8) return;
     if (node.is_array()) {
@@ -153,8 +161,8 @@ void walk(const xmlNode* node, PageMeta& meta, bool in_head, bool in_article) {
         if (name == "script" && text::contains_ci(attr(child, "type"), "ld+json")) {
             xmlChar* content = xmlNodeGetContent(child);
             if (content) {
-                const auto json =
-                    nlohmann::json::parse(reinterpret_cast<const char*>(content), nullptr, false);
+                const auto json = nlohmann::json::parse(
+                    without_cdata(reinterpret_cast<const char*>(content)), nullptr, false);
                 xmlFree(content);
                 if (!json.is_discarded()) read_json_ld(json, meta);
             }

@@ -235,6 +235,17 @@ TEST(ParseHtml, NumericDateOrderFromPageEvidence) {
     }
 }
 
+// JSON-LD wrapped in a CDATA section (written as if the page were XHTML) is still read.
+TEST(ParseHtml, JsonLdInsideCdataIsRead) {
+    const Draft d = parse_html(
+        "<html><head><script type=\"application/ld+json\">\n  <![CDATA[\n  {\"@type\":\"Article\","
+        "\"headline\":\"Budget passes\",\"datePublished\":\"2013-09-11T10:00:00-04:00\"}\n  ]]>"
+        "\n</script></head><body><h1>Budget passes</h1>" +
+        std::string(kCouncilParagraph) + "</body></html>");
+    EXPECT_EQ(d.meta_date ? d.meta_date->iso() : "", "2013-09-11");
+    EXPECT_EQ(d.meta_title, "Budget passes");
+}
+
 TEST(ParseHtml, DivSoupInfoLineDateIsTheBylineDate) {
     // "09-09-2016 10:29 BJT" on the byline: month-first numeric date with Beijing time.
     const Draft d = parse_html(kCases[2].html);
