@@ -1,4 +1,5 @@
-// dates.cpp — a small token scanner for English date expressions (no std::regex).
+// dates.cpp — a small token scanner for date expressions in English, German, French, Spanish,
+// Italian, Portuguese and Dutch (no std::regex).
 #include "core/extract/dates.h"
 
 #include <array>
@@ -161,7 +162,8 @@ int read_year(const std::vector<Token>& t, std::size_t& i) {
     return year;
 }
 
-std::optional<DateMatch> numeric_at(const std::vector<Token>& t, std::size_t i) {
+std::optional<DateMatch> numeric_at(const std::vector<Token>& t, std::size_t i,
+                                    NumericOrder order) {
     if (i + 4 >= t.size()) return std::nullopt;
     const Token& a = t[i];
     const Token& s1 = t[i + 1];
@@ -192,7 +194,8 @@ std::optional<DateMatch> numeric_at(const std::vector<Token>& t, std::size_t i) 
         m.day = static_cast<unsigned>(z);
     } else if (a.text.size() <= 2 && b.text.size() <= 2 && c.text.size() == 4) {
         m.year = z;
-        const bool day_first = sep == '.' || (x > 12 && y <= 12);
+        const bool day_first =
+            sep == '.' || (x > 12 && y <= 12) || (order == NumericOrder::DayFirst && y <= 12);
         m.month = static_cast<unsigned>(day_first ? y : x);
         m.day = static_cast<unsigned>(day_first ? x : y);
     } else {
@@ -286,9 +289,9 @@ bool is_weekday(std::string_view word) {
 // Labels that say a date is the publication date, in the languages of month_from_name.
 bool is_published_label(std::string_view folded) {
     static constexpr std::string_view kWords[] = {
-        "published",  "posted",    "issued",     "dated",        "veröffentlicht",
-        "publiziert", "erstellt",  "gepostet",   "publié",       "publie",
-        "publicado",  "publicada", "pubblicato", "gepubliceerd", "geplaatst"};
+        "published", "posted",     "issued",       "dated",    "veröffentlicht", "publiziert",
+        "erstellt",  "gepostet",   "erschienen",   "publié",   "publie",         "publicado",
+        "publicada", "pubblicato", "gepubliceerd", "geplaatst"};
     for (auto k : kWords)
         if (folded == k) return true;
     return false;
@@ -381,11 +384,11 @@ std::optional<Date> DateMatch::date() const {
     return Date::make(year, month, day);
 }
 
-std::vector<DateMatch> find_dates(std::string_view text) {
+std::vector<DateMatch> find_dates(std::string_view text, NumericOrder order) {
     const auto tokens = tokenize(text);
     std::vector<DateMatch> found;
     for (std::size_t i = 0; i < tokens.size(); ++i) {
-        std::optional<DateMatch> m = numeric_at(tokens, i);
+        std::optional<DateMatch> m = numeric_at(tokens, i, order);
         if (!m) m = month_first_at(tokens, i);
         if (!m) m = day_first_at(tokens, i);
         if (!m) continue;
@@ -444,8 +447,40 @@ std::optional<Date> date_from_url(std::string_view url) {
     return std::nullopt;
 }
 
-DateLine classify_date_line(std::string_view line) {
-    const auto dates = find_dates(line);
+namespace {
+
+// "Lübeck, 31. März 2003", "Bad Tölz, 2. November 2021": the place a release or speech was
+// given, then its date. The place is one to three capitalised words without digits.
+std::optional<std::string_view> after_place(std::string_view line) {
+    const auto comma = line.find(", ");
+    if (comma == std::string_view::npos || comma == 0 || comma > 40) return std::nullopt;
+    const auto place = line.substr(0, comma);
+    std::size_t words = 0;
+    bool word_start = true;
+    for (char c : place) {
+        if (text::is_ascii_digit(c) || c == ':' || c == '|') return std::nullopt;
+        if (c == ' ') {
+            word_start = true;
+            continue;
+        }
+        if (word_start) {
+            if (text::is_ascii_lower(c)) return std::nullopt;
+            ++words;
+            word_start = false;
+        }
+    }
+    if (words == 0 || words > 3) return std::nullopt;
+    return line.substr(comma + 2);
+}
+
+}  // namespace
+
+DateLine classify_date_line(std::string_view line, NumericOrder order) {
+    if (const auto rest = after_place(line)) {
+        const auto dated = classify_date_line(*rest, order);
+        if (dated.kind == DateLineKind::Published && dated.date) return dated;
+    }
+    const auto dates = find_dates(line, order);
     const auto tokens = tokenize(line);
     bool starts_with_time = false;
     bool published_word = false, updated_word = false;

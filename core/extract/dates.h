@@ -1,9 +1,12 @@
 // dates.h — finding and parsing publication dates in free text, metadata values and URLs.
 //
 // Numeric dates with slashes or dashes are read in US order (MM/DD/YYYY, "09-09-2016") unless
-// the first number cannot be a month (31/12/2016 → 31 December); dotted dates (17.11.2017) are
-// read day first, as everywhere they are used. Two-digit years are never accepted: "9/9/16" is
-// too ambiguous to present as fact.
+// the first number cannot be a month (31/12/2016 → 31 December) or the caller has evidence of
+// day-first order (NumericOrder::DayFirst, from an HTML page's language or country); dotted dates
+// (17.11.2017) are read day first, as everywhere they are used. Two-digit years are never accepted:
+// "9/9/16" is too ambiguous to present as fact. Month names, weekdays and the labels of date lines
+// ("Published", "Stand:", "Veröffentlicht", "Publié le", "Publicado"; "Updated", "Aktualisiert",
+// "mis à jour") are read in English, German, French, Spanish, Italian, Portuguese and Dutch.
 #pragma once
 
 #include <cstddef>
@@ -24,8 +27,13 @@ struct DateMatch {
     std::optional<Date> date() const;  // nullopt without a year or for an impossible day
 };
 
+// How to read an ambiguous numeric date with slashes or dashes ("02/10/2020"): US order unless
+// the page gives evidence of day-first order (its language or country, see html_dates.h).
+enum class NumericOrder { MonthFirst, DayFirst };
+
 // Every date expression in `text`, in order, including partial ones without a year.
-std::vector<DateMatch> find_dates(std::string_view text);
+std::vector<DateMatch> find_dates(std::string_view text,
+                                  NumericOrder order = NumericOrder::MonthFirst);
 
 // The first complete date in a metadata value or short date string: ISO 8601 timestamps,
 // RFC 822 ("Fri, 09 Sep 2016 10:00:00 GMT"), "November 17, 2017", "09/09/2016" ...
@@ -48,9 +56,10 @@ struct DateLine {
 
 // Classifies one line that may consist of a date plus the usual decoration (weekday, time,
 // zone, "Published"/"Updated" labels, separators).
-DateLine classify_date_line(std::string_view line);
+DateLine classify_date_line(std::string_view line, NumericOrder order = NumericOrder::MonthFirst);
 
-// Month number for an English month name or abbreviation ("Sept", "sep", "September"), or 0.
+// Month number for a month name or abbreviation in one of those languages ("Sept", "März",
+// "févr", "marzo", "mrt"), accents optional, or 0.
 unsigned month_from_name(std::string_view word);
 
 }  // namespace broadsheet

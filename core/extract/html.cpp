@@ -76,6 +76,14 @@ std::string ld_text(const nlohmann::json& value) {
     return {};
 }
 
+// Some sites wrap their JSON-LD in "<![CDATA[ ... ]]>" as if it were XHTML; the JSON is inside.
+std::string_view without_cdata(std::string_view script) {
+    const auto body = text::trim(script);
+    constexpr std::string_view kOpen = "<![CDATA[", kClose = "]]>";
+    if (!body.starts_with(kOpen) || !body.ends_with(kClose)) return script;
+    return body.substr(kOpen.size(), body.size() - kOpen.size() - kClose.size());
+}
+
 void read_json_ld(const nlohmann::json& node, PageMeta& meta, int depth = 0) {
     if (depth > 8) return;
     if (node.is_array()) {
@@ -153,8 +161,8 @@ void walk(const xmlNode* node, PageMeta& meta, bool in_head, bool in_article) {
         if (name == "script" && text::contains_ci(attr(child, "type"), "ld+json")) {
             xmlChar* content = xmlNodeGetContent(child);
             if (content) {
-                const auto json =
-                    nlohmann::json::parse(reinterpret_cast<const char*>(content), nullptr, false);
+                const auto json = nlohmann::json::parse(
+                    without_cdata(reinterpret_cast<const char*>(content)), nullptr, false);
                 xmlFree(content);
                 if (!json.is_discarded()) read_json_ld(json, meta);
             }
@@ -172,11 +180,13 @@ void walk(const xmlNode* node, PageMeta& meta, bool in_head, bool in_article) {
             // sidebar's dates ("Latest news") do not.
             const auto itemprop = text::to_lower(attr(child, "itemprop"));
             const auto cls_time = text::to_lower(attr(child, "class"));
-            const bool modified = itemprop == "datemodified" ||
-                                  text::contains_ci(cls_time, "updated") ||
-                                  text::contains_ci(cls_time, "modified");
             const bool marked = itemprop == "datepublished" || !attr(child, "pubdate").empty() ||
                                 text::contains_ci(cls_time, "publish");
+            // WordPress marks a never-edited post's one <time> "entry-date published updated":
+            // a date marked as published is the publication date, whatever else it is.
+            const bool modified = itemprop == "datemodified" ||
+                                  (!marked && (text::contains_ci(cls_time, "updated") ||
+                                               text::contains_ci(cls_time, "modified")));
             auto value = attr(child, "datetime");
             if (value.empty()) value = html::text_of(child);
             const auto date = modified ? std::nullopt : parse_date(value);
@@ -323,7 +333,7 @@ Draft parse_html(std::string_view source) {
     // A date line printed around the headline but outside the article's text (a header
     // above it, "Stand: ..." beside it) dates the page too; the first date line of a page
     // without a headline comes after the URL path.
-    const auto printed = html::page_dates(root);
+    const auto printed = html::page_dates(root, html::numeric_order_of(root, draft.meta_url));
     if (!draft.byline_date) draft.byline_date = printed.near_headline;
     // Outside the article a lone <time> is still better than nothing, after the URL path.
     if (!draft.text_date) draft.text_date = meta.time_any;

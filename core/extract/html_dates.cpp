@@ -38,7 +38,28 @@ bool has_block_element_child(const xmlNode* node) {
     return false;
 }
 
-void collect(const xmlNode* node, std::vector<Piece>& out, bool& seen_h1) {
+// Inside a side column or a figure only an element whose class names a date counts
+// ("content__meta__date" in a meta column beside the article, "date" under a lead photo).
+void collect_marked(const xmlNode* node, NumericOrder order, std::vector<Piece>& out) {
+    for (const xmlNode* c = node->children; c; c = c->next) {
+        if (c->type != XML_ELEMENT_NODE) continue;
+        const auto cls = attr(c, "class");
+        if (text::contains_ci(cls, "date") && !text::contains_ci(cls, "update")) {
+            const auto whole = text_of(c);
+            if (whole.size() > kMaxDateLineChars || !has_digit(whole)) continue;
+            const auto line = classify_date_line(whole, order);
+            if (line.kind == DateLineKind::Published && line.date) {
+                Piece piece;
+                piece.date = line.date;
+                out.push_back(piece);
+            }
+            continue;
+        }
+        collect_marked(c, order, out);
+    }
+}
+
+void collect(const xmlNode* node, NumericOrder order, std::vector<Piece>& out, bool& seen_h1) {
     for (const xmlNode* c = node->children; c; c = c->next) {
         if (c->type == XML_TEXT_NODE) {
             const auto* raw = reinterpret_cast<const char*>(c->content);
@@ -47,7 +68,7 @@ void collect(const xmlNode* node, std::vector<Piece>& out, bool& seen_h1) {
             if (value.size() == 1 && !text::is_ascii_digit(value.front())) continue;
             Piece piece;
             if (has_digit(value)) {
-                const auto line = classify_date_line(value);
+                const auto line = classify_date_line(value, order);
                 if (line.kind == DateLineKind::Published) piece.date = line.date;
             }
             out.push_back(piece);
@@ -57,7 +78,15 @@ void collect(const xmlNode* node, std::vector<Piece>& out, bool& seen_h1) {
         const auto name = name_of(c);
         if (name == "script" || name == "style" || name == "noscript" || name == "template")
             continue;
-        if (furniture_kind(c) != Furniture::None) continue;
+        // A <header> holds the article's own headline, byline and date as often as the site's
+        // masthead, and class names are weak evidence here (blogs wrap the post in
+        // "widget Blog", its date in "date-header"); certain furniture (navigation, comments,
+        // galleries, footers, forms) never dates the article.
+        if (name != "header" && furniture_kind(c) == Furniture::Certain) {
+            if (name == "aside" || name == "figure" || name == "figcaption")
+                collect_marked(c, order, out);
+            continue;
+        }
         if (name == "h1" && !seen_h1) {
             seen_h1 = true;
             Piece headline;
@@ -69,7 +98,7 @@ void collect(const xmlNode* node, std::vector<Piece>& out, bool& seen_h1) {
         if (c->children && c->children->next && !has_block_element_child(c)) {
             const auto whole = text_of(c);
             if (!whole.empty() && whole.size() <= kMaxDateLineChars && has_digit(whole)) {
-                const auto line = classify_date_line(whole);
+                const auto line = classify_date_line(whole, order);
                 if (line.kind == DateLineKind::Published && line.date) {
                     Piece piece;
                     piece.date = line.date;
@@ -79,16 +108,16 @@ void collect(const xmlNode* node, std::vector<Piece>& out, bool& seen_h1) {
                 if (line.kind != DateLineKind::NotDateLine) continue;  // updated-only, clock
             }
         }
-        collect(c, out, seen_h1);
+        collect(c, order, out, seen_h1);
     }
 }
 
 }  // namespace
 
-PageDates page_dates(const xmlNode* root) {
+PageDates page_dates(const xmlNode* root, NumericOrder order) {
     std::vector<Piece> pieces;
     bool seen_h1 = false;
-    collect(root, pieces, seen_h1);
+    collect(root, order, pieces, seen_h1);
     PageDates result;
     std::size_t headline = pieces.size();
     for (std::size_t i = 0; i < pieces.size(); ++i) {
@@ -107,6 +136,24 @@ PageDates page_dates(const xmlNode* root) {
             return result;
         }
     return result;
+}
+
+NumericOrder numeric_order_of(const xmlNode* root, std::string_view url) {
+    const auto lang = text::to_lower(text::trim(attr(root, "lang")));
+    if (!lang.empty())
+        return lang == "en" || lang == "en-us" || lang == "en_us" ? NumericOrder::MonthFirst
+                                                                  : NumericOrder::DayFirst;
+    // The host's last label: "www.example.de/..." → "de".
+    if (const auto scheme = url.find("://"); scheme != std::string_view::npos) {
+        auto host = url.substr(scheme + 3);
+        host = host.substr(0, host.find_first_of("/:?#"));
+        const auto dot = host.rfind('.');
+        if (dot != std::string_view::npos) {
+            const auto tld = text::to_lower(host.substr(dot + 1));
+            if (tld.size() == 2 && tld != "us") return NumericOrder::DayFirst;
+        }
+    }
+    return NumericOrder::MonthFirst;
 }
 
 }  // namespace broadsheet::html

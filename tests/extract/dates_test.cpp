@@ -63,6 +63,27 @@ TEST_P(ParseDate, Table) {
 
 INSTANTIATE_TEST_SUITE_P(Dates, ParseDate, testing::ValuesIn(kParseCases));
 
+// The order only decides dates both ways possible; an impossible month still reads day first.
+TEST(FindDates, NumericOrderDecidesOnlyAmbiguousDates) {
+    struct Case {
+        const char* text;
+        NumericOrder order;
+        const char* date;
+        const char* why;
+    };
+    const Case cases[] = {
+        {"02/10/2020", NumericOrder::DayFirst, "2020-10-02", "day-first page"},
+        {"02/10/2020", NumericOrder::MonthFirst, "2020-02-10", "US page"},
+        {"12/31/2020", NumericOrder::DayFirst, "2020-12-31", "no 31st month: month first anyway"},
+        {"31/12/2020", NumericOrder::MonthFirst, "2020-12-31", "no 31st month: day first anyway"},
+    };
+    for (const auto& c : cases) {
+        const auto found = find_dates(c.text, c.order);
+        const auto date = found.empty() ? std::nullopt : found.front().date();
+        EXPECT_EQ(date ? date->iso() : "", c.date) << c.why;
+    }
+}
+
 TEST(FindDates, PartialDateKeepsMonthAndDay) {
     // A dateline without a year is still found, so the year can come from other evidence.
     const auto found = find_dates("GENEVA, Sept. 9 (Reuters) - talks");
@@ -119,6 +140,14 @@ const LineCase kLineCases[] = {
     {"jeudi 13 juin 2019", DateLineKind::Published, "2019-06-13", "French weekday, lowercase"},
     {"Publicado el 4 de marzo de 2021", DateLineKind::Published, "2021-03-04",
      "Spanish publication label"},
+    {"L\u00fcbeck, 31. M\u00e4rz 2003", DateLineKind::Published, "2003-03-31",
+     "a place before the date of a speech or release"},
+    {"Bad T\u00f6lz, 2. November 2021", DateLineKind::Published, "2021-11-02",
+     "a place of two words"},
+    {"Erschienen am: 13.10.2021", DateLineKind::Published, "2021-10-13",
+     "German 'appeared on' label"},
+    {"Talks resumed, 2. November 2021", DateLineKind::NotDateLine, "",
+     "a lowercase word before the comma is a sentence, not a place"},
 };
 
 class DateLines : public testing::TestWithParam<LineCase> {};

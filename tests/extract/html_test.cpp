@@ -181,6 +181,23 @@ const PrintedDateCase kPrintedDates[] = {
      "", "a comment's date never dates the article"},
     {"<div class=\"top\"><span>le 4 f\u00e9vrier 2021</span></div>", "", "", "2021-02-04",
      "no headline: the first date line is weak evidence only"},
+    {"<article><header><h1>Budget passes</h1><div class=\"entry-meta\"><a href=\"/x\">"
+     "<span>13. November 2019</span></a></div></header>",
+     "</article>", "2019-11-13", "2019-11-13", "the article's own <header> is not the masthead"},
+    {"<div class=\"widget Blog\"><div class=\"date-header\"><span>Samstag, 5. Oktober 2013</span>"
+     "</div><h1>Budget passes</h1>",
+     "</div>", "2013-10-05", "2013-10-05",
+     "a class name alone ('widget', 'header') does not hide a blog post's date"},
+    {"<h1>Budget passes</h1><aside><ul><li>Wissen</li><li class=\"meta__date\">26.02.2020</li>"
+     "<li class=\"meta__updated\">27.02.2020</li></ul></aside>",
+     "", "2020-02-26", "2020-02-26",
+     "in a side column only an element whose class names a date counts, not an update"},
+    {"<h1>Budget passes</h1><aside><ul><li>Wissen</li><li>26.02.2020</li></ul></aside>", "", "", "",
+     "an unmarked date in a side column belongs to something else"},
+    {"<article><h1>Budget passes</h1><time class=\"entry-date published updated\" "
+     "datetime=\"2019-11-13T08:39:36+00:00\">Nov 13</time>",
+     "</article>", "2019-11-13", "2019-11-13",
+     "a <time> marked published and updated is the publication date"},
 };
 
 TEST(ParseHtml, PrintedDatesAroundTheHeadline) {
@@ -190,6 +207,43 @@ TEST(ParseHtml, PrintedDatesAroundTheHeadline) {
         EXPECT_EQ(d.byline_date ? d.byline_date->iso() : "", c.byline_date) << c.why;
         EXPECT_EQ(d.text_date ? d.text_date->iso() : "", c.text_date) << c.why;
     }
+}
+
+// An ambiguous numeric date printed by the headline is read in the page's order: the language
+// it declares, else its country's domain, else US order.
+struct NumericOrderCase {
+    const char* html_open;  // the <html> tag and <head>
+    const char* date;
+    const char* why;
+};
+
+const NumericOrderCase kNumericOrders[] = {
+    {"<html lang=\"en-GB\"><head></head>", "2020-10-02", "British English: day first"},
+    {"<html lang=\"de\"><head></head>", "2020-10-02", "German: day first"},
+    {"<html lang=\"en-US\"><head></head>", "2020-02-10", "US English: month first"},
+    {"<html><head><link rel=\"canonical\" href=\"https://www.example.co.uk/a\"></head>",
+     "2020-10-02", "no language: a country domain decides"},
+    {"<html><head><link rel=\"canonical\" href=\"https://www.example.com/a\"></head>", "2020-02-10",
+     "no language, no country: the documented US default"},
+};
+
+TEST(ParseHtml, NumericDateOrderFromPageEvidence) {
+    for (const auto& c : kNumericOrders) {
+        const Draft d = parse_html(std::string(c.html_open) + "<body><h1>Budget passes</h1>" +
+                                   "<p>02/10/2020</p>" + kCouncilParagraph + "</body></html>");
+        EXPECT_EQ(d.byline_date ? d.byline_date->iso() : "", c.date) << c.why;
+    }
+}
+
+// JSON-LD wrapped in a CDATA section (written as if the page were XHTML) is still read.
+TEST(ParseHtml, JsonLdInsideCdataIsRead) {
+    const Draft d = parse_html(
+        "<html><head><script type=\"application/ld+json\">\n  <![CDATA[\n  {\"@type\":\"Article\","
+        "\"headline\":\"Budget passes\",\"datePublished\":\"2013-09-11T10:00:00-04:00\"}\n  ]]>"
+        "\n</script></head><body><h1>Budget passes</h1>" +
+        std::string(kCouncilParagraph) + "</body></html>");
+    EXPECT_EQ(d.meta_date ? d.meta_date->iso() : "", "2013-09-11");
+    EXPECT_EQ(d.meta_title, "Budget passes");
 }
 
 TEST(ParseHtml, DivSoupInfoLineDateIsTheBylineDate) {
