@@ -1,10 +1,10 @@
 // quote_json.cpp — the JSON shapes of the quote, speaker and matrix endpoints (docs/api.md).
 #include "server/formats/quote_json.h"
 
-#include <chrono>
 #include <cmath>
 #include <nlohmann/json.hpp>
 
+#include "server/formats/result_page_json.h"
 #include "server/formats/search_json.h"
 
 namespace broadsheet {
@@ -60,14 +60,7 @@ void to_json(nlohmann::json& out, const QuoteSearchResult& result) {
 }
 
 nlohmann::json render(const QuoteSearchResult& result) {
-    const auto started = std::chrono::steady_clock::now();
-    nlohmann::json body = result;
-    if (result.shape.timing == Timing::Report)
-        add_timing(
-            body, result.timing,
-            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)
-                .count());
-    return body;
+    return render_page(result);
 }
 
 void to_json(nlohmann::json& out, const SpeakerSummary& speaker) {

@@ -2,12 +2,12 @@
 // suggestions (docs/api.md).
 #include "server/formats/search_json.h"
 
-#include <chrono>
 #include <cmath>
 #include <nlohmann/json.hpp>
 #include <string_view>
 
 #include "core/search/histogram.h"
+#include "server/formats/result_page_json.h"
 
 namespace broadsheet {
 namespace {
@@ -57,14 +57,7 @@ nlohmann::json facets_json(const Facets& facets, EnumSet<FacetName> asked) {
 }
 
 nlohmann::json render(const SearchResult& result) {
-    const auto started = std::chrono::steady_clock::now();
-    nlohmann::json body = result;
-    if (result.shape.timing == Timing::Report)
-        add_timing(
-            body, result.timing,
-            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)
-                .count());
-    return body;
+    return render_page(result);
 }
 
 void add_timing(nlohmann::json& body, const SearchTiming& timing, double render_ms) {
