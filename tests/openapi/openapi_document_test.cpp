@@ -56,7 +56,9 @@ TEST(OpenApiDocument, EveryRouteHasItsPathAndMethod) {
 TEST(OpenApiDocument, EveryPathIsARoute) {
     std::set<std::string> routed;
     for (const Route& route : route_table()) routed.insert(path_template(route));
-    for (const auto& [path, item] : embedded_document()["paths"].items())
+    // A named copy: a range-for over a member of the temporary would outlive it.
+    const nlohmann::json paths = embedded_document()["paths"];
+    for (const auto& [path, item] : paths.items())
         EXPECT_TRUE(routed.contains(path)) << path << " is documented but not routed";
 }
 
