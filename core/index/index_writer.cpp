@@ -278,13 +278,17 @@ void update_file(Run& run, Xapian::WritableDatabase& db, std::map<std::string, S
 IndexReport update_locked(const IndexOptions& options, unsigned current) {
     Run run = start_run(options);
     const fs::path generation = options.index_dir / generation_name(current);
-    if (is_sharded_generation(generation)) {
-        // Routing each changed article to its shard is not built yet.
+    if (names_remote_shards(generation)) {
         throw Error(ErrorCode::InvalidArgument,
                     generation.string() +
-                        " holds kept shards, which update cannot change in place; run build "
-                        "again, or compact (which merges the shards into one database) first");
+                        " names shards served by other machines; update each shard where it "
+                        "is served, or build again");
     }
+    // Kept shards open as one WritableDatabase: Xapian routes a change or deletion to the shard
+    // holding the document, and a new document (docid = last + 1) to shard (docid - 1) mod N,
+    // so new articles spread evenly. Metadata and spelling data go to the first shard, where
+    // readers of the combined database look for them. Each shard commits on its own, so a
+    // reader may briefly see some shards updated and others not.
     Xapian::WritableDatabase db(generation.string(), Xapian::DB_OPEN);
     check_schema(db);
     std::map<std::string, StoredFile> stored = stored_files(db);
