@@ -12,27 +12,22 @@
 #include "core/index/index_writer.h"
 #include "core/schema.h"
 #include "tests/support/files.h"
+#include "tests/support/index_image.h"
 #include "tests/support/temp_dir.h"
 
 namespace broadsheet {
 namespace {
 
 namespace fs = std::filesystem;
+using testing_support::document_image;
+using testing_support::DocumentImage;
 using testing_support::slurp;
 using testing_support::TempDir;
 using testing_support::write_file;
 
 const fs::path kTestCorpus = fs::path(BROADSHEET_SOURCE_DIR) / "tests" / "corpus";
 
-// What a search can see of one document, keyed by its unique id term rather than its docid (the
-// docids of shards interleave): terms with their position counts, values and data.
-struct DocumentImage {
-    std::vector<std::string> terms;
-    std::map<Xapian::valueno, std::string> values;
-    std::string data;
-    bool operator==(const DocumentImage&) const = default;
-};
-
+// Every document keyed by its unique id term (the docids of shards interleave).
 struct IndexImage {
     std::map<std::string, DocumentImage> documents;
     Xapian::termcount total_length = 0;
@@ -46,16 +41,9 @@ IndexImage read_image(const fs::path& index_dir) {
     const std::string id_prefix(prefix_of(Field::Id));
     for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
         const Xapian::Document doc = db.get_document(*it);
-        DocumentImage document;
-        std::string id;
-        for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
-            document.terms.push_back(*t + "#" + std::to_string(t.positionlist_count()));
-            if ((*t).starts_with(id_prefix)) id = *t;
-        }
-        for (auto v = doc.values_begin(); v != doc.values_end(); ++v)
-            if (v.get_valueno() != kSlotSourceStamp) document.values[v.get_valueno()] = *v;
-        document.data = doc.get_data();
-        image.documents[id] = std::move(document);
+        auto id = doc.termlist_begin();
+        id.skip_to(id_prefix);
+        image.documents[*id] = document_image(doc, kSlotSourceStamp);
     }
     return image;
 }
