@@ -14,6 +14,7 @@
 #include "core/index/generations.h"
 #include "core/index/quote_groups.h"
 #include "core/index/sharded_build.h"
+#include "core/index/value_streams.h"
 #include "core/index/walker.h"
 #include "core/schema.h"
 
@@ -161,20 +162,6 @@ std::string stored_article_id(const Xapian::Document& doc) {
     const std::string id_term = *it;
     if (id_term.compare(0, id_prefix.size(), id_prefix) != 0) return {};
     return id_term.substr(id_prefix.size());
-}
-
-// The values of `slot` for the documents of `documents` (ascending), read as one value stream:
-// a document at a time would decompress every document's term list.
-std::vector<std::string> stream_values(const Xapian::Database& db, Xapian::valueno slot,
-                                       const std::vector<Xapian::docid>& documents) {
-    std::vector<std::string> values(documents.size());
-    auto it = db.valuestream_begin(slot);
-    for (std::size_t i = 0; i < documents.size() && it != db.valuestream_end(slot); ++i) {
-        it.skip_to(documents[i]);
-        if (it == db.valuestream_end(slot)) break;
-        if (it.get_docid() == documents[i]) values[i] = *it;
-    }
-    return values;
 }
 
 std::map<std::string, StoredFile> stored_files(const Xapian::Database& db) {
