@@ -85,6 +85,9 @@ void log_diagnostic(const Diagnostic& diagnostic) {
         case Severity::Unreadable:
             spdlog::error("{}: unreadable: {}", diagnostic.file, diagnostic.message);
             break;
+        case Severity::Ignored:
+            spdlog::debug("{}: passed over: {}", diagnostic.file, diagnostic.message);
+            break;
     }
 }
 
@@ -164,6 +167,12 @@ int run_index(const IndexCommand& command, IndexAction action) {
     } else if (report.mode == broadsheet::IndexMode::Build) {
         std::printf("%zu job(s) indexed at once; merging their shards took %.2f s\n", report.shards,
                     report.merge_seconds);
+    }
+    if (report.ignored > 0) {
+        std::printf(
+            "%zu WARC record(s) passed over: not HTML pages (requests, redirects, "
+            "images ...)\n",
+            report.ignored);
     }
     if (report.unreadable == 0) return 0;
     if (withheld) {

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # install-deps.sh — installs what Broadsheet needs that is missing (Debian packages, including
-# python3-yaml for the OpenAPI JSON, help2man for the man pages and dpkg-dev for `cpack -G DEB`;
-# with --test, also the test tools: GoogleTest, zlib for the real-page scorer, Chromium and npm's
+# zlib for .gz and WARC inputs, python3-yaml for the OpenAPI JSON, help2man for the man pages and
+# dpkg-dev for `cpack -G DEB`; with --test, also the test tools: GoogleTest, Chromium and npm's
 # playwright-core, for the deploy test nginx, openssl and systemd's systemd-analyze, and curl for
 # the package test; with --bench, the peers and load tool of bench/peers/run.sh). Idempotent and
 # quick when everything is already there.
@@ -15,10 +15,10 @@ want_bench=0
 
 packages=(g++ cmake make pkg-config
   libxapian-dev libcpp-httplib-dev nlohmann-json3-dev libcli11-dev libspdlog-dev
-  libhowardhinnant-date-dev libxml2-dev libuchardet-dev libicu-dev libxxhash-dev
+  libhowardhinnant-date-dev libxml2-dev libuchardet-dev libicu-dev libxxhash-dev zlib1g-dev
   python3-yaml help2man dpkg-dev)
 if [ "$want_tests" = 1 ]; then
-  packages+=(libgtest-dev zlib1g-dev clang-format chromium nodejs npm nginx openssl systemd curl)
+  packages+=(libgtest-dev clang-format chromium nodejs npm nginx openssl systemd curl)
 fi
 if [ "$want_bench" = 1 ]; then
   # Peers (Sphinx, SQLite FTS5 through Python's sqlite3), Sphinx's MySQL-protocol client, wrk.

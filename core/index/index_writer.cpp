@@ -70,6 +70,9 @@ void finish_report(Run& run, Xapian::WritableDatabase& db) {
             case Severity::Warning:
                 ++run.report.warnings;
                 break;
+            case Severity::Ignored:
+                ++run.report.ignored;
+                break;
         }
     }
     run.report.articles = db.get_termfreq(term(Field::Type, kTypeArticle));
