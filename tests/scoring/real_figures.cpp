@@ -2,6 +2,7 @@
 // floor/ceiling check.
 #include "tests/scoring/real_figures.h"
 
+#include <algorithm>
 #include <cstdio>
 
 #include "core/error.h"
@@ -131,6 +132,34 @@ void Run::add_htmldate(Split split, const std::string& file, const std::string& 
         f.htmldate_misses.push_back({{"file", file}, {"expected", expected_date}, {"got", got}});
 }
 
+void Run::add_rendering(const std::string& renderer, Split split, const ReadabilityPage& page,
+                        const Article* article) {
+    auto it = std::find_if(renderings_.begin(), renderings_.end(),
+                           [&](const auto& entry) { return entry.first == renderer; });
+    if (it == renderings_.end()) it = renderings_.insert(renderings_.end(), {renderer, {}});
+    RenderingFigures& f = it->second[split == Split::Dev ? 0 : 1];
+    const Echo print = revealed(split) ? Echo::Print : Echo::Silent;
+    const std::string where =
+        std::string(split_name(split)) + " " + renderer + " readability/" + page.name;
+    static const Article kNone;
+    const Article& got = article ? *article : kNone;
+    score_field(f.title, page.title, got.title, as_label, "title", where, print);
+    score_field(f.site_name, page.site_name, got.outlet, as_label, "site name", where, print);
+}
+
+void Run::print_renderings() const {
+    if (renderings_.empty()) return;
+    std::printf("\n-- text renderings of readability/ through the text extraction\n");
+    for (const auto& [renderer, by_split] : renderings_)
+        for (Split split : kSplits) {
+            const RenderingFigures& f = by_split[split == Split::Dev ? 0 : 1];
+            std::printf("  %-10s %-10s title %.3f (%zu/%zu)  site name %.3f (%zu/%zu)\n",
+                        renderer.c_str(), std::string(split_name(split)).c_str(), f.title.value(),
+                        f.title.hits, f.title.total, f.site_name.value(), f.site_name.hits,
+                        f.site_name.total);
+        }
+}
+
 void Run::print() const {
     for (Split split : kSplits) {
         const SplitFigures& f = figures(split);
@@ -148,6 +177,7 @@ void Run::print() const {
             for (const auto& name : f.thin_bodies) std::printf(" %s", name.c_str());
         std::printf("\n");
     }
+    print_renderings();
     std::printf("\n");
     print_speed("readability/", readability_speed);
     print_speed("htmldate/", htmldate_speed);
@@ -168,6 +198,11 @@ std::vector<std::pair<std::string, double>> Run::named_figures() const {
         out.emplace_back(p + "date", f.date.value());
         out.emplace_back(p + "htmldate_date", f.htmldate_date.value());
         out.emplace_back(p + "thin_bodies", static_cast<double>(f.thin_bodies.size()));
+        for (const auto& [renderer, by_split] : renderings_) {
+            const RenderingFigures& r = by_split[split == Split::Dev ? 0 : 1];
+            out.emplace_back(p + renderer + "_title", r.title.value());
+            out.emplace_back(p + renderer + "_site_name", r.site_name.value());
+        }
     }
     return out;
 }
@@ -202,6 +237,12 @@ nlohmann::json Run::to_json() const {
         }
         out[std::string(split_name(split))] = s;
     }
+    for (const auto& [renderer, by_split] : renderings_)
+        for (Split split : kSplits) {
+            const RenderingFigures& r = by_split[split == Split::Dev ? 0 : 1];
+            out[std::string(split_name(split))]["renderings"][renderer] = {
+                {"title", ratio_json(r.title)}, {"site_name", ratio_json(r.site_name)}};
+        }
     out["speed"] = {{"readability", speed_json(readability_speed)},
                     {"htmldate", speed_json(htmldate_speed)}};
     return out;

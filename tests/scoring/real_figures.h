@@ -51,6 +51,11 @@ struct SplitFigures {
     std::vector<nlohmann::json> htmldate_misses;
 };
 
+// Title and site name of the text extraction on one renderer's text of the readability/ pages.
+struct RenderingFigures {
+    Ratio title, site_name;
+};
+
 // Whether names of held-back pages may be printed or written: never while tuning.
 enum class Reveal { DevOnly, BothSplits };
 
@@ -64,6 +69,9 @@ class Run {
     void add_readability(Split split, const ReadabilityPage& page, const Article* article);
     void add_htmldate(Split split, const std::string& file, const std::string& expected_date,
                       const Article* article);
+    // The page as `renderer` renders it to text, through the text extraction.
+    void add_rendering(const std::string& renderer, Split split, const ReadabilityPage& page,
+                       const Article* article);
 
     Speed readability_speed, htmldate_speed;
     std::size_t htmldate_missing = 0;  // labels naming a file that is not shipped
@@ -81,8 +89,12 @@ class Run {
     SplitFigures& figures(Split split);
     std::vector<std::pair<std::string, double>> named_figures() const;
 
+    void print_renderings() const;
+
     Reveal reveal_;
     std::array<SplitFigures, 2> splits_;
+    // Per renderer, in the order first seen: dev and held-back figures.
+    std::vector<std::pair<std::string, std::array<RenderingFigures, 2>>> renderings_;
 };
 
 }  // namespace broadsheet::scoring::real

@@ -18,6 +18,7 @@
 #include "core/extract/registry.h"
 #include "tests/scoring/real_figures.h"
 #include "tests/scoring/real_pages.h"
+#include "tests/scoring/renderings.h"
 
 namespace fs = std::filesystem;
 using namespace broadsheet;
@@ -34,6 +35,14 @@ struct Options {
     std::vector<std::string> floors;
     std::vector<std::string> ceilings;
     bool show_held_back = false;
+    std::vector<std::string> renderers;  // text renderings to score besides the HTML
+    std::string render_cache;
+};
+
+// The text renderings each readability/ page is also scored on, and where they are cached.
+struct Renderings {
+    std::vector<Renderer> renderers;
+    fs::path cache_dir;
 };
 
 std::string read_plain(const fs::path& path) {
@@ -71,7 +80,22 @@ std::optional<std::string> label_string(const json& metadata, const char* key) {
 }
 
 // readability/NAME/{source.html.gz, expected.html.gz, expected-metadata.json}.
-void score_readability(const fs::path& dir, const Registry& registry, Run& run) {
+// The page as each renderer's text, through the text extraction (not timed: the speed
+// figures are the HTML step's).
+void score_renderings(const std::string& name, const std::string& html, const ReadabilityPage& page,
+                      Split split, const Registry& registry, const Renderings& renderings,
+                      Run& run) {
+    for (const auto& renderer : renderings.renderers) {
+        const SourceFile text{"readability/" + name + "/" + renderer.name + ".txt",
+                              render_cached(renderer, html, renderings.cache_dir), std::nullopt};
+        const auto result = extract_file(text, ExtractContext{&registry});
+        run.add_rendering(renderer.name, split, page,
+                          result.articles.empty() ? nullptr : &result.articles.front());
+    }
+}
+
+void score_readability(const fs::path& dir, const Registry& registry, const Renderings& renderings,
+                       Run& run) {
     std::vector<std::string> names;
     for (const auto& entry : fs::directory_iterator(dir))
         if (entry.is_directory()) names.push_back(entry.path().filename().string());
@@ -92,6 +116,7 @@ void score_readability(const fs::path& dir, const Registry& registry, Run& run) 
         scored.byline = label_string(metadata, "byline");
         scored.date = label_string(metadata, "publishedTime");
         run.add_readability(split_of(i), scored, article);
+        score_renderings(names[i], html, scored, split_of(i), registry, renderings, run);
     }
 }
 
@@ -137,7 +162,11 @@ int run_all(const Options& options) {
     }
     const Registry registry = Registry::load(options.registry_dir);
     Run run(options.show_held_back ? Reveal::BothSplits : Reveal::DevOnly);
-    score_readability(data / "readability", registry, run);
+    const Renderings renderings{renderers_named(options.renderers),
+                                options.render_cache.empty()
+                                    ? fs::temp_directory_path() / "broadsheet-renderings"
+                                    : fs::path(options.render_cache)};
+    score_readability(data / "readability", registry, renderings, run);
     score_htmldate(data / "htmldate", registry, run);
     run.print();
     if (!options.json_path.empty()) {
@@ -165,6 +194,11 @@ int main(int argc, char** argv) {
                    "SPLIT.FIGURE=MIN, e.g. dev.body_f1=0.85 (repeatable; fails below it)");
     app.add_option("--ceiling", options.ceilings,
                    "SPLIT.FIGURE=MAX, e.g. held-back.thin_bodies=3 (repeatable; fails above it)");
+    app.add_option("--renderer", options.renderers,
+                   "also score readability/ rendered to text by w3m, lynx or html2text "
+                   "(repeatable); prints title and site name per renderer and split");
+    app.add_option("--render-cache", options.render_cache,
+                   "folder caching the renderings by page hash (default: a temporary folder)");
     app.add_flag("--show-held-back", options.show_held_back,
                  "name held-back pages in mismatch and thin-body lists (never while tuning)");
     CLI11_PARSE(app, argc, argv);
