@@ -13,6 +13,7 @@
 
 #include "core/article.h"
 #include "tests/scoring/real_pages.h"
+#include "tests/scoring/real_speakers.h"
 #include "tests/scoring/scoring.h"
 
 namespace broadsheet::scoring::real {
@@ -49,6 +50,8 @@ struct SplitFigures {
     std::vector<std::string> thin_bodies;
     std::vector<PageBody> pages;  // per-page body figures (JSON output)
     std::vector<nlohmann::json> htmldate_misses;
+    SpeakerCounts speakers;  // labelled readability/ pages (real_speakers.json), micro-averaged
+    std::size_t speaker_pages = 0;
 };
 
 // Whether names of held-back pages may be printed or written: never while tuning.
@@ -63,6 +66,9 @@ class Run {
 
     void add_readability(Split split, const ReadabilityPage& page, const Article* article);
     void add_htmldate(Split split, const std::string& file, const std::string& expected_date,
+                      const Article* article);
+    // Counts the article's speakers against the page's hand-made label.
+    void add_speakers(Split split, const std::string& page, const SpeakerLabel& label,
                       const Article* article);
 
     Speed readability_speed, htmldate_speed;

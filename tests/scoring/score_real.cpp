@@ -1,7 +1,8 @@
 // score_real.cpp — broadsheet-score-real: runs the real extraction over the public real-page sets
 // in ../shared/eval/real (readability/ and htmldate/) and prints, for the dev and the held-back
-// split, body F1 with precision and recall, metadata and date accuracy, thin bodies and speed;
-// exits non-zero when a figure is past its floor or ceiling.
+// split, body F1 with precision and recall, metadata and date accuracy, thin bodies, speaker
+// precision and recall on hand-labelled pages, and speed; exits non-zero when a figure is past its
+// floor or ceiling.
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include <cstdio>
@@ -31,6 +32,7 @@ struct Options {
     std::string data_dir;
     std::string registry_dir;
     std::string json_path;
+    std::string speakers_path;  // hand-made speaker labels; none: speakers are not scored
     std::vector<std::string> floors;
     std::vector<std::string> ceilings;
     bool show_held_back = false;
@@ -70,8 +72,10 @@ std::optional<std::string> label_string(const json& metadata, const char* key) {
     return value;
 }
 
-// readability/NAME/{source.html.gz, expected.html.gz, expected-metadata.json}.
-void score_readability(const fs::path& dir, const Registry& registry, Run& run) {
+// readability/NAME/{source.html.gz, expected.html.gz, expected-metadata.json}; pages named in
+// `speakers` also have their speakers counted.
+void score_readability(const fs::path& dir, const Registry& registry,
+                       const std::map<std::string, SpeakerLabel>& speakers, Run& run) {
     std::vector<std::string> names;
     for (const auto& entry : fs::directory_iterator(dir))
         if (entry.is_directory()) names.push_back(entry.path().filename().string());
@@ -92,6 +96,8 @@ void score_readability(const fs::path& dir, const Registry& registry, Run& run) 
         scored.byline = label_string(metadata, "byline");
         scored.date = label_string(metadata, "publishedTime");
         run.add_readability(split_of(i), scored, article);
+        if (const auto it = speakers.find(names[i]); it != speakers.end())
+            run.add_speakers(split_of(i), names[i], it->second, article);
     }
 }
 
@@ -137,7 +143,10 @@ int run_all(const Options& options) {
     }
     const Registry registry = Registry::load(options.registry_dir);
     Run run(options.show_held_back ? Reveal::BothSplits : Reveal::DevOnly);
-    score_readability(data / "readability", registry, run);
+    std::map<std::string, SpeakerLabel> speakers;
+    if (!options.speakers_path.empty())
+        speakers = parse_speaker_labels(json::parse(read_plain(options.speakers_path)));
+    score_readability(data / "readability", registry, speakers, run);
     score_htmldate(data / "htmldate", registry, run);
     run.print();
     if (!options.json_path.empty()) {
@@ -161,6 +170,10 @@ int main(int argc, char** argv) {
         ->required()
         ->check(CLI::ExistingDirectory);
     app.add_option("--json", options.json_path, "also write the figures as JSON to this file");
+    app.add_option(
+           "--speakers", options.speakers_path,
+           "hand-made speaker labels of readability/ pages (tests/scoring/real_speakers.json)")
+        ->check(CLI::ExistingFile);
     app.add_option("--floor", options.floors,
                    "SPLIT.FIGURE=MIN, e.g. dev.body_f1=0.85 (repeatable; fails below it)");
     app.add_option("--ceiling", options.ceilings,
