@@ -361,6 +361,28 @@ const xmlNode* lift_to_repeated_container(const xmlNode* best, const Skipper& sk
     return best;
 }
 
+// An article whose first paragraphs sit beside the container of the rest ("<div class=body>
+// <p>intro</p><p>...</p><div id=read-more><div>15 paragraphs</div></div></div>"): an ancestor
+// up to kMaxProseLift levels up whose own prose outside the chosen container is at least
+// 1/kOutsideProseShare of the container's holds the article.
+constexpr int kMaxProseLift = 2;
+constexpr std::size_t kOutsideProseShare = 5;
+
+const xmlNode* lift_to_prose_ancestor(const xmlNode* best, const Skipper& skipper) {
+    const std::size_t inside = skipper.prose_below(best);
+    const xmlNode* lifted = best;
+    const xmlNode* path = best;
+    const xmlNode* up = best->parent;
+    for (int level = 1; up && up->type == XML_ELEMENT_NODE && level <= kMaxProseLift;
+         ++level, path = up, up = up->parent) {
+        const auto name = name_of(up);
+        if (name == "body" || name == "html" || skipper.skips(up)) break;
+        const std::size_t outside = skipper.prose_below(up) - skipper.prose_below(path);
+        if (outside * kOutsideProseShare >= inside) lifted = up;
+    }
+    return lifted;
+}
+
 // An inline style that hides the element: "display: none" or "visibility: hidden".
 bool hidden_by_style(const std::string& style) {
     if (style.empty()) return false;
@@ -478,6 +500,7 @@ std::vector<std::string> main_text_blocks(const xmlNode* root) {
     }
     best = lift_to_shared_ancestor(best, best_score, scorer.scores);
     best = lift_to_repeated_container(best, skipper);
+    best = lift_to_prose_ancestor(best, skipper);
     // Articles split by ads or embeds continue in sibling containers of similar density.
     const xmlNode* parent = best->parent;
     if (!parent) {
