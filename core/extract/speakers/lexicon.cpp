@@ -68,7 +68,7 @@ const Lexicon& non_name_words() {
         "comments advertisement sign subscribe click top breaking update updated published "
         "posted copyright source sources reuters ap afp tass ria novosti sputnik interfax "
         "xinhua monday tuesday wednesday thursday friday saturday sunday january february march "
-        "july september october november december feb mar apr jun jul aug sep sept oct nov dec "
+        "july september october november december "
         "american russian syrian british french german chinese iranian turkish israeli "
         "palestinian iraqi ukrainian european saudi arab arabic egyptian jordanian lebanese "
         "kurdish afghan pakistani indian japanese korean italian spanish polish dutch belgian "
@@ -109,7 +109,8 @@ const Lexicon& non_name_words() {
         "consulting estates developments construction builders farms dairy brewery bakery "
         "restaurant restaurants cafe statistics sciences society unions chamber chambers fc "
         "rovers athletic wanderers borough municipality board charity appeal clinic library "
-        "port harbour harbor mall plaza arena");
+        "port harbour harbor mall plaza arena guide handbook manual edition podcast show series "
+        "newsletter blog episode album festival tournament championship championships");
     return words;
 }
 
@@ -207,7 +208,14 @@ bool is_generic_person_noun(std::string_view key) {
 }
 
 bool is_ambiguous_month(std::string_view key) {
-    return key == "may" || key == "june" || key == "april" || key == "august" || key == "jan";
+    // Abbreviations are names too: "Mar Hicks", "Jun Ishikawa".
+    static const Lexicon words(
+        "may june april august jan feb mar apr jun jul aug sep sept oct nov dec");
+    return words.contains(key);
+}
+
+bool is_thing_tail(std::string_view key) {
+    return key == "bill";
 }
 
 bool has_particle_prefix(std::string_view word) {
@@ -305,6 +313,8 @@ std::optional<Cue> cue_for(std::string_view key) {
         {"asks", {CueForm::Finite, false, 0.9}},
         {"explained", {CueForm::Finite, true, 1.0}},
         {"stated", {CueForm::Finite, true, 1.0}},
+        {"states", {CueForm::Finite, false, 0.9}},
+        {"instructed", {CueForm::Finite, false, 0.9}},
         {"declared", {CueForm::Finite, true, 1.0}},
         {"insisted", {CueForm::Finite, true, 1.0}},
         {"insists", {CueForm::Finite, true, 1.0}},

@@ -1,0 +1,71 @@
+// people_only_test.cpp — table tests of the classes of non-people that real pages turned into
+// speakers (places, laws, organisations, products and shows, titles glued to names, short
+// forms), each with made-up sentences: only people may come out, by their fullest name.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "core/extract/speakers/quotes.h"
+
+namespace broadsheet {
+namespace {
+
+struct PeopleOnlyCase {
+    const char* why;
+    std::string body;
+    std::vector<std::string> speakers;  // sorted, as SpeakerAnalysis::speakers
+};
+
+const PeopleOnlyCase kCases[] = {
+    {"an organisation's last capitalised words are not a person",
+     "Rain returns on Friday, the National Weather Service said.",
+     {}},
+    {"an article before a capitalised run makes it a thing, also at a sentence start",
+     "The Coastal Access Bill says owners must open their paths.",
+     {}},
+    {"a law's name ends in Bill even without an article",
+     "Critics of new Coastal Access Bill said little. Bill Marsh said more.",
+     {"Bill Marsh"}},
+    {"places after a place preposition, also through 'and'",
+     "Prosecutors in Santa Clara and San Mateo say the firm misled its drivers.",
+     {}},
+    {"product and show names are not people",
+     "\u201cPlug it in first,\u201d the Quick Setup Guide says. \u201cWe were wrong,\u201d "
+     "Tennis Weekly said.",
+     {}},
+    {"a job title glued to the name is not part of it",
+     "\u201cWe will appeal,\u201d said Spokesperson Ana Ruiz.",
+     {"Ana Ruiz"}},
+    {"a title after an article still introduces a person",
+     "\u201cNo comment,\u201d said the Rev. Amos Hale.",
+     {"Amos Hale"}},
+    {"a middle initial follows one given name: the verb before is not part of the name",
+     "Enter Stuart R. Kaplan, who bought the rights. \u201cI was lucky,\u201d Kaplan said.",
+     {"Stuart R. Kaplan"}},
+    {"a month abbreviation is a given name unless a number or 'in' makes it a month",
+     "Sales fell in Mar 2019. \u201cIt was seen as rote,\u201d said Mar Hicks, a historian.",
+     {"Mar Hicks"}},
+    {"a first name alone is nobody the archive can name",
+     "\u201cI was scared,\u201d said Fiona.",
+     {}},
+    {"a short form joins the full name given earlier",
+     "Tim Ortega runs the mill. \u201cWe hire in spring,\u201d Ortega said.",
+     {"Tim Ortega"}},
+    {"'instructed' introduces a quote like 'said'",
+     "\u201cDon\u2019t get nervous,\u201d instructed Milton Velez, the supervisor.",
+     {"Milton Velez"}},
+    {"'states' before a quote is a speech verb",
+     "In another post, Dana Whitfield states, \u201cWe never agreed to that.\u201d",
+     {"Dana Whitfield"}},
+};
+
+TEST(PeopleOnly, Table) {
+    for (const auto& c : kCases) {
+        const auto result = analyse_speakers(SpeakerInput{"", c.body, "", nullptr});
+        EXPECT_EQ(result.speakers, c.speakers) << c.why << "\n  body: " << c.body;
+    }
+}
+
+}  // namespace
+}  // namespace broadsheet
