@@ -58,6 +58,12 @@ const PeopleOnlyCase kCases[] = {
     {"'states' before a quote is a speech verb",
      "In another post, Dana Whitfield states, \u201cWe never agreed to that.\u201d",
      {"Dana Whitfield"}},
+    {"a name after the verb that a verb follows opens the reported clause",
+     "Ana Ruiz shared a column that claimed Governor Tom Hale relied on lies.",
+     {}},
+    {"a name after the verb that 'of' follows is the speaker",
+     "Fares will rise, said Ruth Calloway of the riders' union.",
+     {"Ruth Calloway"}},
 };
 
 TEST(PeopleOnly, Table) {
