@@ -64,6 +64,21 @@ const PeopleOnlyCase kCases[] = {
     {"a name after the verb that 'of' follows is the speaker",
      "Fares will rise, said Ruth Calloway of the riders' union.",
      {"Ruth Calloway"}},
+    {"an article before capitalised words makes a name ending in a title a title",
+     "The International Trade Secretary insists the deal is safe.",
+     {}},
+    {"a hyphenated title is a title",
+     "\u201cWe are ready,\u201d said Vice-President Ana Ruiz.",
+     {"Ana Ruiz"}},
+    {"a sentence-initial article of another language is not a given name",
+     "\u201cEs ist zu sp\u00e4t\u201d, sagte er. Das Problem sagte nichts. Die Gemeinde said no.",
+     {}},
+    {"a capitalised particle inside a started name is part of it",
+     "\u201cThe data are clear,\u201d said Ines Van Den Hoek.",
+     {"Ines Van Den Hoek"}},
+    {"Jnr and Snr end a name",
+     "\u201cHe was happy,\u201d said Allan Bryant Snr.",
+     {"Allan Bryant"}},
 };
 
 TEST(PeopleOnly, Table) {

@@ -99,7 +99,8 @@ const Lexicon& non_name_words() {
         "research studies relations economic social public private general national election "
         "elections campaign war crisis revolution spring summer autumn fall winter christmas "
         "easter ramadan olympic prize award awards internet web online facebook twitter youtube "
-        "google instagram telegram whatsapp learn getty images file plc gmbh jr sr ii iii iv "
+        "google instagram telegram whatsapp learn getty images file plc gmbh jr sr jnr snr ii iii "
+        "iv "
         "gmt utc est edt pst bst cet am pm op-ed opinion editorial analysis exclusive homes "
         "holdings partners capital airlines airways motors energy foods systems technologies "
         "technology pharmaceuticals pharma media entertainment industries resources mining oil "
@@ -110,7 +111,17 @@ const Lexicon& non_name_words() {
         "restaurant restaurants cafe statistics sciences society unions chamber chambers fc "
         "rovers athletic wanderers borough municipality board charity appeal clinic library "
         "port harbour harbor mall plaza arena guide handbook manual edition podcast show series "
-        "newsletter blog episode album festival tournament championship championships");
+        "newsletter blog episode album festival tournament championship championships "
+        // Closed-class words of the other languages of the archive, capitalised at a sentence
+        // start ("Das Problem", "Les Échos"); name particles ("de", "von", "la") stay out.
+        "der das den die dem des ein eine einer eines einem einen und oder aber auch mit im ins "
+        "zum zur bei "
+        "zu aus auf für über unter nach vor seit als wie wenn dass diese dieser dieses diesem "
+        "jeder jede alle seine seiner seinem ihr ihre ihren ihrem meine mein unser unsere er "
+        "sie wir ich nicht noch nur schon sehr bereits heute gestern insbesondere laut zwischen "
+        "les une des aux et ou mais dans sur pour par avec sans selon chez cette ces il elle ils "
+        "elles nous vous los las una unos unas en con por para según sobre nel nella gli uno "
+        "um uma em na com pelo pela");
     return words;
 }
 
@@ -151,7 +162,11 @@ const Lexicon& determiners() {
 }  // namespace
 
 bool is_title_word(std::string_view key) {
-    return title_words().contains(key);
+    if (title_words().contains(key)) return true;
+    // "Vice-President", "Ex-Minister", "Co-Chair": a hyphenated word ending in a title is one.
+    const auto hyphen = key.rfind('-');
+    return hyphen != std::string_view::npos && hyphen + 1 < key.size() &&
+           title_words().contains(key.substr(hyphen + 1));
 }
 
 bool is_personal_title(std::string_view key) {
@@ -196,7 +211,8 @@ bool is_determiner(std::string_view key) {
 }
 
 bool is_generational_suffix(std::string_view key) {
-    return key == "jr" || key == "sr" || key == "ii" || key == "iii" || key == "iv";
+    return key == "jr" || key == "sr" || key == "jnr" || key == "snr" || key == "ii" ||
+           key == "iii" || key == "iv";
 }
 
 bool is_generic_person_noun(std::string_view key) {

@@ -150,6 +150,16 @@ bool names_a_thing(const std::vector<Token>& tokens, std::size_t run_first, std:
     const Token& before = tokens[name_first - 1];
     if (!is_word(before) || before.sentence != tokens[name_first].sentence) return false;
     if (before.key == "the" || before.key == "a" || before.key == "an") return true;
+    // "The International Trade Secretary insists": a name ending in a title word is a title
+    // when an article opens the capitalised words before it.
+    if (words_end - name_first >= 2 && is_title_word(tokens[words_end - 1].key)) {
+        std::size_t k = name_first;
+        while (k > 0 && is_word(tokens[k - 1]) && tokens[k - 1].capitalised &&
+               tokens[k - 1].key != "the" && is_non_name_word(tokens[k - 1].key) &&
+               !is_title_word(tokens[k - 1].key))
+            --k;
+        if (k > 0 && (tokens[k - 1].key == "the" || tokens[k - 1].key == "a")) return true;
+    }
     if (name_first != run_first) return false;
     if (is_locative(before.key)) return true;
     return (before.key == "and" || before.key == "or") && !earlier.empty() &&
@@ -218,8 +228,10 @@ std::vector<Mention> scan_mentions(const std::vector<Token>& tokens) {
             return is_name_word(tokens[k]) && !is_month_here(tokens, k);
         };
         for (std::size_t k = i; k < words_end; ++k) {
+            // "van der Bellen"; capitalised only inside a started name ("Van Den Hoek"), since
+            // a capitalised "Der", "Den" at a sentence start is a German article.
             const bool particle =
-                k > i && !tokens[k].capitalised && is_name_particle(tokens[k].key);
+                k > i && is_name_particle(tokens[k].key) && (!tokens[k].capitalised || started);
             const bool name_like = name_like_at(k);
             // ... but a title followed by more name words titles them: "Industry Minister X Y".
             const bool inner_title = started && k + 1 == words_end && tokens[k].capitalised &&
