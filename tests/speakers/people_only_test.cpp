@@ -76,6 +76,10 @@ const PeopleOnlyCase kCases[] = {
     {"a capitalised particle inside a started name is part of it",
      "\u201cThe data are clear,\u201d said Ines Van Den Hoek.",
      {"Ines Van Den Hoek"}},
+    {"a German job title is a compound ending in the title: not part of the name",
+     "\u201cWe wait,\u201d said VW-Chef Lena Korte. \u201cNo,\u201d said Bundesministerin Ina "
+     "Lotz.",
+     {"Ina Lotz", "Lena Korte"}},
     {"Jnr and Snr end a name",
      "\u201cHe was happy,\u201d said Allan Bryant Snr.",
      {"Allan Bryant"}},

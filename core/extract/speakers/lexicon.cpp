@@ -161,8 +161,26 @@ const Lexicon& determiners() {
 
 }  // namespace
 
+namespace {
+
+// German job titles are compounds whose head is the title: "Bundesministerin",
+// "VW-Chef", "Cannabis-Experte", "Parteikollege", "Landesbischof".
+bool has_german_title_head(std::string_view key) {
+    static constexpr std::string_view heads[] = {
+        "präsident", "präsidentin", "minister",  "ministerin",  "chef",        "chefin",
+        "sprecher",  "sprecherin",  "experte",   "expertin",    "leiter",      "leiterin",
+        "führer",    "führerin",    "kollege",   "kollegin",    "vorsitzende", "vorsitzender",
+        "direktor",  "direktorin",  "bischof",   "bischöfin",   "kanzler",     "kanzlerin",
+        "redaktor",  "redaktorin",  "politiker", "politikerin", "oberst",      "geschäftsführer"};
+    for (const auto head : heads)
+        if (key.ends_with(head)) return true;
+    return false;
+}
+
+}  // namespace
+
 bool is_title_word(std::string_view key) {
-    if (title_words().contains(key)) return true;
+    if (title_words().contains(key) || has_german_title_head(key)) return true;
     // "Vice-President", "Ex-Minister", "Co-Chair": a hyphenated word ending in a title is one.
     const auto hyphen = key.rfind('-');
     return hyphen != std::string_view::npos && hyphen + 1 < key.size() &&
