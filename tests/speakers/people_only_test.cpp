@@ -80,6 +80,12 @@ const PeopleOnlyCase kCases[] = {
      "\u201cWe wait,\u201d said VW-Chef Lena Korte. \u201cNo,\u201d said Bundesministerin Ina "
      "Lotz.",
      {"Ina Lotz", "Lena Korte"}},
+    {"'As X explains,' reports speech",
+     "As Kim Adler at The Thrift Post explains, small savings add up.",
+     {"Kim Adler"}},
+    {"a capitalised job title before the name is stripped",
+     "\u201cThe roads are closed,\u201d said Supervisor Alma Perez.",
+     {"Alma Perez"}},
     {"Jnr and Snr end a name",
      "\u201cHe was happy,\u201d said Allan Bryant Snr.",
      {"Allan Bryant"}},

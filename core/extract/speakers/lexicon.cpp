@@ -34,7 +34,9 @@ const Lexicon& title_words() {
         "constable detective superintendent striker goalkeeper midfielder defender owner "
         "coordinator engineer statistician scientist surgeon doctor nurse teacher principal "
         "chairperson majority minority whip treasurer registrar ombudsman auditor comptroller "
-        "controller mayor-elect governor-elect co-sponsor sponsor");
+        "controller mayor-elect governor-elect co-sponsor sponsor supervisor administrator "
+        "organizer organiser pastor priest coroner warden magistrate curator taoiseach "
+        "tanaiste");
     return words;
 }
 
@@ -167,11 +169,13 @@ namespace {
 // "VW-Chef", "Cannabis-Experte", "Parteikollege", "Landesbischof".
 bool has_german_title_head(std::string_view key) {
     static constexpr std::string_view heads[] = {
-        "präsident", "präsidentin", "minister",  "ministerin",  "chef",        "chefin",
-        "sprecher",  "sprecherin",  "experte",   "expertin",    "leiter",      "leiterin",
-        "führer",    "führerin",    "kollege",   "kollegin",    "vorsitzende", "vorsitzender",
-        "direktor",  "direktorin",  "bischof",   "bischöfin",   "kanzler",     "kanzlerin",
-        "redaktor",  "redaktorin",  "politiker", "politikerin", "oberst",      "geschäftsführer"};
+        "präsident",      "präsidentin",     "minister",     "ministerin", "chef",
+        "chefin",         "sprecher",        "sprecherin",   "experte",    "expertin",
+        "leiter",         "leiterin",        "führer",       "führerin",   "kollege",
+        "kollegin",       "vorsitzende",     "vorsitzender", "direktor",   "direktorin",
+        "bischof",        "bischöfin",       "kanzler",      "kanzlerin",  "redaktor",
+        "redaktorin",     "politiker",       "politikerin",  "oberst",     "geschäftsführer",
+        "stellvertreter", "stellvertreterin"};
     for (const auto head : heads)
         if (key.ends_with(head)) return true;
     return false;
@@ -315,6 +319,7 @@ bool role_matches_title(std::string_view role, std::string_view title) {
 bool needs_clause_to_report(std::string_view key) {
     static const Lexicon words(
         "added adds noted notes claimed claims confirmed announced predicted promised explained "
+        "explains "
         "recalled recalls maintained observed stressed emphasized emphasised acknowledged "
         "admitted wrote writes concluded conceded complained commented reiterated suggested "
         "indicated testified answered");
@@ -346,6 +351,7 @@ std::optional<Cue> cue_for(std::string_view key) {
         {"asked", {CueForm::Finite, false, 0.9}},
         {"asks", {CueForm::Finite, false, 0.9}},
         {"explained", {CueForm::Finite, true, 1.0}},
+        {"explains", {CueForm::Finite, true, 1.0}},
         {"stated", {CueForm::Finite, true, 1.0}},
         {"states", {CueForm::Finite, false, 0.9}},
         {"instructed", {CueForm::Finite, false, 0.9}},
