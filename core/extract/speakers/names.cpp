@@ -162,6 +162,11 @@ bool names_a_thing(const std::vector<Token>& tokens, std::size_t run_first, std:
     }
     if (name_first != run_first) return false;
     if (is_locative(before.key)) return true;
+    // "the Alliance of Motion Picture and Television Producers": the capitalised words after a
+    // capitalised head and "of" belong to the organisation.
+    if (before.key == "of" && name_first >= 2 && is_word(tokens[name_first - 2]) &&
+        tokens[name_first - 2].capitalised && !is_title_word(tokens[name_first - 2].key))
+        return true;
     return (before.key == "and" || before.key == "or") && !earlier.empty() &&
            earlier.back().thing && earlier.back().name_end + 1 == name_first;
 }
@@ -252,10 +257,11 @@ std::vector<Mention> scan_mentions(const std::vector<Token>& tokens) {
         // place or portfolio, not the person.
         if (name_first < words_end && name_first > i && tokens[name_first - 1].key == "of")
             ++name_first;
-        // "Minister for Housing Eoin Brady": the portfolio precedes the name.
+        // "Minister for Housing Eoin Brady", "Attorney for the District of Massachusetts Joshua
+        // Levy": the portfolio or place precedes the name.
         if (name_first == i && words_end - name_first > 2 && i >= 2 &&
             (tokens[i - 1].key == "for" || tokens[i - 1].key == "of") &&
-            is_title_word(tokens[i - 2].key))
+            (is_title_word(tokens[i - 2].key) || tokens[i - 2].capitalised))
             name_first = words_end - 2;
         // "Enter Stuart R. Kaplan": a middle initial follows exactly one given name.
         for (std::size_t k = name_first + 2; k + 1 < words_end; ++k) {
