@@ -2,9 +2,9 @@
 # install-deps.sh — installs what Broadsheet needs that is missing (Debian packages, including
 # zlib for .gz and WARC inputs, python3-yaml for the OpenAPI JSON, help2man for the man pages and
 # dpkg-dev for `cpack -G DEB`; with --test, also the test tools: GoogleTest, Chromium and npm's
-# playwright-core, for the deploy test nginx, openssl and systemd's systemd-analyze, and curl for
-# the package test; with --bench, the peers and load tool of bench/peers/run.sh). Idempotent and
-# quick when everything is already there.
+# playwright-core, for the deploy test nginx, openssl and systemd's systemd-analyze, curl for
+# the package test and wget to record real pages into a WARC file; with --bench, the peers and
+# load tool of bench/peers/run.sh). Idempotent and quick when everything is already there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -18,7 +18,7 @@ packages=(g++ cmake make pkg-config
   libhowardhinnant-date-dev libxml2-dev libuchardet-dev libicu-dev libxxhash-dev zlib1g-dev
   python3-yaml help2man dpkg-dev)
 if [ "$want_tests" = 1 ]; then
-  packages+=(libgtest-dev clang-format chromium nodejs npm nginx openssl systemd curl)
+  packages+=(libgtest-dev clang-format chromium nodejs npm nginx openssl systemd curl wget)
 fi
 if [ "$want_bench" = 1 ]; then
   # Peers (Sphinx, SQLite FTS5 through Python's sqlite3), Sphinx's MySQL-protocol client, wrk.
