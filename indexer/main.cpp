@@ -308,8 +308,8 @@ int main(int argc, char** argv) try {
         ->check(CLI::Range(std::size_t{1}, std::size_t{64}));
     build->add_flag("--keep-shards", build_args.keep_shards,
                     "Publish the --jobs shards unmerged: the generation holds shard-K databases "
-                    "and a XAPIANDB manifest naming them, searched as one database (update "
-                    "refuses such a generation: build again, or compact it first)");
+                    "and a XAPIANDB manifest naming them, searched as one database and updated "
+                    "in place shard by shard");
 
     IndexCommand update_args;
     auto* update = app.add_subcommand(

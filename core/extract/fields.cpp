@@ -101,7 +101,18 @@ void resolve_fields(const Draft& draft, const Registry& registry, Article& artic
     article.outlet = resolve_outlet(evidence, registry);
 
     const std::string& raw_title = !draft.meta_title.empty() ? draft.meta_title : draft.title;
-    article.title = strip_site_suffix(raw_title, article.outlet, registry);
+    // A title the publisher declared is kept as declared, branding included ("... | eHow").
+    switch (draft.title_origin) {
+        case TitleOrigin::Declared:
+            article.title = text::clean_inline(raw_title);
+            break;
+        case TitleOrigin::TitleElement:
+            article.title = strip_site_suffix(raw_title, {}, registry);
+            break;
+        case TitleOrigin::Layout:
+            article.title = strip_site_suffix(raw_title, article.outlet, registry);
+            break;
+    }
 
     article.author = !draft.meta_author.empty() ? clean_author(draft.meta_author) : draft.author;
     if (article.author.empty()) article.author = draft.author;

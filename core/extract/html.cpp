@@ -12,6 +12,7 @@
 #include "core/extract/dates.h"
 #include "core/extract/html_dates.h"
 #include "core/extract/html_dom.h"
+#include "core/extract/html_title.h"
 #include "core/extract/plain_text.h"
 #include "core/extract/text_util.h"
 
@@ -24,8 +25,24 @@ using html::name_of;
 // libxml2 would print parse errors to stderr; core never prints.
 void silent_error(void*, const char*, ...) {}
 
+// A title meta tag's value and whether it came from a property (RDFa) or a name attribute.
+enum class KeyFrom { Name, Property };
+struct DeclaredTitle {
+    std::string value;
+    KeyFrom from = KeyFrom::Name;
+
+    // The first value wins, except that a property overrides a name ("dc:title" over "DC.title").
+    void offer(const std::string& content, KeyFrom source) {
+        if (value.empty() || (from == KeyFrom::Name && source == KeyFrom::Property)) {
+            value = content;
+            from = source;
+        }
+    }
+};
+
 struct PageMeta {
-    std::string title_tag, og_title, twitter_title, h1, h1_article, h1_first;
+    std::string title_tag, h1, h1_article, h1_first;
+    DeclaredTitle dc_title, og_title, twitter_title, parsely_title, sailthru_title;
     std::string site_name, application_name;
     std::string canonical, og_url;
     std::string meta_author;
@@ -36,7 +53,7 @@ struct PageMeta {
     std::string byline;
     std::vector<std::string> footer_lines;  // text of <footer> and copyright elements
     // From JSON-LD.
-    std::string ld_headline, ld_author, ld_publisher, ld_url;
+    std::string ld_headline, ld_name, ld_author, ld_publisher, ld_url;
     std::optional<Date> ld_published;
     bool ld_found = false;
 };
@@ -104,6 +121,7 @@ void read_json_ld(const nlohmann::json& node, PageMeta& meta, int depth = 0) {
     };
     if (!web_page || meta.ld_headline.empty()) {
         if (auto h = get("headline"); !h.empty()) meta.ld_headline = h;
+        if (auto n = get("name"); !n.empty()) meta.ld_name = n;
         if (auto d = get("datePublished"); !d.empty()) meta.ld_published = parse_date(d);
         if (auto a = get("author"); !a.empty()) meta.ld_author = a;
         if (auto p = get("publisher"); !p.empty()) meta.ld_publisher = p;
@@ -114,14 +132,30 @@ void read_json_ld(const nlohmann::json& node, PageMeta& meta, int depth = 0) {
     if (!web_page) meta.ld_found = true;
 }
 
+// Title keys; a property may list several ("x:title dc:title").
+void read_title_keys(const xmlNode* node, const std::string& content, PageMeta& meta) {
+    const auto offer = [&](std::string_view key, KeyFrom from) {
+        if (key == "dc:title" || key == "dc.title" || key == "dcterm:title" ||
+            key == "dcterms.title")
+            meta.dc_title.offer(content, from);
+        if (key == "og:title") meta.og_title.offer(content, from);
+        if (key == "twitter:title") meta.twitter_title.offer(content, from);
+        if (key == "parsely-title") meta.parsely_title.offer(content, from);
+        if (key == "sailthru.title") meta.sailthru_title.offer(content, from);
+    };
+    for (const auto& key : text::split_trimmed(text::to_lower(attr(node, "property")), ' '))
+        offer(key, KeyFrom::Property);
+    offer(text::to_lower(attr(node, "name")), KeyFrom::Name);
+}
+
 void read_meta_tag(const xmlNode* node, PageMeta& meta) {
     const auto key = text::to_lower(!attr(node, "property").empty() ? attr(node, "property")
                                     : !attr(node, "name").empty()   ? attr(node, "name")
                                                                     : attr(node, "itemprop"));
     const auto content = text::clean_inline(attr(node, "content"));
-    if (key.empty() || content.empty()) return;
-    if (key == "og:title") meta.og_title = content;
-    if (key == "twitter:title") meta.twitter_title = content;
+    if (content.empty()) return;
+    read_title_keys(node, content, meta);
+    if (key.empty()) return;
     if (key == "og:site_name") meta.site_name = content;
     if (key == "application-name" || key == "apple-mobile-web-app-title")
         meta.application_name = content;
@@ -199,9 +233,9 @@ void walk(const xmlNode* node, PageMeta& meta, bool in_head, bool in_article) {
         if (meta.byline.empty() && !in_head) {
             const bool marked = name == "address" || text::contains_ci(cls, "byline") ||
                                 text::contains_ci(cls, "author");
-            const auto t = html::text_of(child);
+            const auto t = html::short_text_of(child, 160);
             // Old pages print "By X | site | date" in an unmarked info line.
-            if (!t.empty() && t.size() < 160 && (marked || parse_byline(t))) meta.byline = t;
+            if (t && !t->empty() && (marked || parse_byline(*t))) meta.byline = *t;
         }
         const auto id_class = text::to_lower(attr(child, "id") + " " + attr(child, "class"));
         if (name == "footer" || text::contains_ci(id_class, "footer") ||
@@ -229,21 +263,41 @@ std::string site_from_title_tag(std::string_view title) {
     return text::count_words(site) <= 5 ? std::string(site) : std::string{};
 }
 
-// "Talks resume | World | Example Times" → "Talks resume": the headline ends at the first
-// occurrence of the separator that sets off the site's name (a " - " inside the headline,
-// as in "Kerry - Lavrov talks | World | Site", survives).
-std::string headline_from_title_tag(std::string_view title) {
-    std::size_t best = std::string_view::npos;
-    std::string_view used;
-    for (std::string_view sep : {" | ", " - ", " \u2014 ", " \u2013 ", " :: "}) {
-        const auto pos = title.rfind(sep);
-        if (pos != std::string_view::npos && (best == std::string_view::npos || pos > best)) {
-            best = pos;
-            used = sep;
-        }
-    }
-    if (best == std::string_view::npos) return std::string(title);
-    return std::string(text::trim(title.substr(0, title.find(used))));
+// "https://www.salon.com/2014/..." → {"salon.com", "salon"}: the host and its longest label
+// before the top-level domain, as names a <title> may brand itself with.
+std::vector<std::string> host_names(std::string_view url) {
+    const auto scheme = url.find("://");
+    if (scheme == std::string_view::npos) return {};
+    auto host = url.substr(scheme + 3);
+    host = host.substr(0, host.find_first_of("/?#:"));
+    if (text::starts_with_ci(host, "www.")) host.remove_prefix(4);
+    const auto labels = text::split_trimmed(host, '.');
+    if (labels.size() < 2) return {};
+    std::string longest;
+    for (std::size_t i = 0; i + 1 < labels.size(); ++i)
+        if (labels[i].size() > longest.size()) longest = labels[i];
+    return {std::string(host), longest};
+}
+
+void decide_title(const PageMeta& meta, Draft& draft) {
+    TitleSources sources{meta.ld_headline,
+                         meta.ld_name,
+                         meta.dc_title.value,
+                         meta.og_title.value,
+                         meta.twitter_title.value,
+                         meta.parsely_title.value,
+                         meta.sailthru_title.value,
+                         meta.h1_article,
+                         meta.h1,
+                         meta.h1_first,
+                         meta.title_tag,
+                         {meta.site_name, meta.application_name, meta.ld_publisher}};
+    for (const auto& url : {meta.canonical, meta.og_url, meta.ld_url})
+        for (auto& name : host_names(url)) sources.site_names.push_back(std::move(name));
+    auto decided = decide_html_title(sources);
+    if (decided.origin == TitleOrigin::Declared) draft.meta_title = decided.title;
+    draft.title = std::move(decided.title);
+    draft.title_origin = decided.origin;
 }
 
 // A short block that is a byline ("By Jane Doe") or a date line ("Updated April 5, 2018"):
@@ -275,16 +329,8 @@ Draft parse_html(std::string_view source) {
     PageMeta meta;
     walk(root, meta, false, false);
 
-    draft.meta_title = !meta.ld_headline.empty() ? meta.ld_headline
-                       : !meta.og_title.empty()  ? meta.og_title
-                                                 : meta.twitter_title;
-    draft.title = !meta.h1_article.empty()  ? meta.h1_article
-                  : !meta.h1.empty()        ? meta.h1
-                  : !meta.title_tag.empty() ? meta.title_tag
-                                            : meta.h1_first;
+    decide_title(meta, draft);
     draft.site_hint = site_from_title_tag(meta.title_tag);
-    if (draft.title == meta.title_tag && !draft.site_hint.empty())
-        draft.title = headline_from_title_tag(meta.title_tag);
     draft.meta_date = meta.ld_published ? meta.ld_published : meta.published;
     draft.meta_outlet = !meta.site_name.empty()      ? meta.site_name
                         : !meta.ld_publisher.empty() ? meta.ld_publisher

@@ -43,9 +43,10 @@ which had stalled, resumed after a long pause in the city.</p></article></body><
 the first time, with a penalty in the 89th minute, after a long, tense match.</p></div>
 <div class="comments"><p>Never a penalty in a million years, said a reader, angrily.</p></div>
 </div><footer><p>&copy; 2019 Guardian News &amp; Media Limited</p></footer></body></html>)",
-     "Late penalty hands Brighton a win", "Late penalty", "2019-10-12", "the Guardian",
-     "Owen Barker", "https://www.theguardian.com/football/2019/oct/12/x", "Brighton won",
-     "million years", "og:/article: meta; author URL ignored; <address> byline; comments dropped"},
+     "Late penalty hands Brighton a win", "Late penalty hands Brighton a win", "2019-10-12",
+     "the Guardian", "Owen Barker", "https://www.theguardian.com/football/2019/oct/12/x",
+     "Brighton won", "million years",
+     "og:/article: meta; author URL ignored; <address> byline; comments dropped"},
     {R"(<html><head><title>Shenzhen opens driverless bus line - Chinadaily.com.cn</title></head>
 <body><div class="menu"><a href="/a">China</a> <a href="/b">World</a></div>
 <div class="left"><div><a href="/l1">Beijing to add 100 km of subway lines</a></div>

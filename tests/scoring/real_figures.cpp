@@ -2,6 +2,7 @@
 // floor/ceiling check.
 #include "tests/scoring/real_figures.h"
 
+#include <algorithm>
 #include <cstdio>
 
 #include "core/error.h"
@@ -61,6 +62,13 @@ nlohmann::json speed_json(const Speed& s) {
             {"seconds", s.seconds},
             {"pages_per_second", s.seconds > 0 ? s.pages / s.seconds : 0.0},
             {"mb_per_second", s.seconds > 0 ? s.bytes / 1e6 / s.seconds : 0.0}};
+}
+
+void print_speakers(const SplitFigures& f) {
+    const Prf prf = micro_prf(f.speakers);
+    std::printf("  %-16s P %.3f, R %.3f  (%zu right, %zu wrong, %zu missed; %zu labelled pages)\n",
+                "speakers", prf.precision, prf.recall, f.speakers.true_positive,
+                f.speakers.false_positive, f.speakers.false_negative, f.speaker_pages);
 }
 
 }  // namespace
@@ -131,6 +139,52 @@ void Run::add_htmldate(Split split, const std::string& file, const std::string& 
         f.htmldate_misses.push_back({{"file", file}, {"expected", expected_date}, {"got", got}});
 }
 
+void Run::add_rendering(const std::string& renderer, Split split, const ReadabilityPage& page,
+                        const Article* article) {
+    auto it = std::find_if(renderings_.begin(), renderings_.end(),
+                           [&](const auto& entry) { return entry.first == renderer; });
+    if (it == renderings_.end()) it = renderings_.insert(renderings_.end(), {renderer, {}});
+    RenderingFigures& f = it->second[split == Split::Dev ? 0 : 1];
+    const Echo print = revealed(split) ? Echo::Print : Echo::Silent;
+    const std::string where =
+        std::string(split_name(split)) + " " + renderer + " readability/" + page.name;
+    static const Article kNone;
+    const Article& got = article ? *article : kNone;
+    score_field(f.title, page.title, got.title, as_label, "title", where, print);
+    score_field(f.site_name, page.site_name, got.outlet, as_label, "site name", where, print);
+}
+
+void Run::print_renderings() const {
+    if (renderings_.empty()) return;
+    std::printf("\n-- text renderings of readability/ through the text extraction\n");
+    for (const auto& [renderer, by_split] : renderings_)
+        for (Split split : kSplits) {
+            const RenderingFigures& f = by_split[split == Split::Dev ? 0 : 1];
+            std::printf("  %-10s %-10s title %.3f (%zu/%zu)  site name %.3f (%zu/%zu)\n",
+                        renderer.c_str(), std::string(split_name(split)).c_str(), f.title.value(),
+                        f.title.hits, f.title.total, f.site_name.value(), f.site_name.hits,
+                        f.site_name.total);
+        }
+}
+
+void Run::add_speakers(Split split, const std::string& page, const SpeakerLabel& label,
+                       const Article* article) {
+    SplitFigures& f = figures(split);
+    ++f.speaker_pages;
+    // Held-back speaker mismatches are never collected, not even with --show-held-back: the
+    // names would show which rules to write.
+    std::vector<std::string> mismatches;
+    const SpeakerCounts counts =
+        count_page_speakers(label, article ? article->speakers : std::vector<std::string>{},
+                            split == Split::Dev ? &mismatches : nullptr);
+    f.speakers.true_positive += counts.true_positive;
+    f.speakers.false_positive += counts.false_positive;
+    f.speakers.false_negative += counts.false_negative;
+    for (const auto& m : mismatches)
+        std::printf("MISMATCH %s readability/%s: %s\n", std::string(split_name(split)).c_str(),
+                    page.c_str(), m.c_str());
+}
+
 void Run::print() const {
     for (Split split : kSplits) {
         const SplitFigures& f = figures(split);
@@ -147,7 +201,9 @@ void Run::print() const {
         if (revealed(split))
             for (const auto& name : f.thin_bodies) std::printf(" %s", name.c_str());
         std::printf("\n");
+        print_speakers(f);
     }
+    print_renderings();
     std::printf("\n");
     print_speed("readability/", readability_speed);
     print_speed("htmldate/", htmldate_speed);
@@ -168,6 +224,13 @@ std::vector<std::pair<std::string, double>> Run::named_figures() const {
         out.emplace_back(p + "date", f.date.value());
         out.emplace_back(p + "htmldate_date", f.htmldate_date.value());
         out.emplace_back(p + "thin_bodies", static_cast<double>(f.thin_bodies.size()));
+        for (const auto& [renderer, by_split] : renderings_) {
+            const RenderingFigures& r = by_split[split == Split::Dev ? 0 : 1];
+            out.emplace_back(p + renderer + "_title", r.title.value());
+            out.emplace_back(p + renderer + "_site_name", r.site_name.value());
+        }
+        out.emplace_back(p + "speaker_precision", micro_prf(f.speakers).precision);
+        out.emplace_back(p + "speaker_recall", micro_prf(f.speakers).recall);
     }
     return out;
 }
@@ -187,6 +250,12 @@ nlohmann::json Run::to_json() const {
                             {"date", ratio_json(f.date)},
                             {"htmldate_date", ratio_json(f.htmldate_date)},
                             {"thin_bodies", f.thin_bodies.size()}};
+        s["speakers"] = {{"precision", micro_prf(f.speakers).precision},
+                         {"recall", micro_prf(f.speakers).recall},
+                         {"true_positive", f.speakers.true_positive},
+                         {"false_positive", f.speakers.false_positive},
+                         {"false_negative", f.speakers.false_negative},
+                         {"pages", f.speaker_pages}};
         if (revealed(split)) {
             s["thin_body_pages"] = f.thin_bodies;
             s["htmldate_misses"] = f.htmldate_misses;
@@ -202,6 +271,12 @@ nlohmann::json Run::to_json() const {
         }
         out[std::string(split_name(split))] = s;
     }
+    for (const auto& [renderer, by_split] : renderings_)
+        for (Split split : kSplits) {
+            const RenderingFigures& r = by_split[split == Split::Dev ? 0 : 1];
+            out[std::string(split_name(split))]["renderings"][renderer] = {
+                {"title", ratio_json(r.title)}, {"site_name", ratio_json(r.site_name)}};
+        }
     out["speed"] = {{"readability", speed_json(readability_speed)},
                     {"htmldate", speed_json(htmldate_speed)}};
     return out;

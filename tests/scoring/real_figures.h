@@ -13,6 +13,7 @@
 
 #include "core/article.h"
 #include "tests/scoring/real_pages.h"
+#include "tests/scoring/real_speakers.h"
 #include "tests/scoring/scoring.h"
 
 namespace broadsheet::scoring::real {
@@ -49,6 +50,13 @@ struct SplitFigures {
     std::vector<std::string> thin_bodies;
     std::vector<PageBody> pages;  // per-page body figures (JSON output)
     std::vector<nlohmann::json> htmldate_misses;
+    SpeakerCounts speakers;  // labelled readability/ pages (real_speakers.json), micro-averaged
+    std::size_t speaker_pages = 0;
+};
+
+// Title and site name of the text extraction on one renderer's text of the readability/ pages.
+struct RenderingFigures {
+    Ratio title, site_name;
 };
 
 // Whether names of held-back pages may be printed or written: never while tuning.
@@ -63,6 +71,12 @@ class Run {
 
     void add_readability(Split split, const ReadabilityPage& page, const Article* article);
     void add_htmldate(Split split, const std::string& file, const std::string& expected_date,
+                      const Article* article);
+    // The page as `renderer` renders it to text, through the text extraction.
+    void add_rendering(const std::string& renderer, Split split, const ReadabilityPage& page,
+                       const Article* article);
+    // Counts the article's speakers against the page's hand-made label.
+    void add_speakers(Split split, const std::string& page, const SpeakerLabel& label,
                       const Article* article);
 
     Speed readability_speed, htmldate_speed;
@@ -81,8 +95,12 @@ class Run {
     SplitFigures& figures(Split split);
     std::vector<std::pair<std::string, double>> named_figures() const;
 
+    void print_renderings() const;
+
     Reveal reveal_;
     std::array<SplitFigures, 2> splits_;
+    // Per renderer, in the order first seen: dev and held-back figures.
+    std::vector<std::pair<std::string, std::array<RenderingFigures, 2>>> renderings_;
 };
 
 }  // namespace broadsheet::scoring::real

@@ -1,7 +1,8 @@
 // score_real.cpp — broadsheet-score-real: runs the real extraction over the public real-page sets
 // in ../shared/eval/real (readability/ and htmldate/) and prints, for the dev and the held-back
-// split, body F1 with precision and recall, metadata and date accuracy, thin bodies and speed;
-// exits non-zero when a figure is past its floor or ceiling.
+// split, body F1 with precision and recall, metadata and date accuracy, thin bodies, speaker
+// precision and recall on hand-labelled pages, and speed; exits non-zero when a figure is past its
+// floor or ceiling.
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include <cstdio>
@@ -18,6 +19,7 @@
 #include "core/extract/registry.h"
 #include "tests/scoring/real_figures.h"
 #include "tests/scoring/real_pages.h"
+#include "tests/scoring/renderings.h"
 
 namespace fs = std::filesystem;
 using namespace broadsheet;
@@ -31,9 +33,18 @@ struct Options {
     std::string data_dir;
     std::string registry_dir;
     std::string json_path;
+    std::string speakers_path;  // hand-made speaker labels; none: speakers are not scored
     std::vector<std::string> floors;
     std::vector<std::string> ceilings;
     bool show_held_back = false;
+    std::vector<std::string> renderers;  // text renderings to score besides the HTML
+    std::string render_cache;
+};
+
+// The text renderings each readability/ page is also scored on, and where they are cached.
+struct Renderings {
+    std::vector<Renderer> renderers;
+    fs::path cache_dir;
 };
 
 std::string read_plain(const fs::path& path) {
@@ -71,7 +82,29 @@ std::optional<std::string> label_string(const json& metadata, const char* key) {
 }
 
 // readability/NAME/{source.html.gz, expected.html.gz, expected-metadata.json}.
-void score_readability(const fs::path& dir, const Registry& registry, Run& run) {
+// The page as each renderer's text, through the text extraction (not timed: the speed
+// figures are the HTML step's).
+void score_renderings(const std::string& name, const std::string& html, const ReadabilityPage& page,
+                      Split split, const Registry& registry, const Renderings& renderings,
+                      Run& run) {
+    for (const auto& renderer : renderings.renderers) {
+        const SourceFile text{"readability/" + name + "/" + renderer.name + ".txt",
+                              render_cached(renderer, html, renderings.cache_dir), std::nullopt};
+        const auto result = extract_file(text, ExtractContext{&registry});
+        run.add_rendering(renderer.name, split, page,
+                          result.articles.empty() ? nullptr : &result.articles.front());
+    }
+}
+
+// What scoring readability/ takes besides the folder: the registry, the renderers of the text
+// renderings, and the speaker labels (pages named there also have their speakers counted).
+struct ReadabilityInputs {
+    const Registry& registry;
+    const Renderings& renderings;
+    const std::map<std::string, SpeakerLabel>& speakers;
+};
+
+void score_readability(const fs::path& dir, const ReadabilityInputs& in, Run& run) {
     std::vector<std::string> names;
     for (const auto& entry : fs::directory_iterator(dir))
         if (entry.is_directory()) names.push_back(entry.path().filename().string());
@@ -80,7 +113,7 @@ void score_readability(const fs::path& dir, const Registry& registry, Run& run) 
         const fs::path page = dir / names[i];
         const std::string html = read_gzip_file((page / "source.html.gz").string());
         const auto result = timed_extract(
-            SourceFile{"readability/" + names[i] + "/source.html", html, std::nullopt}, registry,
+            SourceFile{"readability/" + names[i] + "/source.html", html, std::nullopt}, in.registry,
             run.readability_speed);
         const Article* article = result.articles.empty() ? nullptr : &result.articles.front();
         ReadabilityPage scored;
@@ -92,6 +125,9 @@ void score_readability(const fs::path& dir, const Registry& registry, Run& run) 
         scored.byline = label_string(metadata, "byline");
         scored.date = label_string(metadata, "publishedTime");
         run.add_readability(split_of(i), scored, article);
+        score_renderings(names[i], html, scored, split_of(i), in.registry, in.renderings, run);
+        if (const auto it = in.speakers.find(names[i]); it != in.speakers.end())
+            run.add_speakers(split_of(i), names[i], it->second, article);
     }
 }
 
@@ -137,7 +173,14 @@ int run_all(const Options& options) {
     }
     const Registry registry = Registry::load(options.registry_dir);
     Run run(options.show_held_back ? Reveal::BothSplits : Reveal::DevOnly);
-    score_readability(data / "readability", registry, run);
+    const Renderings renderings{renderers_named(options.renderers),
+                                options.render_cache.empty()
+                                    ? fs::temp_directory_path() / "broadsheet-renderings"
+                                    : fs::path(options.render_cache)};
+    std::map<std::string, SpeakerLabel> speakers;
+    if (!options.speakers_path.empty())
+        speakers = parse_speaker_labels(json::parse(read_plain(options.speakers_path)));
+    score_readability(data / "readability", {registry, renderings, speakers}, run);
     score_htmldate(data / "htmldate", registry, run);
     run.print();
     if (!options.json_path.empty()) {
@@ -161,10 +204,19 @@ int main(int argc, char** argv) {
         ->required()
         ->check(CLI::ExistingDirectory);
     app.add_option("--json", options.json_path, "also write the figures as JSON to this file");
+    app.add_option(
+           "--speakers", options.speakers_path,
+           "hand-made speaker labels of readability/ pages (tests/scoring/real_speakers.json)")
+        ->check(CLI::ExistingFile);
     app.add_option("--floor", options.floors,
                    "SPLIT.FIGURE=MIN, e.g. dev.body_f1=0.85 (repeatable; fails below it)");
     app.add_option("--ceiling", options.ceilings,
                    "SPLIT.FIGURE=MAX, e.g. held-back.thin_bodies=3 (repeatable; fails above it)");
+    app.add_option("--renderer", options.renderers,
+                   "also score readability/ rendered to text by w3m, lynx or html2text "
+                   "(repeatable); prints title and site name per renderer and split");
+    app.add_option("--render-cache", options.render_cache,
+                   "folder caching the renderings by page hash (default: a temporary folder)");
     app.add_flag("--show-held-back", options.show_held_back,
                  "name held-back pages in mismatch and thin-body lists (never while tuning)");
     CLI11_PARSE(app, argc, argv);
