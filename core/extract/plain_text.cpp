@@ -116,6 +116,38 @@ void join_broken_paragraphs(std::vector<Unit>& units) {
     }
 }
 
+// Leading asterisks of a heading as html2text prints it ("****** Title ******", six for <h1>,
+// five for <h2> ...), or 0. The text may wrap, the closing run on a later line.
+std::size_t starred_heading_stars(std::string_view line) {
+    const auto stars = line.find_first_not_of('*');
+    if (stars < 3 || stars == std::string_view::npos || line[stars] != ' ') return 0;
+    return stars;
+}
+
+// A starred heading from line `i` on (up to three wrapped lines) as a unit with its level;
+// false when the closing run of stars is not found.
+bool read_starred_heading(const std::vector<std::string_view>& lines, std::size_t& i,
+                          std::vector<Unit>& units) {
+    const auto first = text::trim(lines[i]);
+    const auto stars = starred_heading_stars(first);
+    if (stars == 0) return false;
+    const std::string closing = " " + std::string(stars, '*');
+    std::string joined;
+    for (std::size_t k = i; k < lines.size() && k < i + 3; ++k) {
+        const auto line = text::trim(lines[k]);
+        joined += (joined.empty() ? "" : " ") + std::string(line);
+        if (!line.ends_with(closing)) continue;
+        const auto inner = text::trim(
+            std::string_view(joined).substr(stars, joined.size() - stars - closing.size()));
+        if (inner.empty()) return false;
+        units.push_back(
+            Unit{text::clean_inline(inner), static_cast<int>(stars >= 6 ? 1 : 7 - stars)});
+        i = k;
+        return true;
+    }
+    return false;
+}
+
 }  // namespace
 
 std::vector<Unit> read_units(std::string_view text, TextFlavour flavour) {
@@ -128,6 +160,9 @@ std::vector<Unit> read_units(std::string_view text, TextFlavour flavour) {
             add_plain_block(block, units);
         } else if (flavour == TextFlavour::Markdown) {
             read_markdown_unit(lines, i, units);
+        } else if (starred_heading_stars(raw) > 0) {
+            add_plain_block(block, units);
+            if (!read_starred_heading(lines, i, units)) block.push_back(text::clean_inline(raw));
         } else {
             block.push_back(text::clean_inline(raw));
         }

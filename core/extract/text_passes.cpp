@@ -176,6 +176,75 @@ std::optional<std::size_t> find_headline_line(const std::vector<Unit>& units) {
     return weak;
 }
 
+// Where a rendered page's article starts: the first byline, date line or long paragraph that
+// ends like a sentence, anywhere in the text (browsers' dumps put dozens of menu lines first).
+std::optional<std::size_t> article_anchor(const std::vector<Unit>& units) {
+    for (std::size_t i = 0; i < units.size(); ++i) {
+        const Unit& u = units[i];
+        if (u.role != Role::Body || u.link_only) continue;
+        if (parse_byline(u.text) || classify_date_line(u.text).kind != DateLineKind::NotDateLine)
+            return i;
+        if (text::count_words(u.text) >= kBodyParagraphWords && ends_like_sentence(u.text))
+            return i;
+    }
+    return std::nullopt;
+}
+
+// A list bullet or a bracketed link of a rendered page ("• News", "* Login", "[facebook]"):
+// menus and share bars, which the headline never is and which end the search above the story.
+bool is_rendered_list_item(std::string_view line) {
+    line = text::trim(line);
+    for (std::string_view bullet : {"\u2022", "* ", "\u25A1", "\u25A0", "\u25E6", "+ ", "["})
+        if (line.starts_with(bullet)) return true;
+    return false;
+}
+
+// The headline as the last plausible line before the article starts: above the byline, the
+// date line and the standfirst, below the chrome.
+std::optional<std::size_t> find_anchored_headline(const std::vector<Unit>& units) {
+    constexpr std::size_t kLookBack = 6;
+    const auto anchor = article_anchor(units);
+    if (!anchor) return std::nullopt;
+    std::size_t seen = 0;
+    for (std::size_t j = *anchor; j-- > 0 && seen < kLookBack;) {
+        const Unit& u = units[j];
+        if (u.role != Role::Body) continue;
+        ++seen;
+        if (is_rendered_list_item(u.text)) return std::nullopt;
+        if (classify_date_line(u.text).kind != DateLineKind::NotDateLine || parse_byline(u.text))
+            continue;
+        if (looks_like_caption(u.text) || text::count_words(u.text) < 4) continue;
+        // A standfirst or a quotation ends like a sentence; a headline asks or exclaims at most.
+        const bool statement =
+            ends_like_sentence(u.text) && !u.text.ends_with('?') && !u.text.ends_with('!');
+        if (statement || text::starts_with_quote_mark(u.text)) continue;
+        if (plausible_headline(u.text)) return j;
+    }
+    return std::nullopt;
+}
+
+// The first plausible line, unless a headline above the article's start lies further down
+// than a standfirst's distance: then the first line was chrome above the story.
+std::optional<std::size_t> find_layout_headline(const std::vector<Unit>& units) {
+    constexpr std::size_t kStandfirstUnits = 3;
+    // A rendered page's headings keep their level (html2text's starred lines): the first
+    // plausible one of the top level present is the headline.
+    std::optional<std::size_t> heading;
+    for (std::size_t i = 0; i < units.size(); ++i) {
+        const Unit& u = units[i];
+        if (u.role != Role::Body || u.heading == 0 || !plausible_headline(u.text)) continue;
+        if (!heading || u.heading < units[*heading].heading) heading = i;
+    }
+    if (heading) return heading;
+    const auto first = find_headline_line(units);
+    const auto anchored = find_anchored_headline(units);
+    if (!anchored) return first;
+    if (!first || *first > *anchored) return anchored;
+    std::size_t between = 0;
+    for (std::size_t i = *first + 1; i < *anchored; ++i) between += units[i].role == Role::Body;
+    return between < kStandfirstUnits ? first : anchored;
+}
+
 }  // namespace
 
 void mark_title(Layout& layout, const TitleHints& hints) {
@@ -187,7 +256,7 @@ void mark_title(Layout& layout, const TitleHints& hints) {
     } else if (!title && hints.flavour == TextFlavour::Markdown) {
         title = find_markdown_h1(units);
     }
-    if (!title && !title_known) title = find_headline_line(units);
+    if (!title && !title_known) title = find_layout_headline(units);
     if (title) {
         layout.draft.title = units[*title].text;
         units[*title].role = Role::Title;
