@@ -44,6 +44,16 @@ bool is_wrapped_prose(const std::vector<std::string>& block) {
            continued * 2 >= block.size() - 1;
 }
 
+// A headline a renderer wrapped at its screen width (72 to 80 columns): a long first line
+// without an end mark, its rest on one shorter line that is no byline or date line.
+bool is_wrapped_headline(const std::vector<std::string>& block) {
+    if (block.size() != 2) return false;
+    const auto width = block[0].size();
+    return width >= 60 && width <= 80 && block[1].size() < width && !ends_like_sentence(block[0]) &&
+           block[0].back() != ':' && !parse_byline(block[1]) &&
+           classify_date_line(block[1]).kind == DateLineKind::NotDateLine;
+}
+
 // A stack of three or more short lines without sentence punctuation is a menu ("News / Sport /
 // Weather", "Share this with / Email / Facebook"). Date lines and bylines stacked under a
 // headline are not menu items.
@@ -64,7 +74,7 @@ bool is_menu_stack(const std::vector<std::string>& block) {
 void add_plain_block(std::vector<std::string>& block, std::vector<Unit>& units) {
     if (block.empty()) return;
     const bool list = is_list_block(block);
-    if (is_wrapped_prose(block) && !list) {
+    if ((is_wrapped_prose(block) || is_wrapped_headline(block)) && !list) {
         std::string joined;
         for (const auto& l : block) joined += (joined.empty() ? "" : " ") + l;
         units.push_back({joined});

@@ -286,7 +286,10 @@ const TitleCase kTitleCases[] = {
      "Sign up to comment and more\n\nYour account settings here\n\nStay logged in always\n\n"
      "Log in with your email\n\n"
      "Biz & IT\n\nMinecraft exploit makes it easy to crash servers\n\nA two-year-old bug exposes "
-     "servers to attack.\n\nBy Dan Goodin - Apr 16, 2015\n\nBody.\n",
+     "servers to attack.\n\nBy Dan Goodin - Apr 16, 2015\n\nA newly released exploit lets anyone "
+     "crash servers of the game with a few "
+     "packets, and the developer who found the bug two years ago says the company never fixed "
+     "it, although he reported it privately and waited for months before he published it.\n",
      TextFlavour::Plain, "", "Minecraft exploit makes it easy to crash servers", "CBBBBTBBB"},
     {"a standfirst between headline and byline does not move the headline",
      "Minecraft exploit makes it easy to crash servers\n\nA bug exposes servers to attack\n\n"
