@@ -7,6 +7,8 @@ find_package(spdlog REQUIRED)
 find_package(date REQUIRED)
 find_package(LibXml2 REQUIRED)
 find_package(Threads REQUIRED)
+# Compressed article files and .warc.gz archives (core/extract/gzip.h).
+find_package(ZLIB REQUIRED)
 pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)
 pkg_check_modules(UCHARDET REQUIRED IMPORTED_TARGET uchardet)
 pkg_check_modules(ICU REQUIRED IMPORTED_TARGET icu-uc icu-i18n)
@@ -19,6 +21,4 @@ target_link_libraries(broadsheet_xapian INTERFACE ${XAPIAN_LIBRARIES})
 
 if(BROADSHEET_BUILD_TESTS)
   find_package(GTest REQUIRED)
-  # broadsheet-score-real reads the gzipped real pages of ../shared/eval/real.
-  find_package(ZLIB REQUIRED)
 endif()

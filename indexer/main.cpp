@@ -85,6 +85,9 @@ void log_diagnostic(const Diagnostic& diagnostic) {
         case Severity::Unreadable:
             spdlog::error("{}: unreadable: {}", diagnostic.file, diagnostic.message);
             break;
+        case Severity::Ignored:
+            spdlog::debug("{}: passed over: {}", diagnostic.file, diagnostic.message);
+            break;
     }
 }
 
@@ -164,6 +167,12 @@ int run_index(const IndexCommand& command, IndexAction action) {
     } else if (report.mode == broadsheet::IndexMode::Build) {
         std::printf("%zu job(s) indexed at once; merging their shards took %.2f s\n", report.shards,
                     report.merge_seconds);
+    }
+    if (report.ignored > 0) {
+        std::printf(
+            "%zu WARC record(s) passed over: not HTML pages (requests, redirects, "
+            "images ...)\n",
+            report.ignored);
     }
     if (report.unreadable == 0) return 0;
     if (withheld) {
@@ -298,8 +307,8 @@ int main(int argc, char** argv) try {
         ->check(CLI::Range(std::size_t{1}, std::size_t{64}));
     build->add_flag("--keep-shards", build_args.keep_shards,
                     "Publish the --jobs shards unmerged: the generation holds shard-K databases "
-                    "and a XAPIANDB manifest naming them, searched as one database (update "
-                    "refuses such a generation: build again, or compact it first)");
+                    "and a XAPIANDB manifest naming them, searched as one database and updated "
+                    "in place shard by shard");
 
     IndexCommand update_args;
     auto* update = app.add_subcommand(

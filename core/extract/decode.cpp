@@ -2,7 +2,9 @@
 #include "core/extract/decode.h"
 
 #include <uchardet/uchardet.h>
+#include <unicode/bytestream.h>
 #include <unicode/normalizer2.h>
+#include <unicode/stringpiece.h>
 #include <unicode/ucnv.h>
 #include <unicode/unistr.h>
 
@@ -136,18 +138,41 @@ std::string normalise_lines_and_controls(std::string_view s) {
     return out;
 }
 
-std::string to_nfc(const std::string& s) {
+std::string to_nfc(std::string s) {
     UErrorCode status = U_ZERO_ERROR;
     const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
     if (U_FAILURE(status) || nfc == nullptr) return s;
-    const icu::UnicodeString in = icu::UnicodeString::fromUTF8(s);
-    if (nfc->isNormalized(in, status) && U_SUCCESS(status)) return s;
+    // Checked and normalised as UTF-8: most pages are already NFC, and converting a whole page
+    // to UTF-16 only to learn that cost a tenth of the extraction.
+    const icu::StringPiece in(s.data(), static_cast<int32_t>(s.size()));
+    if (nfc->isNormalizedUTF8(in, status) && U_SUCCESS(status)) return s;
     status = U_ZERO_ERROR;
-    const icu::UnicodeString normalised = nfc->normalize(in, status);
-    if (U_FAILURE(status)) return s;
     std::string out;
-    normalised.toUTF8String(out);
+    icu::StringByteSink<std::string> sink(&out, static_cast<int32_t>(s.size()));
+    nfc->normalizeUTF8(0, in, sink, nullptr, status);
+    if (U_FAILURE(status)) return s;
     return out;
+}
+
+// The charset an HTML page declares in its first 4 KiB: <meta charset="X"> or <meta
+// http-equiv="Content-Type" content="text/html; charset=X">; "" when it declares none.
+std::string page_charset(std::string_view bytes) {
+    const std::string head = text::to_lower(bytes.substr(0, 4096));
+    for (std::size_t meta = head.find("<meta"); meta != std::string::npos;
+         meta = head.find("<meta", meta + 5)) {
+        const std::size_t close = head.find('>', meta);
+        const std::string_view tag = std::string_view(head).substr(
+            meta, close == std::string::npos ? std::string::npos : close - meta);
+        const std::size_t at = tag.find("charset=");
+        if (at == std::string_view::npos) continue;
+        std::string_view value = tag.substr(at + 8);
+        while (!value.empty() &&
+               (value.front() == '"' || value.front() == '\'' || value.front() == ' '))
+            value.remove_prefix(1);
+        const std::size_t end = value.find_first_of("\"' ;/>");
+        return std::string(value.substr(0, end));
+    }
+    return {};
 }
 
 }  // namespace
@@ -220,6 +245,29 @@ DecodeResult decode_source(std::string_view bytes, std::size_t max_bytes) {
         }
     }
     result.text = to_nfc(normalise_lines_and_controls(decoded));
+    return result;
+}
+
+DecodeResult decode_with_charset(std::string_view bytes, std::size_t max_bytes,
+                                 std::string_view declared) {
+    const bool has_bom = bytes.starts_with("\xEF\xBB\xBF") || bytes.starts_with("\xFF\xFE") ||
+                         bytes.starts_with("\xFE\xFF");
+    if (bytes.size() > max_bytes || has_bom || text::is_valid_utf8(bytes))
+        return decode_source(bytes, max_bytes);
+    const std::string page = page_charset(bytes);
+    const std::string named = text::to_lower(page.empty() ? declared : std::string_view(page));
+    if (named.empty() || named == "utf-8" || named == "utf8")
+        return decode_source(bytes, max_bytes);
+    const bool latin1 = named == "iso-8859-1" || named == "latin1" || named == "windows-1252" ||
+                        named == "us-ascii" || named == "iso-8859-15";
+    const std::string charset = latin1 ? "windows-1252" : named;
+    const auto converted = icu_convert(bytes, charset.c_str());
+    if (!converted) return decode_source(bytes, max_bytes);
+    DecodeResult result = decode_source(*converted, max_bytes * 4);
+    if (result.text) {
+        result.warning = "not UTF-8; decoded as " + charset + " (declared by " +
+                         (page.empty() ? "the HTTP Content-Type header" : "the page") + ")";
+    }
     return result;
 }
 

@@ -22,6 +22,14 @@ struct DecodeResult {
 // is normalised to NFC. Empty, binary and oversized input is skipped.
 DecodeResult decode_source(std::string_view bytes, std::size_t max_bytes);
 
+// decode_source for bytes that arrived with a declared charset (a WARC record's HTTP
+// Content-Type, "" when none). A byte order mark or valid UTF-8 decides as in decode_source;
+// otherwise the charset the page declares itself (<meta charset> or http-equiv Content-Type in
+// its first 4 KiB) wins, then `declared`, and only when neither names one that ICU converts is
+// the charset detected. Latin-1 is read as its superset Windows-1252, as in decode_source.
+DecodeResult decode_with_charset(std::string_view bytes, std::size_t max_bytes,
+                                 std::string_view declared);
+
 // Builds ICU's lazily created singletons (the NFC normaliser, the converter alias table) once, so
 // threads decoding at the same time only read them; see prepare_extraction_threads.
 void init_decoder();

@@ -6,6 +6,7 @@
 
 #include "core/extract/decode.h"
 #include "core/extract/fields.h"
+#include "core/extract/gzip.h"
 #include "core/extract/html.h"
 #include "core/extract/json_source.h"
 #include "core/extract/markdown.h"
@@ -13,6 +14,7 @@
 #include "core/extract/plain_text.h"
 #include "core/extract/speakers/quotes.h"
 #include "core/extract/text_util.h"
+#include "core/extract/warc.h"
 
 namespace broadsheet {
 namespace {
@@ -23,9 +25,18 @@ std::string extension_of(const std::filesystem::path& path) {
     return text::to_lower(path.extension().string());
 }
 
+bool is_gzip_name(const std::filesystem::path& path) {
+    return extension_of(path) == ".gz";
+}
+
+// The file a compressed one holds: "a/b.html.gz" → "a/b.html".
+std::filesystem::path inner_path(const std::filesystem::path& path) {
+    return is_gzip_name(path) ? path.parent_path() / path.stem() : path;
+}
+
 // The extension decides, except that scrapers save HTML and markdown under ".txt".
 SourceKind kind_of(const std::string& relative_path, std::string_view text) {
-    const auto ext = extension_of(relative_path);
+    const auto ext = extension_of(inner_path(relative_path));
     if (ext == ".json") return SourceKind::Json;
     if (ext == ".jsonl" || ext == ".ndjson") return SourceKind::JsonLines;
     if (ext == ".html" || ext == ".htm") return SourceKind::Html;
@@ -196,18 +207,133 @@ std::string sidecar_url(const nlohmann::json& sidecar) {
     return is_web_url(url) ? url : std::string{};
 }
 
+// What every article of one file shares: the file, its content hash and the registry.
+struct FileArticles {
+    const SourceFile& file;
+    std::string hash;
+    const Registry* registry;
+};
+
+// Resolves one record's draft into an article, applies the sidecar and finds its quotes and
+// speakers; an empty one becomes a Skipped diagnostic. `archived_url` is a WARC record's
+// target URI: the address the page was fetched from is its URL, whatever the page names.
+void add_article(const FileArticles& from, Record&& record, const nlohmann::json& sidecar,
+                 const std::string& archived_url, ExtractResult& result) {
+    auto& diagnostics = result.diagnostics;
+    const Registry& registry = *from.registry;
+    const std::string& path = from.file.relative_path;
+    Article article;
+    article.source_path = path;
+    article.id = make_article_id(path, record.record);
+    article.content_hash = from.hash;
+    const auto where = record.record ? path + ":" + std::to_string(record.record) : path;
+    drop_non_web_url(record.draft.meta_url, where, diagnostics);
+    drop_non_web_url(record.draft.url, where, diagnostics);
+    // An operator-supplied URL is evidence too: its path may carry the date.
+    if (record.draft.url.empty() && record.draft.meta_url.empty())
+        record.draft.url = archived_url.empty() ? sidecar_url(sidecar) : archived_url;
+    resolve_fields(record.draft, registry, article);
+    if (!archived_url.empty() && is_web_url(archived_url)) article.url = archived_url;
+    if (sidecar.is_object()) apply_sidecar(sidecar, registry, where, article, diagnostics);
+    if (article.title.empty() && text::trim(article.body).empty()) {
+        diagnostics.push_back({where, Severity::Skipped, "no article text found"});
+        return;
+    }
+    if (text::trim(article.body).empty()) {
+        diagnostics.push_back(
+            {where, Severity::Warning, "no body text found; indexed by its title only"});
+    }
+    auto analysis =
+        analyse_speakers(SpeakerInput{article.title, article.body, article.author, &registry});
+    article.quotes = std::move(analysis.quotes);
+    article.speakers = std::move(analysis.speakers);
+    if (article.quotes.size() > kMaxQuotesPerArticle) {
+        diagnostics.push_back({where, Severity::Warning,
+                               std::to_string(article.quotes.size()) + " quotes; only the first " +
+                                   std::to_string(kMaxQuotesPerArticle) + " are kept"});
+        article.quotes.resize(kMaxQuotesPerArticle);
+    }
+    result.articles.push_back(std::move(article));
+}
+
+// A file that is one article, or a JSON / JSON Lines export of several: `bytes` are its
+// contents (inflated, for a .gz file).
+void extract_whole_file(const FileArticles& from, std::string_view bytes, ExtractResult& result) {
+    const SourceFile& file = from.file;
+    auto& diagnostics = result.diagnostics;
+    const auto decoded = decode_source(bytes, kMaxSourceBytes);
+    if (!decoded.text) {
+        diagnostics.push_back({file.relative_path, Severity::Skipped, decoded.skip_reason});
+        return;
+    }
+    if (!decoded.warning.empty())
+        diagnostics.push_back({file.relative_path, Severity::Warning, decoded.warning});
+
+    nlohmann::json sidecar;
+    if (file.sidecar) {
+        auto parsed = nlohmann::json::parse(*file.sidecar, nullptr, false);
+        if (parsed.is_object()) {
+            sidecar = std::move(parsed);
+        } else {
+            diagnostics.push_back({file.relative_path, Severity::Warning,
+                                   "sidecar .meta.json is not a JSON object; ignored"});
+        }
+    }
+    for (auto& record : read_records(file, *decoded.text, diagnostics))
+        add_article(from, std::move(record), sidecar, {}, result);
+}
+
+// A WARC file: every HTML response record is an article numbered by its record.
+void extract_warc(const SourceFile& file, const Registry& registry, ExtractResult& result) {
+    auto& diagnostics = result.diagnostics;
+    if (file.sidecar) {
+        diagnostics.push_back({file.relative_path, Severity::Warning,
+                               "sidecar .meta.json ignored: a WARC file holds many pages"});
+    }
+    const FileArticles from{file, content_hash(file), &registry};
+    const nlohmann::json no_sidecar;
+    std::size_t pages = 0;
+    const auto on_page = [&](WarcPage&& page) {
+        ++pages;
+        const std::string where = file.relative_path + ":" + std::to_string(page.record);
+        const auto decoded = decode_with_charset(page.body, kMaxSourceBytes, page.charset);
+        if (!decoded.text) {
+            diagnostics.push_back({where, Severity::Skipped, decoded.skip_reason});
+            return;
+        }
+        if (!decoded.warning.empty())
+            diagnostics.push_back({where, Severity::Warning, decoded.warning});
+        add_article(from, Record{parse_html(*decoded.text), page.record}, no_sidecar, page.url,
+                    result);
+    };
+    read_warc_pages(file.bytes, file.relative_path, WarcLimits{}, on_page, diagnostics);
+    if (pages == 0) {
+        diagnostics.push_back(
+            {file.relative_path, Severity::Skipped, "no HTML page among the WARC records"});
+    }
+}
+
 }  // namespace
 
 bool is_article_file(const std::filesystem::path& path) {
-    const auto name = text::to_lower(path.filename().string());
+    const std::filesystem::path inner = inner_path(path);
+    const auto name = text::to_lower(inner.filename().string());
     if (name.ends_with(".meta.json") || name.starts_with(".")) return false;
-    const auto ext = extension_of(path);
+    const auto ext = extension_of(inner);
     return ext == ".txt" || ext == ".md" || ext == ".markdown" || ext == ".html" || ext == ".htm" ||
-           ext == ".json" || ext == ".jsonl" || ext == ".ndjson";
+           ext == ".json" || ext == ".jsonl" || ext == ".ndjson" || ext == ".warc";
+}
+
+bool is_warc_file(const std::filesystem::path& path) {
+    return extension_of(inner_path(path)) == ".warc";
+}
+
+std::size_t max_source_bytes(const std::filesystem::path& path) {
+    return is_warc_file(path) ? kMaxArchiveBytes : kMaxSourceBytes;
 }
 
 std::filesystem::path sidecar_path_for(const std::filesystem::path& article_path) {
-    auto sidecar = article_path;
+    auto sidecar = inner_path(article_path);
     sidecar.replace_extension(".meta.json");
     return sidecar;
 }
@@ -216,69 +342,26 @@ ExtractResult extract_file(const SourceFile& file, const ExtractContext& context
     static const Registry kEmptyRegistry;
     const Registry& registry = context.registry ? *context.registry : kEmptyRegistry;
     ExtractResult result;
-    auto& diagnostics = result.diagnostics;
     try {
-        const auto decoded = decode_source(file.bytes, kMaxSourceBytes);
-        if (!decoded.text) {
-            diagnostics.push_back({file.relative_path, Severity::Skipped, decoded.skip_reason});
-            return result;
-        }
-        if (!decoded.warning.empty())
-            diagnostics.push_back({file.relative_path, Severity::Warning, decoded.warning});
-        const std::string& text = *decoded.text;
-
-        nlohmann::json sidecar;
-        if (file.sidecar) {
-            auto parsed = nlohmann::json::parse(*file.sidecar, nullptr, false);
-            if (parsed.is_object()) {
-                sidecar = std::move(parsed);
-            } else {
-                diagnostics.push_back({file.relative_path, Severity::Warning,
-                                       "sidecar .meta.json is not a JSON object; ignored"});
+        if (is_warc_file(file.relative_path)) {
+            extract_warc(file, registry, result);
+        } else if (is_gzip_name(file.relative_path)) {
+            GzipResult inflated = gunzip(file.bytes, kMaxSourceBytes);
+            if (inflated.status != GzipStatus::Ok) {
+                result.diagnostics.push_back(
+                    {file.relative_path, Severity::Skipped, "gzip: " + inflated.reason});
+                return result;
             }
-        }
-
-        const std::string hash = content_hash(file);
-        for (auto& record : read_records(file, text, diagnostics)) {
-            Article article;
-            article.source_path = file.relative_path;
-            article.id = make_article_id(file.relative_path, record.record);
-            article.content_hash = hash;
-            const auto where = record.record
-                                   ? file.relative_path + ":" + std::to_string(record.record)
-                                   : file.relative_path;
-            drop_non_web_url(record.draft.meta_url, where, diagnostics);
-            drop_non_web_url(record.draft.url, where, diagnostics);
-            // An operator-supplied URL is evidence too: its path may carry the date.
-            if (record.draft.url.empty() && record.draft.meta_url.empty())
-                record.draft.url = sidecar_url(sidecar);
-            resolve_fields(record.draft, registry, article);
-            if (sidecar.is_object()) apply_sidecar(sidecar, registry, where, article, diagnostics);
-            if (article.title.empty() && text::trim(article.body).empty()) {
-                diagnostics.push_back({where, Severity::Skipped, "no article text found"});
-                continue;
-            }
-            if (text::trim(article.body).empty()) {
-                diagnostics.push_back(
-                    {where, Severity::Warning, "no body text found; indexed by its title only"});
-            }
-            auto analysis = analyse_speakers(
-                SpeakerInput{article.title, article.body, article.author, &registry});
-            article.quotes = std::move(analysis.quotes);
-            article.speakers = std::move(analysis.speakers);
-            if (article.quotes.size() > kMaxQuotesPerArticle) {
-                diagnostics.push_back({where, Severity::Warning,
-                                       std::to_string(article.quotes.size()) +
-                                           " quotes; only the first " +
-                                           std::to_string(kMaxQuotesPerArticle) + " are kept"});
-                article.quotes.resize(kMaxQuotesPerArticle);
-            }
-            result.articles.push_back(std::move(article));
+            const FileArticles whole{file, content_hash(file), &registry};
+            extract_whole_file(whole, inflated.bytes, result);
+        } else {
+            extract_whole_file(FileArticles{file, content_hash(file), &registry}, file.bytes,
+                               result);
         }
     } catch (const std::exception& e) {
         // A bug in a step must cost one file, never the run.
         result.articles.clear();
-        diagnostics.push_back(
+        result.diagnostics.push_back(
             {file.relative_path, Severity::Skipped, std::string("extraction failed: ") + e.what()});
     }
     return result;

@@ -23,10 +23,20 @@ inline constexpr std::size_t kMaxSourceBytes = 8 * 1024 * 1024;
 // a quote document; a file past it is a list of quotations, not an article, and gets a warning.
 inline constexpr std::size_t kMaxQuotesPerArticle = 500;
 
-// File name extensions the corpus walker treats as articles (lowercase, with the dot).
+// WARC files (.warc, .warc.gz) hold a whole crawl, so they may be this large; larger ones are
+// skipped with a diagnostic (split them, e.g. with wget's --warc-max-size).
+inline constexpr std::size_t kMaxArchiveBytes = 256 * 1024 * 1024;
+
+// File name extensions the corpus walker treats as articles (lowercase, with the dot), each also
+// gzip-compressed ("a.html.gz" is read as "a.html"), plus WARC files (.warc, .warc.gz).
 // A sidecar "NAME.meta.json" is never an article of its own.
 bool is_article_file(const std::filesystem::path& path);
-// The sidecar path for an article file: "a/b.txt" → "a/b.meta.json".
+// True for .warc and .warc.gz files: many pages, one article per HTML response record.
+bool is_warc_file(const std::filesystem::path& path);
+// The most bytes of `path` that are read: kMaxArchiveBytes for WARC files, else kMaxSourceBytes.
+std::size_t max_source_bytes(const std::filesystem::path& path);
+// The sidecar path for an article file: "a/b.txt" → "a/b.meta.json"; a compressed file shares
+// its inner file's ("a/b.html.gz" → "a/b.meta.json").
 std::filesystem::path sidecar_path_for(const std::filesystem::path& article_path);
 
 struct SourceFile {
@@ -40,6 +50,8 @@ enum class Severity {
     Skipped,     // the file (or one JSON Lines record) produced no article
     Unreadable,  // the file or folder exists but could not be read (permissions, a link loop, an
                  // I/O error): nothing is known about its articles, so none may be dropped
+    Ignored,     // a part of an archive that is not an article by design (a WARC request record,
+                 // a response that is not an HTML page): counted, logged only at debug level
 };
 
 struct Diagnostic {
@@ -59,7 +71,10 @@ struct ExtractContext {
 };
 
 // Never throws for bad input: an empty, binary, oversized or unparsable file yields no
-// articles and a Skipped diagnostic. Article ids come from make_article_id(relative_path).
+// articles and a Skipped diagnostic. Article ids come from make_article_id(relative_path), with
+// the record number for JSON Lines lines, JSON array elements and WARC records. A gzip file whose
+// output would pass kMaxSourceBytes, or that is truncated or corrupt, is skipped whole. A WARC
+// file's sidecar is ignored (it would give every page the same fields).
 ExtractResult extract_file(const SourceFile& file, const ExtractContext& context);
 
 // Call once from the main thread before extract_file runs on several threads at once: it sets up

@@ -233,9 +233,9 @@ void walk(const xmlNode* node, PageMeta& meta, bool in_head, bool in_article) {
         if (meta.byline.empty() && !in_head) {
             const bool marked = name == "address" || text::contains_ci(cls, "byline") ||
                                 text::contains_ci(cls, "author");
-            const auto t = html::text_of(child);
+            const auto t = html::short_text_of(child, 160);
             // Old pages print "By X | site | date" in an unmarked info line.
-            if (!t.empty() && t.size() < 160 && (marked || parse_byline(t))) meta.byline = t;
+            if (t && !t->empty() && (marked || parse_byline(*t))) meta.byline = *t;
         }
         const auto id_class = text::to_lower(attr(child, "id") + " " + attr(child, "class"));
         if (name == "footer" || text::contains_ci(id_class, "footer") ||

@@ -82,8 +82,10 @@ bool names_furniture(const std::string& value) {
 // comment thread or a gallery of captions can outweigh the story it sits under.
 constexpr std::string_view kNeverArticleWords[] = {"comments", "gallery", "slideshow", "carousel"};
 
-void append_text(const xmlNode* node, std::string& out) {
-    for (const xmlNode* child = node->children; child; child = child->next) {
+// Appends until `out` holds more than `limit` bytes: callers that only want short texts stop
+// early instead of copying a whole page's text for every element they look at.
+void append_text(const xmlNode* node, std::string& out, std::size_t limit) {
+    for (const xmlNode* child = node->children; child && out.size() <= limit; child = child->next) {
         if (child->type == XML_TEXT_NODE || child->type == XML_CDATA_SECTION_NODE) {
             if (child->content) out += reinterpret_cast<const char*>(child->content);
         } else if (child->type == XML_ELEMENT_NODE) {
@@ -97,7 +99,7 @@ void append_text(const xmlNode* node, std::string& out) {
                 name == "annotation" || name == "annotation-xml")
                 continue;
             out += is_block(child) ? " " : "";
-            append_text(child, out);
+            append_text(child, out, limit);
             out += is_block(child) ? " " : "";
         }
     }
@@ -364,8 +366,20 @@ std::string attr(const xmlNode* node, const char* name) {
 
 std::string text_of(const xmlNode* node) {
     std::string raw;
-    append_text(node, raw);
+    append_text(node, raw, std::string::npos);
     return text::clean_inline(raw);
+}
+
+std::optional<std::string> short_text_of(const xmlNode* node, std::size_t max_bytes) {
+    // Markup indentation makes raw text longer than clean text; eight times the limit keeps
+    // the short elements of real pages.
+    const std::size_t raw_limit = max_bytes * 8;
+    std::string raw;
+    append_text(node, raw, raw_limit);
+    if (raw.size() > raw_limit) return std::nullopt;
+    auto clean = text::clean_inline(raw);
+    if (clean.size() >= max_bytes) return std::nullopt;
+    return clean;
 }
 
 bool is_block(const xmlNode* node) {

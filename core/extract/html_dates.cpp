@@ -2,6 +2,7 @@
 #include "core/extract/html_dates.h"
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -38,6 +39,24 @@ bool has_block_element_child(const xmlNode* node) {
     return false;
 }
 
+// The date line an inline element's whole text forms ("Stand:" and its date in sibling spans),
+// nullopt when the text is too long for a date line or has no digit.
+std::optional<DateLine> element_date_line(const xmlNode* node, NumericOrder order) {
+    const auto whole = short_text_of(node, kMaxDateLineChars + 1);
+    if (!whole || whole->empty() || !has_digit(*whole)) return std::nullopt;
+    return classify_date_line(*whole, order);
+}
+
+bool is_published(const std::optional<DateLine>& line) {
+    return line && line->kind == DateLineKind::Published && line->date;
+}
+
+void add_date(std::vector<Piece>& out, const std::optional<Date>& date) {
+    Piece piece;
+    piece.date = date;
+    out.push_back(piece);
+}
+
 // Inside a side column or a figure only an element whose class names a date counts
 // ("content__meta__date" in a meta column beside the article, "date" under a lead photo).
 void collect_marked(const xmlNode* node, NumericOrder order, std::vector<Piece>& out) {
@@ -45,14 +64,8 @@ void collect_marked(const xmlNode* node, NumericOrder order, std::vector<Piece>&
         if (c->type != XML_ELEMENT_NODE) continue;
         const auto cls = attr(c, "class");
         if (text::contains_ci(cls, "date") && !text::contains_ci(cls, "update")) {
-            const auto whole = text_of(c);
-            if (whole.size() > kMaxDateLineChars || !has_digit(whole)) continue;
-            const auto line = classify_date_line(whole, order);
-            if (line.kind == DateLineKind::Published && line.date) {
-                Piece piece;
-                piece.date = line.date;
-                out.push_back(piece);
-            }
+            if (const auto line = element_date_line(c, order); is_published(line))
+                add_date(out, line->date);
             continue;
         }
         collect_marked(c, order, out);
@@ -96,16 +109,12 @@ void collect(const xmlNode* node, NumericOrder order, std::vector<Piece>& out, b
         }
         // "Stand:" and its date in sibling spans: the element's whole text is the line.
         if (c->children && c->children->next && !has_block_element_child(c)) {
-            const auto whole = text_of(c);
-            if (!whole.empty() && whole.size() <= kMaxDateLineChars && has_digit(whole)) {
-                const auto line = classify_date_line(whole, order);
-                if (line.kind == DateLineKind::Published && line.date) {
-                    Piece piece;
-                    piece.date = line.date;
-                    out.push_back(piece);
+            if (const auto line = element_date_line(c, order)) {
+                if (is_published(line)) {
+                    add_date(out, line->date);
                     continue;
                 }
-                if (line.kind != DateLineKind::NotDateLine) continue;  // updated-only, clock
+                if (line->kind != DateLineKind::NotDateLine) continue;  // updated-only, clock
             }
         }
         collect(c, order, out, seen_h1);

@@ -4,6 +4,7 @@
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -17,6 +18,9 @@ std::string attr(const xmlNode* node, const char* name);
 // All text below `node`, elements that never hold article text (script, style ...) excluded,
 // <br> and block boundaries as spaces; whitespace collapsed.
 std::string text_of(const xmlNode* node);
+// text_of when it is shorter than `max_bytes`, nullopt otherwise, without collecting the text
+// of a large subtree.
+std::optional<std::string> short_text_of(const xmlNode* node, std::size_t max_bytes);
 // Why an element is site furniture. Certain: its tag (script, style, nav, aside, footer, form,
 // figure ...), role or hidden attribute says so, or a class or id word names a section that is
 // never the article (comments, gallery ...). ByClassName: only a word of its class or id does

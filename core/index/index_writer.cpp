@@ -14,6 +14,7 @@
 #include "core/index/generations.h"
 #include "core/index/quote_groups.h"
 #include "core/index/sharded_build.h"
+#include "core/index/value_streams.h"
 #include "core/index/walker.h"
 #include "core/schema.h"
 
@@ -68,6 +69,9 @@ void finish_report(Run& run, Xapian::WritableDatabase& db) {
                 break;
             case Severity::Warning:
                 ++run.report.warnings;
+                break;
+            case Severity::Ignored:
+                ++run.report.ignored;
                 break;
         }
     }
@@ -161,20 +165,6 @@ std::string stored_article_id(const Xapian::Document& doc) {
     const std::string id_term = *it;
     if (id_term.compare(0, id_prefix.size(), id_prefix) != 0) return {};
     return id_term.substr(id_prefix.size());
-}
-
-// The values of `slot` for the documents of `documents` (ascending), read as one value stream:
-// a document at a time would decompress every document's term list.
-std::vector<std::string> stream_values(const Xapian::Database& db, Xapian::valueno slot,
-                                       const std::vector<Xapian::docid>& documents) {
-    std::vector<std::string> values(documents.size());
-    auto it = db.valuestream_begin(slot);
-    for (std::size_t i = 0; i < documents.size() && it != db.valuestream_end(slot); ++i) {
-        it.skip_to(documents[i]);
-        if (it == db.valuestream_end(slot)) break;
-        if (it.get_docid() == documents[i]) values[i] = *it;
-    }
-    return values;
 }
 
 std::map<std::string, StoredFile> stored_files(const Xapian::Database& db) {
@@ -278,13 +268,17 @@ void update_file(Run& run, Xapian::WritableDatabase& db, std::map<std::string, S
 IndexReport update_locked(const IndexOptions& options, unsigned current) {
     Run run = start_run(options);
     const fs::path generation = options.index_dir / generation_name(current);
-    if (is_sharded_generation(generation)) {
-        // Routing each changed article to its shard is not built yet.
+    if (names_remote_shards(generation)) {
         throw Error(ErrorCode::InvalidArgument,
                     generation.string() +
-                        " holds kept shards, which update cannot change in place; run build "
-                        "again, or compact (which merges the shards into one database) first");
+                        " names shards served by other machines; update each shard where it "
+                        "is served, or build again");
     }
+    // Kept shards open as one WritableDatabase: Xapian routes a change or deletion to the shard
+    // holding the document, and a new document (docid = last + 1) to shard (docid - 1) mod N,
+    // so new articles spread evenly. Metadata and spelling data go to the first shard, where
+    // readers of the combined database look for them. Each shard commits on its own, so a
+    // reader may briefly see some shards updated and others not.
     Xapian::WritableDatabase db(generation.string(), Xapian::DB_OPEN);
     check_schema(db);
     std::map<std::string, StoredFile> stored = stored_files(db);

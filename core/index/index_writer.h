@@ -80,6 +80,7 @@ struct IndexReport {
     std::size_t unreadable = 0;
     std::size_t kept = 0;
     std::size_t warnings = 0;
+    std::size_t ignored = 0;   // WARC records passed over as not pages (requests, images ...)
     std::size_t files = 0;     // article files found by the walk
     std::size_t articles = 0;  // article documents in the index afterwards
     std::vector<Diagnostic> diagnostics;

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/index/document.h"
+#include "core/index/value_streams.h"
 #include "core/quotes/grouping.h"
 #include "core/schema.h"
 
@@ -21,24 +22,25 @@ std::string string_field(const nlohmann::json& object, const char* key) {
 
 std::size_t regroup_quotes(Xapian::WritableDatabase& db) {
     std::vector<Xapian::docid> documents;
-    std::vector<std::string> current;
-    std::vector<QuoteForGrouping> quotes;
     const std::string type_term = term(Field::Type, kTypeQuote);
-    for (auto it = db.postlist_begin(type_term); it != db.postlist_end(type_term); ++it) {
-        const Xapian::Document doc = db.get_document(*it);
+    for (auto it = db.postlist_begin(type_term); it != db.postlist_end(type_term); ++it)
+        documents.push_back(*it);
+    // Dates and current groups come from value streams; only the text needs each document's data.
+    const std::vector<std::string> dates = stream_values(db, kSlotDate, documents);
+    const std::vector<std::string> current = stream_values(db, kSlotQuoteGroup, documents);
+    std::vector<QuoteForGrouping> quotes(documents.size());
+    for (std::size_t i = 0; i < documents.size(); ++i) {
         // The data was written by make_quote_document; a malformed one (never expected) still
         // gets a group of its own rather than stopping the run.
-        const nlohmann::json data = nlohmann::json::parse(doc.get_data(), nullptr, false);
-        QuoteForGrouping quote;
+        const nlohmann::json data =
+            nlohmann::json::parse(db.get_document(documents[i]).get_data(), nullptr, false);
+        QuoteForGrouping& quote = quotes[i];
         if (data.is_object()) {
             quote.id = string_field(data, "id");
             quote.text = string_field(data, "text");
             quote.speaker = string_field(data, "speaker");
         }
-        quote.date = Date::from_slot(doc.get_value(kSlotDate));
-        documents.push_back(*it);
-        current.push_back(doc.get_value(kSlotQuoteGroup));
-        quotes.push_back(std::move(quote));
+        quote.date = Date::from_slot(dates[i]);
     }
 
     const std::vector<std::string> groups = group_quotes(quotes);

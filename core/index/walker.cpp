@@ -222,7 +222,7 @@ std::optional<SourceFile> read_source_file(const fs::path& path, const std::stri
     SourceFile source;
     source.relative_path = relative_path;
     std::string reason;
-    switch (read_bounded(path, kMaxSourceBytes, source.bytes, reason)) {
+    switch (read_bounded(path, max_source_bytes(path), source.bytes, reason)) {
         case ReadStatus::Ok:
             break;
         case ReadStatus::TooLarge:

@@ -54,7 +54,8 @@ CorpusListing list_corpus(const std::filesystem::path& root, const WalkOptions& 
 std::string source_stamp(const std::filesystem::path& path);
 
 // Reads `path` (and its NAME.meta.json sidecar, when present) as bytes. The size limit
-// (kMaxSourceBytes) is checked before reading. Returns nullopt and appends a diagnostic when the
+// (max_source_bytes: kMaxSourceBytes, or kMaxArchiveBytes for a WARC file) is checked before
+// reading. Returns nullopt and appends a diagnostic when the
 // article file cannot be used: Skipped when it is too large or no longer exists, Unreadable when
 // it (or its sidecar) exists but cannot be read. An oversized sidecar is ignored with a Warning.
 // `relative_path` is what the diagnostics and SourceFile name the file by.

@@ -11,26 +11,21 @@
 #include "core/index/generations.h"
 #include "core/index/index_writer.h"
 #include "tests/support/files.h"
+#include "tests/support/index_image.h"
 #include "tests/support/temp_dir.h"
 
 namespace broadsheet {
 namespace {
 
 namespace fs = std::filesystem;
+using testing_support::document_image;
+using testing_support::DocumentImage;
 using testing_support::TempDir;
 using testing_support::write_file;
 
 const fs::path kTestCorpus = fs::path(BROADSHEET_SOURCE_DIR) / "tests" / "corpus";
 
-// Everything a search can see of one document, in docid order: its terms with positions counts,
-// its values and its data.
-struct DocumentImage {
-    std::vector<std::string> terms;
-    std::map<Xapian::valueno, std::string> values;
-    std::string data;
-    bool operator==(const DocumentImage&) const = default;
-};
-
+// Every document in docid order, and the spelling data.
 struct IndexImage {
     std::vector<DocumentImage> documents;
     std::vector<std::string> spellings;
@@ -42,16 +37,8 @@ IndexImage read_image(const fs::path& index_dir) {
     const Xapian::Database db(index_dir.string());
     IndexImage image;
     image.total_length = db.get_total_length();
-    for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
-        const Xapian::Document doc = db.get_document(*it);
-        DocumentImage document;
-        for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t)
-            document.terms.push_back(*t + "#" + std::to_string(t.positionlist_count()));
-        for (auto v = doc.values_begin(); v != doc.values_end(); ++v)
-            document.values[v.get_valueno()] = *v;
-        document.data = doc.get_data();
-        image.documents.push_back(std::move(document));
-    }
+    for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it)
+        image.documents.push_back(document_image(db.get_document(*it)));
     for (auto s = db.spellings_begin(); s != db.spellings_end(); ++s)
         image.spellings.push_back(*s + "#" + std::to_string(s.get_termfreq()));
     return image;

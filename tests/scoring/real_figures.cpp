@@ -64,6 +64,13 @@ nlohmann::json speed_json(const Speed& s) {
             {"mb_per_second", s.seconds > 0 ? s.bytes / 1e6 / s.seconds : 0.0}};
 }
 
+void print_speakers(const SplitFigures& f) {
+    const Prf prf = micro_prf(f.speakers);
+    std::printf("  %-16s P %.3f, R %.3f  (%zu right, %zu wrong, %zu missed; %zu labelled pages)\n",
+                "speakers", prf.precision, prf.recall, f.speakers.true_positive,
+                f.speakers.false_positive, f.speakers.false_negative, f.speaker_pages);
+}
+
 }  // namespace
 
 std::map<std::string, double> parse_limits(const std::vector<std::string>& arguments) {
@@ -160,6 +167,24 @@ void Run::print_renderings() const {
         }
 }
 
+void Run::add_speakers(Split split, const std::string& page, const SpeakerLabel& label,
+                       const Article* article) {
+    SplitFigures& f = figures(split);
+    ++f.speaker_pages;
+    // Held-back speaker mismatches are never collected, not even with --show-held-back: the
+    // names would show which rules to write.
+    std::vector<std::string> mismatches;
+    const SpeakerCounts counts =
+        count_page_speakers(label, article ? article->speakers : std::vector<std::string>{},
+                            split == Split::Dev ? &mismatches : nullptr);
+    f.speakers.true_positive += counts.true_positive;
+    f.speakers.false_positive += counts.false_positive;
+    f.speakers.false_negative += counts.false_negative;
+    for (const auto& m : mismatches)
+        std::printf("MISMATCH %s readability/%s: %s\n", std::string(split_name(split)).c_str(),
+                    page.c_str(), m.c_str());
+}
+
 void Run::print() const {
     for (Split split : kSplits) {
         const SplitFigures& f = figures(split);
@@ -176,6 +201,7 @@ void Run::print() const {
         if (revealed(split))
             for (const auto& name : f.thin_bodies) std::printf(" %s", name.c_str());
         std::printf("\n");
+        print_speakers(f);
     }
     print_renderings();
     std::printf("\n");
@@ -203,6 +229,8 @@ std::vector<std::pair<std::string, double>> Run::named_figures() const {
             out.emplace_back(p + renderer + "_title", r.title.value());
             out.emplace_back(p + renderer + "_site_name", r.site_name.value());
         }
+        out.emplace_back(p + "speaker_precision", micro_prf(f.speakers).precision);
+        out.emplace_back(p + "speaker_recall", micro_prf(f.speakers).recall);
     }
     return out;
 }
@@ -222,6 +250,12 @@ nlohmann::json Run::to_json() const {
                             {"date", ratio_json(f.date)},
                             {"htmldate_date", ratio_json(f.htmldate_date)},
                             {"thin_bodies", f.thin_bodies.size()}};
+        s["speakers"] = {{"precision", micro_prf(f.speakers).precision},
+                         {"recall", micro_prf(f.speakers).recall},
+                         {"true_positive", f.speakers.true_positive},
+                         {"false_positive", f.speakers.false_positive},
+                         {"false_negative", f.speakers.false_negative},
+                         {"pages", f.speaker_pages}};
         if (revealed(split)) {
             s["thin_body_pages"] = f.thin_bodies;
             s["htmldate_misses"] = f.htmldate_misses;

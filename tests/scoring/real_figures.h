@@ -13,6 +13,7 @@
 
 #include "core/article.h"
 #include "tests/scoring/real_pages.h"
+#include "tests/scoring/real_speakers.h"
 #include "tests/scoring/scoring.h"
 
 namespace broadsheet::scoring::real {
@@ -49,6 +50,8 @@ struct SplitFigures {
     std::vector<std::string> thin_bodies;
     std::vector<PageBody> pages;  // per-page body figures (JSON output)
     std::vector<nlohmann::json> htmldate_misses;
+    SpeakerCounts speakers;  // labelled readability/ pages (real_speakers.json), micro-averaged
+    std::size_t speaker_pages = 0;
 };
 
 // Title and site name of the text extraction on one renderer's text of the readability/ pages.
@@ -72,6 +75,9 @@ class Run {
     // The page as `renderer` renders it to text, through the text extraction.
     void add_rendering(const std::string& renderer, Split split, const ReadabilityPage& page,
                        const Article* article);
+    // Counts the article's speakers against the page's hand-made label.
+    void add_speakers(Split split, const std::string& page, const SpeakerLabel& label,
+                      const Article* article);
 
     Speed readability_speed, htmldate_speed;
     std::size_t htmldate_missing = 0;  // labels naming a file that is not shipped

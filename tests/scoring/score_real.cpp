@@ -1,7 +1,8 @@
 // score_real.cpp — broadsheet-score-real: runs the real extraction over the public real-page sets
 // in ../shared/eval/real (readability/ and htmldate/) and prints, for the dev and the held-back
-// split, body F1 with precision and recall, metadata and date accuracy, thin bodies and speed;
-// exits non-zero when a figure is past its floor or ceiling.
+// split, body F1 with precision and recall, metadata and date accuracy, thin bodies, speaker
+// precision and recall on hand-labelled pages, and speed; exits non-zero when a figure is past its
+// floor or ceiling.
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include <cstdio>
@@ -32,6 +33,7 @@ struct Options {
     std::string data_dir;
     std::string registry_dir;
     std::string json_path;
+    std::string speakers_path;  // hand-made speaker labels; none: speakers are not scored
     std::vector<std::string> floors;
     std::vector<std::string> ceilings;
     bool show_held_back = false;
@@ -94,8 +96,15 @@ void score_renderings(const std::string& name, const std::string& html, const Re
     }
 }
 
-void score_readability(const fs::path& dir, const Registry& registry, const Renderings& renderings,
-                       Run& run) {
+// What scoring readability/ takes besides the folder: the registry, the renderers of the text
+// renderings, and the speaker labels (pages named there also have their speakers counted).
+struct ReadabilityInputs {
+    const Registry& registry;
+    const Renderings& renderings;
+    const std::map<std::string, SpeakerLabel>& speakers;
+};
+
+void score_readability(const fs::path& dir, const ReadabilityInputs& in, Run& run) {
     std::vector<std::string> names;
     for (const auto& entry : fs::directory_iterator(dir))
         if (entry.is_directory()) names.push_back(entry.path().filename().string());
@@ -104,7 +113,7 @@ void score_readability(const fs::path& dir, const Registry& registry, const Rend
         const fs::path page = dir / names[i];
         const std::string html = read_gzip_file((page / "source.html.gz").string());
         const auto result = timed_extract(
-            SourceFile{"readability/" + names[i] + "/source.html", html, std::nullopt}, registry,
+            SourceFile{"readability/" + names[i] + "/source.html", html, std::nullopt}, in.registry,
             run.readability_speed);
         const Article* article = result.articles.empty() ? nullptr : &result.articles.front();
         ReadabilityPage scored;
@@ -116,7 +125,9 @@ void score_readability(const fs::path& dir, const Registry& registry, const Rend
         scored.byline = label_string(metadata, "byline");
         scored.date = label_string(metadata, "publishedTime");
         run.add_readability(split_of(i), scored, article);
-        score_renderings(names[i], html, scored, split_of(i), registry, renderings, run);
+        score_renderings(names[i], html, scored, split_of(i), in.registry, in.renderings, run);
+        if (const auto it = in.speakers.find(names[i]); it != in.speakers.end())
+            run.add_speakers(split_of(i), names[i], it->second, article);
     }
 }
 
@@ -166,7 +177,10 @@ int run_all(const Options& options) {
                                 options.render_cache.empty()
                                     ? fs::temp_directory_path() / "broadsheet-renderings"
                                     : fs::path(options.render_cache)};
-    score_readability(data / "readability", registry, renderings, run);
+    std::map<std::string, SpeakerLabel> speakers;
+    if (!options.speakers_path.empty())
+        speakers = parse_speaker_labels(json::parse(read_plain(options.speakers_path)));
+    score_readability(data / "readability", {registry, renderings, speakers}, run);
     score_htmldate(data / "htmldate", registry, run);
     run.print();
     if (!options.json_path.empty()) {
@@ -190,6 +204,10 @@ int main(int argc, char** argv) {
         ->required()
         ->check(CLI::ExistingDirectory);
     app.add_option("--json", options.json_path, "also write the figures as JSON to this file");
+    app.add_option(
+           "--speakers", options.speakers_path,
+           "hand-made speaker labels of readability/ pages (tests/scoring/real_speakers.json)")
+        ->check(CLI::ExistingFile);
     app.add_option("--floor", options.floors,
                    "SPLIT.FIGURE=MIN, e.g. dev.body_f1=0.85 (repeatable; fails below it)");
     app.add_option("--ceiling", options.ceilings,

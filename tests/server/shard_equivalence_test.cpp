@@ -233,12 +233,5 @@ TEST_F(ShardedIndex, ExportsAndHealthAgree) {
     EXPECT_FALSE(four["index_built"].get<std::string>().empty());
 }
 
-TEST_F(ShardedIndex, UpdateRefusesKeptShardsWithAClearError) {
-    const auto result = run_command({BROADSHEET_INDEXER, "update", kCorpus.string(), "--index",
-                                     (dir_->path() / "four").string()});
-    EXPECT_EQ(result.exit_code, 2) << result.output;
-    EXPECT_NE(result.output.find("holds kept shards"), std::string::npos) << result.output;
-}
-
 }  // namespace
 }  // namespace broadsheet

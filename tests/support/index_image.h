@@ -1,0 +1,34 @@
+// index_image.h — what a search can see of an index's documents, for tests that compare two
+// indexes built different ways (one job or several, merged or kept shards).
+#pragma once
+
+#include <xapian.h>
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace broadsheet::testing_support {
+
+// One document: its terms with their position counts, its values and its data.
+struct DocumentImage {
+    std::vector<std::string> terms;
+    std::map<Xapian::valueno, std::string> values;
+    std::string data;
+    bool operator==(const DocumentImage&) const = default;
+};
+
+// `doc` as a DocumentImage, without the value in `ignored_slot` (one that legitimately differs
+// between the two indexes compared, e.g. file stamps); Xapian::BAD_VALUENO ignores none.
+inline DocumentImage document_image(const Xapian::Document& doc,
+                                    Xapian::valueno ignored_slot = Xapian::BAD_VALUENO) {
+    DocumentImage image;
+    for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t)
+        image.terms.push_back(*t + "#" + std::to_string(t.positionlist_count()));
+    for (auto v = doc.values_begin(); v != doc.values_end(); ++v)
+        if (v.get_valueno() != ignored_slot) image.values[v.get_valueno()] = *v;
+    image.data = doc.get_data();
+    return image;
+}
+
+}  // namespace broadsheet::testing_support
