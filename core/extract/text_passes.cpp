@@ -9,6 +9,7 @@
 #include "core/extract/dateline.h"
 #include "core/extract/dates.h"
 #include "core/extract/front_matter.h"
+#include "core/extract/outlet.h"
 #include "core/extract/text_layout.h"
 #include "core/extract/text_util.h"
 
@@ -125,7 +126,7 @@ void mark_chrome_and_urls(Layout& layout) {
             u.role = Role::Chrome;
             continue;
         }
-        if (u.link_only || is_chrome(u.text)) {
+        if (u.link_only || is_chrome(u.text) || !logo_outlet(u.text).empty()) {
             u.role = Role::Chrome;
             in_related_list = is_related_heading(u.text);
         }
