@@ -3,8 +3,9 @@
 # python3-yaml for the OpenAPI JSON, help2man for the man pages and dpkg-dev for `cpack -G DEB`;
 # with --test, also the test tools: GoogleTest, zlib for the real-page scorer, Chromium and npm's
 # playwright-core, for the deploy test nginx, openssl and systemd's systemd-analyze, and curl for
-# the package test; with --bench, the peers and load tool of bench/peers/run.sh). Idempotent and
-# quick when everything is already there.
+# the package test, xapian-tools' xapian-tcpsrv for the remote-shard test; with --bench, the
+# peers and load tool of bench/peers/run.sh). Idempotent and quick when everything is already
+# there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -18,7 +19,8 @@ packages=(g++ cmake make pkg-config
   libhowardhinnant-date-dev libxml2-dev libuchardet-dev libicu-dev libxxhash-dev
   python3-yaml help2man dpkg-dev)
 if [ "$want_tests" = 1 ]; then
-  packages+=(libgtest-dev zlib1g-dev clang-format chromium nodejs npm nginx openssl systemd curl)
+  packages+=(libgtest-dev zlib1g-dev clang-format chromium nodejs npm nginx openssl systemd curl
+    xapian-tools)
 fi
 if [ "$want_bench" = 1 ]; then
   # Peers (Sphinx, SQLite FTS5 through Python's sqlite3), Sphinx's MySQL-protocol client, wrk.
