@@ -15,6 +15,8 @@ std::string_view to_string(ErrorCode code) {
             return "index_unavailable";
         case ErrorCode::SchemaMismatch:
             return "schema_mismatch";
+        case ErrorCode::ShardUnavailable:
+            return "shard_unavailable";
         case ErrorCode::TooLarge:
             return "too_large";
         case ErrorCode::Internal:

@@ -15,6 +15,7 @@ enum class ErrorCode {
     NotFound,          // a requested article, quote or speaker does not exist
     IndexUnavailable,  // the index cannot be opened or read (Xapian::DatabaseOpeningError, ...)
     SchemaMismatch,    // the index was written with another schema version
+    ShardUnavailable,  // a remote shard is down or did not answer within its timeout
     TooLarge,          // input exceeds a documented limit
     Internal,          // a bug or an unexpected library failure
 };

@@ -103,7 +103,8 @@ std::string values_map() {
            ";confidence:" + std::to_string(kSlotConfidence) +
            ";quote_group:" + std::to_string(kSlotQuoteGroup) +
            ";author:" + std::to_string(kSlotAuthor) +
-           ";source_stamp:" + std::to_string(kSlotSourceStamp);
+           ";source_stamp:" + std::to_string(kSlotSourceStamp) +
+           ";oldest_key:" + std::to_string(kSlotOldestKey);
 }
 
 void write_schema_metadata(Xapian::WritableDatabase& db) {

@@ -25,7 +25,7 @@
 namespace broadsheet {
 
 // Bump when prefixes, slots, their encodings or the document data format change.
-inline constexpr int kSchemaVersion = 4;
+inline constexpr int kSchemaVersion = 5;
 
 // The language of every stemmed FreeText field. The indexer's TermGenerator, the query parser
 // and the snippet highlighter must agree on it, so all of them take a stemmer from make_stemmer().
@@ -120,7 +120,13 @@ enum ValueSlot : Xapian::valueno {
     kSlotQuoteGroup = 7,   // quote documents: id of the near-duplicate group
     kSlotAuthor = 8,       // author name, UTF-8; absent when unknown
     kSlotSourceStamp = 9,  // articles: source_stamp() of the file and sidecar when indexed
+    kSlotOldestKey = 10,   // "YYYYMMDD" ASCII, or kUndatedKey when the date is unknown: the
+                           // oldest-first order as a plain value, for remote shards (Xapian 1.4's
+                           // remote backend sorts by a value only, never by a KeyMaker).
 };
+
+// kSlotOldestKey of an undated document: after every real date, so it sorts last ascending.
+inline constexpr std::string_view kUndatedKey = "99999999";
 
 // Separates the values of a multi-valued slot (ASCII unit separator; never in names).
 inline constexpr char kMultiValueSeparator = '\x1f';

@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # install-deps.sh — installs what Broadsheet needs that is missing (Debian packages, including
-# zlib and brotli for .gz and WARC inputs, python3-yaml for the OpenAPI JSON, help2man for the man pages and
-# dpkg-dev for `cpack -G DEB`; with --test, also the test tools: GoogleTest, w3m, lynx and
-# html2text for the real-page scorer, Chromium and npm's playwright-core, for the deploy test
-# nginx, openssl and systemd's systemd-analyze, curl for the package test and wget to record real
-# pages into a WARC file; with --bench, the peers and load tool of bench/peers/run.sh). Idempotent
-# and quick when everything is already there.
+# zlib and brotli for .gz and WARC inputs, python3-yaml for the OpenAPI JSON, help2man for the
+# man pages and dpkg-dev for `cpack -G DEB`; with --test, also the test tools: GoogleTest, w3m,
+# lynx and html2text for the real-page scorer, Chromium and npm's playwright-core, for the deploy
+# test nginx, openssl and systemd's systemd-analyze, curl for the package test, wget to record
+# real pages into a WARC file and xapian-tools' xapian-tcpsrv for the remote-shard test; with
+# --bench, the peers and load tool of bench/peers/run.sh). Idempotent and quick when everything
+# is already there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -20,7 +21,8 @@ packages=(g++ cmake make pkg-config
   libbrotli-dev
   python3-yaml help2man dpkg-dev)
 if [ "$want_tests" = 1 ]; then
-  packages+=(libgtest-dev clang-format chromium nodejs npm nginx openssl systemd curl wget)
+  packages+=(libgtest-dev clang-format chromium nodejs npm nginx openssl systemd curl wget
+    xapian-tools)
   # The real-page scorer renders pages to text as scrapers do.
   packages+=(w3m lynx html2text)
 fi

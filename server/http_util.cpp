@@ -373,6 +373,8 @@ int status_for(ErrorCode code) {
             return 503;
         case ErrorCode::SchemaMismatch:
             return 503;
+        case ErrorCode::ShardUnavailable:
+            return 503;
         case ErrorCode::Internal:
             return 500;
     }

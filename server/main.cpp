@@ -5,6 +5,7 @@
 #include <spdlog/spdlog.h>
 
 #include <CLI/CLI.hpp>
+#include <chrono>
 #include <csignal>
 #include <cstdio>
 #include <filesystem>
@@ -57,6 +58,18 @@ int main(int argc, char** argv) try {
                    "connections that may wait for a worker; beyond them clients get 503")
         ->capture_default_str()
         ->check(CLI::Range(std::size_t{1}, std::size_t{100000}));
+    broadsheet::IndexPoolConfig pool_config;
+    unsigned remote_timeout_ms = 10000;
+    unsigned remote_connect_timeout_ms = 10000;
+    app.add_option("--remote-timeout-ms", remote_timeout_ms,
+                   "how long to wait for any reply of a remote shard (a manifest's \"remote "
+                   "HOST:PORT\" line) before answering 503 shard_unavailable")
+        ->capture_default_str()
+        ->check(CLI::Range(1u, 3600000u));
+    app.add_option("--remote-connect-timeout-ms", remote_connect_timeout_ms,
+                   "how long to wait for a remote shard to accept a connection and greet")
+        ->capture_default_str()
+        ->check(CLI::Range(1u, 3600000u));
     CLI11_PARSE(app, argc, argv);
     if (config.threads == 0) config.threads = std::max(std::thread::hardware_concurrency(), 1u);
     if (config.web_dir.empty()) config.web_dir = default_web_dir();
@@ -71,8 +84,9 @@ int main(int argc, char** argv) try {
     sigaddset(&stop_signals, SIGTERM);
     pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
 
-    broadsheet::IndexPoolConfig pool_config;
     pool_config.dir = config.index_dir;
+    pool_config.remote.reply = std::chrono::milliseconds(remote_timeout_ms);
+    pool_config.remote.connect = std::chrono::milliseconds(remote_connect_timeout_ms);
     pool_config.handles = config.threads;
     pool_config.on_problem = [](std::string_view message) { spdlog::error("index: {}", message); };
     broadsheet::IndexPool pool(pool_config);

@@ -103,6 +103,8 @@ ApiResponse dispatch(ApiRequest request, IndexPool& pool) {
     } catch (const Error& error) {
         if (error.code() == ErrorCode::Internal)
             spdlog::error("{} failed: {}", printable(request.path), error.what());
+        if (error.code() == ErrorCode::ShardUnavailable)
+            spdlog::warn("{}: {}", printable(request.path), error.what());
         return error_response(error);
     } catch (const std::exception& e) {
         // A bug (or bad_alloc): log the details, answer with the generic 500.

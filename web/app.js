@@ -68,6 +68,7 @@ function show_error(error) {
     invalid_argument: 'A search setting is not valid:',
     not_found: 'Not found:',
     index_unavailable: 'The archive is not available right now:',
+    shard_unavailable: 'Part of the archive is not available right now:',
     network: 'No connection:',
   }[error.code] ?? 'Something went wrong:';
   elements.alert.append(el('strong', {}, lead), ' ', error.message);

@@ -192,6 +192,7 @@ Xapian::Document make_quote_document(const QuoteDocumentInput& input) {
         doc.add_value(kSlotDate, article.date->slot());
         doc.add_value(kSlotYear, year);
     }
+    doc.add_value(kSlotOldestKey, article.date ? article.date->slot() : std::string(kUndatedKey));
     add_value_if_present(doc, kSlotOutlet, article.outlet);
     add_value_if_present(doc, kSlotSpeakers, quote.speaker);
     doc.add_value(kSlotConfidence, Xapian::sortable_serialise(quote.confidence));
@@ -221,6 +222,7 @@ Xapian::Document make_article_document(const Article& article,
         doc.add_value(kSlotDate, article.date->slot());
         doc.add_value(kSlotYear, year);
     }
+    doc.add_value(kSlotOldestKey, article.date ? article.date->slot() : std::string(kUndatedKey));
     add_value_if_present(doc, kSlotOutlet, article.outlet);
     add_value_if_present(doc, kSlotSpeakers, join_speakers(article.speakers));
     add_value_if_present(doc, kSlotContentHash, article.content_hash);

@@ -90,14 +90,6 @@ bool is_sharded_generation(const fs::path& generation) {
     return fs::is_regular_file(generation / kStubFileName, ec);
 }
 
-bool names_remote_shards(const fs::path& generation) {
-    std::ifstream manifest(generation / kStubFileName);
-    std::string line;
-    while (std::getline(manifest, line))
-        if (!line.empty() && !line.starts_with("auto ")) return true;
-    return false;
-}
-
 std::vector<unsigned> list_generations(const fs::path& index_dir) {
     std::vector<unsigned> numbers;
     std::error_code ec;

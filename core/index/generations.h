@@ -36,10 +36,6 @@ void write_shard_manifest(const std::filesystem::path& dir, const std::vector<st
 // Whether the generation directory `generation` is a manifest of shards rather than one database.
 bool is_sharded_generation(const std::filesystem::path& generation);
 
-// Whether that manifest names a shard other than a local database ("remote HOST:PORT" lines):
-// such shards are changed where they are served, never by this machine's indexer.
-bool names_remote_shards(const std::filesystem::path& generation);
-
 // Numbers of every gen-NNNNNN directory present, ascending.
 std::vector<unsigned> list_generations(const std::filesystem::path& index_dir);
 

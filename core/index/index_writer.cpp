@@ -13,6 +13,7 @@
 #include "core/index/article_writer.h"
 #include "core/index/generations.h"
 #include "core/index/quote_groups.h"
+#include "core/index/shard_manifest.h"
 #include "core/index/sharded_build.h"
 #include "core/index/value_streams.h"
 #include "core/index/walker.h"
@@ -265,10 +266,17 @@ void update_file(Run& run, Xapian::WritableDatabase& db, std::map<std::string, S
     }
 }
 
+// Shards served elsewhere (remote lines, other backends) are changed where they are served,
+// never by this machine's indexer.
+bool local_shards_only(const fs::path& generation) {
+    const auto shards = read_shard_manifest(generation);
+    return shards && !has_remote_shards(*shards);
+}
+
 IndexReport update_locked(const IndexOptions& options, unsigned current) {
     Run run = start_run(options);
     const fs::path generation = options.index_dir / generation_name(current);
-    if (names_remote_shards(generation)) {
+    if (is_sharded_generation(generation) && !local_shards_only(generation)) {
         throw Error(ErrorCode::InvalidArgument,
                     generation.string() +
                         " names shards served by other machines; update each shard where it "

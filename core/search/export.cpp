@@ -15,13 +15,14 @@ using search_internal::make_hit;
 using search_internal::parse_article;
 using search_internal::set_sort;
 
-ExportCursor::ExportCursor(Xapian::Database db, const Xapian::Query& query, SortOrder order)
+ExportCursor::ExportCursor(Xapian::Database db, const Xapian::Query& query, SortOrder order,
+                           ShardReach reach)
     : db_(std::move(db)) {
     mset_ = SearchContext::guarded_on(db_, [&] {
         Xapian::Enquire enquire(db_);
         enquire.set_query(query);
         Xapian::MultiValueKeyMaker keys;
-        set_sort(enquire, order, keys);
+        set_sort(enquire, order, keys, reach);
         // Every match at once: an MSet item is a document id, a weight and a sort key, so even a
         // million matches stay small; the documents themselves are read batch by batch.
         const Xapian::doccount all = search_internal::count_all(db_);
@@ -47,6 +48,8 @@ std::vector<Hit> ExportCursor::next(std::size_t max) {
                     "the index changed during the export; run the export again");
     } catch (const Xapian::DatabaseError& e) {
         throw Error(ErrorCode::IndexUnavailable, "the index cannot be read: " + e.get_msg());
+    } catch (const Xapian::NetworkError& e) {
+        throw SearchContext::shard_unavailable(e);
     } catch (const Xapian::Error& e) {
         throw Error(ErrorCode::Internal, e.get_type() + std::string(": ") + e.get_msg());
     }
@@ -66,7 +69,8 @@ ExportCursor open_export(SearchContext& context, const SearchParams& params) {
     QueryBuilder builder(snapshot);
     const BuiltQuery built =
         SearchContext::guarded_on(snapshot, [&] { return builder.build(articles); });
-    return ExportCursor(std::move(snapshot), combine(built), effective_sort(articles));
+    return ExportCursor(std::move(snapshot), combine(built), effective_sort(articles),
+                        context.reach());
 }
 
 }  // namespace broadsheet

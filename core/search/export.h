@@ -22,7 +22,8 @@ class ExportCursor {
   public:
     // Runs the match for `query` with `order` (the complete MSet: document ids and sort keys,
     // documents are read later). Throws Error(IndexUnavailable) when the index cannot be read.
-    ExportCursor(Xapian::Database db, const Xapian::Query& query, SortOrder order);
+    ExportCursor(Xapian::Database db, const Xapian::Query& query, SortOrder order,
+                 ShardReach reach);
 
     // Exact number of matches, fixed when the cursor was opened.
     std::size_t total() const { return mset_.size(); }

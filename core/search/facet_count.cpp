@@ -12,19 +12,6 @@
 namespace broadsheet {
 namespace {
 
-// The distinct non-empty names of a joined kSlotSpeakers value.
-std::set<std::string_view> split_names(std::string_view joined) {
-    std::set<std::string_view> names;
-    std::size_t start = 0;
-    while (start <= joined.size()) {
-        std::size_t end = joined.find(kMultiValueSeparator, start);
-        if (end == std::string_view::npos) end = joined.size();
-        if (end > start) names.insert(joined.substr(start, end - start));
-        start = end + 1;
-    }
-    return names;
-}
-
 std::size_t spy_total(const Xapian::ValueCountMatchSpy& spy) {
     return static_cast<std::size_t>(spy.get_total());
 }

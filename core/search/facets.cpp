@@ -39,6 +39,28 @@ std::string MultiValueCountSpy::name() const {
     return "broadsheet::MultiValueCountSpy";
 }
 
+std::set<std::string_view> split_names(std::string_view joined) {
+    std::set<std::string_view> names;
+    std::size_t start = 0;
+    while (start <= joined.size()) {
+        std::size_t end = joined.find(kMultiValueSeparator, start);
+        if (end == std::string_view::npos) end = joined.size();
+        if (end > start) names.insert(joined.substr(start, end - start));
+        start = end + 1;
+    }
+    return names;
+}
+
+std::map<std::string, std::size_t> name_counts(const Xapian::ValueCountMatchSpy& spy) {
+    std::map<std::string, std::size_t> counts;
+    for (auto it = spy.values_begin(); it != spy.values_end(); ++it) {
+        const std::string joined = *it;
+        for (std::string_view name : split_names(joined))
+            counts[std::string(name)] += static_cast<std::size_t>(it.get_termfreq());
+    }
+    return counts;
+}
+
 std::vector<FacetValue> sorted_facet(const Xapian::ValueCountMatchSpy& spy) {
     std::vector<FacetValue> values;
     for (auto it = spy.values_begin(); it != spy.values_end(); ++it)

@@ -1,12 +1,14 @@
-// facets.h — facet counting: a match spy for the multi-valued speaker slot, and the sorted
-// value/count lists the API returns.
+// facets.h — facet counting: a match spy for the multi-valued speaker slot, the split of its
+// joined values, and the sorted value/count lists the API returns.
 #pragma once
 
 #include <xapian.h>
 
 #include <cstddef>
 #include <map>
+#include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/search/search_types.h"
@@ -34,6 +36,14 @@ class MultiValueCountSpy : public Xapian::MatchSpy {
     std::map<std::string, std::size_t> counts_;
     std::size_t missing_ = 0;
 };
+
+// The distinct non-empty names of a value joined by kMultiValueSeparator (views into `joined`).
+std::set<std::string_view> split_names(std::string_view joined);
+
+// How many matches `spy` saw with each name of its multi-valued slot: each joined value's count
+// goes to every distinct name in it, so a document counts once per name, as with
+// MultiValueCountSpy. Unlike that spy, this one runs on remote shards too.
+std::map<std::string, std::size_t> name_counts(const Xapian::ValueCountMatchSpy& spy);
 
 // `values` sorted by count descending, then value ascending (a stable order for ties).
 std::vector<FacetValue> sort_by_count(std::vector<FacetValue> values);

@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "core/error.h"
+#include "core/index/shard_manifest.h"
 #include "core/schema.h"
 
 namespace broadsheet {
@@ -41,19 +42,51 @@ std::filesystem::path generation_path(const std::filesystem::path& dir, const st
 struct Opened {
     Xapian::Database db;
     std::string stub;
+    ShardReach reach = ShardReach::Local;
 };
 
-Opened open_current(const std::filesystem::path& dir) {
+// The shards of a manifest with a remote one, opened one by one: Xapian would open the stub's
+// remote lines with its default timeouts, ours come from the server's options.
+Xapian::Database open_shards(const std::filesystem::path& dir,
+                             const std::vector<ShardEntry>& shards,
+                             const RemoteTimeouts& timeouts) {
+    Xapian::Database db;
+    for (const ShardEntry& shard : shards) {
+        if (shard.kind == ShardEntry::Kind::Local) {
+            db.add_database(Xapian::Database((dir / shard.name).string()));
+            continue;
+        }
+        try {
+            db.add_database(Xapian::Remote::open(
+                shard.host, shard.port, static_cast<useconds_t>(timeouts.reply.count()),
+                static_cast<useconds_t>(timeouts.connect.count())));
+        } catch (const Xapian::NetworkError& e) {
+            throw SearchContext::shard_unavailable(shard.host + ":" + std::to_string(shard.port),
+                                                   e);
+        }
+    }
+    return db;
+}
+
+Opened open_current(const std::filesystem::path& dir, const RemoteTimeouts& timeouts) {
     Opened opened;
     const std::optional<std::string> stub = read_stub(dir);
     const std::filesystem::path path = stub ? generation_path(dir, *stub) : dir;
+    const std::optional<std::vector<ShardEntry>> shards = read_shard_manifest(path);
     try {
-        opened.db = Xapian::Database(path.string());
+        if (shards && has_remote_shards(*shards)) {
+            opened.db = open_shards(path, *shards, timeouts);
+            opened.reach = ShardReach::Remote;
+        } else {
+            opened.db = Xapian::Database(path.string());
+        }
+        check_schema(opened.db);
+    } catch (const Xapian::NetworkError& e) {
+        throw SearchContext::shard_unavailable(e);
     } catch (const Xapian::Error& e) {
         throw Error(ErrorCode::IndexUnavailable,
                     "cannot open the index at " + path.string() + ": " + e.get_msg());
     }
-    check_schema(opened.db);
     opened.stub = stub.value_or("");
     return opened;
 }
@@ -68,15 +101,16 @@ struct IndexPool::Handle {
 
 IndexPool::IndexPool(IndexPoolConfig config) : config_(std::move(config)) {
     const std::size_t count = std::max<std::size_t>(config_.handles, 1);
-    Opened probe = open_current(config_.dir);
+    Opened probe = open_current(config_.dir, config_.remote);
     probe_ = probe.db;
+    probe_reach_ = probe.reach;
     stub_ = probe.stub;
     columns_ = load_columns(probe_);
     checked_ = std::chrono::steady_clock::now();
     for (std::size_t i = 0; i < count; ++i) {
-        Opened opened = open_current(config_.dir);
+        Opened opened = open_current(config_.dir, config_.remote);
         auto handle = std::make_unique<Handle>();
-        handle->context = make_context(opened.db);
+        handle->context = make_context(opened.db, opened.reach);
         handle->context->set_columns(columns_);
         handle->stub = std::move(opened.stub);
         free_.push_back(handle.get());
@@ -86,11 +120,14 @@ IndexPool::IndexPool(IndexPoolConfig config) : config_(std::move(config)) {
 
 IndexPool::~IndexPool() = default;
 
-std::unique_ptr<SearchContext> IndexPool::make_context(const Xapian::Database& db) const {
+std::unique_ptr<SearchContext> IndexPool::make_context(const Xapian::Database& db,
+                                                       ShardReach reach) const {
     // Exports open the generation that is current when they start, which may be newer than
     // this handle's until its next refresh.
-    return std::make_unique<SearchContext>(db,
-                                           [dir = config_.dir] { return open_current(dir).db; });
+    return std::make_unique<SearchContext>(
+        db,
+        [dir = config_.dir, timeouts = config_.remote] { return open_current(dir, timeouts).db; },
+        reach);
 }
 
 IndexPool::Lease IndexPool::lease() {
@@ -111,6 +148,7 @@ IndexPool::Lease IndexPool::lease() {
         }
     }
     Lease lease(this, handle);
+    if (handle->context->broken()) reconnect(*handle);
     if (handle->epoch != epoch) {
         follow(*handle, epoch, stub);
         handle->context->set_columns(std::move(columns));
@@ -131,8 +169,9 @@ void IndexPool::check_for_changes() {
         // A new generation: reopen() would stay on the old one, so open a fresh Database, and
         // move every handle only once it has proved usable.
         try {
-            Opened opened = open_current(config_.dir);
+            Opened opened = open_current(config_.dir, config_.remote);
             probe_ = opened.db;
+            probe_reach_ = opened.reach;
             std::shared_ptr<const FacetColumns> columns = load_columns(probe_);
             std::lock_guard lock(mutex_);
             stub_ = std::move(opened.stub);
@@ -143,6 +182,7 @@ void IndexPool::check_for_changes() {
         }
         return;
     }
+    if (probe_reach_ == ShardReach::Remote) return;
     try {
         changed = probe_.reopen();
     } catch (const Xapian::Error& e) {
@@ -179,8 +219,8 @@ std::string IndexPool::probe_stub() {
 void IndexPool::follow(Handle& handle, std::uint64_t epoch, const std::string& stub) {
     try {
         if (stub != handle.stub) {
-            Opened opened = open_current(config_.dir);
-            handle.context = make_context(opened.db);
+            Opened opened = open_current(config_.dir, config_.remote);
+            handle.context = make_context(opened.db, opened.reach);
             handle.stub = std::move(opened.stub);
         } else {
             handle.context->reopen();
@@ -189,6 +229,15 @@ void IndexPool::follow(Handle& handle, std::uint64_t epoch, const std::string& s
     } catch (const Error& e) {
         report(stub + "\n" + e.what(), std::string("a search handle keeps its index: ") + e.what());
     }
+}
+
+void IndexPool::reconnect(Handle& handle) {
+    // The old context's connection may still deliver a late reply to an abandoned request, so
+    // it is never used again; the new one opens the generation that is current now.
+    Opened opened = open_current(config_.dir, config_.remote);
+    handle.context = make_context(opened.db, opened.reach);
+    handle.context->set_columns(columns());
+    handle.stub = std::move(opened.stub);
 }
 
 void IndexPool::give_back(Handle* handle) {

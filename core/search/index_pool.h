@@ -19,6 +19,13 @@
 
 namespace broadsheet {
 
+// How long the server waits for a remote shard (xapian-tcpsrv) before the request fails with
+// Error(ShardUnavailable): Xapian::Remote::open's timeout and connect_timeout.
+struct RemoteTimeouts {
+    std::chrono::milliseconds reply{10000};    // any one reply during a search
+    std::chrono::milliseconds connect{10000};  // connecting and the server's greeting
+};
+
 struct IndexPoolConfig {
     std::filesystem::path dir;  // INDEX_DIR: a stub file XAPIANDB naming gen-NNNNNN/, or a database
     std::size_t handles = 1;    // how many requests can search at the same time
@@ -29,6 +36,8 @@ struct IndexPoolConfig {
     // Told about a republished or updated index that cannot be served (the old one keeps
     // serving). core/ never prints, so the caller decides where this goes.
     std::function<void(std::string_view)> on_problem;
+    // For the "remote HOST:PORT" lines of a generation's manifest (core/index/shard_manifest.h).
+    RemoteTimeouts remote;
 };
 
 class IndexPool {
@@ -63,11 +72,13 @@ class IndexPool {
     std::shared_ptr<const FacetColumns> columns();
 
     // Waits for a free handle, brings it up to date with the pool's view of the index, and
-    // hands it out. Never throws for a bad new index: the handle keeps its old one.
+    // hands it out. Never throws for a bad new index: the handle keeps its old one. A handle
+    // whose remote shard failed (SearchContext::broken) is opened afresh first; while that
+    // fails, throws Error(ShardUnavailable) naming the shard.
     Lease lease();
 
   private:
-    std::unique_ptr<SearchContext> make_context(const Xapian::Database& db) const;
+    std::unique_ptr<SearchContext> make_context(const Xapian::Database& db, ShardReach reach) const;
     // Looks for a new generation or commit when the check interval has passed.
     void check_for_changes();
     std::string probe_stub();
@@ -76,6 +87,8 @@ class IndexPool {
     std::shared_ptr<const FacetColumns> load_columns(const Xapian::Database& db);
     // Brings `handle` to `epoch`: a new Database for a new stub, else reopen().
     void follow(Handle& handle, std::uint64_t epoch, const std::string& stub);
+    // Replaces a broken handle's context by a newly opened one; throws when it cannot.
+    void reconnect(Handle& handle);
     void give_back(Handle* handle);
     void report(const std::string& key, const std::string& message);
 
@@ -93,6 +106,9 @@ class IndexPool {
     // Used by one check at a time (check_mutex_): a Database to notice commits with.
     std::mutex check_mutex_;
     Xapian::Database probe_;
+    // Where the probe's shards are: remote shards are kept shards served read-only (update
+    // refuses them), so the probe only watches the stub there and spends no round trip.
+    ShardReach probe_reach_ = ShardReach::Local;
     std::chrono::steady_clock::time_point checked_;
 };
 

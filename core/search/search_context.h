@@ -6,6 +6,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 #include <utility>
 
 #include "core/error.h"
@@ -18,18 +19,31 @@ namespace broadsheet {
 // work that outlives one request's use of the context (exports). May throw like IndexPool.
 using DatabaseOpener = std::function<Xapian::Database()>;
 
+// Where a context's shards are. Xapian 1.4's remote backend runs only what it can serialise
+// (sorts by one value, its own match spies), so features pick such a path when any shard is
+// remote and keep their faster local path otherwise.
+enum class ShardReach {
+    Local,   // one database, or shards on this machine
+    Remote,  // at least one shard served by xapian-tcpsrv (Xapian::Remote::open)
+};
+
 // Not thread-safe (Xapian handles are not): one context per worker, see IndexPool. The
 // features are functions over it, each in its own header (article_search.h, quote_search.h,
 // articles.h, facet_values.h, speakers.h, matrix.h, related.h, suggest.h, export.h).
 class SearchContext {
   public:
     // `open_snapshot` serves exports (open_export); without it they throw Error(Internal).
-    explicit SearchContext(const Xapian::Database& db, DatabaseOpener open_snapshot = {});
+    explicit SearchContext(const Xapian::Database& db, DatabaseOpener open_snapshot = {},
+                           ShardReach reach = ShardReach::Local);
     SearchContext(const SearchContext&) = delete;
     SearchContext& operator=(const SearchContext&) = delete;
 
     Xapian::Database& db() { return db_; }
-    QueryBuilder& builder() { return builder_; }
+    ShardReach reach() const { return reach_; }
+    // Whether a remote shard failed or timed out since the context was opened: its connection
+    // is then unusable, and IndexPool opens the context again at its next lease.
+    bool broken() const { return broken_; }
+    QueryBuilder& builder() { return *builder_; }
 
     // A new handle from the opener; Error(Internal) when the context has none.
     Xapian::Database open_snapshot() const;
@@ -38,9 +52,26 @@ class SearchContext {
     // opening/corruption/IO errors → IndexUnavailable, anything else from Xapian → Internal. On
     // DatabaseModifiedError (a writer committed twice since we opened) it reopens and runs
     // `action` once more.
+    //
+    // Where a shard is remote, a connection the shard server closed (xapian-tcpsrv drops those
+    // idle past its --idle-timeout) is opened again once and `action` run once more; a shard
+    // that is down or timed out gives Error(ShardUnavailable) and leaves the context broken().
     template <class Action>
     auto guarded(Action&& action) -> decltype(action()) {
-        return guarded_on(db_, std::forward<Action>(action));
+        try {
+            return guarded_on(db_, [&]() -> decltype(action()) {
+                try {
+                    return action();
+                } catch (const Xapian::NetworkError& e) {
+                    if (reach_ != ShardReach::Remote || is_timeout(e) || !open_snapshot_) throw;
+                    reconnect();
+                    return action();
+                }
+            });
+        } catch (const Error& e) {
+            if (e.code() == ErrorCode::ShardUnavailable) broken_ = true;
+            throw;
+        }
     }
 
     // The same edge over another handle (an export's snapshot).
@@ -56,12 +87,23 @@ class SearchContext {
             }
         } catch (const Xapian::QueryParserError& e) {
             throw Error(ErrorCode::InvalidQuery, "q does not parse: " + e.get_msg());
+        } catch (const Xapian::NetworkError& e) {
+            // A remote shard is down or slower than its timeout (NetworkTimeoutError).
+            throw shard_unavailable(e);
         } catch (const Xapian::DatabaseError& e) {
             throw Error(ErrorCode::IndexUnavailable, "the index cannot be read: " + e.get_msg());
         } catch (const Xapian::Error& e) {
             throw Error(ErrorCode::Internal, e.get_type() + std::string(": ") + e.get_msg());
         }
     }
+
+    // Error(ShardUnavailable) naming the remote shard behind `e` (Xapian's context of a remote
+    // database's errors is "remote:tcp(HOST:PORT)").
+    static Error shard_unavailable(const Xapian::NetworkError& e);
+    // The same for the remote shard `shard` ("HOST:PORT").
+    static Error shard_unavailable(const std::string& shard, const Xapian::NetworkError& e);
+    // Whether `e` is a NetworkTimeoutError (Xapian's errors are not polymorphic).
+    static bool is_timeout(const Xapian::NetworkError& e);
 
     // Brings the handle to the latest commit of its database (cheap when nothing changed).
     void reopen();
@@ -73,10 +115,15 @@ class SearchContext {
     void set_columns(std::shared_ptr<const FacetColumns> columns) { columns_ = std::move(columns); }
 
   private:
+    // A new handle (and query builder) from the opener, for a connection a shard server closed.
+    void reconnect();
+
     Xapian::Database db_;
     std::shared_ptr<const FacetColumns> columns_;
-    QueryBuilder builder_;
+    std::optional<QueryBuilder> builder_;  // reads db_; made again with it (reconnect)
     DatabaseOpener open_snapshot_;
+    ShardReach reach_;
+    bool broken_ = false;
 };
 
 }  // namespace broadsheet

@@ -23,7 +23,13 @@ bool is_article(const Xapian::Document& doc) {
 
 }  // namespace
 
-void set_sort(Xapian::Enquire& enquire, SortOrder order, Xapian::MultiValueKeyMaker& keys) {
+void set_sort(Xapian::Enquire& enquire, SortOrder order, Xapian::MultiValueKeyMaker& keys,
+              ShardReach reach) {
+    if (reach == ShardReach::Remote && order != SortOrder::Relevance) {
+        const bool newest = order == SortOrder::Newest;
+        enquire.set_sort_by_value_then_relevance(newest ? kSlotDate : kSlotOldestKey, newest);
+        return;
+    }
     switch (order) {
         case SortOrder::Relevance:
             return;
@@ -102,7 +108,7 @@ MatchEnd count_matches(SearchContext& context, const Xapian::Query& query, Xapia
     enquire.set_query(query);
     enquire.add_matchspy(&spy);
     MatchBudget budget;
-    budget.count(enquire, count_all(context.db()));
+    budget.count(enquire, count_all(context.db()), context.reach());
     return budget.end();
 }
 
@@ -111,7 +117,7 @@ MatchEnd count_matches(SearchContext& context, const Xapian::Query& query, Facet
     enquire.set_query(query);
     counter.attach(enquire);
     MatchBudget budget;
-    budget.count(enquire, count_all(context.db()));
+    budget.count(enquire, count_all(context.db()), context.reach());
     return budget.end();
 }
 
@@ -181,13 +187,13 @@ void summarise(SearchContext& context, const BuiltQuery& built, const SearchPara
         Xapian::Enquire others(db);
         others.set_query(combine(built, FacetFilter::ExceptOutlet));
         outlet_spy.attach(others);
-        budget.count(others, all);
+        budget.count(others, all, context.reach());
     }
     if (plan.speaker_apart) {
         Xapian::Enquire others(db);
         others.set_query(combine(built, FacetFilter::ExceptSpeaker));
         speaker_spy.attach(others);
-        budget.count(others, all);
+        budget.count(others, all, context.reach());
     }
     summaries.end = budget.end();
     const unsigned size = params.shape.facet_size;
@@ -214,7 +220,7 @@ Xapian::MSet match(SearchContext& context, const BuiltQuery& built, const Search
     enquire.set_query(combine(built));
     budget.apply(enquire);
     Xapian::MultiValueKeyMaker keys;
-    set_sort(enquire, effective_sort(params), keys);
+    set_sort(enquire, effective_sort(params), keys, context.reach());
     const Xapian::doccount first = (params.page - 1) * params.size;
     FacetPlan plan(built, params.shape);
     // Nothing to count: no spies and no second passes. Still exact (`all`), so `total` means
@@ -231,8 +237,16 @@ Xapian::MSet match(SearchContext& context, const BuiltQuery& built, const Search
     // a database of several shards, which has none, from the values (core/search/facet_count.h).
     plan.columns = context.columns();
     FacetCounter main_spy(plan.columns, plan.ranking_pass());
-    main_spy.attach(enquire);
+    // Xapian 1.4 over remote shards shows a spy some matches twice when the match sorts by value
+    // and returns hits (150 matches counted as 156 for 10 hits, 172 for 100), so there the
+    // spies count on a pass of their own that returns none.
+    const bool spies_apart =
+        context.reach() == ShardReach::Remote && effective_sort(params) != SortOrder::Relevance;
+    Xapian::Enquire counting(db);
+    counting.set_query(enquire.get_query());
+    main_spy.attach(spies_apart ? counting : enquire);
     Xapian::MSet mset = enquire.get_mset(first, params.size, all);
+    if (spies_apart) counting.get_mset(0, 0, all);
     budget.record(mset, main_spy.total());
     summaries.match_ms = ms_since(started);
     const auto counted = std::chrono::steady_clock::now();

@@ -60,7 +60,14 @@ class MatchBudget {
     // Runs get_mset(0, 0, all) on `enquire`, whose match spies count, and ends it at the deadline
     // or, when the budget is already spent, kLatePassSeconds after the start: the spies then
     // hold the counts of the matches seen so far. Clears `enquire`'s match spies.
-    void count(Xapian::Enquire& enquire, Xapian::doccount all) {
+    // Where a shard is remote, Xapian cannot run the deadline spy there: the pass runs to its
+    // end, bounded by the remote timeout (a shard that misses it fails the request).
+    void count(Xapian::Enquire& enquire, Xapian::doccount all, ShardReach reach) {
+        if (reach == ShardReach::Remote) {
+            enquire.get_mset(0, 0, all);
+            enquire.clear_matchspies();
+            return;
+        }
         const Clock::time_point stop =
             std::max(deadline_, Clock::now() + to_duration(kLatePassSeconds));
         DeadlineSpy deadline(stop);
@@ -102,8 +109,11 @@ class MatchBudget {
     MatchEnd end_ = MatchEnd::Complete;
 };
 
-// Date order on kSlotDate (undated documents last both ways); nothing for Relevance.
-void set_sort(Xapian::Enquire& enquire, SortOrder order, Xapian::MultiValueKeyMaker& keys);
+// Date order (undated documents last both ways); nothing for Relevance. Locally by a key maker
+// over kSlotDate; where a shard is remote by plain values (kSlotDate descending,
+// kSlotOldestKey ascending), which give the same order.
+void set_sort(Xapian::Enquire& enquire, SortOrder order, Xapian::MultiValueKeyMaker& keys,
+              ShardReach reach);
 
 // &, < and > as entities, the escaping MSet::snippet applies to its text.
 void append_escaped(std::string& out, std::string_view text);

@@ -28,11 +28,12 @@ Xapian::Query quotes_of(const std::string& name) {
                          Xapian::Query(term(Field::Type, kTypeQuote)));
 }
 
-std::vector<TermWeight> characteristic_terms(Xapian::Database& db, const Xapian::Query& quotes) {
+std::vector<TermWeight> characteristic_terms(Xapian::Database& db, const Xapian::Query& quotes,
+                                             ShardReach reach) {
     Xapian::Enquire enquire(db);
     enquire.set_query(quotes);
     Xapian::MultiValueKeyMaker keys;
-    search_internal::set_sort(enquire, SortOrder::Newest, keys);
+    search_internal::set_sort(enquire, SortOrder::Newest, keys, reach);
     const Xapian::MSet mset = enquire.get_mset(0, kExpandDocuments);
     Xapian::RSet relevant;
     for (auto it = mset.begin(); it != mset.end(); ++it) relevant.add_document(*it);
@@ -64,7 +65,7 @@ std::vector<SpeakerSummary> speakers(SearchContext& context, const SpeakersParam
         }
         if (found.empty()) return found;
         // One pass over the matching speakers' quote documents counts every speaker's quotes.
-        MultiValueCountSpy spy(kSlotSpeakers);
+        Xapian::ValueCountMatchSpy spy(kSlotSpeakers);
         Xapian::Enquire enquire(db);
         enquire.set_query(
             Xapian::Query(Xapian::Query::OP_FILTER,
@@ -72,9 +73,10 @@ std::vector<SpeakerSummary> speakers(SearchContext& context, const SpeakersParam
                           Xapian::Query(term(Field::Type, kTypeQuote))));
         enquire.add_matchspy(&spy);
         enquire.get_mset(0, 0, count_all(db));
+        const std::map<std::string, std::size_t> quotes = name_counts(spy);
         for (auto& speaker : found) {
-            const auto it = spy.counts().find(speaker.name);
-            speaker.quotes = it == spy.counts().end() ? 0 : it->second;
+            const auto it = quotes.find(speaker.name);
+            speaker.quotes = it == quotes.end() ? 0 : it->second;
             // The term frequency counts articles and quotes alike.
             speaker.articles =
                 speaker.articles >= speaker.quotes ? speaker.articles - speaker.quotes : 0;
@@ -116,7 +118,7 @@ SpeakerProfile speaker_profile(SearchContext& context, std::string_view name) {
             months[day.substr(0, 4) + "-" + day.substr(4, 2)] += it.get_termfreq();
         }
         for (const auto& [month, n] : months) found.per_month.push_back({month, n});
-        found.terms = characteristic_terms(db, quotes);
+        found.terms = characteristic_terms(db, quotes, context.reach());
         return found;
     });
     SearchParams recent;

@@ -40,14 +40,14 @@ std::vector<Suggestion> name_suggestions(Xapian::Database& db, Field field, Xapi
     if (names.empty()) return found;
     // The terms are on quote documents too; one pass over the matching articles counts each
     // name's articles. The spy splits multi-valued slots and reads single values as they are.
-    MultiValueCountSpy spy(slot);
+    Xapian::ValueCountMatchSpy spy(slot);
     Xapian::Enquire enquire(db);
     enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER,
                                     Xapian::Query(Xapian::Query::OP_OR, names.begin(), names.end()),
                                     Xapian::Query(term(Field::Type, kTypeArticle))));
     enquire.add_matchspy(&spy);
     enquire.get_mset(0, 0, count_all(db));
-    for (const auto& [value, count] : spy.counts()) {
+    for (const auto& [value, count] : name_counts(spy)) {
         // The spy also counts the other names of the same articles (co-speakers).
         if (word_starts_with(value, prefix)) found.push_back({kind, value, count, {}});
     }

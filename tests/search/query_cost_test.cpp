@@ -253,7 +253,7 @@ TEST_F(QueryCostTest, CountingPassesEndAtTheBudget) {
         enquire.set_query(Xapian::Query(std::string()));
         SlowCountSpy spy(c.pause);
         enquire.add_matchspy(&spy);
-        budget.count(enquire, matches);
+        budget.count(enquire, matches, ShardReach::Local);
         EXPECT_EQ(budget.end(), c.end) << c.why;
         if (c.end == MatchEnd::Complete) {
             EXPECT_EQ(spy.seen, matches) << c.why;
