@@ -11,12 +11,18 @@
 #include "core/error.h"
 #include "core/search/facet_columns.h"
 #include "core/search/query_builder.h"
+#include "core/search/stem_memo.h"
 
 namespace broadsheet {
 
 // Opens a new, independent handle on the index a context serves (its current generation), for
 // work that outlives one request's use of the context (exports). May throw like IndexPool.
 using DatabaseOpener = std::function<Xapian::Database()>;
+
+// How an article browse the facet columns can answer exactly (no q, no outlet or speaker filter,
+// newest or oldest first; core/search/browse.h) is served: from the columns without a match,
+// or by the match like any search. Match is there for the tests that compare the two.
+enum class BrowsePath { Columns, Match };
 
 // Not thread-safe (Xapian handles are not): one context per worker, see IndexPool. The
 // features are functions over it, each in its own header (article_search.h, quote_search.h,
@@ -30,6 +36,8 @@ class SearchContext {
 
     Xapian::Database& db() { return db_; }
     QueryBuilder& builder() { return builder_; }
+    // make_stemmer()'s stems, remembered across this context's requests (snippets).
+    const Xapian::Stem& stemmer() const { return stemmer_; }
 
     // A new handle from the opener; Error(Internal) when the context has none.
     Xapian::Database open_snapshot() const;
@@ -72,11 +80,16 @@ class SearchContext {
     // Columns loaded elsewhere (IndexPool shares one set between its handles).
     void set_columns(std::shared_ptr<const FacetColumns> columns) { columns_ = std::move(columns); }
 
+    BrowsePath browse_path() const { return browse_path_; }
+    void set_browse_path(BrowsePath path) { browse_path_ = path; }
+
   private:
     Xapian::Database db_;
     std::shared_ptr<const FacetColumns> columns_;
     QueryBuilder builder_;
     DatabaseOpener open_snapshot_;
+    BrowsePath browse_path_ = BrowsePath::Columns;
+    Xapian::Stem stemmer_ = make_memo_stemmer();
 };
 
 }  // namespace broadsheet
