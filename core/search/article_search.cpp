@@ -58,6 +58,7 @@ Hit article_hit(const HitSource& source, const Xapian::Document& doc, double& sn
 
 // A browse the columns answer: the run of their date order and the outlet and speaker filter.
 struct Browse {
+    std::shared_ptr<const FacetColumns> columns;  // the ones slice and filter read
     BrowseSlice slice;
     BrowseFilter filter;
 };
@@ -74,7 +75,7 @@ std::optional<Browse> browse_of(SearchContext& context, const SearchParams& para
     std::optional<BrowseSlice> slice = BrowseSlice::make(columns, params.from, params.to);
     std::optional<BrowseFilter> filter = BrowseFilter::make(columns, params);
     if (!slice || !filter) return std::nullopt;
-    return Browse{std::move(*slice), std::move(*filter)};
+    return Browse{columns, std::move(*slice), std::move(*filter)};
 }
 
 // The counts of a browse, split as the match's FacetPlan (search_internal.cpp) splits them: a
@@ -151,7 +152,7 @@ SearchResult browse_page(SearchContext& context, const Browse& browse, const Sea
     result.size = params.size;
     result.shape = params.shape;
     result.timing.path = SearchPath::Columns;
-    BrowseCounts counts(context.columns(), browse.filter, params.shape);
+    BrowseCounts counts(browse.columns, browse.filter, params.shape);
     std::vector<Xapian::docid> page;
     result.total =
         walk(browse, effective_sort(params),
