@@ -91,7 +91,8 @@ int main(int argc, char** argv) try {
     pool_config.on_problem = [](std::string_view message) { spdlog::error("index: {}", message); };
     broadsheet::IndexPool pool(pool_config);
     if (const auto columns = pool.columns())
-        spdlog::info("facet columns: {} documents, {:.1f} MB in memory", columns->documents(),
+        spdlog::info("facet columns: {} documents ({} articles), {:.2f} MB in memory",
+                     columns->documents(), columns->articles(),
                      static_cast<double>(columns->bytes()) / 1e6);
     else
         spdlog::info(

@@ -66,9 +66,13 @@ std::shared_ptr<const FacetColumns> FacetColumns::load(const Xapian::Database& d
     // Dates: ordinals in date order, so the dictionary is sorted once after reading.
     std::map<std::string, std::uint32_t> slots;
     std::vector<std::pair<Xapian::docid, std::string>> dated;
+    std::vector<Xapian::docid> malformed;
     for (auto it = db.valuestream_begin(kSlotDate); it != db.valuestream_end(kSlotDate); ++it) {
         const std::string value = *it;
-        if (!Date::from_slot(value)) continue;  // malformed: counted as undated, as the spy did
+        if (!Date::from_slot(value)) {
+            malformed.push_back(it.get_docid());  // counted as undated, as the spy did
+            continue;
+        }
         slots.emplace(value, 0);
         dated.emplace_back(it.get_docid(), value);
     }
@@ -107,7 +111,49 @@ std::shared_ptr<const FacetColumns> FacetColumns::load(const Xapian::Database& d
     for (; next <= size; ++next) columns->speaker_begin_[next] = end;
     columns->speaker_names_ = speakers.take_names();
     columns->documents_ = db.get_doccount();
+    columns->load_browse_order(db, malformed);
     return columns;
+}
+
+void FacetColumns::load_browse_order(const Xapian::Database& db,
+                                     const std::vector<Xapian::docid>& malformed) {
+    const std::string article = term(Field::Type, kTypeArticle);
+    std::vector<Xapian::docid> articles;  // ascending, as the posting list gives them
+    articles.reserve(db.get_termfreq(article));
+    for (auto it = db.postlist_begin(article); it != db.postlist_end(article); ++it)
+        articles.push_back(*it);
+    browsable_ = std::none_of(malformed.begin(), malformed.end(), [&](Xapian::docid id) {
+        return std::binary_search(articles.begin(), articles.end(), id);
+    });
+    // A counting sort by date ordinal: first the articles per ordinal, then where each goes.
+    dated_before_.assign(dates_.size() + 2, 0);
+    for (const Xapian::docid id : articles) {
+        const std::uint32_t ordinal = id < date_.size() ? date_[id] : 0;
+        if (ordinal != 0) ++dated_before_[ordinal + 1];
+    }
+    for (std::size_t k = 1; k < dated_before_.size(); ++k) dated_before_[k] += dated_before_[k - 1];
+    const std::uint32_t dated = dated_before_.back();
+    std::vector<std::uint32_t> next(dated_before_.size(), 0);  // next free place per ordinal
+    for (std::size_t k = 1; k + 1 < dated_before_.size(); ++k)
+        next[k] = dated - dated_before_[k + 1];
+    std::uint32_t next_undated = dated;
+    browse_order_.assign(articles.size(), 0);
+    for (const Xapian::docid id : articles) {
+        const std::uint32_t ordinal = id < date_.size() ? date_[id] : 0;
+        browse_order_[ordinal == 0 ? next_undated++ : next[ordinal]++] = id;
+    }
+    article_outlets_.assign(outlet_names_.size() + 1, 0);
+    article_speakers_.assign(speaker_names_.size() + 1, 0);
+    article_dates_.assign(dates_.size() + 1, 0);
+    for (const Xapian::docid id : articles) {
+        const bool known = id < outlet_.size();
+        ++article_outlets_[known ? outlet_[id] : 0];
+        ++article_dates_[known ? date_[id] : 0];
+        const std::uint32_t begin = known ? speaker_begin_[id] : 0;
+        const std::uint32_t end = known ? speaker_begin_[id + 1] : 0;
+        if (begin == end) ++article_speakers_[0];
+        for (std::uint32_t i = begin; i < end; ++i) ++article_speakers_[speaker_ids_[i]];
+    }
 }
 
 bool FacetColumns::describes(const Xapian::Database& db) const {
@@ -115,10 +161,13 @@ bool FacetColumns::describes(const Xapian::Database& db) const {
 }
 
 std::size_t FacetColumns::bytes() const {
-    std::size_t total = (outlet_.capacity() + date_.capacity() + speaker_begin_.capacity() +
-                         speaker_ids_.capacity()) *
-                            sizeof(std::uint32_t) +
-                        dates_.capacity() * sizeof(Date);
+    std::size_t total =
+        (outlet_.capacity() + date_.capacity() + speaker_begin_.capacity() +
+         speaker_ids_.capacity() + browse_order_.capacity() + dated_before_.capacity()) *
+            sizeof(std::uint32_t) +
+        (article_outlets_.capacity() + article_speakers_.capacity() + article_dates_.capacity()) *
+            sizeof(std::size_t) +
+        dates_.capacity() * sizeof(Date);
     for (const auto* names : {&outlet_names_, &speaker_names_})
         for (const std::string& name : *names) total += sizeof(std::string) + name.capacity();
     return total;
@@ -132,9 +181,12 @@ ColumnCountSpy::ColumnCountSpy(std::shared_ptr<const FacetColumns> columns, Colu
 }
 
 void ColumnCountSpy::operator()(const Xapian::Document& doc, double /*wt*/) {
+    count(doc.get_docid());
+}
+
+void ColumnCountSpy::count(Xapian::docid id) {
     ++total_;
     const FacetColumns& c = *columns_;
-    const Xapian::docid id = doc.get_docid();
     const bool known = id < c.outlet_.size();
     if (fields_.outlet) ++outlet_counts_[known ? c.outlet_[id] : 0];
     if (fields_.dates) ++date_counts_[known ? c.date_[id] : 0];
@@ -144,6 +196,17 @@ void ColumnCountSpy::operator()(const Xapian::Document& doc, double /*wt*/) {
         if (begin == end) ++speaker_counts_[0];
         for (std::uint32_t i = begin; i < end; ++i) ++speaker_counts_[c.speaker_ids_[i]];
     }
+}
+
+void ColumnCountSpy::count_all_articles() {
+    const FacetColumns& c = *columns_;
+    total_ += c.browse_order_.size();
+    const auto add = [](std::vector<std::size_t>& counts, const std::vector<std::size_t>& all) {
+        for (std::size_t i = 0; i < counts.size() && i < all.size(); ++i) counts[i] += all[i];
+    };
+    if (fields_.outlet) add(outlet_counts_, c.article_outlets_);
+    if (fields_.speaker) add(speaker_counts_, c.article_speakers_);
+    if (fields_.dates) add(date_counts_, c.article_dates_);
 }
 
 std::vector<FacetValue> ColumnCountSpy::outlets() const {

@@ -1,7 +1,8 @@
 // facet_columns.h — the values facets and the timeline count (outlet, speakers, date), loaded
 // once per index revision into compact arrays indexed by document id, with a dictionary per
 // field (doc values and global ordinals), shared read-only by every worker; and the match spy
-// that counts from them without reading any document.
+// that counts from them without reading any document. With them, the article documents in date
+// order, from which a browse is served without a match (core/search/browse.h).
 #pragma once
 
 #include <xapian.h>
@@ -32,9 +33,16 @@ class FacetColumns {
     std::size_t bytes() const;
     // Documents with any value in the columns.
     std::size_t documents() const { return documents_; }
+    // Article documents (quote documents share the database).
+    std::size_t articles() const { return browse_order_.size(); }
 
   private:
     friend class ColumnCountSpy;
+    friend class BrowseSlice;
+    friend class BrowseFilter;
+    // Fills browse_order_, dated_before_ and browsable_ once date_ is loaded; `malformed` lists
+    // the documents whose date slot is not a valid date.
+    void load_browse_order(const Xapian::Database& db, const std::vector<Xapian::docid>& malformed);
     // Ordinal 0 is "no value" in every column; names_[i - 1] is ordinal i's value.
     std::vector<std::string> outlet_names_;
     std::vector<std::string> speaker_names_;
@@ -47,6 +55,23 @@ class FacetColumns {
     // each once.
     std::vector<std::uint32_t> speaker_begin_;
     std::vector<std::uint32_t> speaker_ids_;
+
+    // The article documents as a browse sorted newest first ranks them: dated ones by date
+    // descending, then the undated ones; within one date (and among the undated) by document id
+    // ascending, since a text-less match gives every document the same weight.
+    std::vector<std::uint32_t> browse_order_;
+    // dated_before_[k]: dated articles whose date ordinal is below k (k = 1 .. dates_.size() + 1).
+    // The articles of ordinal k are browse_order_[dated - dated_before_[k + 1] .. dated -
+    // dated_before_[k]), where dated = dated_before_.back().
+    std::vector<std::uint32_t> dated_before_;
+    // Whether every article's date slot is a valid date or absent: a malformed one sorts by its
+    // text in the match, which browse_order_ does not follow.
+    bool browsable_ = false;
+    // The counts of all articles by outlet, speaker and date ordinal ([0]: without a value), so
+    // that the bare browse counts nothing per request (ColumnCountSpy::count_all_articles).
+    std::vector<std::size_t> article_outlets_;
+    std::vector<std::size_t> article_speakers_;
+    std::vector<std::size_t> article_dates_;
 
     std::string uuid_;
     Xapian::rev revision_ = 0;
@@ -67,6 +92,10 @@ class ColumnCountSpy : public Xapian::MatchSpy {
     ColumnCountSpy(std::shared_ptr<const FacetColumns> columns, ColumnFields fields);
 
     void operator()(const Xapian::Document& doc, double wt) override;
+    // Counts document `id` as a match, as operator() does for its document.
+    void count(Xapian::docid id);
+    // Counts every article document as a match (the columns' counts made when they loaded).
+    void count_all_articles();
     std::string name() const override { return "broadsheet::ColumnCountSpy"; }
 
     // Matches seen.

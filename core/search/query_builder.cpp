@@ -121,6 +121,21 @@ bool indexed(const Xapian::Database& db, const std::string& word, const Xapian::
     return db.term_exists(folded) || db.term_exists("Z" + stemmer(folded));
 }
 
+// A word useful_correction never changes when the index has it: no field prefix or syntax.
+bool is_plain_word(const std::string& word) {
+    return word.find_first_of(":\"()*+-") == std::string::npos;
+}
+
+// Whether every word of q is plain and in the index, so that useful_correction would keep each
+// as typed whatever Xapian proposed: then asking Xapian for a correction (a search of the
+// spelling table per word, a sixth of a rare word's request) cannot change the answer.
+bool nothing_to_correct(const Xapian::Database& db, const std::string& q,
+                        const Xapian::Stem& stemmer) {
+    for (const std::string& word : words_of(q))
+        if (!is_plain_word(word) || !indexed(db, word, stemmer)) return false;
+    return true;
+}
+
 // Xapian's correction of q, keeping every word of q that occurs in the index: Xapian proposes
 // corrections from its spelling table (title and body words), so a word found only elsewhere,
 // or less often than a near neighbour, would be "corrected" although it matches documents.
@@ -135,8 +150,7 @@ std::optional<std::string> useful_correction(const Xapian::Database& db, const s
     bool changed = false;
     for (std::size_t i = 0; i < typed.size(); ++i) {
         if (typed[i] == proposed[i]) continue;
-        const bool plain_word = typed[i].find_first_of(":\"()*+-") == std::string::npos;
-        if (plain_word && indexed(db, typed[i], stemmer))
+        if (is_plain_word(typed[i]) && indexed(db, typed[i], stemmer))
             proposed[i] = typed[i];
         else
             changed = true;
@@ -251,7 +265,7 @@ void check_query_syntax(std::string_view q) {
 
 QueryBuilder::QueryBuilder(const Xapian::Database& db) : db_(db) {
     parser_.set_database(db);
-    parser_.set_stemmer(make_stemmer());
+    parser_.set_stemmer(stemmer_);
     parser_.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
     parser_.set_default_op(Xapian::Query::OP_AND);
     parser_.set_max_expansion(
@@ -277,15 +291,20 @@ BuiltQuery QueryBuilder::build(const SearchParams& params) {
         text = Xapian::Query(std::string());
     } else {
         check_query_syntax(params.q);
+        const bool correct = !nothing_to_correct(db_, params.q, stemmer_);
+        const unsigned flags =
+            correct ? kParserFlags : kParserFlags & ~Xapian::QueryParser::FLAG_SPELLING_CORRECTION;
         try {
-            text = parser_.parse_query(params.q, kParserFlags);
+            text = parser_.parse_query(params.q, flags);
         } catch (const Xapian::QueryParserError& e) {
             throw Error(ErrorCode::InvalidQuery, "q does not parse: " + e.get_msg());
         } catch (const Xapian::RangeError& e) {
             throw Error(ErrorCode::InvalidQuery, "q has a bad date range: " + e.get_msg());
         }
         check_query_cost(query_cost(text));
-        built.suggestion = useful_correction(db_, params.q, parser_.get_corrected_query_string());
+        if (correct)
+            built.suggestion =
+                useful_correction(db_, params.q, parser_.get_corrected_query_string());
     }
     const std::string_view type = params.type == DocumentType::Quote ? kTypeQuote : kTypeArticle;
     built.text =

@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 
+#include "core/schema.h"
 #include "core/search/search_types.h"
 
 namespace broadsheet {
@@ -74,6 +75,7 @@ class QueryBuilder {
 
   private:
     const Xapian::Database& db_;
+    Xapian::Stem stemmer_ = make_stemmer();
     Xapian::QueryParser parser_;
 };
 

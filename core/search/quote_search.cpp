@@ -56,7 +56,7 @@ struct MarkingWork {
     double* ms = nullptr;
 };
 
-// `stemmer` is the calling request's own: Xapian objects are never shared between workers.
+// `stemmer` is the calling worker's own (its context's): Xapian objects are never shared.
 QuoteHit quote_hit(Xapian::Database& db, const Xapian::MSet& mset, const Xapian::Document& doc,
                    const Xapian::Stem& stemmer, MarkingWork work) {
     // Parsed without exceptions: malformed data is a discarded value, which is no object.
@@ -97,7 +97,7 @@ QuoteSearchResult search_quotes(SearchContext& context, const SearchParams& para
     validate(params);
     SearchParams quotes = params;
     quotes.type = DocumentType::Quote;
-    const Xapian::Stem stemmer = make_stemmer();
+    const Xapian::Stem& stemmer = context.stemmer();
     // snippets=0 leaves the words unmarked: marking runs the snippet generator on each quote.
     const QuoteMarking marking = quotes.q.empty() || quotes.shape.snippets == Compute::Skip
                                      ? QuoteMarking::Plain

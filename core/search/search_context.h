@@ -12,6 +12,7 @@
 #include "core/error.h"
 #include "core/search/facet_columns.h"
 #include "core/search/query_builder.h"
+#include "core/search/stem_memo.h"
 
 namespace broadsheet {
 
@@ -26,6 +27,11 @@ enum class ShardReach {
     Local,   // one database, or shards on this machine
     Remote,  // at least one shard served by xapian-tcpsrv (Xapian::Remote::open)
 };
+
+// How an article browse the facet columns can answer exactly (no q, no outlet or speaker filter,
+// newest or oldest first; core/search/browse.h) is served: from the columns without a match,
+// or by the match like any search. Match is there for the tests that compare the two.
+enum class BrowsePath { Columns, Match };
 
 // Not thread-safe (Xapian handles are not): one context per worker, see IndexPool. The
 // features are functions over it, each in its own header (article_search.h, quote_search.h,
@@ -44,6 +50,8 @@ class SearchContext {
     // is then unusable, and IndexPool opens the context again at its next lease.
     bool broken() const { return broken_; }
     QueryBuilder& builder() { return *builder_; }
+    // make_stemmer()'s stems, remembered across this context's requests (snippets).
+    const Xapian::Stem& stemmer() const { return stemmer_; }
 
     // A new handle from the opener; Error(Internal) when the context has none.
     Xapian::Database open_snapshot() const;
@@ -114,6 +122,9 @@ class SearchContext {
     // Columns loaded elsewhere (IndexPool shares one set between its handles).
     void set_columns(std::shared_ptr<const FacetColumns> columns) { columns_ = std::move(columns); }
 
+    BrowsePath browse_path() const { return browse_path_; }
+    void set_browse_path(BrowsePath path) { browse_path_ = path; }
+
   private:
     // A new handle (and query builder) from the opener, for a connection a shard server closed.
     void reconnect();
@@ -124,6 +135,8 @@ class SearchContext {
     DatabaseOpener open_snapshot_;
     ShardReach reach_;
     bool broken_ = false;
+    BrowsePath browse_path_ = BrowsePath::Columns;
+    Xapian::Stem stemmer_ = make_memo_stemmer();
 };
 
 }  // namespace broadsheet

@@ -121,11 +121,6 @@ MatchEnd count_matches(SearchContext& context, const Xapian::Query& query, Facet
     return budget.end();
 }
 
-namespace {
-
-// `values` (count descending, kUnknownValue last) cut to the first `size`, keeping past them
-// the request's `selected` and `excluded` values of this facet (so a client can show their
-// counts) and the kUnknownValue row.
 std::vector<FacetValue> cut(std::vector<FacetValue> values, unsigned size,
                             const std::vector<std::string>& selected,
                             const std::vector<std::string>& excluded) {
@@ -142,6 +137,8 @@ std::vector<FacetValue> cut(std::vector<FacetValue> values, unsigned size,
     }
     return listed;
 }
+
+namespace {
 
 // Which facets a page's match counts, and where: on its ranking pass, or (a facet with a
 // selection or exclusion, which must not count itself) on a counting-only pass of its own; all

@@ -8,6 +8,7 @@
 #include <chrono>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/article.h"
 #include "core/error.h"
@@ -151,6 +152,13 @@ inline double ms_since(std::chrono::steady_clock::time_point started) {
     return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)
         .count();
 }
+
+// `values` (count descending, kUnknownValue last) cut to the first `size`, keeping past them
+// the request's `selected` and `excluded` values of this facet (so a client can show their
+// counts) and the kUnknownValue row.
+std::vector<FacetValue> cut(std::vector<FacetValue> values, unsigned size,
+                            const std::vector<std::string>& selected,
+                            const std::vector<std::string>& excluded);
 
 // Runs `built` with the exact facets and date histogram of all matches that params.shape asks
 // for (Error(InvalidArgument) when params.interval needs too many buckets), and nothing it does

@@ -193,11 +193,16 @@ struct Histogram {
     std::size_t undated = 0;
 };
 
+// What answered a search: Xapian's match, or (a browse) the facet columns without one.
+enum class SearchPath { Match, Columns };
+
 // Where a search's time went, in milliseconds (debug=1). match: the ranking pass, with the
-// facet and histogram counting that rides on it; facets: the counting-only passes of facets
-// with a selection or exclusion, and making the facet lists and histogram; snippets: making the
-// hits' snippets (quotes: marking their text). Rendering is the server's to time.
+// facet and histogram counting that rides on it (Columns: choosing the page's documents and
+// counting); facets: the counting-only passes of facets with a selection or exclusion, and
+// making the facet lists and histogram; snippets: making the hits' snippets (quotes: marking
+// their text). Rendering is the server's to time.
 struct SearchTiming {
+    SearchPath path = SearchPath::Match;
     double match_ms = 0.0;
     double facets_ms = 0.0;
     double snippets_ms = 0.0;

@@ -61,7 +61,8 @@ nlohmann::json render(const SearchResult& result) {
 }
 
 void add_timing(nlohmann::json& body, const SearchTiming& timing, double render_ms) {
-    body["timing"] = {{"match_ms", two_decimals(timing.match_ms)},
+    body["timing"] = {{"path", timing.path == SearchPath::Columns ? "columns" : "match"},
+                      {"match_ms", two_decimals(timing.match_ms)},
                       {"facets_ms", two_decimals(timing.facets_ms)},
                       {"snippets_ms", two_decimals(timing.snippets_ms)},
                       {"render_ms", two_decimals(render_ms)}};

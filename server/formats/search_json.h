@@ -27,7 +27,7 @@ nlohmann::json facets_json(const Facets& facets, EnumSet<FacetName> asked);
 // The body of GET /api/search: to_json's, plus with Timing::Report (debug=1) the `timing`
 // object, whose render_ms is the time building this body took.
 nlohmann::json render(const SearchResult& result);
-// Adds {"timing": {match_ms, facets_ms, snippets_ms, render_ms}} to `body` (two decimals).
+// Adds {"timing": {path, match_ms, facets_ms, snippets_ms, render_ms}} to `body` (two decimals).
 void add_timing(nlohmann::json& body, const SearchTiming& timing, double render_ms);
 
 }  // namespace broadsheet
