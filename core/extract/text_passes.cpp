@@ -199,7 +199,11 @@ std::optional<std::size_t> article_start(const std::vector<Unit>& units) {
     return std::nullopt;
 }
 
+// A date line or byline, also as a list item ("  • 24 July 2015" under a BBC headline).
 bool is_date_or_byline(std::string_view line) {
+    line = text::trim(line);
+    for (std::string_view bullet : {"\u2022 ", "* "})
+        if (line.starts_with(bullet)) line = text::trim(line.substr(bullet.size()));
     return classify_date_line(line).kind != DateLineKind::NotDateLine || parse_byline(line);
 }
 
@@ -225,7 +229,8 @@ std::optional<std::size_t> find_anchored_headline(const std::vector<Unit>& units
     if (!start) return std::nullopt;
     std::vector<std::size_t> window;  // body units above the start, nearest first
     for (std::size_t j = *start; j-- > 0 && window.size() < kWindow;)
-        if (units[j].role == Role::Body && !is_rendered_list_item(units[j].text))
+        if (units[j].role == Role::Body &&
+            (!is_rendered_list_item(units[j].text) || is_date_or_byline(units[j].text)))
             window.push_back(j);
     std::optional<std::size_t> best;
     int best_score = -1;
