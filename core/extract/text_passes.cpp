@@ -221,8 +221,8 @@ bool rendered_headline_candidate(const Unit& u) {
 
 // The headline of a rendered page: among the candidate lines just above the article's start,
 // the one set off by a date line or byline after it (a standfirst may stand between) or, weaker,
-// before it; the first of them when none is. List bullets (menus, share bars) are passed over
-// without counting.
+// before it; among equals the one nearest the start (chrome lies further up). List bullets (menus,
+// share bars) are passed over without counting.
 std::optional<std::size_t> find_anchored_headline(const std::vector<Unit>& units) {
     constexpr std::size_t kWindow = 12;
     const auto start = article_start(units);
@@ -242,7 +242,7 @@ std::optional<std::size_t> find_anchored_headline(const std::vector<Unit>& units
         for (std::size_t below = 1; below <= 2 && below <= k; ++below)
             if (is_date_or_byline(units[window[k - below]].text)) score = 2;
         if (k + 1 < window.size() && is_date_or_byline(units[window[k + 1]].text)) score += 1;
-        if (score > best_score) {
+        if (score >= best_score) {
             best = window[k];
             best_score = score;
         }
