@@ -13,6 +13,8 @@ pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)
 pkg_check_modules(UCHARDET REQUIRED IMPORTED_TARGET uchardet)
 pkg_check_modules(ICU REQUIRED IMPORTED_TARGET icu-uc icu-i18n)
 pkg_check_modules(XXHASH REQUIRED IMPORTED_TARGET libxxhash)
+# Brotli-coded payloads in WARC records (Content-Encoding: br); the tests encode with libbrotlienc.
+pkg_check_modules(BROTLIDEC REQUIRED IMPORTED_TARGET libbrotlidec)
 
 # Xapian's Debian config file sets variables rather than a target; wrap them in one.
 add_library(broadsheet_xapian INTERFACE)
@@ -21,4 +23,5 @@ target_link_libraries(broadsheet_xapian INTERFACE ${XAPIAN_LIBRARIES})
 
 if(BROADSHEET_BUILD_TESTS)
   find_package(GTest REQUIRED)
+  pkg_check_modules(BROTLIENC REQUIRED IMPORTED_TARGET libbrotlienc)
 endif()

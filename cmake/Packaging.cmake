@@ -27,7 +27,7 @@ set(CPACK_DEBIAN_PACKAGE_SECTION web)
 set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 # The long description; CPack puts the summary above it.
 set(CPACK_DEBIAN_PACKAGE_DESCRIPTION "An offline indexer (broadsheet-indexer) turns a folder of article files (text, Markdown, saved
-HTML, JSON) into a Xapian index with date, outlet and speaker facets and attributed quotes; a
+HTML, JSON, each also gzipped, and WARC web archives) into a Xapian index with date, outlet and speaker facets and attributed quotes; a
 server (broadsheet-server) answers a REST API and serves a web frontend. Comes with a sandboxed
 systemd unit and an nginx front-door example (/usr/share/doc/broadsheet/deploy.md).")
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)

@@ -284,11 +284,12 @@ int main(int argc, char** argv) try {
     app.set_help_all_flag("--help-all", "Print this help message with every subcommand's options");
     app.require_subcommand(1);
     app.footer(
-        "Articles: .txt .md .html .htm .json .jsonl under CORPUS_DIR (hidden entries skipped), "
-        "each "
-        "with an optional NAME.meta.json sidecar whose fields override the extracted ones. Files "
-        "over 8 MiB, empty, binary or unparsable files, and symbolic links leading outside "
-        "CORPUS_DIR, are skipped with a warning on stderr.\n"
+        "Articles: .txt .md .html .htm .json .jsonl, each also gzip-compressed (.html.gz ...), "
+        "under CORPUS_DIR (hidden entries skipped), each with an optional NAME.meta.json sidecar "
+        "whose fields override the extracted ones; and WARC web archives (.warc, .warc.gz), one "
+        "article per HTML response record. Files over 8 MiB (WARC files: 256 MiB), empty, "
+        "binary or unparsable files, and symbolic links leading outside CORPUS_DIR, are skipped "
+        "with a warning on stderr.\n"
         "Index layout: INDEX_DIR/gen-NNNNNN/ databases and the XAPIANDB stub naming the current "
         "one.\nExit status: 0 when the index was written (even if files were skipped), 1 when it "
         "could not be, 2 for a bad corpus or registry, 3 when a file or folder could not be read "

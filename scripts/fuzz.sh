@@ -19,7 +19,7 @@ fi
 seconds="${1:-60}"
 shift || true
 targets=("$@")
-if [[ ${#targets[@]} -eq 0 ]]; then targets=(extract query static_path request_head); fi
+if [[ ${#targets[@]} -eq 0 ]]; then targets=(extract archive query static_path request_head); fi
 
 root="$PWD"
 build=build/fuzz

@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # install-deps.sh — installs what Broadsheet needs that is missing (Debian packages, including
-# zlib for .gz and WARC inputs, python3-yaml for the OpenAPI JSON, help2man for the man pages and
+# zlib and brotli for .gz and WARC inputs, python3-yaml for the OpenAPI JSON, help2man for the man pages and
 # dpkg-dev for `cpack -G DEB`; with --test, also the test tools: GoogleTest, w3m, lynx and
 # html2text for the real-page scorer, Chromium and npm's playwright-core, for the deploy test
-# nginx, openssl and systemd's systemd-analyze, and curl for the package test; with --bench, the
-# peers and load tool of bench/peers/run.sh). Idempotent and quick when everything is already there.
+# nginx, openssl and systemd's systemd-analyze, curl for the package test and wget to record real
+# pages into a WARC file; with --bench, the peers and load tool of bench/peers/run.sh). Idempotent
+# and quick when everything is already there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -16,9 +17,10 @@ want_bench=0
 packages=(g++ cmake make pkg-config
   libxapian-dev libcpp-httplib-dev nlohmann-json3-dev libcli11-dev libspdlog-dev
   libhowardhinnant-date-dev libxml2-dev libuchardet-dev libicu-dev libxxhash-dev zlib1g-dev
+  libbrotli-dev
   python3-yaml help2man dpkg-dev)
 if [ "$want_tests" = 1 ]; then
-  packages+=(libgtest-dev clang-format chromium nodejs npm nginx openssl systemd curl)
+  packages+=(libgtest-dev clang-format chromium nodejs npm nginx openssl systemd curl wget)
   # The real-page scorer renders pages to text as scrapers do.
   packages+=(w3m lynx html2text)
 fi

@@ -1,6 +1,7 @@
-// gzip.cpp — zlib inflate with an output cap, member by member.
+// gzip.cpp — zlib inflate (gzip members, HTTP deflate) and brotli decoding, with an output cap.
 #include "core/extract/gzip.h"
 
+#include <brotli/decode.h>
 #include <zlib.h>
 
 #include <algorithm>
@@ -31,25 +32,14 @@ void keep_output(std::string& out, std::string_view produced, std::size_t limit,
     }
 }
 
-}  // namespace
-
-bool starts_with_gzip_magic(std::string_view bytes) {
-    return bytes.size() >= 2 && static_cast<unsigned char>(bytes[0]) == 0x1f &&
-           static_cast<unsigned char>(bytes[1]) == 0x8b;
-}
-
-GzipMember gunzip_member(std::string_view compressed, std::size_t limit, std::size_t& discarded,
-                         std::size_t discard_budget) {
+// Inflates one stream in the wrapper `window_bits` names (zlib's convention: 16 + MAX_WBITS gzip,
+// MAX_WBITS zlib, -MAX_WBITS raw deflate), as gunzip_member describes.
+GzipMember inflate_one(std::string_view compressed, int window_bits, std::size_t limit,
+                       std::size_t& discarded, std::size_t discard_budget) {
     GzipMember member;
     GzipResult& result = member.result;
-    if (!starts_with_gzip_magic(compressed)) {
-        result.status = GzipStatus::Corrupt;
-        result.reason = "not gzip data";
-        return member;
-    }
     z_stream zs{};
-    // 16 + MAX_WBITS: a gzip wrapper (header, CRC-32 and length checked), not zlib or raw deflate.
-    if (inflateInit2(&zs, 16 + MAX_WBITS) != Z_OK) {
+    if (inflateInit2(&zs, window_bits) != Z_OK) {
         result.status = GzipStatus::Corrupt;
         result.reason = "zlib could not start";
         return member;
@@ -74,12 +64,12 @@ GzipMember gunzip_member(std::string_view compressed, std::size_t limit, std::si
         if (rc != Z_OK && rc != Z_BUF_ERROR) {
             result.status = GzipStatus::Corrupt;
             result.reason =
-                std::string("corrupt gzip data (") + (zs.msg ? zs.msg : "zlib error") + ")";
+                std::string("corrupt compressed data (") + (zs.msg ? zs.msg : "zlib error") + ")";
             break;
         }
         if (zs.avail_in == 0 && fed == compressed.size() && produced == 0) {
             result.status = GzipStatus::Truncated;
-            result.reason = "gzip data ends early (truncated file)";
+            result.reason = "compressed data ends early (truncated)";
             break;
         }
         if (over && discarded >= discard_budget) break;
@@ -90,6 +80,76 @@ GzipMember gunzip_member(std::string_view compressed, std::size_t limit, std::si
         result.reason = "decompresses to more than the " + mib(limit) + " limit";
     }
     return member;
+}
+
+}  // namespace
+
+bool starts_with_gzip_magic(std::string_view bytes) {
+    return bytes.size() >= 2 && static_cast<unsigned char>(bytes[0]) == 0x1f &&
+           static_cast<unsigned char>(bytes[1]) == 0x8b;
+}
+
+GzipMember gunzip_member(std::string_view compressed, std::size_t limit, std::size_t& discarded,
+                         std::size_t discard_budget) {
+    if (!starts_with_gzip_magic(compressed)) {
+        GzipMember member;
+        member.result.status = GzipStatus::Corrupt;
+        member.result.reason = "not gzip data";
+        return member;
+    }
+    // 16 + MAX_WBITS: a gzip wrapper (header, CRC-32 and length checked).
+    return inflate_one(compressed, 16 + MAX_WBITS, limit, discarded, discard_budget);
+}
+
+GzipResult inflate_http_deflate(std::string_view compressed, std::size_t limit) {
+    std::size_t discarded = 0;
+    GzipMember member = inflate_one(compressed, MAX_WBITS, limit, discarded, 0);
+    // RFC 9110 says zlib-wrapped, but some servers send raw deflate: what zlib rejects at once
+    // is tried raw.
+    if (member.result.status == GzipStatus::Corrupt && member.result.bytes.empty()) {
+        discarded = 0;
+        member = inflate_one(compressed, -MAX_WBITS, limit, discarded, 0);
+    }
+    return std::move(member.result);
+}
+
+GzipResult decode_brotli(std::string_view compressed, std::size_t limit) {
+    GzipResult result;
+    const std::unique_ptr<BrotliDecoderState, decltype(&BrotliDecoderDestroyInstance)> state(
+        BrotliDecoderCreateInstance(nullptr, nullptr, nullptr), &BrotliDecoderDestroyInstance);
+    if (!state) {
+        result.status = GzipStatus::Corrupt;
+        result.reason = "brotli could not start";
+        return result;
+    }
+    std::size_t available_in = compressed.size();
+    const auto* next_in = reinterpret_cast<const uint8_t*>(compressed.data());
+    std::array<uint8_t, 64 * 1024> chunk{};
+    for (;;) {
+        std::size_t available_out = chunk.size();
+        uint8_t* next_out = chunk.data();
+        const BrotliDecoderResult rc = BrotliDecoderDecompressStream(
+            state.get(), &available_in, &next_in, &available_out, &next_out, nullptr);
+        const std::size_t produced = chunk.size() - available_out;
+        if (result.bytes.size() + produced > limit) {
+            result.status = GzipStatus::TooLarge;
+            result.reason = "decompresses to more than the " + mib(limit) + " limit";
+            return result;
+        }
+        result.bytes.append(reinterpret_cast<const char*>(chunk.data()), produced);
+        if (rc == BROTLI_DECODER_RESULT_SUCCESS) return result;
+        if (rc == BROTLI_DECODER_RESULT_NEEDS_MORE_INPUT) {
+            result.status = GzipStatus::Truncated;
+            result.reason = "brotli data ends early (truncated)";
+            return result;
+        }
+        if (rc == BROTLI_DECODER_RESULT_ERROR) {
+            result.status = GzipStatus::Corrupt;
+            result.reason = std::string("corrupt brotli data (") +
+                            BrotliDecoderErrorString(BrotliDecoderGetErrorCode(state.get())) + ")";
+            return result;
+        }
+    }
 }
 
 GzipResult gunzip(std::string_view compressed, std::size_t limit) {

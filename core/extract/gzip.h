@@ -1,4 +1,5 @@
-// gzip.h — bounded gzip decompression for compressed article files and WARC archives.
+// gzip.h — bounded decompression for compressed article files and WARC archives: gzip (files,
+// .warc.gz members, HTTP gzip payloads), and the HTTP content codings deflate and br.
 //
 // Nothing here trusts the compressed data: output is capped (a few kilobytes of gzip can expand
 // to gigabytes), and a member is only reported Ok when zlib has checked its CRC and length, so a
@@ -46,5 +47,12 @@ struct GzipMember {
 // bomb can cost.
 GzipMember gunzip_member(std::string_view compressed, std::size_t limit, std::size_t& discarded,
                          std::size_t discard_budget);
+
+// An HTTP `Content-Encoding: deflate` payload (zlib-wrapped, or raw deflate as some servers
+// send it), into at most `limit` bytes.
+GzipResult inflate_http_deflate(std::string_view compressed, std::size_t limit);
+
+// An HTTP `Content-Encoding: br` (brotli, RFC 7932) payload, into at most `limit` bytes.
+GzipResult decode_brotli(std::string_view compressed, std::size_t limit);
 
 }  // namespace broadsheet

@@ -5,7 +5,7 @@
 // request, metadata, warcinfo, revisit and resource records, redirects, errors and responses that
 // are not HTML are passed over (Severity::Ignored). A malformed record — a header without
 // Content-Length, a block shorter than its Content-Length or followed by something other than the
-// blank line that ends a record, a bad chunked or gzip payload, a response without
+// blank line that ends a record, a bad chunked, gzip, deflate or brotli payload, a response without
 // WARC-Target-URI — is skipped with a Severity::Skipped diagnostic, and reading resumes at the
 // next "WARC/1.x" line, so one bad record costs only itself. Nothing here throws for bad input.
 #pragma once

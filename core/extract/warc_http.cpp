@@ -82,17 +82,20 @@ bool decode_payload(const HttpResponse& response, const WarcLimits& limits, Http
         }
     }
     const std::string coding = text::to_lower(header_value(response.headers, "content-encoding"));
-    if (coding == "gzip" || coding == "x-gzip") {
-        // As with chunking, a payload stored already decoded is used as it is.
-        if (starts_with_gzip_magic(body)) {
-            GzipResult inflated = gunzip(body, limits.page_bytes);
-            if (inflated.status != GzipStatus::Ok) {
-                out.reason = "gzip payload: " + inflated.reason;
-                return false;
-            }
-            body = std::move(inflated.bytes);
+    // As with chunking, a payload stored already decoded (HTML where gzip should be) is used as
+    // it is; deflate and brotli data have no magic number to tell.
+    const bool gzip_coded =
+        (coding == "gzip" || coding == "x-gzip") && starts_with_gzip_magic(body);
+    if (gzip_coded || coding == "deflate" || coding == "br") {
+        GzipResult decoded = gzip_coded            ? gunzip(body, limits.page_bytes)
+                             : coding == "deflate" ? inflate_http_deflate(body, limits.page_bytes)
+                                                   : decode_brotli(body, limits.page_bytes);
+        if (decoded.status != GzipStatus::Ok) {
+            out.reason = coding + " payload: " + decoded.reason;
+            return false;
         }
-    } else if (!coding.empty() && coding != "identity") {
+        body = std::move(decoded.bytes);
+    } else if (!coding.empty() && coding != "identity" && coding != "gzip" && coding != "x-gzip") {
         out.reason = "Content-Encoding \"" + text::clean_inline(coding) + "\" is not supported";
         return false;
     }

@@ -9,6 +9,9 @@
 namespace broadsheet {
 namespace {
 
+using testing_support::brotli;
+using testing_support::deflate_bytes;
+using testing_support::DeflateWrapper;
 using testing_support::gzip;
 using testing_support::HeaderList;
 using testing_support::html_page;
@@ -163,8 +166,8 @@ TEST(WarcReader, KeepsHtmlResponsesAndSaysWhyOthersAreNot) {
          0,
          "a truncated gzip payload is skipped"},
         {warc_response(
-             a, http_response(200, {{"Content-Type", "text/html"}, {"Content-Encoding", "br"}},
-                              "\x0b\x02\x80")),
+             a, http_response(200, {{"Content-Type", "text/html"}, {"Content-Encoding", "zstd"}},
+                              "\x28\xb5\x2f\xfd")),
          {},
          1,
          0,
@@ -215,6 +218,22 @@ TEST(WarcReader, UndoesChunkingAndGzipOfThePayload) {
          kPage,
          "windows-1251",
          "XHTML is HTML too; a quoted charset is unquoted"},
+        {{{"Content-Type", "text/html"}, {"Content-Encoding", "deflate"}},
+         deflate_bytes(kPage, DeflateWrapper::Zlib),
+         "",
+         "HTTP deflate as RFC 9110 defines it: zlib-wrapped"},
+        {{{"Content-Type", "text/html"}, {"Content-Encoding", "deflate"}},
+         deflate_bytes(kPage, DeflateWrapper::Raw),
+         "",
+         "raw deflate, as some servers send under the same name"},
+        {{{"Content-Type", "text/html"}, {"Content-Encoding", "br"}},
+         brotli(kPage),
+         "",
+         "brotli, what browser-driven crawlers mostly record from modern sites"},
+        {{{"Content-Type", "text/html"}, {"Content-Encoding", "gzip"}},
+         kPage,
+         "",
+         "a gzip payload a crawler stored already inflated is used as it is"},
     };
     for (const auto& c : cases) {
         const Outcome out = read(warc_response(url, http_response(200, c.headers, c.body)));
@@ -299,6 +318,22 @@ TEST(WarcReader, BoundsWhatARecordMayCost) {
          1,
          0,
          "a small gzip payload inflating past the page limit is skipped"},
+        {warc_response(
+             a, http_response(200, {{"Content-Type", "text/html"}, {"Content-Encoding", "br"}},
+                              brotli(big_page))),
+         small,
+         {},
+         1,
+         0,
+         "a brotli bomb stops at the page limit too"},
+        {warc_response(
+             a, http_response(200, {{"Content-Type", "text/html"}, {"Content-Encoding", "deflate"}},
+                              deflate_bytes(big_page, DeflateWrapper::Zlib))),
+         small,
+         {},
+         1,
+         0,
+         "and a deflate one"},
         {gzip(html_response(a, big_page)) + gzip(html_response(b)),
          WarcLimits{10000, 8000, 20000},
          {},

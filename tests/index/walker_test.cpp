@@ -109,6 +109,26 @@ TEST(Walker, AFileExactlyAtTheLimitIsRead) {
     EXPECT_EQ(source->bytes.size(), kMaxSourceBytes);
 }
 
+TEST(Walker, SizeLimitsDependOnTheKindOfFile) {
+    struct Case {
+        const char* name;
+        std::size_t size;
+        bool read;
+        const char* why;
+    } cases[] = {
+        {"a.html.gz", kMaxSourceBytes + 1, false, "a compressed article has a plain one's limit"},
+        {"crawl.warc", kMaxSourceBytes + 1, true, "a WARC file holds a crawl: 256 MiB"},
+        {"crawl.warc.gz", kMaxArchiveBytes + 1, false, "one byte over the archive limit"},
+    };
+    for (const auto& c : cases) {
+        TempDir dir;
+        write_file(dir / c.name, "");
+        fs::resize_file(dir / c.name, c.size);  // sparse, so cheap
+        std::vector<Diagnostic> diagnostics;
+        EXPECT_EQ(read_source_file(dir / c.name, c.name, diagnostics).has_value(), c.read) << c.why;
+    }
+}
+
 TEST(Walker, AnOversizedSidecarIsIgnoredWithAWarning) {
     TempDir dir;
     write_file(dir / "a.txt", "body");

@@ -88,10 +88,10 @@ ok "cpack made $(basename "$deb")"
 
 depends="$(dpkg-deb -f "$deb" Depends)"
 echo "# Depends: $depends"
-for dependency in adduser libxapian libc6 libstdc++6; do
+for dependency in adduser libxapian libc6 libstdc++6 zlib1g libbrotli1; do
   [[ "$depends" == *"$dependency"* ]] || fail "Depends lacks $dependency: $depends"
 done
-ok "runtime dependencies computed (Xapian, the C and C++ runtimes) plus adduser"
+ok "runtime dependencies computed (Xapian, zlib and brotli, the C and C++ runtimes) plus adduser"
 
 contents="$(dpkg-deb -c "$deb")"
 for file in ./usr/bin/broadsheet-server ./usr/bin/broadsheet-indexer \

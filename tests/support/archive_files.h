@@ -1,8 +1,9 @@
-// archive_files.h — writing the inputs of archive tests: gzip data (zlib) and WARC records and
-// HTTP responses built field by field, so each test states exactly what its bytes hold.
-// Targets including it link ZLIB::ZLIB.
+// archive_files.h — writing the inputs of archive tests: gzip, deflate (zlib) and brotli data,
+// and WARC records and HTTP responses built field by field, so each test states exactly what its
+// bytes hold. Targets including it link ZLIB::ZLIB and PkgConfig::BROTLIENC.
 #pragma once
 
+#include <brotli/encode.h>
 #include <zlib.h>
 
 #include <stdexcept>
@@ -12,10 +13,19 @@
 
 namespace broadsheet::testing_support {
 
-// `bytes` as one gzip member (header, deflate data, CRC-32 and length).
-inline std::string gzip(const std::string& bytes) {
+enum class DeflateWrapper {
+    Gzip,  // a gzip member: header, deflate data, CRC-32 and length
+    Zlib,  // what HTTP's "deflate" coding names: a zlib header and Adler-32
+    Raw,   // bare deflate data, as some servers send for "deflate"
+};
+
+// `bytes` compressed with deflate in the given wrapper.
+inline std::string deflate_bytes(const std::string& bytes, DeflateWrapper wrapper) {
+    const int window_bits = wrapper == DeflateWrapper::Gzip   ? 16 + MAX_WBITS
+                            : wrapper == DeflateWrapper::Zlib ? MAX_WBITS
+                                                              : -MAX_WBITS;
     z_stream zs{};
-    if (deflateInit2(&zs, Z_BEST_SPEED, Z_DEFLATED, 16 + MAX_WBITS, 8, Z_DEFAULT_STRATEGY) != Z_OK)
+    if (deflateInit2(&zs, Z_BEST_SPEED, Z_DEFLATED, window_bits, 8, Z_DEFAULT_STRATEGY) != Z_OK)
         throw std::runtime_error("deflateInit2 failed");
     std::string out(deflateBound(&zs, static_cast<uLong>(bytes.size())), '\0');
     zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(bytes.data()));
@@ -26,6 +36,23 @@ inline std::string gzip(const std::string& bytes) {
     out.resize(zs.total_out);
     deflateEnd(&zs);
     if (rc != Z_STREAM_END) throw std::runtime_error("deflate did not finish");
+    return out;
+}
+
+// `bytes` as one gzip member.
+inline std::string gzip(const std::string& bytes) {
+    return deflate_bytes(bytes, DeflateWrapper::Gzip);
+}
+
+// `bytes` brotli-compressed (RFC 7932), as HTTP's "br" coding sends them.
+inline std::string brotli(const std::string& bytes) {
+    std::string out(BrotliEncoderMaxCompressedSize(bytes.size()) + 16, '\0');
+    std::size_t size = out.size();
+    if (!BrotliEncoderCompress(BROTLI_DEFAULT_QUALITY, BROTLI_DEFAULT_WINDOW, BROTLI_MODE_TEXT,
+                               bytes.size(), reinterpret_cast<const uint8_t*>(bytes.data()), &size,
+                               reinterpret_cast<uint8_t*>(out.data())))
+        throw std::runtime_error("brotli encoding failed");
+    out.resize(size);
     return out;
 }
 
