@@ -199,7 +199,11 @@ std::optional<std::size_t> article_start(const std::vector<Unit>& units) {
     return std::nullopt;
 }
 
+// A date line or byline, also as a list item ("  • 24 July 2015" under a BBC headline).
 bool is_date_or_byline(std::string_view line) {
+    line = text::trim(line);
+    for (std::string_view bullet : {"\u2022 ", "* "})
+        if (line.starts_with(bullet)) line = text::trim(line.substr(bullet.size()));
     return classify_date_line(line).kind != DateLineKind::NotDateLine || parse_byline(line);
 }
 
@@ -217,15 +221,16 @@ bool rendered_headline_candidate(const Unit& u) {
 
 // The headline of a rendered page: among the candidate lines just above the article's start,
 // the one set off by a date line or byline after it (a standfirst may stand between) or, weaker,
-// before it; the first of them when none is. List bullets (menus, share bars) are passed over
-// without counting.
+// before it; among equals the one nearest the start (chrome lies further up). List bullets (menus,
+// share bars) are passed over without counting.
 std::optional<std::size_t> find_anchored_headline(const std::vector<Unit>& units) {
     constexpr std::size_t kWindow = 12;
     const auto start = article_start(units);
     if (!start) return std::nullopt;
     std::vector<std::size_t> window;  // body units above the start, nearest first
     for (std::size_t j = *start; j-- > 0 && window.size() < kWindow;)
-        if (units[j].role == Role::Body && !is_rendered_list_item(units[j].text))
+        if (units[j].role == Role::Body &&
+            (!is_rendered_list_item(units[j].text) || is_date_or_byline(units[j].text)))
             window.push_back(j);
     std::optional<std::size_t> best;
     int best_score = -1;
@@ -237,7 +242,7 @@ std::optional<std::size_t> find_anchored_headline(const std::vector<Unit>& units
         for (std::size_t below = 1; below <= 2 && below <= k; ++below)
             if (is_date_or_byline(units[window[k - below]].text)) score = 2;
         if (k + 1 < window.size() && is_date_or_byline(units[window[k + 1]].text)) score += 1;
-        if (score > best_score) {
+        if (score >= best_score) {
             best = window[k];
             best_score = score;
         }
