@@ -14,6 +14,7 @@
 #include "core/search/article_search.h"
 #include "core/search/index_pool.h"
 #include "server/formats/search_json.h"
+#include "tests/support/files.h"
 #include "tests/support/process.h"
 #include "tests/support/temp_dir.h"
 
@@ -208,12 +209,8 @@ class BrowseEquivalence : public ::testing::Test {
     static void SetUpTestSuite() {
         dir_ = new TempDir();
         const fs::path corpus = dir_->path() / "corpus";
-        fs::create_directories(corpus);
-        for (const fs::path& from : {kSource / "corpus", kSource / "tests" / "corpus"})
-            for (const auto& entry : fs::directory_iterator(from))
-                if (entry.is_regular_file())
-                    fs::copy_file(entry.path(), corpus / entry.path().filename(),
-                                  fs::copy_options::skip_existing);
+        testing_support::copy_files_into({kSource / "corpus", kSource / "tests" / "corpus"},
+                                         corpus);
         build(corpus, "one", {"--jobs", "1"});
         build(corpus, "four", {"--jobs", "4", "--keep-shards"});
     }

@@ -18,6 +18,7 @@
 
 #include "core/search/index_pool.h"
 #include "server/http_server.h"
+#include "tests/support/files.h"
 #include "tests/support/process.h"
 #include "tests/support/temp_dir.h"
 
@@ -53,12 +54,8 @@ class Concurrency : public ::testing::Test {
     static void SetUpTestSuite() {
         dir_ = new TempDir();
         const fs::path corpus = dir_->path() / "corpus";
-        fs::create_directories(corpus);
-        for (const fs::path& from : {kSource / "corpus", kSource / "tests" / "corpus"})
-            for (const auto& entry : fs::directory_iterator(from))
-                if (entry.is_regular_file())
-                    fs::copy_file(entry.path(), corpus / entry.path().filename(),
-                                  fs::copy_options::skip_existing);
+        testing_support::copy_files_into({kSource / "corpus", kSource / "tests" / "corpus"},
+                                         corpus);
         const auto built = run_command({BROADSHEET_INDEXER, "build", corpus.string(), "--index",
                                         (dir_->path() / "index").string()});
         // The labelled corpus holds broken files on purpose: the indexer skips them and says so.

@@ -5,6 +5,7 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <vector>
 
 namespace broadsheet::testing_support {
 
@@ -20,6 +21,18 @@ inline std::string slurp(const std::filesystem::path& path) {
     std::ostringstream text;
     text << in.rdbuf();
     return text.str();
+}
+
+// The regular files of each folder of `from` copied into one folder `to` (created), the first
+// folder's file winning a name both hold: the seeds and the test corpus as one corpus.
+inline void copy_files_into(const std::vector<std::filesystem::path>& from,
+                            const std::filesystem::path& to) {
+    std::filesystem::create_directories(to);
+    for (const auto& folder : from)
+        for (const auto& entry : std::filesystem::directory_iterator(folder))
+            if (entry.is_regular_file())
+                std::filesystem::copy_file(entry.path(), to / entry.path().filename(),
+                                           std::filesystem::copy_options::skip_existing);
 }
 
 }  // namespace broadsheet::testing_support
