@@ -357,6 +357,14 @@ People find_people(const std::vector<Token>& tokens,
                 person.titles.push_back(t);
         if (person.gender == Gender::Unknown) person.gender = m.gender;
     };
+    // Each person's surname key, computed once: persons only grow at the back, and a fuller
+    // form replaces a person's words only when its surname has the same key.
+    std::vector<std::string> person_keys;
+    const auto person_key = [&](std::size_t p) -> const std::string& {
+        while (person_keys.size() < persons.size())
+            person_keys.push_back(surname_key(persons[person_keys.size()].words.back()));
+        return person_keys[p];
+    };
     // Full names first, so bare surnames can find them wherever they appear.
     const auto joined = [](const std::vector<std::string>& words) {
         std::string out;
@@ -373,7 +381,7 @@ People find_people(const std::vector<Token>& tokens,
         int match = -1;
         for (std::size_t p = 0; p < persons.size(); ++p) {
             const auto& w = persons[p].words;
-            if (w.size() >= 2 && surname_key(w.back()) == key && given_names_agree(w, m.words))
+            if (w.size() >= 2 && person_key(p) == key && given_names_agree(w, m.words))
                 match = static_cast<int>(p);
         }
         if (match < 0) {
@@ -397,7 +405,7 @@ People find_people(const std::vector<Token>& tokens,
         const auto key = surname_key(m.words.front());
         int best = -1;
         for (std::size_t p = 0; p < persons.size(); ++p) {
-            if (surname_key(persons[p].words.back()) != key) continue;
+            if (person_key(p) != key) continue;
             if (best < 0 || (seen[p] && (!seen[static_cast<std::size_t>(best)] ||
                                          last_seen[p] > last_seen[static_cast<std::size_t>(best)])))
                 best = static_cast<int>(p);
