@@ -125,6 +125,10 @@ void append_utf8(std::string& out, char32_t cp) {
 bool is_valid_utf8(std::string_view s) {
     std::size_t i = 0;
     while (i < s.size()) {
+        if (static_cast<unsigned char>(s[i]) < 0x80) {  // ASCII, most bytes of most pages
+            ++i;
+            continue;
+        }
         const std::size_t before = i;
         const char32_t cp = next_code_point(s, i);
         // A literal U+FFFD in the input is three bytes long; a decoding error advances by one.
