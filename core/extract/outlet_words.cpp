@@ -64,17 +64,22 @@ std::string as_printed_name(const std::vector<std::string_view>& words) {
     return out;
 }
 
-// Labels of a host that may spell a publisher's name: "www.eastvalegazette.co.uk" →
-// {"eastvalegazette"}; the top-level domain, "www" and short labels spell nothing.
-std::vector<std::string> name_labels(std::string_view host) {
+// The label of a host that spells the publisher's name: the one before the public suffix.
+// "www.eastvalegazette.co.uk" → "eastvalegazette"; "news.eastvale.example" → "eastvale" (a
+// subdomain such as "news" or "blog" names a section, not the publisher).
+std::string name_label(std::string_view host) {
     auto labels = text::split_trimmed(host, '.');
-    std::vector<std::string> out;
-    for (std::size_t i = 0; i + 1 < labels.size(); ++i) {
-        const auto l = letters_of(labels[i]);
-        if (l.size() >= 3 && l != "www" && l != "com" && l != "co" && l != "org" && l != "net")
-            out.push_back(l);
-    }
-    return out;
+    if (labels.size() < 2) return {};
+    labels.pop_back();  // the top-level domain
+    static constexpr std::string_view kSecondLevel[] = {"co", "com", "org", "net",
+                                                        "ac", "gov", "edu"};
+    for (auto generic : kSecondLevel)
+        if (labels.size() >= 2 && labels.back() == generic) {
+            labels.pop_back();
+            break;
+        }
+    auto label = letters_of(labels.back());
+    return label.size() >= 3 ? label : std::string{};
 }
 
 // The run of capitalised words in `line` whose letters spell `label`, with a "The" before it.
@@ -118,9 +123,10 @@ bool is_public_host(std::string_view host) {
 }
 
 std::string domain_words_outlet(std::string_view host, const std::vector<std::string>& lines) {
-    for (const auto& label : name_labels(host))
-        for (const auto& line : lines)
-            if (auto name = spelled_run(line, label); !name.empty()) return name;
+    const auto label = name_label(host);
+    if (label.empty()) return {};
+    for (const auto& line : lines)
+        if (auto name = spelled_run(line, label); !name.empty()) return name;
     return {};
 }
 
