@@ -1,6 +1,7 @@
 // fields.cpp — field resolution: weighing the evidence a format step gathered.
 #include "core/extract/fields.h"
 
+#include <algorithm>
 #include <array>
 #include <vector>
 
@@ -91,6 +92,10 @@ void resolve_fields(const Draft& draft, const Registry& registry, Article& artic
     evidence.footer = draft.chrome;
     if (dateline) evidence.dateline_agency = dateline->agency;
     evidence.byline = draft.byline_text;
+    // A writer's tagline closes the story ("Jo Marsh is The Fixture's rugby correspondent.").
+    const auto tail_size = std::min<std::size_t>(draft.paragraphs.size(), 2);
+    evidence.body_tail.assign(draft.paragraphs.end() - static_cast<std::ptrdiff_t>(tail_size),
+                              draft.paragraphs.end());
     if (!draft.site_hint.empty()) {
         evidence.title_suffix = draft.site_hint;
         evidence.title_suffix_is_branding = true;

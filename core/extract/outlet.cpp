@@ -114,6 +114,41 @@ std::string disclaimer_outlet(std::string_view line) {
     return {};
 }
 
+namespace {
+
+// "Eastvale Gazette, part of Northline Media Group" → "Eastvale Gazette"; "Baltic Wire Service
+// (BWS) –" → "Baltic Wire Service": the holder without its parent, acronym and dangling dash.
+std::string holder_only(std::string name) {
+    for (std::size_t pos = name.find(", "); pos != std::string::npos;
+         pos = name.find(", ", pos + 1))
+        if (pos + 2 < name.size() && text::is_ascii_lower(name[pos + 2])) {
+            name.resize(pos);
+            break;
+        }
+    while (true) {
+        const auto before = name.size();
+        name = std::string(text::trim(name));
+        for (std::string_view dash : {"-", "\u2013", "\u2014", ","})
+            if (name.ends_with(dash)) name.resize(name.size() - dash.size());
+        const auto open = name.rfind(" (");
+        if (open != std::string::npos && name.ends_with(')') && name.size() - open <= 10)
+            name.resize(open);
+        if (name.size() == before) return name;
+    }
+}
+
+// "Baltic Wire Service (BWS) – all rights reserved": a holder of capitalised words, no "©".
+std::string reserved_rights_holder(std::string_view line) {
+    const auto pos = text::find_ci(line, "all rights reserved");
+    if (pos == std::string_view::npos || pos == 0) return {};
+    auto name = holder_only(std::string(line.substr(0, pos)));
+    for (const auto& w : text::split_trimmed(name, ' '))
+        if (!text::is_ascii_upper(w.front()) && w != "&" && w != "of" && w != "and") return {};
+    return looks_like_outlet_name(name) ? name : std::string{};
+}
+
+}  // namespace
+
 std::string copyright_outlet(std::string_view raw) {
     std::string line = tidy_name(raw);
     std::string_view s = line;
@@ -126,7 +161,7 @@ std::string copyright_outlet(std::string_view raw) {
             }
         }
     }
-    if (!copyright) return {};
+    if (!copyright) return reserved_rights_holder(line);
     // Years and ranges: "2016", "1995 - 2016", "2016–2017", then an optional "by".
     while (!s.empty() && (text::is_ascii_digit(s.front()) || s.front() == '-' || s.front() == ',' ||
                           s.front() == ' ' || s.front() == '.'))
@@ -140,7 +175,7 @@ std::string copyright_outlet(std::string_view raw) {
         name.resize(stop);
     if (const auto pos = text::find_ci(name, "all rights reserved"); pos != std::string::npos)
         name.resize(pos);
-    name = without_company_suffix(name);  // "... Limited or its affiliated companies"
+    name = without_company_suffix(holder_only(name));  // "... Limited or its affiliated companies"
     // "© Reuters 2018": the year may follow the holder.
     while (!name.empty() && (text::is_ascii_digit(name.back()) || name.back() == ' ' ||
                              name.back() == ',' || name.back() == '-'))
@@ -295,6 +330,45 @@ std::string logo_outlet(std::string_view line) {
     return name;
 }
 
+namespace {
+
+std::string public_host(const OutletEvidence& evidence) {
+    auto host = is_web_url(evidence.url) ? host_of_url(evidence.url) : std::string{};
+    return is_public_host(host) ? host : std::string{};
+}
+
+// A name the page confirms itself: its domain spelled out in a line, or a writer's tagline.
+std::string self_named_outlet(const OutletEvidence& evidence, const Registry& registry) {
+    if (const auto host = public_host(evidence); !host.empty()) {
+        std::vector<std::string> lines = evidence.footer;
+        lines.push_back(evidence.title_suffix);
+        lines.push_back(evidence.byline);
+        lines.insert(lines.end(), evidence.body_tail.begin(), evidence.body_tail.end());
+        if (auto name = domain_words_outlet(host, lines); !name.empty())
+            return normalise_outlet(name, registry);
+    }
+    for (const auto* lines : {&evidence.body_tail, &evidence.footer})
+        for (const auto& line : *lines)
+            if (auto name = self_reference_outlet(line); !name.empty())
+                return normalise_outlet(name, registry);
+    return {};
+}
+
+// The names no registered evidence confirmed, strongest first (see resolve_outlet).
+std::string unregistered_outlet(const OutletEvidence& evidence, const std::string& copyright,
+                                const std::string& credit, const Registry& registry) {
+    if (evidence.title_suffix_is_branding && looks_like_outlet_name(evidence.title_suffix))
+        return without_company_suffix(tidy_name(evidence.title_suffix));
+    for (std::size_t i = 0; i < evidence.footer.size() && i < 8; ++i)
+        if (auto name = logo_outlet(evidence.footer[i]); !name.empty())
+            return normalise_outlet(name, registry);
+    if (!copyright.empty()) return copyright;
+    if (auto host = public_host(evidence); !host.empty()) return host;
+    return credit;
+}
+
+}  // namespace
+
 std::string resolve_outlet(const OutletEvidence& evidence, const Registry& registry) {
     if (!text::trim(evidence.metadata).empty()) {
         if (auto name = normalise_outlet(evidence.metadata, registry); !name.empty()) return name;
@@ -327,6 +401,7 @@ std::string resolve_outlet(const OutletEvidence& evidence, const Registry& regis
     }
     if (!evidence.dateline_agency.empty())
         if (auto c = registered_outlet(evidence.dateline_agency, registry); !c.empty()) return c;
+    if (auto name = self_named_outlet(evidence, registry); !name.empty()) return name;
     for (auto it = evidence.footer.rbegin(); it != evidence.footer.rend(); ++it) {
         if (auto name = signature_outlet(*it); !name.empty())
             return normalise_outlet(name, registry);
@@ -343,15 +418,7 @@ std::string resolve_outlet(const OutletEvidence& evidence, const Registry& regis
             if (auto c = registry.outlet_for_domain(domain); !c.empty()) return c;
         if (auto c = registered_outlet_in(evidence.byline, registry); !c.empty()) return c;
     }
-    if (evidence.title_suffix_is_branding && looks_like_outlet_name(evidence.title_suffix))
-        return without_company_suffix(tidy_name(evidence.title_suffix));
-    for (std::size_t i = 0; i < evidence.footer.size() && i < 8; ++i)
-        if (auto name = logo_outlet(evidence.footer[i]); !name.empty())
-            return normalise_outlet(name, registry);
-    if (!unregistered_copyright.empty()) return unregistered_copyright;
-    if (web_url) return host_of_url(evidence.url);
-    if (!unregistered_credit.empty()) return unregistered_credit;
-    return {};
+    return unregistered_outlet(evidence, unregistered_copyright, unregistered_credit, registry);
 }
 
 }  // namespace broadsheet

@@ -19,23 +19,28 @@ struct OutletEvidence {
     std::vector<std::string> footer{};      // chrome lines: copyright, disclaimers, share prompts
     std::string dateline_agency{};          // "Reuters" from "GENEVA, Sept. 9 (Reuters) -"
     std::string byline{};                   // "By Zhang Wei | chinadaily.com.cn | 09-09-2016"
+    std::vector<std::string> body_tail{};   // the last paragraphs: "Jo Marsh is The Fixture's ..."
 };
 
 // Order: metadata (unknown names kept as written) > a registered URL domain > a registered
 // title suffix ("Headline - BBC News") > a disclaimer ("... reflect the position of X") > a
 // registered copyright holder or "Source:" credit > a logo line naming a registered outlet >
-// a registered dateline agency > a signature phrase ("Comment via X", "download the X app",
+// a registered dateline agency > the URL's domain as words a line of the page prints
+// ("eastvalegazette.example" and "© Eastvale Gazette") > a self-reference ("Jo Marsh is The
+// Fixture's rugby correspondent") > a signature phrase ("Comment via X", "download the X app",
 // "the X Terminal") > a registered outlet in a share or promo line > the byline's domain or
 // registered outlet > an HTML <title>'s branding > a logo's alt text among the first chrome
 // lines > an unregistered copyright holder (company suffixes dropped: often the parent
-// company) > an unregistered URL host > an unregistered "Source:" credit.
-// "" when nothing names an outlet.
+// company) > an unregistered URL host that can name a publisher (never an IP address or
+// "localhost") > an unregistered "Source:" credit. "" when nothing names an outlet.
 std::string resolve_outlet(const OutletEvidence& evidence, const Registry& registry);
 
 // "...do not necessarily reflect the position of The Moscow Times." → "The Moscow Times";
 // "...not those of the Northern Echo." → "The Northern Echo". "" when not a disclaimer.
 std::string disclaimer_outlet(std::string_view line);
-// "© 2016 Example News. All rights reserved." → "Example News"; "" when not a copyright line.
+// "© 2016 Example News. All rights reserved." → "Example News"; "© 2019 Eastvale Gazette, part
+// of Northline Media Group" → "Eastvale Gazette" (the holder, not its parent); "Baltic Wire
+// Service (BWS) – all rights reserved" → "Baltic Wire Service". "" when not a copyright line.
 std::string copyright_outlet(std::string_view line);
 // "Source: Al Jazeera and news agencies" → "Al Jazeera and news agencies" (weighed like a
 // copyright holder: registered names win, others only as a late fallback).
@@ -53,6 +58,15 @@ std::string logo_outlet(std::string_view line);
 // an outlet is read from and the only ones stored as an article's URL. "javascript:...",
 // "data:...", "//host/path" and relative paths are not.
 bool is_web_url(std::string_view url);
+
+// False for hosts that name no publisher: IP addresses, "localhost", names without a dot.
+bool is_public_host(std::string_view host);
+// The run of capitalised words in `lines` that spells a label of `host`, case and spaces
+// ignored: "eastvalegazette.example" and "© Eastvale Gazette" → "Eastvale Gazette". "" if none.
+std::string domain_words_outlet(std::string_view host, const std::vector<std::string>& lines);
+// "Jo Marsh is The Fixture's rugby correspondent." → "The Fixture": a person's tagline naming
+// the outlet they write for. "" for any other line.
+std::string self_reference_outlet(std::string_view line);
 
 // Registry alias or domain for `name`, also after dropping "The" or trailing company words
 // ("The Seattle Times Company" → "The Seattle Times"); else the tidied name itself.

@@ -49,6 +49,13 @@ const LineCase kLineCases[] = {
     {"© Reuters 2018", "", "Reuters", "", "year after the holder"},
     {"© 2023 Guardian News & Media Limited or its affiliated companies. All rights reserved.", "",
      "Guardian News & Media", "", "company words and affiliates dropped"},
+    {"© 2019 Eastvale Gazette, part of Northline Media Group", "", "Eastvale Gazette", "",
+     "the holder, not the parent company after ', part of'"},
+    {"Baltic Wire Service (BWS) \u2013 all rights reserved", "", "Baltic Wire Service", "",
+     "no '©': the capitalised holder before 'all rights reserved', its acronym dropped"},
+    {"Text and images: all rights reserved", "", "", "",
+     "no '©' and words in lower case: no holder"},
+    {"All rights reserved.", "", "", "", "the phrase alone names nobody"},
 };
 
 TEST(OutletLines, Table) {
@@ -107,6 +114,46 @@ std::vector<ResolveCase> resolve_cases() {
          "",
          "a javascript: URL names no outlet, not even through a registered domain inside it"},
         {{.url = "data:text/html;base64,PGI+"}, "", "a data: URL has no host to name"},
+        {{.url = "http://127.0.0.1:8080/story"},
+         "",
+         "a loopback crawl: an IP address is no outlet"},
+        {{.url = "http://localhost:4000/a"}, "", "localhost is no outlet"},
+        {{.url = "http://[::1]:8080/a"}, "", "an IPv6 address is no outlet"},
+        {{.url = "http://newsbox/a"}, "", "a host without a dot names no publisher"},
+        {{.url = "http://127.0.0.1/x", .footer = {"© 2021 Example Herald"}},
+         "Example Herald",
+         "an IP host gives way to any named holder"},
+        {{.url = "https://www.eastvalegazette.example/news/1",
+          .footer = {"Home | News | Sport", "Contact the Eastvale Gazette newsroom"}},
+         "Eastvale Gazette",
+         "the domain read as words a chrome line prints"},
+        {{.url = "https://seattletimes.example/a", .byline = "By Ann Lee, The Seattle Times"},
+         "The Seattle Times",
+         "a 'The' before the spelled words belongs to the name"},
+        {{.url = "https://northseawire.example/a", .footer = {"+++ NORTHSEA WIRE +++"}},
+         "Northsea Wire",
+         "a shouted masthead spelling the domain, in title case"},
+        {{.url = "https://eastvalegazette.example/a", .footer = {"© 2020 Northline Media Group"}},
+         "Northline Media Group",
+         "the domain's words printed nowhere: the copyright holder stays"},
+        {{.url = "https://news.eastvale.example/a", .footer = {"News | Sport", "Eastvale Post"}},
+         "Eastvale",
+         "the publisher's label, not a section subdomain ('news'), is read as words"},
+        {{.url = "https://www.eastvalegazette.co.uk/a", .footer = {"The Eastvale Gazette"}},
+         "The Eastvale Gazette",
+         "a country's second-level domain is passed over"},
+        {{.url = "https://eastvalegazette.example/a", .footer = {"Eastvale Weather"}},
+         "eastvalegazette.example",
+         "a prefix of the domain's letters is no match: the bare domain is the last resort"},
+        {{.url = "https://www.example.org/x",
+          .body_tail = {"*Jo Marsh is The Fixture's rugby "
+                        "correspondent.*"}},
+         "The Fixture",
+         "a writer's tagline names the outlet"},
+        {{.url = "https://eastvalegazette.example/a",
+          .footer = {"© 2019 Eastvale Gazette, part of Northline Media Group"}},
+         "Eastvale Gazette",
+         "holder and domain agree"},
     };
 }
 
@@ -138,6 +185,39 @@ TEST(IsWebUrl, Table) {
         {"", false, "empty"},
     };
     for (const auto& c : cases) EXPECT_EQ(is_web_url(c.url), c.web) << c.why << ": " << c.url;
+}
+
+struct TaglineCase {
+    const char* line;
+    const char* outlet;
+    const char* why;
+};
+
+TEST(SelfReferenceOutlet, Table) {
+    const TaglineCase cases[] = {
+        {"Jo Marsh is The Fixture's rugby correspondent.", "The Fixture", "the issue's example"},
+        {"*Sam Okafor is the Eastvale Gazette\u2019s chief reporter*", "The Eastvale Gazette",
+         "lower-case 'the', curly apostrophe, italic markers"},
+        {"Ana Ruiz is Labour's health spokeswoman.", "", "a party's spokeswoman is no staff role"},
+        {"She is the company's chief executive.", "", "a lower-case owner is no outlet"},
+        {"The council said on Monday that Jo Marsh is The Fixture's rugby correspondent.", "",
+         "a sentence in running prose: the subject is no name opening the line"},
+        {"Jo Marsh is a rugby correspondent.", "", "no owner named"},
+    };
+    for (const auto& c : cases) EXPECT_EQ(self_reference_outlet(c.line), c.outlet) << c.why;
+}
+
+TEST(PublicHost, Table) {
+    const struct {
+        const char* host;
+        bool is_public;
+        const char* why;
+    } cases[] = {
+        {"eastvalegazette.example", true, "a domain"},      {"127.0.0.1", false, "IPv4 loopback"},
+        {"10.1.2.3", false, "a private address"},           {"localhost", false, "no dot"},
+        {"news.localhost", false, "a localhost subdomain"}, {"", false, "empty"},
+    };
+    for (const auto& c : cases) EXPECT_EQ(is_public_host(c.host), c.is_public) << c.why;
 }
 
 TEST(NormaliseOutlet, FirstOfSeveralSources) {

@@ -423,6 +423,25 @@ TEST(WarcFiles, DecodeByTheCharsetThePageOrTheHeaderNames) {
     }
 }
 
+TEST(WarcFiles, CrawledFromALoopbackServerNameNoOutlet) {
+    const struct {
+        const char* url;
+        const char* why;
+    } cases[] = {
+        {"http://127.0.0.1:8080/2019/03/04/budget", "an IPv4 loopback address and a port"},
+        {"http://localhost:4000/budget", "localhost"},
+        {"http://[::1]:8080/budget", "an IPv6 loopback address"},
+    };
+    for (const auto& c : cases) {
+        const auto result =
+            extract_file(SourceFile{"local.warc", html_response(c.url), std::nullopt}, {});
+        ASSERT_EQ(result.articles.size(), 1u) << c.why;
+        // The crawl's host is where it was saved from, not who published the page.
+        EXPECT_EQ(result.articles[0].outlet, "") << c.why;
+        EXPECT_EQ(result.articles[0].url, c.url) << c.why;
+    }
+}
+
 TEST(WarcFiles, WithNoPageAreSkipped) {
     const std::string bytes = warc_record("warcinfo", {}, "software: test\r\n");
     const auto result = extract_file(SourceFile{"empty.warc", bytes, std::nullopt}, {});
