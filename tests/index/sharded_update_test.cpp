@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "core/error.h"
 #include "core/index/generations.h"
 #include "core/index/index_writer.h"
 #include "core/schema.h"
@@ -137,6 +138,31 @@ TEST_P(ShardedUpdate, KeptShardsEndAsOneDatabaseWould) {
         EXPECT_EQ(found->second, document) << id;
     }
     for (Xapian::doccount size : shard_sizes(three / "index")) EXPECT_GT(size, 0u);
+}
+
+// Shards served by xapian-tcpsrv elsewhere are updated where they are served: the indexer says
+// so and changes nothing here, rather than failing inside Xapian's remote backend.
+TEST(ShardedUpdateRefusal, AManifestNamingARemoteShardIsRefusedWithAClearError) {
+    TempDir dir;
+    const fs::path corpus = dir / "corpus";
+    fs::copy(kTestCorpus, corpus, fs::copy_options::recursive);
+    Registry registry;
+    IndexOptions options;
+    options.corpus_dir = corpus;
+    options.index_dir = dir / "index";
+    options.registry = &registry;
+    options.jobs = 2;
+    options.layout = ShardLayout::Kept;
+    const IndexReport built = build_index(options);
+    write_file(built.generation / std::string(kStubFileName), "auto shard-0\nremote 127.0.0.1:1\n");
+    try {
+        update_index(options);
+        FAIL() << "an update must not try to change a remote shard";
+    } catch (const Error& e) {
+        EXPECT_EQ(e.code(), ErrorCode::InvalidArgument);
+        EXPECT_NE(std::string(e.what()).find("served by other machines"), std::string::npos)
+            << e.what();
+    }
 }
 
 std::string case_name(const testing::TestParamInfo<UpdateCase>& param) {
