@@ -1,6 +1,7 @@
 // shard_equivalence_test.cpp — the same corpus built by the real indexer as one database and as
 // four kept shards (build --jobs 4 --keep-shards), served by two real servers on loopback: every
-// endpoint answers the same over the shared query table (tests/support/shard_equivalence.h).
+// endpoint answers the same over the shared query table (tests/support/shard_equivalence.h),
+// misspelt words included.
 #include "tests/support/shard_equivalence.h"
 
 #include <gtest/gtest.h>
@@ -50,10 +51,17 @@ TEST_F(ShardedIndex, TheGenerationIsAManifestOfFourShards) {
         EXPECT_TRUE(std::filesystem::exists(dir_->path() / "four" / "gen-000001" /
                                             ("shard-" + std::to_string(k)) / "iamglass"))
             << k;
+    // Beside the shards, not named by the manifest: their merged spelling tables.
+    EXPECT_TRUE(
+        std::filesystem::exists(dir_->path() / "four" / "gen-000001" / "spelling" / "iamglass"));
 }
 
 TEST_F(ShardedIndex, EveryTableRowAnswersTheSame) {
     testing_support::expect_same_table(*one_, *four_);
+}
+
+TEST_F(ShardedIndex, MisspeltWordsGetTheSuggestionOfOneDatabase) {
+    testing_support::expect_same_suggestions(*one_, *four_);
 }
 
 TEST_F(ShardedIndex, ArticlesRelatedAndSpeakerPagesAnswerTheSame) {
