@@ -316,13 +316,13 @@ IndexReport update_locked(const IndexOptions& options, unsigned current) {
     if (run.report.added + run.report.updated + run.report.deleted > 0) regroup_quotes(db);
     write_metadata(db);
     db.commit_transaction();
-    finish_report(run, db);
-    db.close();
     // The spelling database follows the shards' new words (a generation of shards built before
     // it existed gets one). Committed after the shards: a reader may for a moment correct from
     // the previous words, as it may see some shards updated and others not.
     if (is_sharded_generation(generation))
         sync_spelling(Xapian::Database(generation.string()), generation / kSpellingName);
+    finish_report(run, db);
+    db.close();
 
     run.report.mode = IndexMode::Update;
     run.report.generation = generation;

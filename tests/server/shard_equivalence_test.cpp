@@ -6,9 +6,11 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <thread>
 
 namespace broadsheet {
 namespace {
@@ -62,6 +64,26 @@ TEST_F(ShardedIndex, EveryTableRowAnswersTheSame) {
 
 TEST_F(ShardedIndex, MisspeltWordsGetTheSuggestionOfOneDatabase) {
     testing_support::expect_same_suggestions(*one_, *four_);
+}
+
+TEST_F(ShardedIndex, AnUpdatesNewWordsAreSuggestedOnTheShards) {
+    // The corpus again with one new article: update finds its file new and the rest unchanged.
+    const std::filesystem::path corpus = dir_->path() / "corpus";
+    std::filesystem::copy(testing_support::kShardCorpus, corpus,
+                          std::filesystem::copy_options::recursive);
+    write_file(corpus / "zanzibar.md",
+               "# Zanzibarian ferries\n\nThe Zanzibarian ferries sailed on Monday.\n");
+    const auto updated = run_command({BROADSHEET_INDEXER, "update", corpus.string(), "--index",
+                                      (dir_->path() / "four").string()});
+    ASSERT_EQ(updated.exit_code, 0) << updated.output;
+    // The server notices the commit within its check interval (a second).
+    nlohmann::json body;
+    for (int attempt = 0; attempt < 50; ++attempt) {
+        body = four_->get_json("/api/search", {{"q", "zanzibaian"}});
+        if (!body["suggestion"].is_null()) break;
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    EXPECT_EQ(body["suggestion"], "zanzibarian") << body;
 }
 
 TEST_F(ShardedIndex, ArticlesRelatedAndSpeakerPagesAnswerTheSame) {
