@@ -307,9 +307,9 @@ int main(int argc, char** argv) try {
         ->capture_default_str()
         ->check(CLI::Range(std::size_t{1}, std::size_t{64}));
     build->add_flag("--keep-shards", build_args.keep_shards,
-                    "Publish the --jobs shards unmerged: the generation holds shard-K databases "
-                    "and a XAPIANDB manifest naming them, searched as one database and updated "
-                    "in place shard by shard");
+                    "Publish the --jobs shards unmerged: the generation holds shard-K databases, "
+                    "a XAPIANDB manifest naming them and a spelling database merging theirs, "
+                    "searched as one database and updated in place shard by shard");
 
     IndexCommand update_args;
     auto* update = app.add_subcommand(

@@ -15,6 +15,7 @@
 #include "core/index/quote_groups.h"
 #include "core/index/shard_manifest.h"
 #include "core/index/sharded_build.h"
+#include "core/index/spelling_table.h"
 #include "core/index/value_streams.h"
 #include "core/index/walker.h"
 #include "core/schema.h"
@@ -285,8 +286,8 @@ IndexReport update_locked(const IndexOptions& options, unsigned current) {
     // Kept shards open as one WritableDatabase: Xapian routes a change or deletion to the shard
     // holding the document, and a new document (docid = last + 1) to shard (docid - 1) mod N,
     // so new articles spread evenly. Metadata and spelling data go to the first shard, where
-    // readers of the combined database look for them. Each shard commits on its own, so a
-    // reader may briefly see some shards updated and others not.
+    // readers of the combined database look for them (and the spelling database below). Each
+    // shard commits on its own, so a reader may briefly see some shards updated and others not.
     Xapian::WritableDatabase db(generation.string(), Xapian::DB_OPEN);
     check_schema(db);
     std::map<std::string, StoredFile> stored = stored_files(db);
@@ -315,6 +316,11 @@ IndexReport update_locked(const IndexOptions& options, unsigned current) {
     if (run.report.added + run.report.updated + run.report.deleted > 0) regroup_quotes(db);
     write_metadata(db);
     db.commit_transaction();
+    // The spelling database follows the shards' new words (a generation of shards built before
+    // it existed gets one). Committed after the shards: a reader may for a moment correct from
+    // the previous words, as it may see some shards updated and others not.
+    if (is_sharded_generation(generation))
+        sync_spelling(Xapian::Database(generation.string()), generation / kSpellingName);
     finish_report(run, db);
     db.close();
 

@@ -3,16 +3,18 @@
 // build_index: walks the corpus, extracts and indexes every article file on `jobs` threads into
 //   shards (core/index/sharded_build.h), compacts them into INDEX_DIR/gen-NNNNNN (the number
 //   after the highest present) — or, with ShardLayout::Kept, keeps them as gen-NNNNNN/shard-K
-//   behind a manifest — groups the quotes over all shards, writes the metadata
-//   (schema version, values map, build time, article and quote counts), then publishes it
-//   atomically. The previous generation is kept for readers still using it; older ones —
-//   including half-built leftovers of a crashed or killed build — are deleted. Until the
-//   publish, readers keep seeing the previous generation.
+//   behind a manifest, with their merged spelling database — groups the quotes over all
+//   shards, writes the metadata (schema version, values map, build time, article and quote
+//   counts), then publishes it atomically. The previous generation is kept for readers still
+//   using it; older ones — including half-built leftovers of a crashed or killed build — are
+//   deleted. Until the publish, readers keep seeing the previous generation.
 // update_index: opens the published generation in place, compares each file's content hash with
 //   the one stored in its documents, adds new files, replaces changed ones, deletes documents of
 //   files that are gone, and commits once (inside a transaction, so readers see all or nothing).
-//   With no published index it builds one. A generation of kept shards is not updated in place:
-//   update throws Error(InvalidArgument) saying to build again or compact it first.
+//   With no published index it builds one. A generation of kept local shards is updated in
+//   place, each shard committing on its own, then its spelling database is brought level with
+//   the shards' spelling tables (core/index/spelling_table.h); one naming remote shards throws
+//   Error(InvalidArgument).
 //
 // Bad files never abort a run: they become Diagnostics and counts in the report. A file or folder
 // that exists but cannot be read (Severity::Unreadable) is different from a bad file, because

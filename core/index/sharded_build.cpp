@@ -16,6 +16,7 @@
 
 #include "core/index/article_writer.h"
 #include "core/index/generations.h"
+#include "core/index/spelling_table.h"
 #include "core/index/walker.h"
 
 namespace broadsheet {
@@ -154,17 +155,21 @@ void compact_shards(std::vector<Shard>& shards, const fs::path& destination) {
     all.compact(destination.string(), Xapian::DBCOMPACT_MULTIPASS);
 }
 
-// Each shard compacted into DESTINATION/shard-K, and the manifest naming them in shard order.
+// Each shard compacted into DESTINATION/shard-K, their spelling tables merged into
+// DESTINATION/spelling, and the manifest naming the shards (not the spelling) in shard order.
 void keep_shards(std::vector<Shard>& shards, const fs::path& destination) {
     fs::create_directories(destination);
     std::vector<std::string> names;
+    Xapian::Database all;
     for (Shard& shard : shards) {
         shard.db->close();
         shard.db.reset();
         names.push_back(shard.path.filename().string());
-        Xapian::Database(shard.path.string())
-            .compact((destination / names.back()).string(), Xapian::DBCOMPACT_MULTIPASS);
+        const fs::path kept = destination / names.back();
+        Xapian::Database(shard.path.string()).compact(kept.string(), Xapian::DBCOMPACT_MULTIPASS);
+        all.add_database(Xapian::Database(kept.string()));
     }
+    sync_spelling(all, destination / kSpellingName);
     write_shard_manifest(destination, names);
 }
 

@@ -8,8 +8,9 @@
 // are deleted from the earlier shards after the threads finish; either way the later file gets a
 // Warning. Xapian's compactor then merges the shards, in order, into DESTINATION (docids follow
 // the walk order) and the shards are deleted; or, with ShardLayout::Kept, compacts each shard on
-// its own into DESTINATION/shard-K and writes the manifest DESTINATION/XAPIANDB naming them, so
-// that Xapian::Database(DESTINATION) opens them as one database (docids interleave: a shard's
+// its own into DESTINATION/shard-K, merges their spelling tables into DESTINATION/spelling
+// (core/index/spelling_table.h) and writes the manifest DESTINATION/XAPIANDB naming the shards,
+// so that Xapian::Database(DESTINATION) opens them as one database (docids interleave: a shard's
 // local id L in shard K of N is (L-1)*N+K+1). Diagnostics come out in walk order, whatever the
 // number of jobs.
 #pragma once

@@ -8,6 +8,7 @@
 
 #include "core/error.h"
 #include "core/index/shard_manifest.h"
+#include "core/index/spelling_table.h"
 #include "core/schema.h"
 
 namespace broadsheet {
@@ -43,6 +44,7 @@ struct Opened {
     Xapian::Database db;
     std::string stub;
     ShardReach reach = ShardReach::Local;
+    std::optional<Xapian::Database> spelling;  // a generation of shards' spelling database
 };
 
 // The shards of a manifest with a remote one, opened one by one: Xapian would open the stub's
@@ -80,6 +82,8 @@ Opened open_current(const std::filesystem::path& dir, const RemoteTimeouts& time
         } else {
             opened.db = Xapian::Database(path.string());
         }
+        // Shards correct spelling from their merged table, as one database would.
+        if (shards) opened.spelling = open_spelling(path);
         check_schema(opened.db);
     } catch (const Xapian::NetworkError& e) {
         throw SearchContext::shard_unavailable(e);
@@ -104,13 +108,14 @@ IndexPool::IndexPool(IndexPoolConfig config) : config_(std::move(config)) {
     Opened probe = open_current(config_.dir, config_.remote);
     probe_ = probe.db;
     probe_reach_ = probe.reach;
+    probe_spelling_ = probe.spelling;
     stub_ = probe.stub;
     columns_ = load_columns(probe_);
     checked_ = std::chrono::steady_clock::now();
     for (std::size_t i = 0; i < count; ++i) {
         Opened opened = open_current(config_.dir, config_.remote);
         auto handle = std::make_unique<Handle>();
-        handle->context = make_context(opened.db, opened.reach);
+        handle->context = make_context(opened.db, opened.reach, opened.spelling);
         handle->context->set_columns(columns_);
         handle->stub = std::move(opened.stub);
         free_.push_back(handle.get());
@@ -120,14 +125,15 @@ IndexPool::IndexPool(IndexPoolConfig config) : config_(std::move(config)) {
 
 IndexPool::~IndexPool() = default;
 
-std::unique_ptr<SearchContext> IndexPool::make_context(const Xapian::Database& db,
-                                                       ShardReach reach) const {
+std::unique_ptr<SearchContext> IndexPool::make_context(
+    const Xapian::Database& db, ShardReach reach,
+    const std::optional<Xapian::Database>& spelling) const {
     // Exports open the generation that is current when they start, which may be newer than
     // this handle's until its next refresh.
     return std::make_unique<SearchContext>(
         db,
         [dir = config_.dir, timeouts = config_.remote] { return open_current(dir, timeouts).db; },
-        reach);
+        reach, spelling);
 }
 
 IndexPool::Lease IndexPool::lease() {
@@ -172,6 +178,7 @@ void IndexPool::check_for_changes() {
             Opened opened = open_current(config_.dir, config_.remote);
             probe_ = opened.db;
             probe_reach_ = opened.reach;
+            probe_spelling_ = opened.spelling;
             std::shared_ptr<const FacetColumns> columns = load_columns(probe_);
             std::lock_guard lock(mutex_);
             stub_ = std::move(opened.stub);
@@ -185,6 +192,8 @@ void IndexPool::check_for_changes() {
     if (probe_reach_ == ShardReach::Remote) return;
     try {
         changed = probe_.reopen();
+        // An update commits the spelling database after the shards, maybe in a later check.
+        if (probe_spelling_ && probe_spelling_->reopen()) changed = true;
     } catch (const Xapian::Error& e) {
         report(stub + "\n" + e.get_msg(), "keeping the current revision: " + e.get_msg());
     }
@@ -220,7 +229,7 @@ void IndexPool::follow(Handle& handle, std::uint64_t epoch, const std::string& s
     try {
         if (stub != handle.stub) {
             Opened opened = open_current(config_.dir, config_.remote);
-            handle.context = make_context(opened.db, opened.reach);
+            handle.context = make_context(opened.db, opened.reach, opened.spelling);
             handle.stub = std::move(opened.stub);
         } else {
             handle.context->reopen();
@@ -235,7 +244,7 @@ void IndexPool::reconnect(Handle& handle) {
     // The old context's connection may still deliver a late reply to an abandoned request, so
     // it is never used again; the new one opens the generation that is current now.
     Opened opened = open_current(config_.dir, config_.remote);
-    handle.context = make_context(opened.db, opened.reach);
+    handle.context = make_context(opened.db, opened.reach, opened.spelling);
     handle.context->set_columns(columns());
     handle.stub = std::move(opened.stub);
 }

@@ -10,6 +10,7 @@
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -78,7 +79,9 @@ class IndexPool {
     Lease lease();
 
   private:
-    std::unique_ptr<SearchContext> make_context(const Xapian::Database& db, ShardReach reach) const;
+    std::unique_ptr<SearchContext> make_context(
+        const Xapian::Database& db, ShardReach reach,
+        const std::optional<Xapian::Database>& spelling) const;
     // Looks for a new generation or commit when the check interval has passed.
     void check_for_changes();
     std::string probe_stub();
@@ -109,6 +112,9 @@ class IndexPool {
     // Where the probe's shards are: remote shards are kept shards served read-only (update
     // refuses them), so the probe only watches the stub there and spends no round trip.
     ShardReach probe_reach_ = ShardReach::Local;
+    // The generation's spelling database, watched with the probe: an update commits it after
+    // the shards.
+    std::optional<Xapian::Database> probe_spelling_;
     std::chrono::steady_clock::time_point checked_;
 };
 

@@ -161,6 +161,27 @@ std::optional<std::string> useful_correction(const Xapian::Database& db, const s
     return joined;
 }
 
+// Field prefixes, stemming, wildcard limits and date ranges as the schema says, over `db`.
+void configure_parser(Xapian::QueryParser& parser, const Xapian::Database& db,
+                      const Xapian::Stem& stemmer) {
+    parser.set_database(db);
+    parser.set_stemmer(stemmer);
+    parser.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+    parser.set_default_op(Xapian::Query::OP_AND);
+    parser.set_max_expansion(
+        kMaxWildcardExpansion, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT,
+        Xapian::QueryParser::FLAG_WILDCARD | Xapian::QueryParser::FLAG_PARTIAL);
+    for (const FieldSpec& spec : field_table()) {
+        if (spec.query_name.empty()) continue;
+        const std::string name(spec.query_name);
+        const std::string prefix(spec.prefix);
+        if (spec.kind == FieldKind::FreeText) parser.add_prefix(name, prefix);
+        if (spec.kind == FieldKind::Boolean) parser.add_boolean_prefix(name, prefix);
+    }
+    parser.add_rangeprocessor(
+        (new Xapian::DateRangeProcessor(kSlotDate, std::string(kDateRangeName)))->release());
+}
+
 }  // namespace
 
 QueryCost query_cost(const Xapian::Query& parsed) {
@@ -264,22 +285,21 @@ void check_query_syntax(std::string_view q) {
 }
 
 QueryBuilder::QueryBuilder(const Xapian::Database& db) : db_(db) {
-    parser_.set_database(db);
-    parser_.set_stemmer(stemmer_);
-    parser_.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
-    parser_.set_default_op(Xapian::Query::OP_AND);
-    parser_.set_max_expansion(
-        kMaxWildcardExpansion, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT,
-        Xapian::QueryParser::FLAG_WILDCARD | Xapian::QueryParser::FLAG_PARTIAL);
-    for (const FieldSpec& spec : field_table()) {
-        if (spec.query_name.empty()) continue;
-        const std::string name(spec.query_name);
-        const std::string prefix(spec.prefix);
-        if (spec.kind == FieldKind::FreeText) parser_.add_prefix(name, prefix);
-        if (spec.kind == FieldKind::Boolean) parser_.add_boolean_prefix(name, prefix);
-    }
-    parser_.add_rangeprocessor(
-        (new Xapian::DateRangeProcessor(kSlotDate, std::string(kDateRangeName)))->release());
+    configure_parser(parser_, db, stemmer_);
+}
+
+QueryBuilder::QueryBuilder(const Xapian::Database& db, const Xapian::Database& spelling) : db_(db) {
+    configure_parser(parser_, db, stemmer_);
+    speller_.emplace();
+    configure_parser(*speller_, spelling, stemmer_);
+}
+
+std::string QueryBuilder::corrected(const std::string& q) {
+    if (!speller_) return parser_.get_corrected_query_string();
+    // The same parse as parser_'s, so the same words are corrected at the same places; only
+    // the spelling table differs. Its query is not used (parser_'s is the search).
+    speller_->parse_query(q, kParserFlags);
+    return speller_->get_corrected_query_string();
 }
 
 BuiltQuery QueryBuilder::build(const SearchParams& params) {
@@ -292,8 +312,10 @@ BuiltQuery QueryBuilder::build(const SearchParams& params) {
     } else {
         check_query_syntax(params.q);
         const bool correct = !nothing_to_correct(db_, params.q, stemmer_);
-        const unsigned flags =
-            correct ? kParserFlags : kParserFlags & ~Xapian::QueryParser::FLAG_SPELLING_CORRECTION;
+        // With a spelling database, parser_ never corrects: speller_ does (corrected()).
+        const unsigned flags = correct && !speller_
+                                   ? kParserFlags
+                                   : kParserFlags & ~Xapian::QueryParser::FLAG_SPELLING_CORRECTION;
         try {
             text = parser_.parse_query(params.q, flags);
         } catch (const Xapian::QueryParserError& e) {
@@ -302,9 +324,7 @@ BuiltQuery QueryBuilder::build(const SearchParams& params) {
             throw Error(ErrorCode::InvalidQuery, "q has a bad date range: " + e.get_msg());
         }
         check_query_cost(query_cost(text));
-        if (correct)
-            built.suggestion =
-                useful_correction(db_, params.q, parser_.get_corrected_query_string());
+        if (correct) built.suggestion = useful_correction(db_, params.q, corrected(params.q));
     }
     const std::string_view type = params.type == DocumentType::Quote ? kTypeQuote : kTypeArticle;
     built.text =

@@ -65,6 +65,9 @@ class QueryBuilder {
   public:
     // `db` supplies spelling data and wildcard expansion; it must outlive the builder.
     explicit QueryBuilder(const Xapian::Database& db);
+    // The same, but spelling corrections come from `spelling` (a generation's spelling-only
+    // database, core/index/spelling_table.h) instead of `db`; both must outlive the builder.
+    QueryBuilder(const Xapian::Database& db, const Xapian::Database& spelling);
 
     // The suggestion is Xapian's spelling correction of q without changes to words that occur
     // in the index: a word that matches documents is never corrected.
@@ -74,9 +77,16 @@ class QueryBuilder {
     BuiltQuery build(const SearchParams& params);
 
   private:
+    // Xapian's correction of q (the corrected query string), or "" when it has none.
+    std::string corrected(const std::string& q);
+
     const Xapian::Database& db_;
     Xapian::Stem stemmer_ = make_stemmer();
     Xapian::QueryParser parser_;
+    // With a spelling database: a parser set up as parser_ but reading only that database,
+    // asked for corrections only. Xapian's parser corrects from the one database it parses
+    // against, so another parser is the way to correct from another database.
+    std::optional<Xapian::QueryParser> speller_;
 };
 
 }  // namespace broadsheet

@@ -7,14 +7,24 @@
 namespace broadsheet {
 
 SearchContext::SearchContext(const Xapian::Database& db, DatabaseOpener open_snapshot,
-                             ShardReach reach)
-    : db_(db), open_snapshot_(std::move(open_snapshot)), reach_(reach) {
-    builder_.emplace(db_);
+                             ShardReach reach, std::optional<Xapian::Database> spelling)
+    : db_(db),
+      spelling_(std::move(spelling)),
+      open_snapshot_(std::move(open_snapshot)),
+      reach_(reach) {
+    make_builder();
+}
+
+void SearchContext::make_builder() {
+    if (spelling_)
+        builder_.emplace(db_, *spelling_);
+    else
+        builder_.emplace(db_);
 }
 
 void SearchContext::reconnect() {
     db_ = open_snapshot_();
-    builder_.emplace(db_);
+    make_builder();
     columns_.reset();
 }
 
@@ -53,6 +63,7 @@ std::shared_ptr<const FacetColumns> SearchContext::columns() {
 
 void SearchContext::reopen() {
     guarded([&] { return db_.reopen(); });
+    if (spelling_) guarded([&] { return spelling_->reopen(); });
 }
 
 }  // namespace broadsheet

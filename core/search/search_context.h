@@ -39,8 +39,11 @@ enum class BrowsePath { Columns, Match };
 class SearchContext {
   public:
     // `open_snapshot` serves exports (open_export); without it they throw Error(Internal).
+    // `spelling`, a generation's spelling-only database (core/index/spelling_table.h), is where
+    // the query builder's corrections come from when given; otherwise they come from `db`.
     explicit SearchContext(const Xapian::Database& db, DatabaseOpener open_snapshot = {},
-                           ShardReach reach = ShardReach::Local);
+                           ShardReach reach = ShardReach::Local,
+                           std::optional<Xapian::Database> spelling = std::nullopt);
     SearchContext(const SearchContext&) = delete;
     SearchContext& operator=(const SearchContext&) = delete;
 
@@ -113,7 +116,8 @@ class SearchContext {
     // Whether `e` is a NetworkTimeoutError (Xapian's errors are not polymorphic).
     static bool is_timeout(const Xapian::NetworkError& e);
 
-    // Brings the handle to the latest commit of its database (cheap when nothing changed).
+    // Brings the handle (and the spelling database) to the latest commit of its database
+    // (cheap when nothing changed).
     void reopen();
 
     // The facet columns of the handle's revision: those given to set_columns() when they
@@ -128,8 +132,11 @@ class SearchContext {
   private:
     // A new handle (and query builder) from the opener, for a connection a shard server closed.
     void reconnect();
+    // builder_ made afresh over db_ (and spelling_).
+    void make_builder();
 
     Xapian::Database db_;
+    std::optional<Xapian::Database> spelling_;  // read by builder_ when present
     std::shared_ptr<const FacetColumns> columns_;
     std::optional<QueryBuilder> builder_;  // reads db_; made again with it (reconnect)
     DatabaseOpener open_snapshot_;

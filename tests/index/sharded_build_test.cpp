@@ -10,6 +10,8 @@
 
 #include "core/index/generations.h"
 #include "core/index/index_writer.h"
+#include "core/index/shard_manifest.h"
+#include "core/index/spelling_table.h"
 #include "tests/support/files.h"
 #include "tests/support/index_image.h"
 #include "tests/support/temp_dir.h"
@@ -20,6 +22,7 @@ namespace {
 namespace fs = std::filesystem;
 using testing_support::document_image;
 using testing_support::DocumentImage;
+using testing_support::spelling_image;
 using testing_support::TempDir;
 using testing_support::write_file;
 
@@ -39,8 +42,7 @@ IndexImage read_image(const fs::path& index_dir) {
     image.total_length = db.get_total_length();
     for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it)
         image.documents.push_back(document_image(db.get_document(*it)));
-    for (auto s = db.spellings_begin(); s != db.spellings_end(); ++s)
-        image.spellings.push_back(*s + "#" + std::to_string(s.get_termfreq()));
+    image.spellings = spelling_image(db);
     return image;
 }
 
@@ -70,12 +72,14 @@ class ShardedBuild : public testing::Test {
         IndexImage image;
     };
 
-    static void build_with(std::size_t jobs, Built& built) {
+    static void build_with(std::size_t jobs, Built& built,
+                           ShardLayout layout = ShardLayout::Merged) {
         IndexOptions options;
         options.corpus_dir = kTestCorpus;
         options.index_dir = built.dir / "index";
         options.registry = &registry_;
         options.jobs = jobs;
+        options.layout = layout;
         options.batch_size = 7;  // several commits per shard
         built.report = build_index(options);
         built.image = read_image(options.index_dir);
@@ -107,6 +111,25 @@ TEST_F(ShardedBuild, AnyNumberOfJobsPublishesTheIndexOfOneJob) {
         EXPECT_EQ(built.report.shards, std::min(c.jobs, one_job_->report.files));
         EXPECT_TRUE(built.image == one_job_->image) << "the published index differs";
     }
+}
+
+TEST_F(ShardedBuild, KeptShardsGetOneSpellingDatabaseHoldingOneJobsSpellingData) {
+    Built built;
+    build_with(3, built, ShardLayout::Kept);
+    const fs::path generation = built.report.generation;
+    ASSERT_TRUE(is_sharded_generation(generation));
+    // The manifest names the three shards only: the spelling database is never searched.
+    const auto shards = read_shard_manifest(generation);
+    ASSERT_TRUE(shards);
+    EXPECT_EQ(shards->size(), 3u);
+    const auto spelling = open_spelling(generation);
+    ASSERT_TRUE(spelling);
+    EXPECT_EQ(spelling->get_doccount(), 0u);
+    ASSERT_GT(one_job_->image.spellings.size(), 100u);
+    // Word for word and frequency for frequency the table of a one-job build.
+    EXPECT_EQ(spelling_image(*spelling), one_job_->image.spellings);
+    // The combined shards' tables hold the same: each word's frequency summed over the shards.
+    EXPECT_EQ(built.image.spellings, one_job_->image.spellings);
 }
 
 TEST_F(ShardedBuild, NoShardsAreLeftBesideThePublishedGeneration) {

@@ -11,6 +11,7 @@
 #include "core/error.h"
 #include "core/index/generations.h"
 #include "core/index/index_writer.h"
+#include "core/index/spelling_table.h"
 #include "core/schema.h"
 #include "tests/support/files.h"
 #include "tests/support/index_image.h"
@@ -23,6 +24,7 @@ namespace fs = std::filesystem;
 using testing_support::document_image;
 using testing_support::DocumentImage;
 using testing_support::slurp;
+using testing_support::spelling_image;
 using testing_support::TempDir;
 using testing_support::write_file;
 
@@ -138,6 +140,11 @@ TEST_P(ShardedUpdate, KeptShardsEndAsOneDatabaseWould) {
         EXPECT_EQ(found->second, document) << id;
     }
     for (Xapian::doccount size : shard_sizes(three / "index")) EXPECT_GT(size, 0u);
+    // The generation's spelling database follows the update: the single database's table.
+    const auto spelling = open_spelling(sharded.generation);
+    ASSERT_TRUE(spelling);
+    EXPECT_EQ(spelling_image(*spelling),
+              spelling_image(Xapian::Database((one / "index").string())));
 }
 
 // Shards served by xapian-tcpsrv elsewhere are updated where they are served: the indexer says

@@ -1,10 +1,12 @@
 // remote_shards_test.cpp — tests/corpus built as two kept shards, each served by the stock
 // xapian-tcpsrv on loopback and named by "remote HOST:PORT" lines of the generation's manifest:
-// the server answers the shared query table as on one database, answers 503 naming a shard that
-// is down or frozen within its timeout, and answers again once the shard is back.
+// the server answers the shared query table as on one database (spelling suggestions from the
+// generation's local spelling database), answers 503 naming a shard that is down or frozen
+// within its timeout, and answers again once the shard is back.
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <filesystem>
 #include <memory>
 #include <string>
 
@@ -42,6 +44,10 @@ class RemoteShards : public ::testing::Test {
         write_file(root / "remote" / "gen-000001" / "XAPIANDB",
                    "# shards served by xapian-tcpsrv\nremote " + shards_[0]->address() +
                        "\nremote " + shards_[1]->address() + "\n");
+        // The generation's spelling database stays on the server's host, beside the manifest.
+        std::filesystem::copy(root / "two" / "gen-000001" / "spelling",
+                              root / "remote" / "gen-000001" / "spelling",
+                              std::filesystem::copy_options::recursive);
         const std::string timeout = std::to_string(kRemoteTimeout.count());
         one_ = new RunningServer(root / "one", root / "web");
         remote_ = new RunningServer(
@@ -69,6 +75,10 @@ RunningServer* RemoteShards::remote_ = nullptr;
 
 TEST_F(RemoteShards, EveryTableRowAnswersTheSame) {
     testing_support::expect_same_table(*one_, *remote_);
+}
+
+TEST_F(RemoteShards, MisspeltWordsGetTheSuggestionOfOneDatabase) {
+    testing_support::expect_same_suggestions(*one_, *remote_);
 }
 
 TEST_F(RemoteShards, ArticlesRelatedAndSpeakerPagesAnswerTheSame) {

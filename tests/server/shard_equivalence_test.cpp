@@ -1,13 +1,16 @@
 // shard_equivalence_test.cpp — the same corpus built by the real indexer as one database and as
 // four kept shards (build --jobs 4 --keep-shards), served by two real servers on loopback: every
-// endpoint answers the same over the shared query table (tests/support/shard_equivalence.h).
+// endpoint answers the same over the shared query table (tests/support/shard_equivalence.h),
+// misspelt words included.
 #include "tests/support/shard_equivalence.h"
 
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <thread>
 
 namespace broadsheet {
 namespace {
@@ -50,10 +53,37 @@ TEST_F(ShardedIndex, TheGenerationIsAManifestOfFourShards) {
         EXPECT_TRUE(std::filesystem::exists(dir_->path() / "four" / "gen-000001" /
                                             ("shard-" + std::to_string(k)) / "iamglass"))
             << k;
+    // Beside the shards, not named by the manifest: their merged spelling tables.
+    EXPECT_TRUE(
+        std::filesystem::exists(dir_->path() / "four" / "gen-000001" / "spelling" / "iamglass"));
 }
 
 TEST_F(ShardedIndex, EveryTableRowAnswersTheSame) {
     testing_support::expect_same_table(*one_, *four_);
+}
+
+TEST_F(ShardedIndex, MisspeltWordsGetTheSuggestionOfOneDatabase) {
+    testing_support::expect_same_suggestions(*one_, *four_);
+}
+
+TEST_F(ShardedIndex, AnUpdatesNewWordsAreSuggestedOnTheShards) {
+    // The corpus again with one new article: update finds its file new and the rest unchanged.
+    const std::filesystem::path corpus = dir_->path() / "corpus";
+    std::filesystem::copy(testing_support::kShardCorpus, corpus,
+                          std::filesystem::copy_options::recursive);
+    write_file(corpus / "zanzibar.md",
+               "# Zanzibarian ferries\n\nThe Zanzibarian ferries sailed on Monday.\n");
+    const auto updated = run_command({BROADSHEET_INDEXER, "update", corpus.string(), "--index",
+                                      (dir_->path() / "four").string()});
+    ASSERT_EQ(updated.exit_code, 0) << updated.output;
+    // The server notices the commit within its check interval (a second).
+    nlohmann::json body;
+    for (int attempt = 0; attempt < 50; ++attempt) {
+        body = four_->get_json("/api/search", {{"q", "zanzibaian"}});
+        if (!body["suggestion"].is_null()) break;
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    EXPECT_EQ(body["suggestion"], "zanzibarian") << body;
 }
 
 TEST_F(ShardedIndex, ArticlesRelatedAndSpeakerPagesAnswerTheSame) {

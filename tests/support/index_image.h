@@ -31,4 +31,13 @@ inline DocumentImage document_image(const Xapian::Document& doc,
     return image;
 }
 
+// Every spelling entry of `db` as "word#frequency", in word order (several shards' entries
+// combined as Xapian combines them).
+inline std::vector<std::string> spelling_image(const Xapian::Database& db) {
+    std::vector<std::string> entries;
+    for (auto s = db.spellings_begin(); s != db.spellings_end(); ++s)
+        entries.push_back(*s + "#" + std::to_string(s.get_termfreq()));
+    return entries;
+}
+
 }  // namespace broadsheet::testing_support
