@@ -83,7 +83,7 @@ TEST(ErrorMapping, OneStatusPerCodeAndNoInternalDetails) {
         {ErrorCode::InvalidArgument, 400},  {ErrorCode::InvalidQuery, 400},
         {ErrorCode::NotFound, 404},         {ErrorCode::TooLarge, 413},
         {ErrorCode::IndexUnavailable, 503}, {ErrorCode::SchemaMismatch, 503},
-        {ErrorCode::Internal, 500},
+        {ErrorCode::ShardUnavailable, 503}, {ErrorCode::Internal, 500},
     };
     for (const auto& [code, status] : cases) EXPECT_EQ(status_for(code), status) << to_string(code);
     const ApiResponse internal = error_response(ErrorCode::Internal, "std::bad_alloc at 0x1234");

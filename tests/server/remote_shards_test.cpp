@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <memory>
 #include <string>
+#include <thread>
 
 #include "tests/support/shard_equivalence.h"
 #include "tests/support/tcp_shard_server.h"
@@ -138,6 +139,23 @@ TEST_F(RemoteShards, AFailedShardGives503NamingItThenAnswersAgain) {
         EXPECT_EQ(testing_support::get_comparable(*remote_, "/api/quotes", {{"q", "russia"}}),
                   testing_support::get_comparable(*one_, "/api/quotes", {{"q", "russia"}}));
     }
+}
+
+TEST_F(RemoteShards, AConnectionTheShardServerClosedIsOpenedAgain) {
+    // Shard servers that drop a connection idle for 300 ms (xapian-tcpsrv's default is longer),
+    // and one search handle, so the second request finds its connections closed.
+    const auto& root = dir_->path();
+    TcpShardServer first(XAPIAN_TCPSRV, root / "two" / "gen-000001" / "shard-0", 300);
+    TcpShardServer second(XAPIAN_TCPSRV, root / "two" / "gen-000001" / "shard-1", 300);
+    write_file(root / "idle" / "XAPIANDB", "auto gen-000001\n");
+    write_file(root / "idle" / "gen-000001" / "XAPIANDB",
+               "remote " + first.address() + "\nremote " + second.address() + "\n");
+    RunningServer server(root / "idle", root / "web", {"--threads", "1"});
+    const httplib::Params params = {{"q", "government"}};
+    const nlohmann::json expected = testing_support::get_comparable(*one_, "/api/search", params);
+    EXPECT_EQ(testing_support::get_comparable(server, "/api/search", params), expected);
+    std::this_thread::sleep_for(std::chrono::milliseconds(800));
+    EXPECT_EQ(testing_support::get_comparable(server, "/api/search", params), expected);
 }
 
 }  // namespace

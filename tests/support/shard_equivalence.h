@@ -149,6 +149,7 @@ inline void expect_same_hits(const nlohmann::json& one, const nlohmann::json& sh
     // fall on either side of it.
     const auto sorted_ids = [](const nlohmann::json& hits, bool cut) {
         std::vector<std::string> ids;
+        if (hits.empty()) return ids;
         for (const auto& hit : hits)
             if (!cut ||
                 hit.value("date", nlohmann::json()) != hits.back().value("date", nlohmann::json()))

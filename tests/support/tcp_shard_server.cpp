@@ -52,8 +52,11 @@ bool accepts(int port) {
 
 }  // namespace
 
-TcpShardServer::TcpShardServer(std::filesystem::path tcpsrv, std::filesystem::path database)
-    : tcpsrv_(std::move(tcpsrv)), database_(std::move(database)) {
+TcpShardServer::TcpShardServer(std::filesystem::path tcpsrv, std::filesystem::path database,
+                               int idle_timeout_ms)
+    : tcpsrv_(std::move(tcpsrv)),
+      database_(std::move(database)),
+      idle_timeout_ms_(idle_timeout_ms) {
     for (int attempt = 0; attempt < kPortAttempts; ++attempt)
         if (start(free_port())) return;
     throw std::runtime_error("xapian-tcpsrv did not start for " + database_.string());
@@ -70,9 +73,10 @@ std::string TcpShardServer::address() const {
 
 bool TcpShardServer::start(int port) {
     const std::string port_text = std::to_string(port);
-    std::vector<std::string> argv = {tcpsrv_.string(), "--quiet", "--interface",
-                                     "127.0.0.1",      "--port",  port_text,
-                                     "--idle-timeout", "0",       database_.string()};
+    std::vector<std::string> argv = {
+        tcpsrv_.string(),  "--quiet", "--interface",    "127.0.0.1",
+        "--port",          port_text, "--idle-timeout", std::to_string(idle_timeout_ms_),
+        database_.string()};
     std::vector<char*> args;
     for (auto& arg : argv) args.push_back(arg.data());
     args.push_back(nullptr);

@@ -15,7 +15,9 @@ class TcpShardServer {
     // Serves `database` with the program `tcpsrv` on 127.0.0.1, on a port that was free (bind
     // 0, read, close; xapian-tcpsrv refuses port 0), trying other ports if that one is taken;
     // returns once it accepts connections. Throws std::runtime_error when it never does.
-    TcpShardServer(std::filesystem::path tcpsrv, std::filesystem::path database);
+    // `idle_timeout_ms` is its --idle-timeout: 0 never closes an idle connection.
+    TcpShardServer(std::filesystem::path tcpsrv, std::filesystem::path database,
+                   int idle_timeout_ms = 0);
     ~TcpShardServer();
     TcpShardServer(const TcpShardServer&) = delete;
     TcpShardServer& operator=(const TcpShardServer&) = delete;
@@ -38,6 +40,7 @@ class TcpShardServer {
 
     std::filesystem::path tcpsrv_;
     std::filesystem::path database_;
+    int idle_timeout_ms_ = 0;
     pid_t pid_ = -1;
     int port_ = 0;
 };
