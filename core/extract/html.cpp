@@ -279,6 +279,25 @@ std::vector<std::string> host_names(std::string_view url) {
     return {std::string(host), longest};
 }
 
+// og:site_name, unless the JSON-LD publisher agrees with its start and the rest is a tagline
+// or a domain ending ("Aktuálně.cz - Víte, co se právě děje", "Libération.fr" beside the
+// publisher "Aktuálně.cz", "Libération"): then the publisher's name. Then the publisher, then
+// application-name.
+std::string declared_site_name(const PageMeta& meta) {
+    if (meta.site_name.empty())
+        return !meta.ld_publisher.empty() ? meta.ld_publisher : meta.application_name;
+    const std::string_view site = meta.site_name, publisher = meta.ld_publisher;
+    if (publisher.empty() || site.size() <= publisher.size() ||
+        !text::starts_with_ci(site, publisher))
+        return meta.site_name;
+    const auto rest = site.substr(publisher.size());
+    const bool tagline = rest.starts_with(" - ") || rest.starts_with(" | ") ||
+                         rest.starts_with(" \u2013 ") || rest.starts_with(" \u2014 ");
+    const bool domain_ending =
+        rest.size() <= 4 && rest.front() == '.' && text::count_words(rest) == 1;
+    return tagline || domain_ending ? meta.ld_publisher : meta.site_name;
+}
+
 void decide_title(const PageMeta& meta, Draft& draft) {
     TitleSources sources{meta.ld_headline,
                          meta.ld_name,
@@ -332,9 +351,7 @@ Draft parse_html(std::string_view source) {
     decide_title(meta, draft);
     draft.site_hint = site_from_title_tag(meta.title_tag);
     draft.meta_date = meta.ld_published ? meta.ld_published : meta.published;
-    draft.meta_outlet = !meta.site_name.empty()      ? meta.site_name
-                        : !meta.ld_publisher.empty() ? meta.ld_publisher
-                                                     : meta.application_name;
+    draft.meta_outlet = declared_site_name(meta);
     draft.meta_author = !meta.ld_author.empty() ? meta.ld_author : meta.meta_author;
     draft.meta_url = !meta.canonical.empty() ? meta.canonical
                      : !meta.og_url.empty()  ? meta.og_url

@@ -228,10 +228,51 @@ bool is_linked_sentence(std::string_view text) {
     return text::count_words(text) >= 6 && ends_like_sentence(text);
 }
 
+// Text that sits directly in a container beside its blocks ("<li>We landed Bug 42 <ul>...</ul>
+// </li>", "<div>Text<br><br>More text<p>...</p></div>"): the runs between the blocks, each kept
+// as a block of its own when it reads as text rather than a stray label or a link.
+class LooseText {
+  public:
+    void add_text(const xmlNode* text_node) {
+        if (text_node->content) raw_ += reinterpret_cast<const char*>(text_node->content);
+    }
+    void add_inline(const xmlNode* element) {
+        if (name_of(element) == "br") {
+            raw_ += ' ';
+            return;
+        }
+        const auto text = text_of(element);
+        raw_ += ' ' + text + ' ';
+        links_ += name_of(element) == "a" ? text.size() : link_chars(element);
+    }
+    void flush(std::vector<std::string>& out) {
+        const auto text = text::clean_inline(raw_);
+        const bool prose = text.size() >= kMinLooseChars && links_ * 2 <= text.size();
+        if (prose || (!text.empty() && is_linked_sentence(text))) out.push_back(text);
+        raw_.clear();
+        links_ = 0;
+    }
+
+  private:
+    static constexpr std::size_t kMinLooseChars = 25;
+    std::string raw_;
+    std::size_t links_ = 0;
+};
+
 void collect_blocks(const xmlNode* node, const Skipper& skipper, std::vector<std::string>& out) {
+    LooseText loose;
     for (const xmlNode* child = node->children; child; child = child->next) {
+        if (child->type == XML_TEXT_NODE || child->type == XML_CDATA_SECTION_NODE) {
+            loose.add_text(child);
+            continue;
+        }
         if (child->type != XML_ELEMENT_NODE || skipper.skips(child)) continue;
         const auto name = name_of(child);
+        if (!is_block(child) && !has_block_child(child)) {
+            loose.add_inline(child);
+            continue;
+        }
+        loose.flush(out);
         const bool heading = name.size() == 2 && name[0] == 'h' && name[1] >= '2' && name[1] <= '6';
         if (is_paragraph_like(child) || heading ||
             ((name == "li" || name == "blockquote") && !has_block_child(child))) {
@@ -249,6 +290,7 @@ void collect_blocks(const xmlNode* node, const Skipper& skipper, std::vector<std
         if (name == "h1") continue;  // the headline is read separately
         collect_blocks(child, skipper, out);
     }
+    loose.flush(out);
 }
 
 bool is_ancestor(const xmlNode* ancestor, const xmlNode* node) {
@@ -317,6 +359,28 @@ const xmlNode* lift_to_repeated_container(const xmlNode* best, const Skipper& sk
                 return up;
     }
     return best;
+}
+
+// An article whose first paragraphs sit beside the container of the rest ("<div class=body>
+// <p>intro</p><p>...</p><div id=read-more><div>15 paragraphs</div></div></div>"): an ancestor
+// up to kMaxProseLift levels up whose own prose outside the chosen container is at least
+// 1/kOutsideProseShare of the container's holds the article.
+constexpr int kMaxProseLift = 2;
+constexpr std::size_t kOutsideProseShare = 5;
+
+const xmlNode* lift_to_prose_ancestor(const xmlNode* best, const Skipper& skipper) {
+    const std::size_t inside = skipper.prose_below(best);
+    const xmlNode* lifted = best;
+    const xmlNode* path = best;
+    const xmlNode* up = best->parent;
+    for (int level = 1; up && up->type == XML_ELEMENT_NODE && level <= kMaxProseLift;
+         ++level, path = up, up = up->parent) {
+        const auto name = name_of(up);
+        if (name == "body" || name == "html" || skipper.skips(up)) break;
+        const std::size_t outside = skipper.prose_below(up) - skipper.prose_below(path);
+        if (outside * kOutsideProseShare >= inside) lifted = up;
+    }
+    return lifted;
 }
 
 // An inline style that hides the element: "display: none" or "visibility: hidden".
@@ -436,6 +500,7 @@ std::vector<std::string> main_text_blocks(const xmlNode* root) {
     }
     best = lift_to_shared_ancestor(best, best_score, scorer.scores);
     best = lift_to_repeated_container(best, skipper);
+    best = lift_to_prose_ancestor(best, skipper);
     // Articles split by ads or embeds continue in sibling containers of similar density.
     const xmlNode* parent = best->parent;
     if (!parent) {

@@ -185,7 +185,9 @@ bool looks_like_markdown(std::string_view text) {
         if (t.starts_with("## ")) ++signals;
         if (text::starts_with_ci(t, "by [")) signals += 2;
         if (t.find("](") != std::string_view::npos) ++signals;
-        if (t.starts_with("**") && t.ends_with("**") && t.size() > 4) ++signals;
+        // "****** Title ******" is html2text's heading, not markdown's bold.
+        if (t.starts_with("**") && !t.starts_with("***") && t.ends_with("**") && t.size() > 4)
+            ++signals;
     }
     return signals >= 2;
 }

@@ -279,6 +279,22 @@ bool is_web_url(std::string_view url) {
     return true;
 }
 
+std::string logo_outlet(std::string_view line) {
+    auto t = text::trim(line);
+    if (const auto stop = t.find(". "); stop != std::string_view::npos) t = t.substr(0, stop);
+    while (t.ends_with('.')) t.remove_suffix(1);
+    constexpr std::string_view kLogo = " logo";
+    if (t.size() <= kLogo.size() || !text::ends_with_ci(t, kLogo)) return {};
+    std::string name = tidy_name(t.substr(0, t.size() - kLogo.size()));
+    // "topicseed topicseed logo": the name twice, as text and as the image's alt.
+    const auto half = name.size() / 2;
+    if (name.size() % 2 == 1 && name[half] == ' ' &&
+        std::string_view(name).substr(0, half) == std::string_view(name).substr(half + 1))
+        name.resize(half);
+    if (text::count_words(name) > 4 || !looks_like_outlet_name(name)) return {};
+    return name;
+}
+
 std::string resolve_outlet(const OutletEvidence& evidence, const Registry& registry) {
     if (!text::trim(evidence.metadata).empty()) {
         if (auto name = normalise_outlet(evidence.metadata, registry); !name.empty()) return name;
@@ -329,6 +345,9 @@ std::string resolve_outlet(const OutletEvidence& evidence, const Registry& regis
     }
     if (evidence.title_suffix_is_branding && looks_like_outlet_name(evidence.title_suffix))
         return without_company_suffix(tidy_name(evidence.title_suffix));
+    for (std::size_t i = 0; i < evidence.footer.size() && i < 8; ++i)
+        if (auto name = logo_outlet(evidence.footer[i]); !name.empty())
+            return normalise_outlet(name, registry);
     if (!unregistered_copyright.empty()) return unregistered_copyright;
     if (web_url) return host_of_url(evidence.url);
     if (!unregistered_credit.empty()) return unregistered_credit;

@@ -26,8 +26,9 @@ struct OutletEvidence {
 // registered copyright holder or "Source:" credit > a logo line naming a registered outlet >
 // a registered dateline agency > a signature phrase ("Comment via X", "download the X app",
 // "the X Terminal") > a registered outlet in a share or promo line > the byline's domain or
-// registered outlet > an HTML <title>'s branding > an unregistered copyright holder (company
-// suffixes dropped) > an unregistered URL host > an unregistered "Source:" credit.
+// registered outlet > an HTML <title>'s branding > a logo's alt text among the first chrome
+// lines > an unregistered copyright holder (company suffixes dropped: often the parent
+// company) > an unregistered URL host > an unregistered "Source:" credit.
 // "" when nothing names an outlet.
 std::string resolve_outlet(const OutletEvidence& evidence, const Registry& registry);
 
@@ -42,6 +43,11 @@ std::string source_credit(std::string_view line);
 // A name captured by a signature phrase: "Comment via Sputnik" → "Sputnik", "download the
 // WRAL News app" → "WRAL News", "it's on the Bloomberg Terminal" → "Bloomberg".
 std::string signature_outlet(std::string_view line);
+
+// A site's logo as a rendered page prints its alt text: "The Verge logo. The Verge homepage" →
+// "The Verge", "WordPress Tavern Logo" → "WordPress Tavern". "" for any other line, and for an
+// image file name or a caption ("Man checking phone in front of Twitter logo.").
+std::string logo_outlet(std::string_view line);
 
 // True for an absolute http:// or https:// URL (scheme in any case) with a host: the only URLs
 // an outlet is read from and the only ones stored as an article's URL. "javascript:...",

@@ -44,6 +44,16 @@ bool is_wrapped_prose(const std::vector<std::string>& block) {
            continued * 2 >= block.size() - 1;
 }
 
+// A headline a renderer wrapped at its screen width (72 to 80 columns): a long first line
+// without an end mark, its rest on one shorter line that is no byline or date line.
+bool is_wrapped_headline(const std::vector<std::string>& block) {
+    if (block.size() != 2) return false;
+    const auto width = block[0].size();
+    return width >= 60 && width <= 80 && block[1].size() < width && !ends_like_sentence(block[0]) &&
+           block[0].back() != ':' && !parse_byline(block[1]) &&
+           classify_date_line(block[1]).kind == DateLineKind::NotDateLine;
+}
+
 // A stack of three or more short lines without sentence punctuation is a menu ("News / Sport /
 // Weather", "Share this with / Email / Facebook"). Date lines and bylines stacked under a
 // headline are not menu items.
@@ -64,7 +74,7 @@ bool is_menu_stack(const std::vector<std::string>& block) {
 void add_plain_block(std::vector<std::string>& block, std::vector<Unit>& units) {
     if (block.empty()) return;
     const bool list = is_list_block(block);
-    if (is_wrapped_prose(block) && !list) {
+    if ((is_wrapped_prose(block) || is_wrapped_headline(block)) && !list) {
         std::string joined;
         for (const auto& l : block) joined += (joined.empty() ? "" : " ") + l;
         units.push_back({joined});
@@ -116,6 +126,38 @@ void join_broken_paragraphs(std::vector<Unit>& units) {
     }
 }
 
+// Leading asterisks of a heading as html2text prints it ("****** Title ******", six for <h1>,
+// five for <h2> ...), or 0. The text may wrap, the closing run on a later line.
+std::size_t starred_heading_stars(std::string_view line) {
+    const auto stars = line.find_first_not_of('*');
+    if (stars < 3 || stars == std::string_view::npos || line[stars] != ' ') return 0;
+    return stars;
+}
+
+// A starred heading from line `i` on (up to three wrapped lines) as a unit with its level;
+// false when the closing run of stars is not found.
+bool read_starred_heading(const std::vector<std::string_view>& lines, std::size_t& i,
+                          std::vector<Unit>& units) {
+    const auto first = text::trim(lines[i]);
+    const auto stars = starred_heading_stars(first);
+    if (stars == 0) return false;
+    const std::string closing = " " + std::string(stars, '*');
+    std::string joined;
+    for (std::size_t k = i; k < lines.size() && k < i + 3; ++k) {
+        const auto line = text::trim(lines[k]);
+        joined += (joined.empty() ? "" : " ") + std::string(line);
+        if (!line.ends_with(closing)) continue;
+        const auto inner = text::trim(
+            std::string_view(joined).substr(stars, joined.size() - stars - closing.size()));
+        if (inner.empty()) return false;
+        units.push_back(
+            Unit{text::clean_inline(inner), static_cast<int>(stars >= 6 ? 1 : 7 - stars)});
+        i = k;
+        return true;
+    }
+    return false;
+}
+
 }  // namespace
 
 std::vector<Unit> read_units(std::string_view text, TextFlavour flavour) {
@@ -128,6 +170,9 @@ std::vector<Unit> read_units(std::string_view text, TextFlavour flavour) {
             add_plain_block(block, units);
         } else if (flavour == TextFlavour::Markdown) {
             read_markdown_unit(lines, i, units);
+        } else if (starred_heading_stars(raw) > 0) {
+            add_plain_block(block, units);
+            if (!read_starred_heading(lines, i, units)) block.push_back(text::clean_inline(raw));
         } else {
             block.push_back(text::clean_inline(raw));
         }

@@ -299,5 +299,30 @@ TEST(ParseHtml, TitleTagLosesSectionAndSite) {
     EXPECT_EQ(d.site_hint, "Example Times");
 }
 
+TEST(ParseHtml, SiteNameAgreesWithThePublisher) {
+    struct Case {
+        const char* site_name;
+        const char* publisher;
+        const char* want;
+        const char* why;
+    };
+    const Case cases[] = {
+        {"Aktualne.cz - Vite, co se prave deje", "Aktualne.cz", "Aktualne.cz",
+         "og:site_name with a tagline after the publisher's name: the name"},
+        {"Liberation.fr", "Liberation", "Liberation", "a domain ending after the name goes"},
+        {"Example Times", "Example Media Group", "Example Times",
+         "a publisher that differs is a parent company: og:site_name stays"},
+        {"BuzzFeed News", "BuzzFeed", "BuzzFeed News", "a longer name that is no tagline stays"},
+    };
+    for (const auto& c : cases) {
+        const std::string html =
+            std::string("<html><head><meta property=\"og:site_name\" content=\"") + c.site_name +
+            "\"><script type=\"application/ld+json\">{\"@type\":\"NewsArticle\","
+            "\"headline\":\"Budget passes\",\"publisher\":{\"name\":\"" +
+            c.publisher + "\"}}</script></head><body></body></html>";
+        EXPECT_EQ(parse_html(html).meta_outlet, c.want) << c.why;
+    }
+}
+
 }  // namespace
 }  // namespace broadsheet

@@ -99,6 +99,9 @@ std::vector<ResolveCase> resolve_cases() {
         {{.footer = {"Source: Ministry of Health"}},
          "Ministry of Health",
          "an unregistered credit is still the last resort"},
+        {{.footer = {"The Verge logo. The Verge homepage", "© 2023 Vox Media, LLC."}},
+         "The Verge",
+         "a logo's alt text among the first chrome lines beats an unregistered parent company"},
         {{}, "", "no evidence: unknown"},
         {{.url = "javascript:window.location='https://sputniknews.com/'"},
          "",
@@ -167,6 +170,25 @@ const DatelineCase kDatelines[] = {
     {"Officials (including the mayor) - said", false, "", 0, 0, 0,
      "a bracket in a sentence is not an agency"},
 };
+
+struct LogoCase {
+    const char* line;
+    const char* outlet;
+    const char* why;
+};
+
+TEST(LogoOutlet, Table) {
+    const LogoCase cases[] = {
+        {"WordPress Tavern Logo", "WordPress Tavern", "the alt text of a site's logo"},
+        {"The Verge logo. The Verge homepage", "The Verge", "only the first sentence counts"},
+        {"Acme Acme logo", "Acme", "the name as text and again as the image's alt"},
+        {"Man checking phone in front of Twitter logo.", "", "a caption is no logo line"},
+        {"Mozilla dinosaur head logo.png", "", "an image file name is no logo line"},
+        {"logo", "", "no name before it"},
+        {"Sky News", "", "a line without the word is left to the other rules"},
+    };
+    for (const auto& c : cases) EXPECT_EQ(logo_outlet(c.line), c.outlet) << c.why;
+}
 
 TEST(ParseDateline, Table) {
     for (const auto& c : kDatelines) {

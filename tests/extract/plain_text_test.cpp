@@ -281,6 +281,24 @@ const TitleCase kTitleCases[] = {
     {"a sentence with a full stop is not a headline",
      "The talks went on for three hours and ended without a deal.\n", TextFlavour::Plain, "", "",
      "B"},
+    {"a browser's dump: the headline is the line above the standfirst and byline, far below the "
+     "first plausible line of chrome",
+     "Sign up to comment and more\n\nYour account settings here\n\nStay logged in always\n\n"
+     "Log in with your email\n\n"
+     "Biz & IT\n\nMinecraft exploit makes it easy to crash servers\n\nA two-year-old bug exposes "
+     "servers to attack.\n\nBy Dan Goodin - Apr 16, 2015\n\nA newly released exploit lets anyone "
+     "crash servers of the game with a few "
+     "packets, and the developer who found the bug two years ago says the company never fixed "
+     "it, although he reported it privately and waited for months before he published it.\n",
+     TextFlavour::Plain, "", "Minecraft exploit makes it easy to crash servers", "CBBBBTBBB"},
+    {"a standfirst between headline and byline does not move the headline",
+     "Minecraft exploit makes it easy to crash servers\n\nA bug exposes servers to attack\n\n"
+     "By Dan Goodin\n\nBody.\n",
+     TextFlavour::Plain, "", "Minecraft exploit makes it easy to crash servers", "TBBB"},
+    {"html2text's starred <h1>, wrapped over two lines, is the headline",
+     "Home\n\nPlausible menu line of a site\n\n****** Rewriting the rules of video\nengagement "
+     "******\n\n***** Recommended reads *****\n\nBody.\n",
+     TextFlavour::Plain, "", "Rewriting the rules of video engagement", "CBTBB"},
 };
 
 TEST(TextPasses, Title) {

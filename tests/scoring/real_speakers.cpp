@@ -43,8 +43,9 @@ SpeakerLabel parse_entry(const nlohmann::json& value, const std::string& page) {
                     "speaker labels: \"" + page + "\": expected a list or {\"speakers\": [...]}");
     label.people = people_of(value.at("speakers"), page);
     if (const auto it = value.find("optional"); it != value.end()) {
-        for (const auto& form : people_of(*it, page))
-            label.optional.insert(label.optional.end(), form.begin(), form.end());
+        const auto optional = people_of(*it, page);
+        for (const auto& forms : optional)
+            label.optional.insert(label.optional.end(), forms.begin(), forms.end());
     }
     return label;
 }

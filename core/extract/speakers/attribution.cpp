@@ -77,10 +77,24 @@ SubjectRef Attributor::subject_for_cue(std::size_t verb, const Cue& cue, std::si
         }
         return sentence_subject(verb);
     }
-    auto ref = subject_before(verb, floor);
-    if (ref.kind == RefKind::None)  // "said Mr Putin"
-        ref = reference_starting_at(verb + 1, ceiling, PhraseMode::AfterVerb);
-    return ref;
+    const auto before = subject_before(verb, floor);
+    // "Fares will rise, said Ruth Calloway": after a comma the words before the verb are what
+    // was said, so a name after the verb outranks an unnamed noun before it.
+    const bool inverted = verb > floor && is_punct(tokens_[verb - 1], ",");
+    if (before.kind == RefKind::Named || before.kind == RefKind::Pronoun ||
+        (before.kind != RefKind::None && !inverted))
+        return before;
+    const auto after = reference_starting_at(verb + 1, ceiling, PhraseMode::AfterVerb);
+    if (after.kind != RefKind::Named) return before.kind != RefKind::None ? before : after;
+    // "a magazine that claimed President-elect Trump relied on lies": a name followed by a verb
+    // is the subject of the reported clause, not the speaker; "said Ruth Farrow of the group",
+    // "said Smith in a statement" are followed by function words.
+    const std::size_t next = people_.mentions[static_cast<std::size_t>(after.mention)].name_end;
+    if (next < tokens_.size() && is_word(tokens_[next]) && !tokens_[next].capitalised &&
+        !is_clause_opener(tokens_[next].key) && !is_non_name_word(tokens_[next].key) &&
+        !cue_for(tokens_[next].key))
+        return before;
+    return after;
 }
 
 Attribution Attributor::attribute_quote(std::size_t open, std::size_t close) const {

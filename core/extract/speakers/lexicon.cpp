@@ -34,7 +34,9 @@ const Lexicon& title_words() {
         "constable detective superintendent striker goalkeeper midfielder defender owner "
         "coordinator engineer statistician scientist surgeon doctor nurse teacher principal "
         "chairperson majority minority whip treasurer registrar ombudsman auditor comptroller "
-        "controller mayor-elect governor-elect co-sponsor sponsor");
+        "controller mayor-elect governor-elect co-sponsor sponsor supervisor administrator "
+        "organizer organiser pastor priest coroner warden magistrate curator taoiseach "
+        "tanaiste");
     return words;
 }
 
@@ -68,7 +70,7 @@ const Lexicon& non_name_words() {
         "comments advertisement sign subscribe click top breaking update updated published "
         "posted copyright source sources reuters ap afp tass ria novosti sputnik interfax "
         "xinhua monday tuesday wednesday thursday friday saturday sunday january february march "
-        "july september october november december feb mar apr jun jul aug sep sept oct nov dec "
+        "july september october november december "
         "american russian syrian british french german chinese iranian turkish israeli "
         "palestinian iraqi ukrainian european saudi arab arabic egyptian jordanian lebanese "
         "kurdish afghan pakistani indian japanese korean italian spanish polish dutch belgian "
@@ -99,7 +101,8 @@ const Lexicon& non_name_words() {
         "research studies relations economic social public private general national election "
         "elections campaign war crisis revolution spring summer autumn fall winter christmas "
         "easter ramadan olympic prize award awards internet web online facebook twitter youtube "
-        "google instagram telegram whatsapp learn getty images file plc gmbh jr sr ii iii iv "
+        "google instagram telegram whatsapp learn getty images file plc gmbh jr sr jnr snr ii iii "
+        "iv "
         "gmt utc est edt pst bst cet am pm op-ed opinion editorial analysis exclusive homes "
         "holdings partners capital airlines airways motors energy foods systems technologies "
         "technology pharmaceuticals pharma media entertainment industries resources mining oil "
@@ -109,7 +112,18 @@ const Lexicon& non_name_words() {
         "consulting estates developments construction builders farms dairy brewery bakery "
         "restaurant restaurants cafe statistics sciences society unions chamber chambers fc "
         "rovers athletic wanderers borough municipality board charity appeal clinic library "
-        "port harbour harbor mall plaza arena");
+        "port harbour harbor mall plaza arena guide handbook manual edition podcast show series "
+        "newsletter blog episode album festival tournament championship championships "
+        // Closed-class words of the other languages of the archive, capitalised at a sentence
+        // start ("Das Problem", "Les Échos"); name particles ("de", "von", "la") stay out.
+        "der das den die dem des ein eine einer eines einem einen und oder aber auch mit im ins "
+        "zum zur bei "
+        "zu aus auf für über unter nach vor seit als wie wenn dass diese dieser dieses diesem "
+        "jeder jede alle seine seiner seinem ihr ihre ihren ihrem meine mein unser unsere er "
+        "sie wir ich nicht noch nur schon sehr bereits heute gestern insbesondere laut zwischen "
+        "les une des aux et ou mais dans sur pour par avec sans selon chez cette ces il elle ils "
+        "elles nous vous los las una unos unas en con por para según sobre nel nella gli uno "
+        "um uma em na com pelo pela");
     return words;
 }
 
@@ -149,8 +163,32 @@ const Lexicon& determiners() {
 
 }  // namespace
 
+namespace {
+
+// German job titles are compounds whose head is the title: "Bundesministerin",
+// "VW-Chef", "Cannabis-Experte", "Parteikollege", "Landesbischof".
+bool has_german_title_head(std::string_view key) {
+    static constexpr std::string_view heads[] = {
+        "präsident",      "präsidentin",     "minister",     "ministerin", "chef",
+        "chefin",         "sprecher",        "sprecherin",   "experte",    "expertin",
+        "leiter",         "leiterin",        "führer",       "führerin",   "kollege",
+        "kollegin",       "vorsitzende",     "vorsitzender", "direktor",   "direktorin",
+        "bischof",        "bischöfin",       "kanzler",      "kanzlerin",  "redaktor",
+        "redaktorin",     "politiker",       "politikerin",  "oberst",     "geschäftsführer",
+        "stellvertreter", "stellvertreterin"};
+    for (const auto head : heads)
+        if (key.ends_with(head)) return true;
+    return false;
+}
+
+}  // namespace
+
 bool is_title_word(std::string_view key) {
-    return title_words().contains(key);
+    if (title_words().contains(key) || has_german_title_head(key)) return true;
+    // "Vice-President", "Ex-Minister", "Co-Chair": a hyphenated word ending in a title is one.
+    const auto hyphen = key.rfind('-');
+    return hyphen != std::string_view::npos && hyphen + 1 < key.size() &&
+           title_words().contains(key.substr(hyphen + 1));
 }
 
 bool is_personal_title(std::string_view key) {
@@ -195,7 +233,8 @@ bool is_determiner(std::string_view key) {
 }
 
 bool is_generational_suffix(std::string_view key) {
-    return key == "jr" || key == "sr" || key == "ii" || key == "iii" || key == "iv";
+    return key == "jr" || key == "sr" || key == "jnr" || key == "snr" || key == "ii" ||
+           key == "iii" || key == "iv";
 }
 
 bool is_generic_person_noun(std::string_view key) {
@@ -207,7 +246,14 @@ bool is_generic_person_noun(std::string_view key) {
 }
 
 bool is_ambiguous_month(std::string_view key) {
-    return key == "may" || key == "june" || key == "april" || key == "august" || key == "jan";
+    // Abbreviations are names too: "Mar Hicks", "Jun Ishikawa".
+    static const Lexicon words(
+        "may june april august jan feb mar apr jun jul aug sep sept oct nov dec");
+    return words.contains(key);
+}
+
+bool is_thing_tail(std::string_view key) {
+    return key == "bill";
 }
 
 bool has_particle_prefix(std::string_view word) {
@@ -273,6 +319,7 @@ bool role_matches_title(std::string_view role, std::string_view title) {
 bool needs_clause_to_report(std::string_view key) {
     static const Lexicon words(
         "added adds noted notes claimed claims confirmed announced predicted promised explained "
+        "explains "
         "recalled recalls maintained observed stressed emphasized emphasised acknowledged "
         "admitted wrote writes concluded conceded complained commented reiterated suggested "
         "indicated testified answered");
@@ -304,7 +351,10 @@ std::optional<Cue> cue_for(std::string_view key) {
         {"asked", {CueForm::Finite, false, 0.9}},
         {"asks", {CueForm::Finite, false, 0.9}},
         {"explained", {CueForm::Finite, true, 1.0}},
+        {"explains", {CueForm::Finite, true, 1.0}},
         {"stated", {CueForm::Finite, true, 1.0}},
+        {"states", {CueForm::Finite, false, 0.9}},
+        {"instructed", {CueForm::Finite, false, 0.9}},
         {"declared", {CueForm::Finite, true, 1.0}},
         {"insisted", {CueForm::Finite, true, 1.0}},
         {"insists", {CueForm::Finite, true, 1.0}},

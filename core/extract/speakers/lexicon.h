@@ -21,8 +21,12 @@ bool is_role_noun(std::string_view key);
 // Capitalised words that are never part of a person's name: function words, days, months,
 // demonyms, and the words that make organisations and places ("State", "House", "Group").
 bool is_non_name_word(std::string_view key);
-// Month names that are also given names ("May", "June"): a month only next to a number.
+// Month names and abbreviations that are also names ("May", "June", "Mar"): a month only next
+// to a number or after "in", "since" ...
 bool is_ambiguous_month(std::string_view key);
+// Words that end the name of a document or thing but are given names elsewhere: "the Data
+// Retention Bill" names a law, "Bill Shorten" a person.
+bool is_thing_tail(std::string_view key);
 // "Jr", "Sr", "II", "III": after a name, not part of the canonical form.
 bool is_generational_suffix(std::string_view key);
 // Nouns for an anonymous-looking person that still refer back to the paragraph's subject:

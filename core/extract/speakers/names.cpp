@@ -132,6 +132,45 @@ void collect_appositives(const std::vector<Token>& tokens, Mention& m) {
     }
 }
 
+// Prepositions after which a capitalised run is a place or an organisation: people are not
+// "in" or "near" anyone.
+bool is_locative(std::string_view key) {
+    return key == "in" || key == "at" || key == "near" || key == "across" || key == "throughout" ||
+           key == "inside" || key == "outside";
+}
+
+// Whether the context makes the run [name_first, words_end) a thing rather than a person: a
+// law's tail ("the Data Retention Bill"), an article right before the name ("the National
+// Weather Service", "The Quick Setup Guide"), or a place preposition, also through "and"/"or"
+// ("prosecutors in San Francisco and Los Angeles"). A possessive name keeps its person.
+bool names_a_thing(const std::vector<Token>& tokens, std::size_t run_first, std::size_t name_first,
+                   std::size_t words_end, const std::vector<Mention>& earlier) {
+    if (words_end - name_first >= 2 && is_thing_tail(tokens[words_end - 1].key)) return true;
+    if (name_first == 0 || tokens[words_end - 1].possessive) return false;
+    const Token& before = tokens[name_first - 1];
+    if (!is_word(before) || before.sentence != tokens[name_first].sentence) return false;
+    if (before.key == "the" || before.key == "a" || before.key == "an") return true;
+    // "The International Trade Secretary insists": a name ending in a title word is a title
+    // when an article opens the capitalised words before it.
+    if (words_end - name_first >= 2 && is_title_word(tokens[words_end - 1].key)) {
+        std::size_t k = name_first;
+        while (k > 0 && is_word(tokens[k - 1]) && tokens[k - 1].capitalised &&
+               tokens[k - 1].key != "the" && is_non_name_word(tokens[k - 1].key) &&
+               !is_title_word(tokens[k - 1].key))
+            --k;
+        if (k > 0 && (tokens[k - 1].key == "the" || tokens[k - 1].key == "a")) return true;
+    }
+    if (name_first != run_first) return false;
+    if (is_locative(before.key)) return true;
+    // "the Alliance of Motion Picture and Television Producers": the capitalised words after a
+    // capitalised head and "of" belong to the organisation.
+    if (before.key == "of" && name_first >= 2 && is_word(tokens[name_first - 2]) &&
+        tokens[name_first - 2].capitalised && !is_title_word(tokens[name_first - 2].key))
+        return true;
+    return (before.key == "and" || before.key == "or") && !earlier.empty() &&
+           earlier.back().thing && earlier.back().name_end + 1 == name_first;
+}
+
 }  // namespace
 
 std::string Person::name() const {
@@ -194,8 +233,10 @@ std::vector<Mention> scan_mentions(const std::vector<Token>& tokens) {
             return is_name_word(tokens[k]) && !is_month_here(tokens, k);
         };
         for (std::size_t k = i; k < words_end; ++k) {
+            // "van der Bellen"; capitalised only inside a started name ("Van Den Hoek"), since
+            // a capitalised "Der", "Den" at a sentence start is a German article.
             const bool particle =
-                k > i && !tokens[k].capitalised && is_name_particle(tokens[k].key);
+                k > i && is_name_particle(tokens[k].key) && (!tokens[k].capitalised || started);
             const bool name_like = name_like_at(k);
             // ... but a title followed by more name words titles them: "Industry Minister X Y".
             const bool inner_title = started && k + 1 == words_end && tokens[k].capitalised &&
@@ -216,11 +257,18 @@ std::vector<Mention> scan_mentions(const std::vector<Token>& tokens) {
         // place or portfolio, not the person.
         if (name_first < words_end && name_first > i && tokens[name_first - 1].key == "of")
             ++name_first;
-        // "Minister for Housing Eoin Brady": the portfolio precedes the name.
+        // "Minister for Housing Eoin Brady", "Attorney for the District of Massachusetts Joshua
+        // Levy": the portfolio or place precedes the name.
         if (name_first == i && words_end - name_first > 2 && i >= 2 &&
             (tokens[i - 1].key == "for" || tokens[i - 1].key == "of") &&
-            is_title_word(tokens[i - 2].key))
+            (is_title_word(tokens[i - 2].key) || tokens[i - 2].capitalised))
             name_first = words_end - 2;
+        // "Enter Stuart R. Kaplan": a middle initial follows exactly one given name.
+        for (std::size_t k = name_first + 2; k + 1 < words_end; ++k) {
+            if (!is_initial(tokens[k])) continue;
+            name_first = k - 1;
+            break;
+        }
         if (name_first < words_end && words_end - name_first <= kMaxNameWords &&
             !is_initial(tokens[words_end - 1])) {
             Mention m;
@@ -231,6 +279,7 @@ std::vector<Mention> scan_mentions(const std::vector<Token>& tokens) {
                 m.words.push_back(name_word(tokens[k]));
             for (std::size_t k = i; k < name_first; ++k) add_title(m, tokens[k].key);
             m.possessive = tokens[j - 1].possessive;
+            m.thing = names_a_thing(tokens, i, name_first, words_end, mentions);
             collect_lead(tokens, m);
             collect_appositives(tokens, m);
             mentions.push_back(std::move(m));
@@ -315,7 +364,7 @@ People find_people(const std::vector<Token>& tokens,
         return out;
     };
     for (auto& m : mentions) {
-        if (m.words.size() < 2) continue;
+        if (m.words.size() < 2 || m.thing) continue;
         if (hints.organisation && hints.organisation(joined(m.words))) {
             m.words.clear();  // "Al Jazeera": an outlet, not a person
             continue;
@@ -339,7 +388,7 @@ People find_people(const std::vector<Token>& tokens,
     std::vector<std::size_t> last_seen(persons.size() + mentions.size(), 0);
     std::vector<bool> seen(last_seen.size(), false);
     for (auto& m : mentions) {
-        if (m.words.empty()) continue;
+        if (m.words.empty() || m.thing) continue;
         if (m.words.size() >= 2) {
             last_seen[static_cast<std::size_t>(m.person)] = m.name_first;
             seen[static_cast<std::size_t>(m.person)] = true;

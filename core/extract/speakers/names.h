@@ -24,6 +24,8 @@ struct Mention {
     Gender gender = Gender::Unknown;
     bool titled = false;      // an honorific or job title is attached ("Mr Putin")
     bool possessive = false;  // "Putin’s spokesman": the name is a modifier, not the subject
+    bool thing = false;       // a place, law or organisation by its context ("in Los Angeles",
+                              // "the Data Retention Bill"): never a person
     int person = -1;          // index into People::persons; -1 when it names no person
 };
 
