@@ -296,15 +296,21 @@ void extract_warc(const SourceFile& file, const Registry& registry, ExtractResul
     const auto on_page = [&](WarcPage&& page) {
         ++pages;
         const std::string where = file.relative_path + ":" + std::to_string(page.record);
-        const auto decoded = decode_with_charset(page.body, kMaxSourceBytes, page.charset);
-        if (!decoded.text) {
-            diagnostics.push_back({where, Severity::Skipped, decoded.skip_reason});
-            return;
+        // A bug in a step costs this page, not the thousands of others in the crawl.
+        try {
+            const auto decoded = decode_with_charset(page.body, kMaxSourceBytes, page.charset);
+            if (!decoded.text) {
+                diagnostics.push_back({where, Severity::Skipped, decoded.skip_reason});
+                return;
+            }
+            if (!decoded.warning.empty())
+                diagnostics.push_back({where, Severity::Warning, decoded.warning});
+            add_article(from, Record{parse_html(*decoded.text), page.record}, no_sidecar, page.url,
+                        result);
+        } catch (const std::exception& e) {
+            diagnostics.push_back(
+                {where, Severity::Skipped, std::string("extraction failed: ") + e.what()});
         }
-        if (!decoded.warning.empty())
-            diagnostics.push_back({where, Severity::Warning, decoded.warning});
-        add_article(from, Record{parse_html(*decoded.text), page.record}, no_sidecar, page.url,
-                    result);
     };
     read_warc_pages(file.bytes, file.relative_path, WarcLimits{}, on_page, diagnostics);
     if (pages == 0) {
