@@ -144,6 +144,15 @@ const Lexicon& verb_fillers() {
     return words;
 }
 
+// French speech verbs: the participle of the compound past ("a déclaré") and the present.
+const Lexicon& french_speech_verbs() {
+    static const Lexicon words(
+        "déclaré déclare ajouté ajoute affirmé affirme expliqué explique annoncé annonce estimé "
+        "estime souligné souligne précisé précise assuré assure indiqué indique dit confié "
+        "répondu insisté martelé");
+    return words;
+}
+
 const Lexicon& clause_openers() {
     static const Lexicon words(
         "on in at after before during while when although though as however meanwhile moreover "
@@ -316,6 +325,13 @@ bool role_matches_title(std::string_view role, std::string_view title) {
     return false;
 }
 
+bool is_auxiliary_for(std::string_view word, std::string_view verb) {
+    // "Fabius a ajouté", "Hollande avait annoncé", "a également déclaré"; English "had a say"
+    // keeps its article.
+    static const Lexicon auxiliaries("a avait ont avaient aurait auraient également aussi déjà");
+    return auxiliaries.contains(word) && french_speech_verbs().contains(verb);
+}
+
 bool needs_clause_to_report(std::string_view key) {
     static const Lexicon words(
         "added adds noted notes claimed claims confirmed announced predicted promised explained "
@@ -323,7 +339,9 @@ bool needs_clause_to_report(std::string_view key) {
         "recalled recalls maintained observed stressed emphasized emphasised acknowledged "
         "admitted wrote writes concluded conceded complained commented reiterated suggested "
         "indicated testified answered");
-    return words.contains(key);
+    // French speech verbs have other senses too ("a annoncé une réforme"): reported speech
+    // needs "que" after them.
+    return words.contains(key) || french_speech_verbs().contains(key);
 }
 
 std::optional<Cue> cue_for(std::string_view key) {
@@ -414,6 +432,32 @@ std::optional<Cue> cue_for(std::string_view key) {
         {"declaring", {CueForm::Participle, true, 0.8}},
         {"quipping", {CueForm::Participle, false, 0.9}},
         {"according", {CueForm::According, true, 0.9}},
+        // French: the participle of the compound past ("a déclaré") and the present.
+        {"déclaré", {CueForm::Finite, true, 1.0}},
+        {"déclare", {CueForm::Finite, true, 1.0}},
+        {"ajouté", {CueForm::Finite, true, 1.0}},
+        {"ajoute", {CueForm::Finite, true, 1.0}},
+        {"affirmé", {CueForm::Finite, true, 1.0}},
+        {"affirme", {CueForm::Finite, true, 1.0}},
+        {"expliqué", {CueForm::Finite, true, 1.0}},
+        {"explique", {CueForm::Finite, true, 1.0}},
+        {"annoncé", {CueForm::Finite, true, 0.9}},
+        {"annonce", {CueForm::Finite, true, 0.9}},
+        {"estimé", {CueForm::Finite, true, 0.9}},
+        {"estime", {CueForm::Finite, true, 0.9}},
+        {"souligné", {CueForm::Finite, true, 0.9}},
+        {"souligne", {CueForm::Finite, true, 0.9}},
+        {"précisé", {CueForm::Finite, true, 0.9}},
+        {"précise", {CueForm::Finite, true, 0.9}},
+        {"assuré", {CueForm::Finite, true, 0.9}},
+        {"assure", {CueForm::Finite, true, 0.9}},
+        {"indiqué", {CueForm::Finite, true, 0.8}},
+        {"indique", {CueForm::Finite, true, 0.8}},
+        {"dit", {CueForm::Finite, true, 0.9}},
+        {"confié", {CueForm::Finite, true, 0.9}},
+        {"répondu", {CueForm::Finite, true, 0.9}},
+        {"insisté", {CueForm::Finite, true, 0.9}},
+        {"martelé", {CueForm::Finite, true, 0.9}},
     };
     // Looked up for nearly every token: index the table once.
     static const auto index = [] {

@@ -141,7 +141,8 @@ bool is_locative(std::string_view key) {
 
 // Whether the context makes the run [name_first, words_end) a thing rather than a person: a
 // law's tail ("the Data Retention Bill"), an article right before the name ("the National
-// Weather Service", "The Quick Setup Guide"), or a place preposition, also through "and"/"or"
+// Weather Service", "The Quick Setup Guide") or before capitalised words that are never part of
+// a name ("The Great Big Lie"), or a place preposition, also through "and"/"or"
 // ("prosecutors in San Francisco and Los Angeles"). A possessive name keeps its person.
 bool names_a_thing(const std::vector<Token>& tokens, std::size_t run_first, std::size_t name_first,
                    std::size_t words_end, const std::vector<Mention>& earlier) {
@@ -150,15 +151,18 @@ bool names_a_thing(const std::vector<Token>& tokens, std::size_t run_first, std:
     const Token& before = tokens[name_first - 1];
     if (!is_word(before) || before.sentence != tokens[name_first].sentence) return false;
     if (before.key == "the" || before.key == "a" || before.key == "an") return true;
-    // "The International Trade Secretary insists": a name ending in a title word is a title
-    // when an article opens the capitalised words before it.
-    if (words_end - name_first >= 2 && is_title_word(tokens[words_end - 1].key)) {
+    // "The International Trade Secretary insists", "the pushers of The Great Big Lie say": an
+    // article before capitalised words that cannot be part of a name makes the name after them
+    // a thing's name. A title ("the US Secretary of State John Kerry") or a possessive ("the
+    // Post's Bob Woodward") between them keeps the person.
+    {
         std::size_t k = name_first;
         while (k > 0 && is_word(tokens[k - 1]) && tokens[k - 1].capitalised &&
-               tokens[k - 1].key != "the" && is_non_name_word(tokens[k - 1].key) &&
-               !is_title_word(tokens[k - 1].key))
+               !tokens[k - 1].possessive && tokens[k - 1].key != "the" &&
+               is_non_name_word(tokens[k - 1].key) && !is_title_word(tokens[k - 1].key))
             --k;
-        if (k > 0 && (tokens[k - 1].key == "the" || tokens[k - 1].key == "a")) return true;
+        if (k > 0 && k < name_first && (tokens[k - 1].key == "the" || tokens[k - 1].key == "a"))
+            return true;
     }
     if (name_first != run_first) return false;
     if (is_locative(before.key)) return true;
