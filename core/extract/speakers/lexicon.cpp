@@ -36,7 +36,10 @@ const Lexicon& title_words() {
         "chairperson majority minority whip treasurer registrar ombudsman auditor comptroller "
         "controller mayor-elect governor-elect co-sponsor sponsor supervisor administrator "
         "organizer organiser pastor priest coroner warden magistrate curator taoiseach "
-        "tanaiste");
+        "tanaiste "
+        // French: "M. Caldwell", "Mme Royal", "la ministre des Sports Laura Flessel".
+        "m mme mlle ministre député députée sénateur sénatrice maire présidente porte-parole "
+        "secrétaire directeur directrice");
     return words;
 }
 
@@ -208,7 +211,8 @@ bool is_personal_title(std::string_view key) {
         "councilor mayor governor ambassador judge justice chairman chairwoman spokesman "
         "spokeswoman spokesperson secretary director commissioner professor general admiral "
         "colonel captain officer analyst economist advisor adviser envoy chief executive ceo "
-        "leader deputy aide");
+        "leader deputy aide m mme mlle ministre député députée sénateur sénatrice maire "
+        "présidente porte-parole");
     return honorifics.contains(key) || role_nouns().contains(key);
 }
 
@@ -287,13 +291,13 @@ bool is_other_pronoun(std::string_view key) {
 }
 
 Gender title_gender(std::string_view key) {
-    if (key == "mr" || key == "sir" || key == "lord" || key == "king" || key == "prince" ||
-        key == "spokesman" || key == "chairman" || key == "congressman" || key == "father" ||
-        key == "brother" || key == "sultan" || key == "emir" || key == "sheikh")
+    if (key == "mr" || key == "m" || key == "sir" || key == "lord" || key == "king" ||
+        key == "prince" || key == "spokesman" || key == "chairman" || key == "congressman" ||
+        key == "father" || key == "brother" || key == "sultan" || key == "emir" || key == "sheikh")
         return Gender::Male;
-    if (key == "mrs" || key == "ms" || key == "miss" || key == "dame" || key == "lady" ||
-        key == "queen" || key == "princess" || key == "spokeswoman" || key == "chairwoman" ||
-        key == "congresswoman" || key == "sister")
+    if (key == "mrs" || key == "ms" || key == "miss" || key == "mme" || key == "mlle" ||
+        key == "dame" || key == "lady" || key == "queen" || key == "princess" ||
+        key == "spokeswoman" || key == "chairwoman" || key == "congresswoman" || key == "sister")
         return Gender::Female;
     return Gender::Unknown;
 }

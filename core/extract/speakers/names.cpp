@@ -233,8 +233,13 @@ std::vector<Mention> scan_mentions(const std::vector<Token>& tokens) {
         // inside a started name is a surname ("John Major", "Martin Luther King").
         std::size_t name_first = i;
         bool started = false;
+        // "M. Caldwell": French "Monsieur" opening a run of one more word is a title, not the
+        // initial of a given name ("John M. Smith" keeps its initial inside the run).
+        const auto honorific_initial = [&](std::size_t k) {
+            return k == i && words_end == i + 2 && is_initial(tokens[k]) && tokens[k].key == "m";
+        };
         const auto name_like_at = [&](std::size_t k) {
-            return is_name_word(tokens[k]) && !is_month_here(tokens, k);
+            return is_name_word(tokens[k]) && !is_month_here(tokens, k) && !honorific_initial(k);
         };
         for (std::size_t k = i; k < words_end; ++k) {
             // "van der Bellen"; capitalised only inside a started name ("Van Den Hoek"), since
@@ -262,9 +267,10 @@ std::vector<Mention> scan_mentions(const std::vector<Token>& tokens) {
         if (name_first < words_end && name_first > i && tokens[name_first - 1].key == "of")
             ++name_first;
         // "Minister for Housing Eoin Brady", "Attorney for the District of Massachusetts Joshua
-        // Levy": the portfolio or place precedes the name.
+        // Levy", "la ministre des Sports Laura Flessel": the portfolio or place precedes the name.
         if (name_first == i && words_end - name_first > 2 && i >= 2 &&
-            (tokens[i - 1].key == "for" || tokens[i - 1].key == "of") &&
+            (tokens[i - 1].key == "for" || tokens[i - 1].key == "of" ||
+             tokens[i - 1].key == "des" || tokens[i - 1].key == "du") &&
             (is_title_word(tokens[i - 2].key) || tokens[i - 2].capitalised))
             name_first = words_end - 2;
         // "Enter Stuart R. Kaplan": a middle initial follows exactly one given name.
