@@ -116,6 +116,7 @@ const Lexicon& non_name_words() {
         "restaurant restaurants cafe statistics sciences society unions chamber chambers fc "
         "rovers athletic wanderers borough municipality board charity appeal clinic library "
         "port harbour harbor mall plaza arena guide handbook manual edition podcast show series "
+        "bar pub "
         "newsletter blog episode album festival tournament championship championships "
         // Closed-class words of the other languages of the archive, capitalised at a sentence
         // start ("Das Problem", "Les Échos"); name particles ("de", "von", "la") stay out.
@@ -243,6 +244,20 @@ bool is_clause_opener(std::string_view key) {
 }
 bool is_determiner(std::string_view key) {
     return determiners().contains(key);
+}
+
+bool is_thing_head(std::string_view key) {
+    static const Lexicon words(
+        "poll polls survey study report index tracker app game film movie album song book show "
+        "series podcast newsletter website site brand platform award prize trophy bill act law "
+        "plan programme program project administration campaign government family team camp "
+        "estate foundation spokesman spokeswoman spokesperson spokespeople office agency "
+        "statement");
+    return words.contains(key);
+}
+
+bool is_article_particle(std::string_view key) {
+    return key == "der" || key == "den" || key == "das" || key == "di";
 }
 
 bool is_generational_suffix(std::string_view key) {

@@ -147,7 +147,14 @@ bool is_locative(std::string_view key) {
 bool names_a_thing(const std::vector<Token>& tokens, std::size_t run_first, std::size_t name_first,
                    std::size_t words_end, const std::vector<Mention>& earlier) {
     if (words_end - name_first >= 2 && is_thing_tail(tokens[words_end - 1].key)) return true;
-    if (name_first == 0 || tokens[words_end - 1].possessive) return false;
+    if (tokens[words_end - 1].possessive) return false;
+    // "a CBS News Battleground Tracker poll", "the Biden administration said": the name
+    // modifies the lowercase noun after it, which is what speaks.
+    if (words_end < tokens.size() && is_word(tokens[words_end]) && !tokens[words_end].capitalised &&
+        tokens[words_end].sentence == tokens[words_end - 1].sentence &&
+        is_thing_head(tokens[words_end].key))
+        return true;
+    if (name_first == 0) return false;
     const Token& before = tokens[name_first - 1];
     if (!is_word(before) || before.sentence != tokens[name_first].sentence) return false;
     if (before.key == "the" || before.key == "a" || before.key == "an") return true;
@@ -244,8 +251,13 @@ std::vector<Mention> scan_mentions(const std::vector<Token>& tokens) {
         for (std::size_t k = i; k < words_end; ++k) {
             // "van der Bellen"; capitalised only inside a started name ("Van Den Hoek"), since
             // a capitalised "Der", "Den" at a sentence start is a German article.
-            const bool particle =
-                k > i && is_name_particle(tokens[k].key) && (!tokens[k].capitalised || started);
+            // German and Italian articles and prepositions join a name only after another
+            // particle ("von der Leyen", "van den Berg"): "Umgang der Politik", "Striscia di
+            // Gaza" are nouns.
+            const bool article_particle = is_article_particle(tokens[k].key) &&
+                                          !(k > i && is_name_particle(tokens[k - 1].key));
+            const bool particle = k > i && is_name_particle(tokens[k].key) &&
+                                  (!tokens[k].capitalised || started) && !article_particle;
             const bool name_like = name_like_at(k);
             // ... but a title followed by more name words titles them: "Industry Minister X Y".
             const bool inner_title = started && k + 1 == words_end && tokens[k].capitalised &&
@@ -301,11 +313,29 @@ std::vector<Mention> scan_mentions(const std::vector<Token>& tokens) {
 
 namespace {
 
+// Whether the shorter name is a surname with its particle that ends the longer one: "Abu
+// Hatab" in "Walid Abu Hatab". Other tails are not joined: in "Chefs Jamie Oliver" the extra
+// word is a noun glued to the name, and the longer form must not become the person's name.
+bool is_tail_of(const std::vector<std::string>& shorter, const std::vector<std::string>& longer) {
+    if (shorter.size() >= longer.size() || !is_name_particle(ascii_lower(shorter.front())))
+        return false;
+    const std::size_t offset = longer.size() - shorter.size();
+    for (std::size_t k = 0; k < shorter.size(); ++k)
+        if (ascii_lower(shorter[k]) != ascii_lower(longer[offset + k])) return false;
+    return true;
+}
+
 bool given_names_agree(const std::vector<std::string>& a, const std::vector<std::string>& b) {
     if (a.size() < 2 || b.size() < 2) return true;
+    if (is_tail_of(a, b) || is_tail_of(b, a)) return true;
     const std::string fa = ascii_lower(a.front());
     const std::string fb = ascii_lower(b.front());
     if (fa == fb) return true;
+    // "Tim Ortega" and "Timothy Ortega": a short form of the given name, with the same surname.
+    constexpr std::size_t kShortGivenName = 3;
+    if (fa.size() >= kShortGivenName && fb.size() >= kShortGivenName &&
+        (fa.starts_with(fb) || fb.starts_with(fa)))
+        return true;
     // "E. Trudeau" and "Elizabeth Trudeau"
     const bool initial_a = fa.size() == 2 && fa[1] == '.';
     const bool initial_b = fb.size() == 2 && fb[1] == '.';
