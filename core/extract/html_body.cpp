@@ -11,9 +11,15 @@
 namespace broadsheet::html {
 namespace {
 
+// Whether the text of an article block leaves out the furniture inside it: a caption or credit
+// span inside a paragraph ("<p><span class=caption>© Provided by X</span> Nintendo and Apple
+// ...</p>") is not the paragraph's text.
+enum class Inline { AllText, WithoutFurniture };
+
 // Appends until `out` holds more than `limit` bytes: callers that only want short texts stop
 // early instead of copying a whole page's text for every element they look at.
-void append_text(const xmlNode* node, std::string& out, std::size_t limit) {
+void append_text(const xmlNode* node, std::string& out, std::size_t limit,
+                 Inline mode = Inline::AllText) {
     for (const xmlNode* child = node->children; child && out.size() <= limit; child = child->next) {
         if (child->type == XML_TEXT_NODE || child->type == XML_CDATA_SECTION_NODE) {
             if (child->content) out += reinterpret_cast<const char*>(child->content);
@@ -27,11 +33,22 @@ void append_text(const xmlNode* node, std::string& out, std::size_t limit) {
             if (name == "script" || name == "style" || name == "noscript" || name == "template" ||
                 name == "annotation" || name == "annotation-xml")
                 continue;
+            // A link's words belong to the sentence whatever its class says ("popup" notes).
+            if (mode == Inline::WithoutFurniture && name != "a" &&
+                furniture_kind(child) != Furniture::None)
+                continue;
             out += is_block(child) ? " " : "";
-            append_text(child, out, limit);
+            append_text(child, out, limit, mode);
             out += is_block(child) ? " " : "";
         }
     }
+}
+
+// An article block's text as a reader sees it: without the captions and buttons inside it.
+std::string block_text_of(const xmlNode* node) {
+    std::string raw;
+    append_text(node, raw, std::string::npos, Inline::WithoutFurniture);
+    return text::clean_inline(raw);
 }
 
 std::size_t link_chars(const xmlNode* node) {
@@ -188,7 +205,18 @@ class LooseText {
     std::size_t links_ = 0;
 };
 
-void collect_blocks(const xmlNode* node, const Skipper& skipper, std::vector<std::string>& out) {
+// How a list item's links are judged. A list whose text is mostly prose ("<li>Thanks to evilpie,
+// users can now <a>import logins from Keepass</a></li>" among sentences) keeps its linked items:
+// the list as a whole says whether it is a menu, as a reader sees it, not each item alone.
+enum class ListLinks { JudgeEachItem, ProseList };
+
+ListLinks links_of_list(const xmlNode* list) {
+    const auto text = text_of(list);
+    return link_chars(list) * 2 <= text.size() ? ListLinks::ProseList : ListLinks::JudgeEachItem;
+}
+
+void collect_blocks(const xmlNode* node, const Skipper& skipper, std::vector<std::string>& out,
+                    ListLinks list_links = ListLinks::JudgeEachItem) {
     LooseText loose;
     for (const xmlNode* child = node->children; child; child = child->next) {
         if (child->type == XML_TEXT_NODE || child->type == XML_CDATA_SECTION_NODE) {
@@ -205,19 +233,22 @@ void collect_blocks(const xmlNode* node, const Skipper& skipper, std::vector<std
         const bool heading = name.size() == 2 && name[0] == 'h' && name[1] >= '2' && name[1] <= '6';
         if (is_paragraph_like(child) || heading ||
             ((name == "li" || name == "blockquote") && !has_block_child(child))) {
-            const auto text = text_of(child);
+            const auto text = block_text_of(child);
             if (text.empty()) continue;
+            const bool prose_item = name == "li" && list_links == ListLinks::ProseList;
             // Menus and link lists, but not sentences that happen to be mostly a link.
-            if (link_chars(child) * 2 > text.size() && !heading && !is_linked_sentence(text))
+            if (link_chars(child) * 2 > text.size() && !heading && !is_linked_sentence(text) &&
+                !prose_item)
                 continue;
             // Short list items are menu entries when linked, list content (materials, steps)
             // otherwise.
-            if (name == "li" && text.size() < 20 && link_chars(child) > 0) continue;
+            if (name == "li" && text.size() < 20 && link_chars(child) > 0 && !prose_item) continue;
             out.push_back(text);
             continue;
         }
         if (name == "h1") continue;  // the headline is read separately
-        collect_blocks(child, skipper, out);
+        const bool list = name == "ul" || name == "ol";
+        collect_blocks(child, skipper, out, list ? links_of_list(child) : list_links);
     }
     loose.flush(out);
 }

@@ -1,0 +1,67 @@
+// html_body_test.cpp — table tests for the main-text rules of HTML pages: which blocks of made-up
+// pages reach the body and which stay out.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "core/extract/html.h"
+
+namespace broadsheet {
+namespace {
+
+struct BodyCase {
+    const char* html;
+    const char* contains;  // text the body must hold
+    const char* lacks;     // text the body must not hold ("" for none)
+    const char* why;
+};
+
+// Two long paragraphs that make their container the article wherever a case puts them.
+constexpr const char* kProse =
+    "<p>The council met on Tuesday evening, and after a long debate, it voted to close the old "
+    "bridge to lorries from the first of May.</p><p>Residents, who had campaigned for years, "
+    "said the decision came too late, but welcomed it all the same.</p>";
+
+std::string page(const std::string& article_inner) {
+    return "<html><body><nav><a href=\"/\">Home</a> <a href=\"/news\">News</a></nav>"
+           "<div class=\"story\">" +
+           std::string(kProse) + article_inner + "</div></body></html>";
+}
+
+std::string body_of(const std::string& html) {
+    std::string body;
+    for (const auto& p : parse_html(html).paragraphs) body += p + "\n";
+    return body;
+}
+
+const BodyCase kCases[] = {
+    {"<ul><li>The mayor, who voted against, said lorries would now use the ring road.</li>"
+     "<li>Thanks to the council, cyclists can now <a href=\"/b\">use the bridge lanes</a></li>"
+     "</ul>",
+     "cyclists can now use the bridge lanes", "",
+     "a linked item in a list of sentences is list content, not a menu entry"},
+    {"<ul><li><a href=\"/a\">Sport</a></li><li><a href=\"/b\">Weather and travel news</a></li>"
+     "<li><a href=\"/c\">Local business and jobs</a></li></ul>",
+     "The council met", "Weather and travel news", "a list of links stays a menu, item by item"},
+    {"<p><span class=\"caption\">&copy; Provided by Example Wire</span> Lorry drivers, who "
+     "will need to find another way into town, were not consulted, the union said.</p>",
+     "Lorry drivers, who will need", "Provided by",
+     "a caption span inside a paragraph leaves the paragraph its own text"},
+    {"<p>The bridge was built by <a class=\"popup\" href=\"#\">Thomas Telford</a> in 1820, "
+     "and it has carried traffic ever since.</p>",
+     "built by Thomas Telford in 1820", "",
+     "a link inside a sentence keeps its words whatever its class is called"},
+};
+
+TEST(HtmlBody, BlocksOfTheArticle) {
+    for (const auto& c : kCases) {
+        const std::string body = body_of(page(c.html));
+        EXPECT_NE(body.find(c.contains), std::string::npos) << c.why << "\n" << body;
+        if (*c.lacks) {
+            EXPECT_EQ(body.find(c.lacks), std::string::npos) << c.why << "\n" << body;
+        }
+    }
+}
+
+}  // namespace
+}  // namespace broadsheet
