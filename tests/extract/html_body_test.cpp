@@ -10,7 +10,7 @@ namespace broadsheet {
 namespace {
 
 struct BodyCase {
-    const char* html;
+    std::string html;      // the article's inner blocks (kCases) or a whole page (kLayoutCases)
     const char* contains;  // text the body must hold
     const char* lacks;     // text the body must not hold ("" for none)
     const char* why;
@@ -51,11 +51,53 @@ const BodyCase kCases[] = {
      "and it has carried traffic ever since.</p>",
      "built by Thomas Telford in 1820", "",
      "a link inside a sentence keeps its words whatever its class is called"},
+    {"<div class=\"step\"><span class=\"head\">Step 1</span><p>Close the bridge to lorries "
+     "at both ends, and put up the signs a week before.</p></div>",
+     "Step 1", "", "a short label right before a block is that block's heading"},
+    {"<div class=\"note\"><span>Updated</span> <a href=\"/x\">Read more</a></div>",
+     "The council met", "Updated", "a label with a link beside it is no heading"},
 };
 
 TEST(HtmlBody, BlocksOfTheArticle) {
     for (const auto& c : kCases) {
         const std::string body = body_of(page(c.html));
+        EXPECT_NE(body.find(c.contains), std::string::npos) << c.why << "\n" << body;
+        if (*c.lacks) {
+            EXPECT_EQ(body.find(c.lacks), std::string::npos) << c.why << "\n" << body;
+        }
+    }
+}
+
+// Pages whose article does not sit in one container.
+const BodyCase kLayoutCases[] = {
+    {"<html><body><div class=\"article\"><div class=\"perex\">The old bridge will close to "
+     "lorries in May, the council decided after a long and heated debate.</div><div "
+     "class=\"content\">" +
+         std::string(kProse) + kProse + kProse + "</div></div></body></html>",
+     "The old bridge will close to lorries", "",
+     "a lead paragraph beside the article's container belongs to the article"},
+    {"<html><body><div class=\"page\"><div class=\"block\"><div><p>The lead paragraph, "
+     "which the site puts in a block of its own, tells the story in brief.</p></div></div>"
+     "<div class=\"gallery-wrap\"><a href=\"/g\">Gallery: 14 photos</a></div><div "
+     "class=\"rest\"><div class=\"block\"><div>" +
+         std::string(kProse) + "</div></div><div class=\"block\"><div>" + std::string(kProse) +
+         kProse + "</div></div></div></div></body></html>",
+     "The lead paragraph, which the site puts", "Gallery",
+     "a sibling of the kind of the sections inside the article is one more section"},
+    {"<html><head><title>Bridge closes: council votes</title></head><body><article><h1>Bridge "
+     "closes: what happens next for the town</h1>" +
+         std::string(kProse) + "</article></body></html>",
+     "what happens next for the town", "",
+     "an <h1> that differs from the headline is a heading of the article"},
+    {"<html><head><title>Bridge closes to lorries | Example Post</title></head><body><article>"
+     "<h1>Bridge closes to lorries</h1>" +
+         std::string(kProse) + "</article></body></html>",
+     "The council met", "Bridge closes to lorries", "the headline itself stays out of the body"},
+};
+
+TEST(HtmlBody, ArticlesSpreadOverContainers) {
+    for (const auto& c : kLayoutCases) {
+        const std::string body = body_of(c.html);
         EXPECT_NE(body.find(c.contains), std::string::npos) << c.why << "\n" << body;
         if (*c.lacks) {
             EXPECT_EQ(body.find(c.lacks), std::string::npos) << c.why << "\n" << body;
