@@ -416,6 +416,15 @@ void collect_with_siblings(const xmlNode* best, const Density& density,
     }
 }
 
+// A page with text never yields an empty body: when no block reads as prose ("<body>Test
+// </body>", a page of short lines), the text of its <body> without furniture is the body.
+void page_text_fallback(const xmlNode* root, std::vector<std::string>& blocks) {
+    const xmlNode* body = root;
+    for (const xmlNode* child = root->children; child; child = child->next)
+        if (name_of(child) == "body") body = child;
+    if (auto text = block_text_of(body); !text.empty()) blocks.push_back(std::move(text));
+}
+
 }  // namespace
 
 std::string name_of(const xmlNode* node) {
@@ -476,6 +485,7 @@ std::vector<std::string> main_text_blocks(const xmlNode* root) {
     std::vector<std::string> blocks;
     if (!best) {
         collect_blocks(root, skipper, blocks);
+        if (blocks.empty()) page_text_fallback(root, blocks);
         return blocks;
     }
     best = lift_to_shared_ancestor(best, best_score, scorer.scores);

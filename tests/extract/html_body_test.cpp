@@ -56,6 +56,10 @@ const BodyCase kCases[] = {
      "Step 1", "", "a short label right before a block is that block's heading"},
     {"<div class=\"note\"><span>Updated</span> <a href=\"/x\">Read more</a></div>",
      "The council met", "Updated", "a label with a link beside it is no heading"},
+    {"<div class=\"item item_image no_caption\"><h2>Lorry drivers will have to take the ring "
+     "road</h2><img src=\"x.jpg\"></div>",
+     "Lorry drivers will have to take the ring road", "",
+     "a class word after \"no\" says what the element lacks, not what it is"},
 };
 
 TEST(HtmlBody, BlocksOfTheArticle) {
@@ -84,6 +88,8 @@ const BodyCase kLayoutCases[] = {
          kProse + "</div></div></div></div></body></html>",
      "The lead paragraph, which the site puts", "Gallery",
      "a sibling of the kind of the sections inside the article is one more section"},
+    {"<html><body>\n  Test\n</body></html>", "Test", "",
+     "a page without prose blocks still has its text as the body"},
     {"<html><head><title>Bridge closes: council votes</title></head><body><article><h1>Bridge "
      "closes: what happens next for the town</h1>" +
          std::string(kProse) + "</article></body></html>",
