@@ -54,6 +54,8 @@ struct PageMeta {
     std::vector<std::string> footer_lines;  // text of <footer> and copyright elements
     // From JSON-LD.
     std::string ld_headline, ld_name, ld_author, ld_publisher, ld_url;
+    // The site as JSON-LD names it besides a publisher: an article's "isPartOf" or a WebSite.
+    std::string ld_site;
     std::optional<Date> ld_published;
     bool ld_found = false;
 };
@@ -101,6 +103,22 @@ std::string_view without_cdata(std::string_view script) {
     return body.substr(kOpen.size(), body.size() - kOpen.size() - kClose.size());
 }
 
+// The site's name from JSON-LD other than the publisher: a WebSite entity's "name", or what an
+// article or page "isPartOf" (a WebSite, a periodical) when that is named. The first one wins.
+void read_json_ld_site(const nlohmann::json& node, const nlohmann::json& type, PageMeta& meta) {
+    if (!meta.ld_site.empty()) return;
+    if (type.is_string() && type.get<std::string>() == "WebSite") {
+        if (auto it = node.find("name"); it != node.end() && it->is_string())
+            meta.ld_site = ld_text(*it);
+        return;
+    }
+    if (!is_article_type(type)) return;
+    const auto part_of = node.find("isPartOf");
+    if (part_of == node.end() || !part_of->is_object()) return;
+    if (auto it = part_of->find("name"); it != part_of->end() && it->is_string())
+        meta.ld_site = ld_text(*it);
+}
+
 void read_json_ld(const nlohmann::json& node, PageMeta& meta, int depth = 0) {
     if (depth > 8) return;
     if (node.is_array()) {
@@ -111,7 +129,9 @@ void read_json_ld(const nlohmann::json& node, PageMeta& meta, int depth = 0) {
     if (auto graph = node.find("@graph"); graph != node.end())
         read_json_ld(*graph, meta, depth + 1);
     const auto type = node.find("@type");
-    if (type == node.end() || !is_article_type(*type)) return;
+    if (type == node.end()) return;
+    read_json_ld_site(node, *type, meta);
+    if (!is_article_type(*type)) return;
     // A WebPage only fills gaps; an Article type wins over it.
     const bool web_page = type->is_string() && type->get<std::string>() == "WebPage";
     if (meta.ld_found && web_page) return;
@@ -282,10 +302,12 @@ std::vector<std::string> host_names(std::string_view url) {
 // og:site_name, unless the JSON-LD publisher agrees with its start and the rest is a tagline
 // or a domain ending ("Aktuálně.cz - Víte, co se právě děje", "Libération.fr" beside the
 // publisher "Aktuálně.cz", "Libération"): then the publisher's name. Then the publisher, then
-// application-name.
+// the JSON-LD WebSite or "isPartOf" name, then application-name.
 std::string declared_site_name(const PageMeta& meta) {
     if (meta.site_name.empty())
-        return !meta.ld_publisher.empty() ? meta.ld_publisher : meta.application_name;
+        return !meta.ld_publisher.empty() ? meta.ld_publisher
+               : !meta.ld_site.empty()    ? meta.ld_site
+                                          : meta.application_name;
     const std::string_view site = meta.site_name, publisher = meta.ld_publisher;
     if (publisher.empty() || site.size() <= publisher.size() ||
         !text::starts_with_ci(site, publisher))
