@@ -25,7 +25,8 @@ using html::name_of;
 // libxml2 would print parse errors to stderr; core never prints.
 void silent_error(void*, const char*, ...) {}
 
-// A title meta tag's value and whether it came from a property (RDFa) or a name attribute.
+// A title or author meta tag's value and whether it came from a property (RDFa) or a name
+// attribute.
 enum class KeyFrom { Name, Property };
 struct DeclaredTitle {
     std::string value;
@@ -45,7 +46,7 @@ struct PageMeta {
     DeclaredTitle dc_title, og_title, twitter_title, parsely_title, sailthru_title;
     std::string site_name, application_name;
     std::string canonical, og_url;
-    std::string meta_author;
+    DeclaredTitle meta_author;         // author meta tags: first value, a property over a name
     std::optional<Date> published;     // article:published_time and friends
     std::optional<Date> time_marked;   // <time itemprop=datePublished> or class "published"
     std::optional<Date> time_article;  // the first <time> inside <article>/<main>
@@ -168,6 +169,23 @@ void read_title_keys(const xmlNode* node, const std::string& content, PageMeta& 
     offer(text::to_lower(attr(node, "name")), KeyFrom::Name);
 }
 
+// Author keys, as for titles: a property may list several ("dc:creator twitter:site_name"), and
+// a property (RDFa) overrides a name ("dc:creator" over "author"). Profile URLs are no names.
+void read_author_keys(const xmlNode* node, const std::string& content, PageMeta& meta) {
+    if (content.starts_with("http")) return;
+    static constexpr std::string_view kAuthorKeys[] = {
+        "author",          "article:author", "byl",
+        "dc.creator",      "dc:creator",     "dcterm:creator",
+        "dcterms.creator", "parsely-author", "sailthru.author"};
+    const auto offer = [&](std::string_view key, KeyFrom from) {
+        for (auto k : kAuthorKeys)
+            if (key == k) meta.meta_author.offer(content, from);
+    };
+    for (const auto& key : text::split_trimmed(text::to_lower(attr(node, "property")), ' '))
+        offer(key, KeyFrom::Property);
+    offer(text::to_lower(attr(node, "name")), KeyFrom::Name);
+}
+
 void read_meta_tag(const xmlNode* node, PageMeta& meta) {
     const auto key = text::to_lower(!attr(node, "property").empty() ? attr(node, "property")
                                     : !attr(node, "name").empty()   ? attr(node, "name")
@@ -180,9 +198,7 @@ void read_meta_tag(const xmlNode* node, PageMeta& meta) {
     if (key == "application-name" || key == "apple-mobile-web-app-title")
         meta.application_name = content;
     if (key == "og:url") meta.og_url = content;
-    if ((key == "author" || key == "article:author" || key == "byl" || key == "dc.creator") &&
-        !content.starts_with("http") && meta.meta_author.empty())
-        meta.meta_author = content;
+    read_author_keys(node, content, meta);
     static constexpr std::string_view kPublishedKeys[] = {
         "article:published_time", "datepublished",    "date",           "pubdate", "publish-date",
         "publish_date",           "publication_date", "dc.date.issued", "dc.date", "sailthru.date",
@@ -374,7 +390,7 @@ Draft parse_html(std::string_view source) {
     draft.site_hint = site_from_title_tag(meta.title_tag);
     draft.meta_date = meta.ld_published ? meta.ld_published : meta.published;
     draft.meta_outlet = declared_site_name(meta);
-    draft.meta_author = !meta.ld_author.empty() ? meta.ld_author : meta.meta_author;
+    draft.meta_author = !meta.ld_author.empty() ? meta.ld_author : meta.meta_author.value;
     draft.meta_url = !meta.canonical.empty() ? meta.canonical
                      : !meta.og_url.empty()  ? meta.og_url
                                              : meta.ld_url;

@@ -352,5 +352,29 @@ TEST(ParseHtml, SiteNameFromJsonLdBesidesThePublisher) {
     }
 }
 
+TEST(ParseHtml, AuthorMetaTags) {
+    struct Case {
+        const char* head;
+        const char* want;
+        const char* why;
+    };
+    const Case cases[] = {
+        {R"(<meta name="author" content="Ann Lee"><meta property="dc:creator" content="Bo Chen">)",
+         "Bo Chen", "a property (RDFa) overrides a name attribute, as for titles"},
+        {R"(<meta property="dc:creator twitter:site_name" content="Bo Chen">)", "Bo Chen",
+         "a property may list several keys"},
+        {R"(<meta name="parsely-author" content="Cy Diaz">)", "Cy Diaz",
+         "Parse.ly's author key names the author"},
+        {R"(<meta name="author" content="https://example.com/staff/ann"><meta name="byl"
+content="Ann Lee">)",
+         "Ann Lee", "a profile URL is no name"},
+    };
+    for (const auto& c : cases) {
+        const std::string html =
+            std::string("<html><head>") + c.head + "</head><body></body></html>";
+        EXPECT_EQ(parse_html(html).meta_author, c.want) << c.why;
+    }
+}
+
 }  // namespace
 }  // namespace broadsheet
