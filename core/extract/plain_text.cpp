@@ -158,6 +158,16 @@ bool read_starred_heading(const std::vector<std::string_view>& lines, std::size_
     return false;
 }
 
+// A renderer wraps a long list item onto indented lines under its bullet ("  • Stack Overflow
+// Jobs Data Shows ..." / "    Market Oversaturated ..."): such a line continues the item.
+bool continues_list_item(std::string_view line, const std::vector<std::string>& block) {
+    if (block.empty() || !line.starts_with("    ")) return false;
+    const auto raw = text::trim(line);
+    const bool previous_bullet =
+        block.back().starts_with("\u2022") || block.back().starts_with("* ");
+    return previous_bullet && !raw.starts_with("\u2022") && !raw.starts_with("* ");
+}
+
 }  // namespace
 
 std::vector<Unit> read_units(std::string_view text, TextFlavour flavour) {
@@ -169,10 +179,14 @@ std::vector<Unit> read_units(std::string_view text, TextFlavour flavour) {
         if (raw.empty()) {
             add_plain_block(block, units);
         } else if (flavour == TextFlavour::Markdown) {
-            read_markdown_unit(lines, i, units);
+            // html2text's headings ("****** Title ******") make its output look like markdown.
+            if (starred_heading_stars(raw) == 0 || !read_starred_heading(lines, i, units))
+                read_markdown_unit(lines, i, units);
         } else if (starred_heading_stars(raw) > 0) {
             add_plain_block(block, units);
             if (!read_starred_heading(lines, i, units)) block.push_back(text::clean_inline(raw));
+        } else if (continues_list_item(lines[i], block)) {
+            block.back() += " " + text::clean_inline(raw);
         } else {
             block.push_back(text::clean_inline(raw));
         }
