@@ -12,6 +12,7 @@
 #include "core/extract/dates.h"
 #include "core/extract/front_matter.h"
 #include "core/extract/markdown.h"
+#include "core/extract/outlet.h"
 #include "core/extract/text_layout.h"
 #include "core/extract/text_util.h"
 
@@ -267,6 +268,32 @@ bool plausible_headline(std::string_view line) {
     return true;
 }
 
+namespace {
+
+// A site's name from its masthead, kept as the page's branding (weighed like an HTML <title>'s
+// branding: over an unregistered copyright holder, often the parent company). Not when the
+// headline carries a branding suffix of its own ("Headline - Site").
+void read_masthead(text_layout::Layout& layout, std::string_view input) {
+    constexpr std::size_t kMastheadUnits = 25;
+    Draft& draft = layout.draft;
+    if (!draft.site_hint.empty() || !draft.meta_outlet.empty()) return;
+    for (std::string_view sep : {" | ", " - ", " \u2014 ", " \u2013 "})
+        if (draft.title.find(sep) != std::string::npos) return;
+    std::vector<std::string> first_lines;
+    for (std::size_t i = 0; i < layout.units.size() && first_lines.size() < kMastheadUnits; ++i) {
+        const auto& u = layout.units[i];
+        if (u.in_menu || u.role == text_layout::Role::Title) continue;
+        if (is_chrome(u.text) && logo_outlet(u.text).empty()) continue;
+        first_lines.push_back(u.text);
+    }
+    auto name = masthead_outlet(first_lines, input);
+    // The story's subject ("New Zealand") and its writer repeat through a page too.
+    if (text::contains_word(draft.title, name) || name == draft.author) return;
+    draft.site_hint = std::move(name);
+}
+
+}  // namespace
+
 Draft parse_text(std::string_view input, const TextOptions& options) {
     using namespace text_layout;
     Layout layout;
@@ -290,6 +317,7 @@ Draft parse_text(std::string_view input, const TextOptions& options) {
     mark_trailing_furniture(layout);
     read_signoff_author(layout);
 
+    read_masthead(layout, input);
     for (const Unit& u : layout.units) {
         if (u.role == Role::Body) draft.paragraphs.push_back(u.text);
         if (u.role == Role::Chrome) draft.chrome.push_back(u.text);
