@@ -112,14 +112,13 @@ bool is_staff_role(std::string_view word) {
     return false;
 }
 
-// A line that is nothing but a name: one to four capitalised words (or one in mixed case such
+// A line that is nothing but a name: one to four capitalised words (or in mixed case, such
 // as "eHow"), no digits and no sentence punctuation.
 bool is_name_line(std::string_view line) {
     const auto words = text::split_trimmed(line, ' ');
     if (words.empty() || words.size() > 4 || line.size() > 40) return false;
     for (const auto& w : words) {
-        if (!capitalised(w) && !(words.size() == 1 && w.size() >= 3 && text::is_ascii_upper(w[1])))
-            return false;
+        if (!capitalised(w) && !(w.size() >= 3 && text::is_ascii_upper(w[1]))) return false;
         for (char c : w)
             if (text::is_ascii_digit(c) ||
                 std::string_view(",;:?|/()[]\"*").find(c) != std::string_view::npos)
@@ -135,6 +134,8 @@ enum class MastheadKind { None, Line, Declared };
 std::pair<std::string, MastheadKind> masthead_name(std::string_view line) {
     line = text::trim(line);
     if (auto logo = logo_outlet(line); !logo.empty()) return {logo, MastheadKind::Declared};
+    if (text::ends_with_ci(line, " logo") && is_name_line(line.substr(0, line.size() - 5)))
+        return {std::string(line.substr(0, line.size() - 5)), MastheadKind::Declared};
     for (std::string_view greeting : {"welcome to ", "thank you for supporting "})
         if (text::starts_with_ci(line, greeting)) {
             const auto rest = line.substr(greeting.size());

@@ -271,24 +271,33 @@ bool plausible_headline(std::string_view line) {
 namespace {
 
 // A site's name from its masthead, kept as the page's branding (weighed like an HTML <title>'s
-// branding: over an unregistered copyright holder, often the parent company). Not when the
-// headline carries a branding suffix of its own ("Headline - Site").
+// branding: over an unregistered copyright holder, often the parent company).
 void read_masthead(text_layout::Layout& layout, std::string_view input) {
     constexpr std::size_t kMastheadUnits = 25;
     Draft& draft = layout.draft;
     if (!draft.site_hint.empty() || !draft.meta_outlet.empty()) return;
-    for (std::string_view sep : {" | ", " - ", " \u2014 ", " \u2013 "})
-        if (draft.title.find(sep) != std::string::npos) return;
     std::vector<std::string> first_lines;
     for (std::size_t i = 0; i < layout.units.size() && first_lines.size() < kMastheadUnits; ++i) {
         const auto& u = layout.units[i];
-        if (u.in_menu || u.role == text_layout::Role::Title) continue;
-        if (is_chrome(u.text) && logo_outlet(u.text).empty()) continue;
+        if (u.role == text_layout::Role::Title) continue;
+        const bool logo =
+            !logo_outlet(u.text).empty() || text::ends_with_ci(text::trim(u.text), " logo");
+        if ((u.in_menu || is_chrome(u.text)) && !logo) continue;
         first_lines.push_back(u.text);
     }
     auto name = masthead_outlet(first_lines, input);
     // The story's subject ("New Zealand") and its writer repeat through a page too.
-    if (text::contains_word(draft.title, name) || name == draft.author) return;
+    if (name.empty() || name == draft.author) return;
+    // A headline with a branding suffix ("Headline | eHow") names the site itself: the masthead
+    // only agrees with it. Elsewhere in the headline the name is the story's subject.
+    bool branded = false;
+    for (std::string_view sep : {" | ", " - ", " \u2014 ", " \u2013 "})
+        if (const auto pos = draft.title.rfind(sep); pos != std::string::npos) {
+            branded = true;
+            if (std::string_view(draft.title).substr(pos + sep.size()) == name) break;
+            return;
+        }
+    if (!branded && text::contains_word(draft.title, name)) return;
     draft.site_hint = std::move(name);
 }
 

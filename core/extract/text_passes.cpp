@@ -69,6 +69,25 @@ bool read_header_label(Layout& layout, std::size_t i) {
     return false;
 }
 
+// A script, style sheet, image or font, or a file on a CDN, ad or analytics host: never an
+// article's URL.
+bool is_resource_url(std::string_view url) {
+    auto path = url.substr(0, url.find_first_of("?#"));
+    static constexpr std::string_view kExtensions[] = {".js",   ".css", ".gif", ".png",  ".jpg",
+                                                       ".jpeg", ".svg", ".ico", ".woff", ".webp"};
+    for (auto ext : kExtensions)
+        if (text::ends_with_ci(path, ext)) return true;
+    // Content delivery, advertising and analytics hosts serve every site: "cdn.krxd.net".
+    auto host = path.substr(path.find("://") == std::string_view::npos ? 0 : path.find("://") + 3);
+    host = host.substr(0, host.find('/'));
+    static constexpr std::string_view kServiceLabels[] = {
+        "cdn", "static", "ads", "ad", "analytics", "pixel", "beacon", "stats", "assets", "img"};
+    const auto first_label = text::to_lower(host.substr(0, host.find('.')));
+    for (auto label : kServiceLabels)
+        if (first_label == label) return true;
+    return text::to_lower(host).find("cdn") != std::string::npos;
+}
+
 // A URL label (with its URL on the line or on the next unit) or a lone URL line: the first URL
 // found is the article's. True when unit `i` was one.
 bool read_url_line(Layout& layout, std::size_t i) {
@@ -85,7 +104,11 @@ bool read_url_line(Layout& layout, std::size_t i) {
         return true;
     }
     if (is_url(u.text)) {
-        if (layout.draft.url.empty()) layout.draft.url = url_text(u.text);
+        // A bare URL is the article's where exporters put it, first or last; inside a rendered
+        // page it is a link, a script or a beacon of some third-party host.
+        const bool header_or_footer = i < kHeaderUnits || i + 3 >= units.size();
+        if (layout.draft.url.empty() && header_or_footer && !is_resource_url(url_text(u.text)))
+            layout.draft.url = url_text(u.text);
         u.role = Role::Dropped;
         return true;
     }
