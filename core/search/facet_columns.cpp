@@ -60,7 +60,7 @@ std::shared_ptr<const FacetColumns> FacetColumns::load(const Xapian::Database& d
     const std::size_t size = static_cast<std::size_t>(db.get_lastdocid()) + 1;
 
     Dictionary outlets;
-    columns->outlet_ = single_column(db, kSlotOutlet, outlets, size);
+    columns->outlet_ = PackedColumn(single_column(db, kSlotOutlet, outlets, size));
     columns->outlet_names_ = outlets.take_names();
 
     // Dates: ordinals in date order, so the dictionary is sorted once after reading.
@@ -80,17 +80,19 @@ std::shared_ptr<const FacetColumns> FacetColumns::load(const Xapian::Database& d
         columns->dates_.push_back(*Date::from_slot(slot));
         ordinal = static_cast<std::uint32_t>(columns->dates_.size());
     }
-    columns->date_.assign(size, 0);
-    for (const auto& [docid, slot] : dated) columns->date_[docid] = slots[slot];
+    std::vector<std::uint32_t> date(size, 0);
+    for (const auto& [docid, slot] : dated) date[docid] = slots[slot];
+    columns->date_ = PackedColumn(date);
 
     Dictionary speakers;
-    columns->speaker_begin_.assign(size + 1, 0);
+    std::vector<std::uint32_t> speaker_begin(size + 1, 0);
+    std::vector<std::uint32_t> speaker_ids;
     Xapian::docid next = 0;  // the first document id whose begin is not yet set
     for (auto it = db.valuestream_begin(kSlotSpeakers); it != db.valuestream_end(kSlotSpeakers);
          ++it) {
         const Xapian::docid docid = it.get_docid();
-        const auto begin = static_cast<std::uint32_t>(columns->speaker_ids_.size());
-        for (; next <= docid; ++next) columns->speaker_begin_[next] = begin;
+        const auto begin = static_cast<std::uint32_t>(speaker_ids.size());
+        for (; next <= docid; ++next) speaker_begin[next] = begin;
         const std::string joined = *it;
         std::size_t start = 0;
         while (start <= joined.size()) {
@@ -99,16 +101,17 @@ std::shared_ptr<const FacetColumns> FacetColumns::load(const Xapian::Database& d
             const std::string_view value(joined.data() + start, end - start);
             if (!value.empty()) {
                 const std::uint32_t id = speakers.ordinal(value);
-                auto first = columns->speaker_ids_.begin() + begin;
-                if (std::find(first, columns->speaker_ids_.end(), id) ==
-                    columns->speaker_ids_.end())
-                    columns->speaker_ids_.push_back(id);
+                auto first = speaker_ids.begin() + begin;
+                if (std::find(first, speaker_ids.end(), id) == speaker_ids.end())
+                    speaker_ids.push_back(id);
             }
             start = end + 1;
         }
     }
-    const auto end = static_cast<std::uint32_t>(columns->speaker_ids_.size());
-    for (; next <= size; ++next) columns->speaker_begin_[next] = end;
+    const auto end = static_cast<std::uint32_t>(speaker_ids.size());
+    for (; next <= size; ++next) speaker_begin[next] = end;
+    columns->speaker_begin_ = PackedColumn(speaker_begin);
+    columns->speaker_ids_ = PackedColumn(speaker_ids);
     columns->speaker_names_ = speakers.take_names();
     columns->documents_ = db.get_doccount();
     columns->load_browse_order(db, malformed);
@@ -162,9 +165,8 @@ bool FacetColumns::describes(const Xapian::Database& db) const {
 
 std::size_t FacetColumns::bytes() const {
     std::size_t total =
-        (outlet_.capacity() + date_.capacity() + speaker_begin_.capacity() +
-         speaker_ids_.capacity() + browse_order_.capacity() + dated_before_.capacity()) *
-            sizeof(std::uint32_t) +
+        outlet_.bytes() + date_.bytes() + speaker_begin_.bytes() + speaker_ids_.bytes() +
+        (browse_order_.capacity() + dated_before_.capacity()) * sizeof(std::uint32_t) +
         (article_outlets_.capacity() + article_speakers_.capacity() + article_dates_.capacity()) *
             sizeof(std::size_t) +
         dates_.capacity() * sizeof(Date);

@@ -15,6 +15,7 @@
 
 #include "core/date.h"
 #include "core/search/histogram.h"
+#include "core/search/packed_column.h"
 #include "core/search/search_types.h"
 
 namespace broadsheet {
@@ -49,12 +50,12 @@ class FacetColumns {
     std::vector<Date> dates_;  // sorted, so ordinals sort by date
 
     // Indexed by document id; ids past the end have no values.
-    std::vector<std::uint32_t> outlet_;
-    std::vector<std::uint32_t> date_;
+    PackedColumn outlet_;
+    PackedColumn date_;
     // A document's speakers are speaker_ids_[speaker_begin_[id] .. speaker_begin_[id + 1]),
     // each once.
-    std::vector<std::uint32_t> speaker_begin_;
-    std::vector<std::uint32_t> speaker_ids_;
+    PackedColumn speaker_begin_;
+    PackedColumn speaker_ids_;
 
     // The article documents as a browse sorted newest first ranks them: dated ones by date
     // descending, then the undated ones; within one date (and among the undated) by document id
