@@ -222,6 +222,36 @@ ListLinks links_of_list(const xmlNode* list) {
     return link_chars(list) * 2 <= text.size() ? ListLinks::ProseList : ListLinks::JudgeEachItem;
 }
 
+// A paragraph beside the article's container that belongs to it: a lead ("<div class=perex>")
+// or a closing line set apart by the layout. Long and link-poor, or a short whole sentence
+// without links, as a reader would take it for part of the story.
+constexpr std::size_t kMinSiblingParagraph = 80;
+
+std::string sibling_paragraph(const xmlNode* node) {
+    auto text = block_text_of(node);
+    const std::size_t links = link_chars(node);
+    const bool long_prose = text.size() >= kMinSiblingParagraph && links * 4 < text.size();
+    const bool short_sentence =
+        links == 0 && text::count_words(text) >= 6 && ends_like_sentence(text);
+    return long_prose || short_sentence ? text : std::string{};
+}
+
+// The lead of an article written inside a <header> of its container ("<header>Neuroscience
+// tells us ...</header>"): the header's paragraphs that read as prose. Its headline, byline and
+// date lines are no such paragraphs.
+void collect_header_lead(const xmlNode* header, std::vector<std::string>& out) {
+    if (!has_block_child(header)) {
+        if (auto text = sibling_paragraph(header); !text.empty()) out.push_back(std::move(text));
+        return;
+    }
+    for (const xmlNode* child = header->children; child; child = child->next) {
+        if (child->type != XML_ELEMENT_NODE || !is_paragraph_like(child) ||
+            furniture_kind(child) != Furniture::None)
+            continue;
+        if (auto text = sibling_paragraph(child); !text.empty()) out.push_back(std::move(text));
+    }
+}
+
 void collect_blocks(const xmlNode* node, const Skipper& skipper, std::vector<std::string>& out,
                     ListLinks list_links = ListLinks::JudgeEachItem) {
     LooseText loose;
@@ -230,7 +260,14 @@ void collect_blocks(const xmlNode* node, const Skipper& skipper, std::vector<std
             loose.add_text(child);
             continue;
         }
-        if (child->type != XML_ELEMENT_NODE || skipper.skips(child)) continue;
+        if (child->type != XML_ELEMENT_NODE) continue;
+        if (skipper.skips(child)) {
+            if (name_of(child) == "header") {
+                loose.flush(out, LooseText::Next::Block);
+                collect_header_lead(child, out);
+            }
+            continue;
+        }
         const auto name = name_of(child);
         if (!is_block(child) && !has_block_child(child)) {
             loose.add_inline(child);
@@ -349,20 +386,6 @@ const xmlNode* lift_to_prose_ancestor(const xmlNode* best, const Skipper& skippe
         if (outside * kOutsideProseShare >= inside) lifted = up;
     }
     return lifted;
-}
-
-// A paragraph beside the article's container that belongs to it: a lead ("<div class=perex>")
-// or a closing line set apart by the layout. Long and link-poor, or a short whole sentence
-// without links, as a reader would take it for part of the story.
-constexpr std::size_t kMinSiblingParagraph = 80;
-
-std::string sibling_paragraph(const xmlNode* node) {
-    auto text = block_text_of(node);
-    const std::size_t links = link_chars(node);
-    const bool long_prose = text.size() >= kMinSiblingParagraph && links * 4 < text.size();
-    const bool short_sentence =
-        links == 0 && text::count_words(text) >= 6 && ends_like_sentence(text);
-    return long_prose || short_sentence ? text : std::string{};
 }
 
 // Whether `sibling` is another section of the article `best` holds: of the same kind as

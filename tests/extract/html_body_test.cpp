@@ -88,6 +88,16 @@ const BodyCase kLayoutCases[] = {
          kProse + "</div></div></div></div></body></html>",
      "The lead paragraph, which the site puts", "Gallery",
      "a sibling of the kind of the sections inside the article is one more section"},
+    {"<html><body><article><header><h1>Bridge to close</h1><p>The bridge will close to "
+     "lorries in May, the council decided on Tuesday after a long debate.</p></header>" +
+         std::string(kProse) + "</article></body></html>",
+     "The bridge will close to lorries in May", "",
+     "a lead written in the article's <header> is part of the article"},
+    {"<html><body><article><header>The bridge will close to lorries in May, the council "
+     "decided on Tuesday after a long debate.</header>" +
+         std::string(kProse) + "</article></body></html>",
+     "The bridge will close to lorries in May", "",
+     "a <header> holding nothing but the lead is the lead"},
     {"<html><body>\n  Test\n</body></html>", "Test", "",
      "a page without prose blocks still has its text as the body"},
     {"<html><head><title>Bridge closes: council votes</title></head><body><article><h1>Bridge "
