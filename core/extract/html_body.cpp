@@ -252,6 +252,8 @@ void collect_header_lead(const xmlNode* header, std::vector<std::string>& out) {
     }
 }
 
+constexpr std::size_t kMinLinkedParagraphWords = 4;
+
 void collect_blocks(const xmlNode* node, const Skipper& skipper, std::vector<std::string>& out,
                     ListLinks list_links = ListLinks::JudgeEachItem) {
     LooseText loose;
@@ -282,9 +284,13 @@ void collect_blocks(const xmlNode* node, const Skipper& skipper, std::vector<std
             const auto text = block_text_of(child);
             if (text.empty()) continue;
             const bool prose_item = name == "li" && list_links == ListLinks::ProseList;
-            // Menus and link lists, but not sentences that happen to be mostly a link.
+            // Menus and link lists, but not sentences that happen to be mostly a link, nor a
+            // paragraph of its own that is one linked phrase ("<p><a>Read the full transcript
+            // of his interview</a></p>"): a menu is a list, not a paragraph.
+            const bool linked_paragraph =
+                name == "p" && text::count_words(text) >= kMinLinkedParagraphWords;
             if (link_chars(child) * 2 > text.size() && !heading && !is_linked_sentence(text) &&
-                !prose_item)
+                !prose_item && !linked_paragraph)
                 continue;
             // Short list items are menu entries when linked, list content (materials, steps)
             // otherwise.

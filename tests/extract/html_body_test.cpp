@@ -47,6 +47,9 @@ const BodyCase kCases[] = {
      "will need to find another way into town, were not consulted, the union said.</p>",
      "Lorry drivers, who will need", "Provided by",
      "a caption span inside a paragraph leaves the paragraph its own text"},
+    {"<p><a href=\"/t\">Read the full transcript of the council debate</a></p>",
+     "Read the full transcript of the council debate", "",
+     "a paragraph that is one linked phrase is text; menus are lists, not paragraphs"},
     {"<p>The bridge was built by <a class=\"popup\" href=\"#\">Thomas Telford</a> in 1820, "
      "and it has carried traffic ever since.</p>",
      "built by Thomas Telford in 1820", "",
