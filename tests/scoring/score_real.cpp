@@ -92,7 +92,7 @@ void score_renderings(const std::string& name, const std::string& html, const Re
         const SourceFile text{"readability/" + name + "/" + renderer.name + ".txt",
                               render_cached(renderer, html, renderings.cache_dir), std::nullopt};
         const auto result = extract_file(text, ExtractContext{&registry});
-        run.add_rendering(renderer.name, split, page,
+        run.add_rendering(renderer.name, split, page, text.bytes,
                           result.articles.empty() ? nullptr : &result.articles.front());
     }
 }

@@ -218,7 +218,8 @@ Attribution Attributor::colon_attribution(std::size_t open, std::size_t floor) c
     return a;
 }
 
-// "added that …", "noted, …", "wrote on X that …": a reported clause follows the verb.
+// "added that …", "noted, …", "wrote on X that …", "a annoncé qu'il …": a reported clause
+// follows the verb.
 bool Attributor::clause_follows(std::size_t verb) const {
     constexpr std::size_t kReach = 6;  // "wrote on X on Tuesday that"
     if (verb + 1 < tokens_.size() &&
@@ -226,7 +227,11 @@ bool Attributor::clause_follows(std::size_t verb) const {
         return true;
     for (std::size_t k = verb + 1; k < tokens_.size() && k <= verb + kReach; ++k) {
         if (tokens_[k].sentence != tokens_[verb].sentence || !is_word(tokens_[k])) return false;
-        if (tokens_[k].key == "that") return true;
+        // French "que", elided before a vowel: "a annoncé qu'il transmettrait …".
+        const std::string& key = tokens_[k].key;
+        if (key == "that" || key == "que" || key.starts_with("qu'") ||
+            key.starts_with("qu\xE2\x80\x99"))
+            return true;
     }
     return false;
 }

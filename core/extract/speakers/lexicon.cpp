@@ -36,7 +36,10 @@ const Lexicon& title_words() {
         "chairperson majority minority whip treasurer registrar ombudsman auditor comptroller "
         "controller mayor-elect governor-elect co-sponsor sponsor supervisor administrator "
         "organizer organiser pastor priest coroner warden magistrate curator taoiseach "
-        "tanaiste");
+        "tanaiste "
+        // French: "M. Caldwell", "Mme Royal", "la ministre des Sports Laura Flessel".
+        "m mme mlle ministre député députée sénateur sénatrice maire présidente porte-parole "
+        "secrétaire directeur directrice");
     return words;
 }
 
@@ -113,6 +116,7 @@ const Lexicon& non_name_words() {
         "restaurant restaurants cafe statistics sciences society unions chamber chambers fc "
         "rovers athletic wanderers borough municipality board charity appeal clinic library "
         "port harbour harbor mall plaza arena guide handbook manual edition podcast show series "
+        "bar pub "
         "newsletter blog episode album festival tournament championship championships "
         // Closed-class words of the other languages of the archive, capitalised at a sentence
         // start ("Das Problem", "Les Échos"); name particles ("de", "von", "la") stay out.
@@ -141,6 +145,15 @@ const Lexicon& verb_fillers() {
         "calmly candidly frankly finally first last already often frequently never always twice "
         "personally directly emphatically insistently proudly jokingly wryly happily dryly "
         "drily cautiously optimistically sharply strongly clearly explicitly specifically");
+    return words;
+}
+
+// French speech verbs: the participle of the compound past ("a déclaré") and the present.
+const Lexicon& french_speech_verbs() {
+    static const Lexicon words(
+        "déclaré déclare ajouté ajoute affirmé affirme expliqué explique annoncé annonce estimé "
+        "estime souligné souligne précisé précise assuré assure indiqué indique dit confié "
+        "répondu insisté martelé");
     return words;
 }
 
@@ -199,7 +212,8 @@ bool is_personal_title(std::string_view key) {
         "councilor mayor governor ambassador judge justice chairman chairwoman spokesman "
         "spokeswoman spokesperson secretary director commissioner professor general admiral "
         "colonel captain officer analyst economist advisor adviser envoy chief executive ceo "
-        "leader deputy aide");
+        "leader deputy aide m mme mlle ministre député députée sénateur sénatrice maire "
+        "présidente porte-parole");
     return honorifics.contains(key) || role_nouns().contains(key);
 }
 
@@ -230,6 +244,20 @@ bool is_clause_opener(std::string_view key) {
 }
 bool is_determiner(std::string_view key) {
     return determiners().contains(key);
+}
+
+bool is_thing_head(std::string_view key) {
+    static const Lexicon words(
+        "poll polls survey study report index tracker app game film movie album song book show "
+        "series podcast newsletter website site brand platform award prize trophy bill act law "
+        "plan programme program project administration campaign government family team camp "
+        "estate foundation spokesman spokeswoman spokesperson spokespeople office agency "
+        "statement");
+    return words.contains(key);
+}
+
+bool is_article_particle(std::string_view key) {
+    return key == "der" || key == "den" || key == "das" || key == "di";
 }
 
 bool is_generational_suffix(std::string_view key) {
@@ -278,13 +306,13 @@ bool is_other_pronoun(std::string_view key) {
 }
 
 Gender title_gender(std::string_view key) {
-    if (key == "mr" || key == "sir" || key == "lord" || key == "king" || key == "prince" ||
-        key == "spokesman" || key == "chairman" || key == "congressman" || key == "father" ||
-        key == "brother" || key == "sultan" || key == "emir" || key == "sheikh")
+    if (key == "mr" || key == "m" || key == "sir" || key == "lord" || key == "king" ||
+        key == "prince" || key == "spokesman" || key == "chairman" || key == "congressman" ||
+        key == "father" || key == "brother" || key == "sultan" || key == "emir" || key == "sheikh")
         return Gender::Male;
-    if (key == "mrs" || key == "ms" || key == "miss" || key == "dame" || key == "lady" ||
-        key == "queen" || key == "princess" || key == "spokeswoman" || key == "chairwoman" ||
-        key == "congresswoman" || key == "sister")
+    if (key == "mrs" || key == "ms" || key == "miss" || key == "mme" || key == "mlle" ||
+        key == "dame" || key == "lady" || key == "queen" || key == "princess" ||
+        key == "spokeswoman" || key == "chairwoman" || key == "congresswoman" || key == "sister")
         return Gender::Female;
     return Gender::Unknown;
 }
@@ -316,6 +344,13 @@ bool role_matches_title(std::string_view role, std::string_view title) {
     return false;
 }
 
+bool is_auxiliary_for(std::string_view word, std::string_view verb) {
+    // "Fabius a ajouté", "Hollande avait annoncé", "a également déclaré"; English "had a say"
+    // keeps its article.
+    static const Lexicon auxiliaries("a avait ont avaient aurait auraient également aussi déjà");
+    return auxiliaries.contains(word) && french_speech_verbs().contains(verb);
+}
+
 bool needs_clause_to_report(std::string_view key) {
     static const Lexicon words(
         "added adds noted notes claimed claims confirmed announced predicted promised explained "
@@ -323,7 +358,9 @@ bool needs_clause_to_report(std::string_view key) {
         "recalled recalls maintained observed stressed emphasized emphasised acknowledged "
         "admitted wrote writes concluded conceded complained commented reiterated suggested "
         "indicated testified answered");
-    return words.contains(key);
+    // French speech verbs have other senses too ("a annoncé une réforme"): reported speech
+    // needs "que" after them.
+    return words.contains(key) || french_speech_verbs().contains(key);
 }
 
 std::optional<Cue> cue_for(std::string_view key) {
@@ -414,6 +451,32 @@ std::optional<Cue> cue_for(std::string_view key) {
         {"declaring", {CueForm::Participle, true, 0.8}},
         {"quipping", {CueForm::Participle, false, 0.9}},
         {"according", {CueForm::According, true, 0.9}},
+        // French: the participle of the compound past ("a déclaré") and the present.
+        {"déclaré", {CueForm::Finite, true, 1.0}},
+        {"déclare", {CueForm::Finite, true, 1.0}},
+        {"ajouté", {CueForm::Finite, true, 1.0}},
+        {"ajoute", {CueForm::Finite, true, 1.0}},
+        {"affirmé", {CueForm::Finite, true, 1.0}},
+        {"affirme", {CueForm::Finite, true, 1.0}},
+        {"expliqué", {CueForm::Finite, true, 1.0}},
+        {"explique", {CueForm::Finite, true, 1.0}},
+        {"annoncé", {CueForm::Finite, true, 0.9}},
+        {"annonce", {CueForm::Finite, true, 0.9}},
+        {"estimé", {CueForm::Finite, true, 0.9}},
+        {"estime", {CueForm::Finite, true, 0.9}},
+        {"souligné", {CueForm::Finite, true, 0.9}},
+        {"souligne", {CueForm::Finite, true, 0.9}},
+        {"précisé", {CueForm::Finite, true, 0.9}},
+        {"précise", {CueForm::Finite, true, 0.9}},
+        {"assuré", {CueForm::Finite, true, 0.9}},
+        {"assure", {CueForm::Finite, true, 0.9}},
+        {"indiqué", {CueForm::Finite, true, 0.8}},
+        {"indique", {CueForm::Finite, true, 0.8}},
+        {"dit", {CueForm::Finite, true, 0.9}},
+        {"confié", {CueForm::Finite, true, 0.9}},
+        {"répondu", {CueForm::Finite, true, 0.9}},
+        {"insisté", {CueForm::Finite, true, 0.9}},
+        {"martelé", {CueForm::Finite, true, 0.9}},
     };
     // Looked up for nearly every token: index the table once.
     static const auto index = [] {

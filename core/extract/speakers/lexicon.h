@@ -27,6 +27,12 @@ bool is_ambiguous_month(std::string_view key);
 // Words that end the name of a document or thing but are given names elsewhere: "the Data
 // Retention Bill" names a law, "Bill Shorten" a person.
 bool is_thing_tail(std::string_view key);
+// Lowercase nouns a capitalised name can modify, which then speak instead of a person: "the
+// Biden administration said", "a CBS News Battleground Tracker poll", "the Ortega family".
+bool is_thing_head(std::string_view key);
+// Name particles that are also articles or prepositions ("der", "di"): inside a name only
+// after another particle ("von der Leyen").
+bool is_article_particle(std::string_view key);
 // "Jr", "Sr", "II", "III": after a name, not part of the canonical form.
 bool is_generational_suffix(std::string_view key);
 // Nouns for an anonymous-looking person that still refer back to the paragraph's subject:
@@ -49,6 +55,9 @@ bool role_matches_title(std::string_view role, std::string_view title);
 // Adverbs and auxiliaries allowed between a subject and its verb ("Kerry also said",
 // "Putin has repeatedly said").
 bool is_verb_filler(std::string_view key);
+// French auxiliaries and adverbs between a subject and a French speech verb ("Fabius a ajouté",
+// "avait annoncé"); nothing before an English verb.
+bool is_auxiliary_for(std::string_view word, std::string_view verb);
 // Words that open an introductory phrase ending in a comma ("On Tuesday, ...", "However, ...").
 bool is_clause_opener(std::string_view key);
 bool is_determiner(std::string_view key);  // the, a, an, this, another ...

@@ -141,24 +141,35 @@ bool is_locative(std::string_view key) {
 
 // Whether the context makes the run [name_first, words_end) a thing rather than a person: a
 // law's tail ("the Data Retention Bill"), an article right before the name ("the National
-// Weather Service", "The Quick Setup Guide"), or a place preposition, also through "and"/"or"
+// Weather Service", "The Quick Setup Guide") or before capitalised words that are never part of
+// a name ("The Great Big Lie"), or a place preposition, also through "and"/"or"
 // ("prosecutors in San Francisco and Los Angeles"). A possessive name keeps its person.
 bool names_a_thing(const std::vector<Token>& tokens, std::size_t run_first, std::size_t name_first,
                    std::size_t words_end, const std::vector<Mention>& earlier) {
     if (words_end - name_first >= 2 && is_thing_tail(tokens[words_end - 1].key)) return true;
-    if (name_first == 0 || tokens[words_end - 1].possessive) return false;
+    if (tokens[words_end - 1].possessive) return false;
+    // "a CBS News Battleground Tracker poll", "the Biden administration said": the name
+    // modifies the lowercase noun after it, which is what speaks.
+    if (words_end < tokens.size() && is_word(tokens[words_end]) && !tokens[words_end].capitalised &&
+        tokens[words_end].sentence == tokens[words_end - 1].sentence &&
+        is_thing_head(tokens[words_end].key))
+        return true;
+    if (name_first == 0) return false;
     const Token& before = tokens[name_first - 1];
     if (!is_word(before) || before.sentence != tokens[name_first].sentence) return false;
     if (before.key == "the" || before.key == "a" || before.key == "an") return true;
-    // "The International Trade Secretary insists": a name ending in a title word is a title
-    // when an article opens the capitalised words before it.
-    if (words_end - name_first >= 2 && is_title_word(tokens[words_end - 1].key)) {
+    // "The International Trade Secretary insists", "the pushers of The Great Big Lie say": an
+    // article before capitalised words that cannot be part of a name makes the name after them
+    // a thing's name. A title ("the US Secretary of State John Kerry") or a possessive ("the
+    // Post's Bob Woodward") between them keeps the person.
+    {
         std::size_t k = name_first;
         while (k > 0 && is_word(tokens[k - 1]) && tokens[k - 1].capitalised &&
-               tokens[k - 1].key != "the" && is_non_name_word(tokens[k - 1].key) &&
-               !is_title_word(tokens[k - 1].key))
+               !tokens[k - 1].possessive && tokens[k - 1].key != "the" &&
+               is_non_name_word(tokens[k - 1].key) && !is_title_word(tokens[k - 1].key))
             --k;
-        if (k > 0 && (tokens[k - 1].key == "the" || tokens[k - 1].key == "a")) return true;
+        if (k > 0 && k < name_first && (tokens[k - 1].key == "the" || tokens[k - 1].key == "a"))
+            return true;
     }
     if (name_first != run_first) return false;
     if (is_locative(before.key)) return true;
@@ -229,14 +240,24 @@ std::vector<Mention> scan_mentions(const std::vector<Token>& tokens) {
         // inside a started name is a surname ("John Major", "Martin Luther King").
         std::size_t name_first = i;
         bool started = false;
+        // "M. Caldwell": French "Monsieur" opening a run of one more word is a title, not the
+        // initial of a given name ("John M. Smith" keeps its initial inside the run).
+        const auto honorific_initial = [&](std::size_t k) {
+            return k == i && words_end == i + 2 && is_initial(tokens[k]) && tokens[k].key == "m";
+        };
         const auto name_like_at = [&](std::size_t k) {
-            return is_name_word(tokens[k]) && !is_month_here(tokens, k);
+            return is_name_word(tokens[k]) && !is_month_here(tokens, k) && !honorific_initial(k);
         };
         for (std::size_t k = i; k < words_end; ++k) {
             // "van der Bellen"; capitalised only inside a started name ("Van Den Hoek"), since
             // a capitalised "Der", "Den" at a sentence start is a German article.
-            const bool particle =
-                k > i && is_name_particle(tokens[k].key) && (!tokens[k].capitalised || started);
+            // German and Italian articles and prepositions join a name only after another
+            // particle ("von der Leyen", "van den Berg"): "Umgang der Politik", "Striscia di
+            // Gaza" are nouns.
+            const bool article_particle = is_article_particle(tokens[k].key) &&
+                                          !(k > i && is_name_particle(tokens[k - 1].key));
+            const bool particle = k > i && is_name_particle(tokens[k].key) &&
+                                  (!tokens[k].capitalised || started) && !article_particle;
             const bool name_like = name_like_at(k);
             // ... but a title followed by more name words titles them: "Industry Minister X Y".
             const bool inner_title = started && k + 1 == words_end && tokens[k].capitalised &&
@@ -258,9 +279,10 @@ std::vector<Mention> scan_mentions(const std::vector<Token>& tokens) {
         if (name_first < words_end && name_first > i && tokens[name_first - 1].key == "of")
             ++name_first;
         // "Minister for Housing Eoin Brady", "Attorney for the District of Massachusetts Joshua
-        // Levy": the portfolio or place precedes the name.
+        // Levy", "la ministre des Sports Laura Flessel": the portfolio or place precedes the name.
         if (name_first == i && words_end - name_first > 2 && i >= 2 &&
-            (tokens[i - 1].key == "for" || tokens[i - 1].key == "of") &&
+            (tokens[i - 1].key == "for" || tokens[i - 1].key == "of" ||
+             tokens[i - 1].key == "des" || tokens[i - 1].key == "du") &&
             (is_title_word(tokens[i - 2].key) || tokens[i - 2].capitalised))
             name_first = words_end - 2;
         // "Enter Stuart R. Kaplan": a middle initial follows exactly one given name.
@@ -291,11 +313,29 @@ std::vector<Mention> scan_mentions(const std::vector<Token>& tokens) {
 
 namespace {
 
+// Whether the shorter name is a surname with its particle that ends the longer one: "Abu
+// Hatab" in "Walid Abu Hatab". Other tails are not joined: in "Chefs Jamie Oliver" the extra
+// word is a noun glued to the name, and the longer form must not become the person's name.
+bool is_tail_of(const std::vector<std::string>& shorter, const std::vector<std::string>& longer) {
+    if (shorter.size() >= longer.size() || !is_name_particle(ascii_lower(shorter.front())))
+        return false;
+    const std::size_t offset = longer.size() - shorter.size();
+    for (std::size_t k = 0; k < shorter.size(); ++k)
+        if (ascii_lower(shorter[k]) != ascii_lower(longer[offset + k])) return false;
+    return true;
+}
+
 bool given_names_agree(const std::vector<std::string>& a, const std::vector<std::string>& b) {
     if (a.size() < 2 || b.size() < 2) return true;
+    if (is_tail_of(a, b) || is_tail_of(b, a)) return true;
     const std::string fa = ascii_lower(a.front());
     const std::string fb = ascii_lower(b.front());
     if (fa == fb) return true;
+    // "Tim Ortega" and "Timothy Ortega": a short form of the given name, with the same surname.
+    constexpr std::size_t kShortGivenName = 3;
+    if (fa.size() >= kShortGivenName && fb.size() >= kShortGivenName &&
+        (fa.starts_with(fb) || fb.starts_with(fa)))
+        return true;
     // "E. Trudeau" and "Elizabeth Trudeau"
     const bool initial_a = fa.size() == 2 && fa[1] == '.';
     const bool initial_b = fb.size() == 2 && fb[1] == '.';

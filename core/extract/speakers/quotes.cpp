@@ -248,7 +248,10 @@ class Analysis {
     }
 
     // A headline speaker is the body's person of that surname when there is one.
-    std::string headline_name(const std::vector<std::string>& words) const {
+    // `lead_without_quote`: "Saving Data: Reducing the size …" has the shape of "John Kerry: …"
+    // but no quotation after the colon and nobody of that name in the body: a section name.
+    std::string headline_name(const std::vector<std::string>& words,
+                              bool lead_without_quote) const {
         const auto key = surname_key(words.back());
         for (const auto& p : people_.persons)
             if (surname_key(p.words.back()) == key) return canonical_name(p.name());
@@ -256,6 +259,7 @@ class Analysis {
             return known_alias(words.front()) ? canonical_name(words.front()) : "";
         std::string name;
         for (const auto& w : words) name += (name.empty() ? "" : " ") + w;
+        if (lead_without_quote && !known_alias(name)) return "";
         return canonical_name(name);
     }
 
@@ -263,7 +267,7 @@ class Analysis {
         std::string lead;
         for (const auto& s : headline_speakers_) {
             if (is_author(s.words)) continue;
-            const auto name = headline_name(s.words);
+            const auto name = headline_name(s.words, s.leads && headline_spans_.empty());
             if (name.empty()) continue;
             speakers_.push_back(name);
             if (s.leads) lead = name;

@@ -140,8 +140,10 @@ SubjectRef Attributor::reference_ending_at(std::size_t last, std::size_t floor, 
         if (b > floor && tokens_[b - 1].key == "the") --b;
         // ... but "Minister for Housing Eoin Brady" is a title, not a head noun, and "Bank of
         // Japan Governor Hiroshi Tanabe" a titled name that is its own head.
-        const bool titled_run =
-            m >= 0 && people_.mentions[static_cast<std::size_t>(m)].name_first > start;
+        // "Trent Hamm at The Simple Dollar explains": a thing's leading article is no title.
+        const bool titled_run = m >= 0 &&
+                                people_.mentions[static_cast<std::size_t>(m)].name_first > start &&
+                                !people_.mentions[static_cast<std::size_t>(m)].thing;
         if (!titled_run && b >= floor + 2 && is_linking_preposition(tokens_[b - 1].key) &&
             depth < kMaxDepth && is_word(tokens_[b - 2]) && !is_title_word(tokens_[b - 2].key)) {
             auto head = reference_ending_at(b - 2, floor, depth + 1);
@@ -165,9 +167,15 @@ SubjectRef Attributor::subject_before(std::size_t verb, std::size_t floor) const
     std::size_t p = verb - 1;
     if (is_punct(tokens_[p], "[") && p > floor) --p;  // "[characterized](#)" from Markdown
     if (is_word(tokens_[p]) && is_passive_marker(tokens_[p].key)) return {};  // "is said to"
-    while (p > floor && is_word(tokens_[p]) && !tokens_[p].capitalised &&
-           is_verb_filler(tokens_[p].key))
-        --p;
+    const auto filler = [&](std::size_t k) {
+        return is_word(tokens_[k]) && !tokens_[k].capitalised &&
+               (is_verb_filler(tokens_[k].key) ||
+                is_auxiliary_for(tokens_[k].key, tokens_[verb].key));
+    };
+    while (p > floor && filler(p)) --p;
+    // "«…», a ajouté Laurent Fabius": only an auxiliary between the quote and the verb, so the
+    // subject follows the verb.
+    if (p == floor && filler(p)) return {};
     if (!is_word(tokens_[p]) && !is_punct(tokens_[p], ",")) return {};
     if (is_passive_marker(tokens_[p].key)) return {};
     // "Lavrov said the talks were useful but warned that …": the coordinated verb shares the
