@@ -1,4 +1,4 @@
-// html_body.cpp — DOM helpers and the content-density search for an HTML page's main text.
+// html_body.cpp — the content-density search for an HTML page's main text.
 #include <algorithm>
 #include <array>
 #include <map>
@@ -10,46 +10,6 @@
 
 namespace broadsheet::html {
 namespace {
-
-// Whether the text of an article block leaves out the furniture inside it: a caption or credit
-// span inside a paragraph ("<p><span class=caption>© Provided by X</span> Nintendo and Apple
-// ...</p>") is not the paragraph's text.
-enum class Inline { AllText, WithoutFurniture };
-
-// Appends until `out` holds more than `limit` bytes: callers that only want short texts stop
-// early instead of copying a whole page's text for every element they look at.
-void append_text(const xmlNode* node, std::string& out, std::size_t limit,
-                 Inline mode = Inline::AllText) {
-    for (const xmlNode* child = node->children; child && out.size() <= limit; child = child->next) {
-        if (child->type == XML_TEXT_NODE || child->type == XML_CDATA_SECTION_NODE) {
-            if (child->content) out += reinterpret_cast<const char*>(child->content);
-        } else if (child->type == XML_ELEMENT_NODE) {
-            const auto name = name_of(child);
-            if (name == "br") {
-                out += ' ';
-                continue;
-            }
-            // MathML's <annotation> holds the formula's TeX source, which readers never see.
-            if (name == "script" || name == "style" || name == "noscript" || name == "template" ||
-                name == "annotation" || name == "annotation-xml")
-                continue;
-            // A link's words belong to the sentence whatever its class says ("popup" notes).
-            if (mode == Inline::WithoutFurniture && name != "a" &&
-                furniture_kind(child) != Furniture::None)
-                continue;
-            out += is_block(child) ? " " : "";
-            append_text(child, out, limit, mode);
-            out += is_block(child) ? " " : "";
-        }
-    }
-}
-
-// An article block's text as a reader sees it: without the captions and buttons inside it.
-std::string block_text_of(const xmlNode* node) {
-    std::string raw;
-    append_text(node, raw, std::string::npos, Inline::WithoutFurniture);
-    return text::clean_inline(raw);
-}
 
 std::size_t link_chars(const xmlNode* node) {
     std::size_t total = 0;
@@ -222,6 +182,38 @@ ListLinks links_of_list(const xmlNode* list) {
     return link_chars(list) * 2 <= text.size() ? ListLinks::ProseList : ListLinks::JudgeEachItem;
 }
 
+// A paragraph beside the article's container that belongs to it: a lead ("<div class=perex>")
+// or a closing line set apart by the layout. Long and link-poor, or a short whole sentence
+// without links, as a reader would take it for part of the story.
+constexpr std::size_t kMinSiblingParagraph = 80;
+
+std::string sibling_paragraph(const xmlNode* node) {
+    auto text = block_text_of(node);
+    const std::size_t links = link_chars(node);
+    const bool long_prose = text.size() >= kMinSiblingParagraph && links * 4 < text.size();
+    const bool short_sentence =
+        links == 0 && text::count_words(text) >= 6 && ends_like_sentence(text);
+    return long_prose || short_sentence ? text : std::string{};
+}
+
+// The lead of an article written inside a <header> of its container ("<header>Neuroscience
+// tells us ...</header>"): the header's paragraphs that read as prose. Its headline, byline and
+// date lines are no such paragraphs.
+void collect_header_lead(const xmlNode* header, std::vector<std::string>& out) {
+    if (!has_block_child(header)) {
+        if (auto text = sibling_paragraph(header); !text.empty()) out.push_back(std::move(text));
+        return;
+    }
+    for (const xmlNode* child = header->children; child; child = child->next) {
+        if (child->type != XML_ELEMENT_NODE || !is_paragraph_like(child) ||
+            furniture_kind(child) != Furniture::None)
+            continue;
+        if (auto text = sibling_paragraph(child); !text.empty()) out.push_back(std::move(text));
+    }
+}
+
+constexpr std::size_t kMinLinkedParagraphWords = 4;
+
 void collect_blocks(const xmlNode* node, const Skipper& skipper, std::vector<std::string>& out,
                     ListLinks list_links = ListLinks::JudgeEachItem) {
     LooseText loose;
@@ -230,7 +222,14 @@ void collect_blocks(const xmlNode* node, const Skipper& skipper, std::vector<std
             loose.add_text(child);
             continue;
         }
-        if (child->type != XML_ELEMENT_NODE || skipper.skips(child)) continue;
+        if (child->type != XML_ELEMENT_NODE) continue;
+        if (skipper.skips(child)) {
+            if (name_of(child) == "header") {
+                loose.flush(out, LooseText::Next::Block);
+                collect_header_lead(child, out);
+            }
+            continue;
+        }
         const auto name = name_of(child);
         if (!is_block(child) && !has_block_child(child)) {
             loose.add_inline(child);
@@ -245,9 +244,13 @@ void collect_blocks(const xmlNode* node, const Skipper& skipper, std::vector<std
             const auto text = block_text_of(child);
             if (text.empty()) continue;
             const bool prose_item = name == "li" && list_links == ListLinks::ProseList;
-            // Menus and link lists, but not sentences that happen to be mostly a link.
+            // Menus and link lists, but not sentences that happen to be mostly a link, nor a
+            // paragraph of its own that is one linked phrase ("<p><a>Read the full transcript
+            // of his interview</a></p>"): a menu is a list, not a paragraph.
+            const bool linked_paragraph =
+                name == "p" && text::count_words(text) >= kMinLinkedParagraphWords;
             if (link_chars(child) * 2 > text.size() && !heading && !is_linked_sentence(text) &&
-                !prose_item)
+                !prose_item && !linked_paragraph)
                 continue;
             // Short list items are menu entries when linked, list content (materials, steps)
             // otherwise.
@@ -351,20 +354,6 @@ const xmlNode* lift_to_prose_ancestor(const xmlNode* best, const Skipper& skippe
     return lifted;
 }
 
-// A paragraph beside the article's container that belongs to it: a lead ("<div class=perex>")
-// or a closing line set apart by the layout. Long and link-poor, or a short whole sentence
-// without links, as a reader would take it for part of the story.
-constexpr std::size_t kMinSiblingParagraph = 80;
-
-std::string sibling_paragraph(const xmlNode* node) {
-    auto text = block_text_of(node);
-    const std::size_t links = link_chars(node);
-    const bool long_prose = text.size() >= kMinSiblingParagraph && links * 4 < text.size();
-    const bool short_sentence =
-        links == 0 && text::count_words(text) >= 6 && ends_like_sentence(text);
-    return long_prose || short_sentence ? text : std::string{};
-}
-
 // Whether `sibling` is another section of the article `best` holds: of the same kind as
 // `best` ("story-body-1", "story-body-2"), or as one of the sections inside it (a lead in an
 // "o-article_block" beside the wrapper of the other "o-article_block"s), and holding prose.
@@ -426,49 +415,6 @@ void page_text_fallback(const xmlNode* root, std::vector<std::string>& blocks) {
 }
 
 }  // namespace
-
-std::string name_of(const xmlNode* node) {
-    if (!node || node->type != XML_ELEMENT_NODE || !node->name) return {};
-    return text::to_lower(reinterpret_cast<const char*>(node->name));
-}
-
-std::string attr(const xmlNode* node, const char* name) {
-    if (!node || node->type != XML_ELEMENT_NODE) return {};
-    xmlChar* value = xmlGetProp(node, reinterpret_cast<const xmlChar*>(name));
-    if (!value) return {};
-    std::string out(reinterpret_cast<const char*>(value));
-    xmlFree(value);
-    return out;
-}
-
-std::string text_of(const xmlNode* node) {
-    std::string raw;
-    append_text(node, raw, std::string::npos);
-    return text::clean_inline(raw);
-}
-
-std::optional<std::string> short_text_of(const xmlNode* node, std::size_t max_bytes) {
-    // Markup indentation makes raw text longer than clean text; eight times the limit keeps
-    // the short elements of real pages.
-    const std::size_t raw_limit = max_bytes * 8;
-    std::string raw;
-    append_text(node, raw, raw_limit);
-    if (raw.size() > raw_limit) return std::nullopt;
-    auto clean = text::clean_inline(raw);
-    if (clean.size() >= max_bytes) return std::nullopt;
-    return clean;
-}
-
-bool is_block(const xmlNode* node) {
-    static constexpr std::string_view kBlocks[] = {
-        "p",  "div", "section", "article", "main",   "li",    "ul",         "ol",
-        "h1", "h2",  "h3",      "h4",      "h5",     "h6",    "blockquote", "pre",
-        "td", "tr",  "table",   "header",  "footer", "figure"};
-    const auto name = name_of(node);
-    for (auto b : kBlocks)
-        if (name == b) return true;
-    return false;
-}
 
 std::vector<std::string> main_text_blocks(const xmlNode* root) {
     const Skipper skipper(root);

@@ -21,6 +21,9 @@ std::string text_of(const xmlNode* node);
 // text_of when it is shorter than `max_bytes`, nullopt otherwise, without collecting the text
 // of a large subtree.
 std::optional<std::string> short_text_of(const xmlNode* node, std::size_t max_bytes);
+// An article block's text as a reader sees it: text_of without the furniture inside it (a
+// caption or credit span in a paragraph), links kept whatever their class.
+std::string block_text_of(const xmlNode* node);
 // Why an element is site furniture. Certain: its tag (script, style, nav, aside, footer, form,
 // figure ...), role or hidden attribute says so, or a class or id word names a section that is
 // never the article (comments, gallery ...). ByClassName: only a word of its class or id does

@@ -47,6 +47,9 @@ const BodyCase kCases[] = {
      "will need to find another way into town, were not consulted, the union said.</p>",
      "Lorry drivers, who will need", "Provided by",
      "a caption span inside a paragraph leaves the paragraph its own text"},
+    {"<p><a href=\"/t\">Read the full transcript of the council debate</a></p>",
+     "Read the full transcript of the council debate", "",
+     "a paragraph that is one linked phrase is text; menus are lists, not paragraphs"},
     {"<p>The bridge was built by <a class=\"popup\" href=\"#\">Thomas Telford</a> in 1820, "
      "and it has carried traffic ever since.</p>",
      "built by Thomas Telford in 1820", "",
@@ -88,6 +91,16 @@ const BodyCase kLayoutCases[] = {
          kProse + "</div></div></div></div></body></html>",
      "The lead paragraph, which the site puts", "Gallery",
      "a sibling of the kind of the sections inside the article is one more section"},
+    {"<html><body><article><header><h1>Bridge to close</h1><p>The bridge will close to "
+     "lorries in May, the council decided on Tuesday after a long debate.</p></header>" +
+         std::string(kProse) + "</article></body></html>",
+     "The bridge will close to lorries in May", "",
+     "a lead written in the article's <header> is part of the article"},
+    {"<html><body><article><header>The bridge will close to lorries in May, the council "
+     "decided on Tuesday after a long debate.</header>" +
+         std::string(kProse) + "</article></body></html>",
+     "The bridge will close to lorries in May", "",
+     "a <header> holding nothing but the lead is the lead"},
     {"<html><body>\n  Test\n</body></html>", "Test", "",
      "a page without prose blocks still has its text as the body"},
     {"<html><head><title>Bridge closes: council votes</title></head><body><article><h1>Bridge "
