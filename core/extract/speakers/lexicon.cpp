@@ -179,16 +179,19 @@ const Lexicon& determiners() {
 namespace {
 
 // German job titles are compounds whose head is the title: "Bundesministerin",
-// "VW-Chef", "Cannabis-Experte", "Parteikollege", "Landesbischof".
+// "VW-Chef", "Cannabis-Experte", "Parteikollege", "Landesbischof", "Klimaaktivistin",
+// "Weltmeister", "Innenverteidiger".
 bool has_german_title_head(std::string_view key) {
     static constexpr std::string_view heads[] = {
-        "präsident",      "präsidentin",     "minister",     "ministerin", "chef",
-        "chefin",         "sprecher",        "sprecherin",   "experte",    "expertin",
-        "leiter",         "leiterin",        "führer",       "führerin",   "kollege",
-        "kollegin",       "vorsitzende",     "vorsitzender", "direktor",   "direktorin",
-        "bischof",        "bischöfin",       "kanzler",      "kanzlerin",  "redaktor",
-        "redaktorin",     "politiker",       "politikerin",  "oberst",     "geschäftsführer",
-        "stellvertreter", "stellvertreterin"};
+        "präsident", "präsidentin", "minister", "ministerin", "chef", "chefin", "sprecher",
+        "sprecherin", "experte", "expertin", "leiter", "leiterin", "führer", "führerin", "kollege",
+        "kollegin", "vorsitzende", "vorsitzender", "direktor", "direktorin", "bischof", "bischöfin",
+        "kanzler", "kanzlerin", "redaktor", "redaktorin", "politiker", "politikerin", "oberst",
+        "geschäftsführer", "stellvertreter", "stellvertreterin", "pfarrer", "pfarrerin", "aktivist",
+        "aktivistin", "kabarettist", "kabarettistin", "abgeordnete", "abgeordneter", "meister",
+        "meisterin", "verteidiger", "verteidigerin", "trainer", "trainerin", "sieger", "siegerin",
+        // "Holocaust-Überlebende": keys are ASCII-lowercased, so the "Ü" stays.
+        "berlebende", "youtuber", "youtuberin"};
     for (const auto head : heads)
         if (key.ends_with(head)) return true;
     return false;
@@ -345,10 +348,14 @@ bool role_matches_title(std::string_view role, std::string_view title) {
 }
 
 bool is_auxiliary_for(std::string_view word, std::string_view verb) {
-    // "Fabius a ajouté", "Hollande avait annoncé", "a également déclaré"; English "had a say"
+    // "Fabius a ajouté", "Hollande avait annoncé", "a également déclaré", "ha detto"; English
+    // "had a say"
     // keeps its article.
     static const Lexicon auxiliaries("a avait ont avaient aurait auraient également aussi déjà");
-    return auxiliaries.contains(word) && french_speech_verbs().contains(verb);
+    // Italian: "ha detto Mario Rossi".
+    static const Lexicon italian("detto dichiarato spiegato aggiunto affermato sottolineato");
+    return (auxiliaries.contains(word) && french_speech_verbs().contains(verb)) ||
+           (word == "ha" && italian.contains(verb));
 }
 
 bool needs_clause_to_report(std::string_view key) {
@@ -477,6 +484,48 @@ std::optional<Cue> cue_for(std::string_view key) {
         {"répondu", {CueForm::Finite, true, 0.9}},
         {"insisté", {CueForm::Finite, true, 0.9}},
         {"martelé", {CueForm::Finite, true, 0.9}},
+        // German, Spanish, Italian, Portuguese and Czech: next to a quotation only ("…", sagte
+        // Olaf Brandt; "…", píše Gary Lineker); unquoted reported speech in these languages is
+        // not read.
+        {"sagte", {CueForm::Finite, false, 1.0}},
+        {"sagt", {CueForm::Finite, false, 1.0}},
+        {"erklärte", {CueForm::Finite, false, 1.0}},
+        {"erklärt", {CueForm::Finite, false, 0.9}},
+        {"betonte", {CueForm::Finite, false, 0.9}},
+        {"betont", {CueForm::Finite, false, 0.9}},
+        {"meinte", {CueForm::Finite, false, 0.9}},
+        {"ergänzte", {CueForm::Finite, false, 0.9}},
+        {"dijo", {CueForm::Finite, false, 1.0}},
+        {"afirmó", {CueForm::Finite, false, 1.0}},
+        {"explicó", {CueForm::Finite, false, 1.0}},
+        {"señaló", {CueForm::Finite, false, 0.9}},
+        {"aseguró", {CueForm::Finite, false, 0.9}},
+        {"añadió", {CueForm::Finite, false, 1.0}},
+        {"declaró", {CueForm::Finite, false, 1.0}},
+        {"agregó", {CueForm::Finite, false, 1.0}},
+        {"detto", {CueForm::Finite, false, 0.9}},
+        {"dichiarato", {CueForm::Finite, false, 0.9}},
+        {"spiegato", {CueForm::Finite, false, 0.9}},
+        {"aggiunto", {CueForm::Finite, false, 0.9}},
+        {"affermato", {CueForm::Finite, false, 0.9}},
+        {"sottolineato", {CueForm::Finite, false, 0.9}},
+        {"disse", {CueForm::Finite, false, 1.0}},
+        {"afirmou", {CueForm::Finite, false, 1.0}},
+        {"falou", {CueForm::Finite, false, 0.9}},
+        {"explicou", {CueForm::Finite, false, 1.0}},
+        {"acrescentou", {CueForm::Finite, false, 1.0}},
+        {"declarou", {CueForm::Finite, false, 1.0}},
+        {"řekl", {CueForm::Finite, false, 1.0}},
+        {"řekla", {CueForm::Finite, false, 1.0}},
+        {"uvedl", {CueForm::Finite, false, 1.0}},
+        {"uvedla", {CueForm::Finite, false, 1.0}},
+        {"dodal", {CueForm::Finite, false, 1.0}},
+        {"dodala", {CueForm::Finite, false, 1.0}},
+        {"píše", {CueForm::Finite, false, 0.9}},
+        {"tvrdí", {CueForm::Finite, false, 0.9}},
+        {"zdůrazňuje", {CueForm::Finite, false, 0.9}},
+        {"říká", {CueForm::Finite, false, 1.0}},
+        {"přidává", {CueForm::Finite, false, 0.8}},
     };
     // Looked up for nearly every token: index the table once.
     static const auto index = [] {
