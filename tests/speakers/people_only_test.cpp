@@ -144,6 +144,10 @@ const PeopleOnlyCase kCases[] = {
      "\u201eNein\u201c, sagte Klimaaktivistin Lena Vogt. \u201eJa\u201c, sagte Weltmeister Jan "
      "Kroll.",
      {"Jan Kroll", "Lena Vogt"}},
+    {"a woman under her married and birth names is one person when 'née' links them",
+     "\u201cWe ran it,\u201d said Ellen Varga. Now Ellen Holt, n\u00e9e Varga, said that she "
+     "left. \u201cYes,\u201d Varga said.",
+     {"Ellen Holt"}},
     {"an English article is no French auxiliary: 'had a say' is no speech",
      "Coach Ben Alder spoke. Asked if the owner, Dan Webb, had a say, he said: \u201cNever.\u201d",
      {"Ben Alder"}},
