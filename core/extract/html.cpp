@@ -25,7 +25,8 @@ using html::name_of;
 // libxml2 would print parse errors to stderr; core never prints.
 void silent_error(void*, const char*, ...) {}
 
-// A title meta tag's value and whether it came from a property (RDFa) or a name attribute.
+// A title or author meta tag's value and whether it came from a property (RDFa) or a name
+// attribute.
 enum class KeyFrom { Name, Property };
 struct DeclaredTitle {
     std::string value;
@@ -45,7 +46,7 @@ struct PageMeta {
     DeclaredTitle dc_title, og_title, twitter_title, parsely_title, sailthru_title;
     std::string site_name, application_name;
     std::string canonical, og_url;
-    std::string meta_author;
+    DeclaredTitle meta_author;         // author meta tags: first value, a property over a name
     std::optional<Date> published;     // article:published_time and friends
     std::optional<Date> time_marked;   // <time itemprop=datePublished> or class "published"
     std::optional<Date> time_article;  // the first <time> inside <article>/<main>
@@ -54,6 +55,8 @@ struct PageMeta {
     std::vector<std::string> footer_lines;  // text of <footer> and copyright elements
     // From JSON-LD.
     std::string ld_headline, ld_name, ld_author, ld_publisher, ld_url;
+    // The site as JSON-LD names it besides a publisher: an article's "isPartOf" or a WebSite.
+    std::string ld_site;
     std::optional<Date> ld_published;
     bool ld_found = false;
 };
@@ -101,6 +104,22 @@ std::string_view without_cdata(std::string_view script) {
     return body.substr(kOpen.size(), body.size() - kOpen.size() - kClose.size());
 }
 
+// The site's name from JSON-LD other than the publisher: a WebSite entity's "name", or what an
+// article or page "isPartOf" (a WebSite, a periodical) when that is named. The first one wins.
+void read_json_ld_site(const nlohmann::json& node, const nlohmann::json& type, PageMeta& meta) {
+    if (!meta.ld_site.empty()) return;
+    if (type.is_string() && type.get<std::string>() == "WebSite") {
+        if (auto it = node.find("name"); it != node.end() && it->is_string())
+            meta.ld_site = ld_text(*it);
+        return;
+    }
+    if (!is_article_type(type)) return;
+    const auto part_of = node.find("isPartOf");
+    if (part_of == node.end() || !part_of->is_object()) return;
+    if (auto it = part_of->find("name"); it != part_of->end() && it->is_string())
+        meta.ld_site = ld_text(*it);
+}
+
 void read_json_ld(const nlohmann::json& node, PageMeta& meta, int depth = 0) {
     if (depth > 8) return;
     if (node.is_array()) {
@@ -111,7 +130,9 @@ void read_json_ld(const nlohmann::json& node, PageMeta& meta, int depth = 0) {
     if (auto graph = node.find("@graph"); graph != node.end())
         read_json_ld(*graph, meta, depth + 1);
     const auto type = node.find("@type");
-    if (type == node.end() || !is_article_type(*type)) return;
+    if (type == node.end()) return;
+    read_json_ld_site(node, *type, meta);
+    if (!is_article_type(*type)) return;
     // A WebPage only fills gaps; an Article type wins over it.
     const bool web_page = type->is_string() && type->get<std::string>() == "WebPage";
     if (meta.ld_found && web_page) return;
@@ -148,6 +169,23 @@ void read_title_keys(const xmlNode* node, const std::string& content, PageMeta& 
     offer(text::to_lower(attr(node, "name")), KeyFrom::Name);
 }
 
+// Author keys, as for titles: a property may list several ("dc:creator twitter:site_name"), and
+// a property (RDFa) overrides a name ("dc:creator" over "author"). Profile URLs are no names.
+void read_author_keys(const xmlNode* node, const std::string& content, PageMeta& meta) {
+    if (content.starts_with("http")) return;
+    static constexpr std::string_view kAuthorKeys[] = {
+        "author",          "article:author", "byl",
+        "dc.creator",      "dc:creator",     "dcterm:creator",
+        "dcterms.creator", "parsely-author", "sailthru.author"};
+    const auto offer = [&](std::string_view key, KeyFrom from) {
+        for (auto k : kAuthorKeys)
+            if (key == k) meta.meta_author.offer(content, from);
+    };
+    for (const auto& key : text::split_trimmed(text::to_lower(attr(node, "property")), ' '))
+        offer(key, KeyFrom::Property);
+    offer(text::to_lower(attr(node, "name")), KeyFrom::Name);
+}
+
 void read_meta_tag(const xmlNode* node, PageMeta& meta) {
     const auto key = text::to_lower(!attr(node, "property").empty() ? attr(node, "property")
                                     : !attr(node, "name").empty()   ? attr(node, "name")
@@ -160,9 +198,7 @@ void read_meta_tag(const xmlNode* node, PageMeta& meta) {
     if (key == "application-name" || key == "apple-mobile-web-app-title")
         meta.application_name = content;
     if (key == "og:url") meta.og_url = content;
-    if ((key == "author" || key == "article:author" || key == "byl" || key == "dc.creator") &&
-        !content.starts_with("http") && meta.meta_author.empty())
-        meta.meta_author = content;
+    read_author_keys(node, content, meta);
     static constexpr std::string_view kPublishedKeys[] = {
         "article:published_time", "datepublished",    "date",           "pubdate", "publish-date",
         "publish_date",           "publication_date", "dc.date.issued", "dc.date", "sailthru.date",
@@ -282,10 +318,12 @@ std::vector<std::string> host_names(std::string_view url) {
 // og:site_name, unless the JSON-LD publisher agrees with its start and the rest is a tagline
 // or a domain ending ("Aktuálně.cz - Víte, co se právě děje", "Libération.fr" beside the
 // publisher "Aktuálně.cz", "Libération"): then the publisher's name. Then the publisher, then
-// application-name.
+// the JSON-LD WebSite or "isPartOf" name, then application-name.
 std::string declared_site_name(const PageMeta& meta) {
     if (meta.site_name.empty())
-        return !meta.ld_publisher.empty() ? meta.ld_publisher : meta.application_name;
+        return !meta.ld_publisher.empty() ? meta.ld_publisher
+               : !meta.ld_site.empty()    ? meta.ld_site
+                                          : meta.application_name;
     const std::string_view site = meta.site_name, publisher = meta.ld_publisher;
     if (publisher.empty() || site.size() <= publisher.size() ||
         !text::starts_with_ci(site, publisher))
@@ -352,7 +390,7 @@ Draft parse_html(std::string_view source) {
     draft.site_hint = site_from_title_tag(meta.title_tag);
     draft.meta_date = meta.ld_published ? meta.ld_published : meta.published;
     draft.meta_outlet = declared_site_name(meta);
-    draft.meta_author = !meta.ld_author.empty() ? meta.ld_author : meta.meta_author;
+    draft.meta_author = !meta.ld_author.empty() ? meta.ld_author : meta.meta_author.value;
     draft.meta_url = !meta.canonical.empty() ? meta.canonical
                      : !meta.og_url.empty()  ? meta.og_url
                                              : meta.ld_url;

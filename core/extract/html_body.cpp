@@ -11,9 +11,15 @@
 namespace broadsheet::html {
 namespace {
 
+// Whether the text of an article block leaves out the furniture inside it: a caption or credit
+// span inside a paragraph ("<p><span class=caption>© Provided by X</span> Nintendo and Apple
+// ...</p>") is not the paragraph's text.
+enum class Inline { AllText, WithoutFurniture };
+
 // Appends until `out` holds more than `limit` bytes: callers that only want short texts stop
 // early instead of copying a whole page's text for every element they look at.
-void append_text(const xmlNode* node, std::string& out, std::size_t limit) {
+void append_text(const xmlNode* node, std::string& out, std::size_t limit,
+                 Inline mode = Inline::AllText) {
     for (const xmlNode* child = node->children; child && out.size() <= limit; child = child->next) {
         if (child->type == XML_TEXT_NODE || child->type == XML_CDATA_SECTION_NODE) {
             if (child->content) out += reinterpret_cast<const char*>(child->content);
@@ -27,11 +33,22 @@ void append_text(const xmlNode* node, std::string& out, std::size_t limit) {
             if (name == "script" || name == "style" || name == "noscript" || name == "template" ||
                 name == "annotation" || name == "annotation-xml")
                 continue;
+            // A link's words belong to the sentence whatever its class says ("popup" notes).
+            if (mode == Inline::WithoutFurniture && name != "a" &&
+                furniture_kind(child) != Furniture::None)
+                continue;
             out += is_block(child) ? " " : "";
-            append_text(child, out, limit);
+            append_text(child, out, limit, mode);
             out += is_block(child) ? " " : "";
         }
     }
+}
+
+// An article block's text as a reader sees it: without the captions and buttons inside it.
+std::string block_text_of(const xmlNode* node) {
+    std::string raw;
+    append_text(node, raw, std::string::npos, Inline::WithoutFurniture);
+    return text::clean_inline(raw);
 }
 
 std::size_t link_chars(const xmlNode* node) {
@@ -162,6 +179,8 @@ bool is_linked_sentence(std::string_view text) {
 // as a block of its own when it reads as text rather than a stray label or a link.
 class LooseText {
   public:
+    enum class Next { Block, End };
+
     void add_text(const xmlNode* text_node) {
         if (text_node->content) raw_ += reinterpret_cast<const char*>(text_node->content);
     }
@@ -174,21 +193,37 @@ class LooseText {
         raw_ += ' ' + text + ' ';
         links_ += name_of(element) == "a" ? text.size() : link_chars(element);
     }
-    void flush(std::vector<std::string>& out) {
+    // `next` says what follows the run: a short unlinked run right before a block is that
+    // block's label ("<span class=headline2>Step 1</span><p>Measure the ...</p>").
+    void flush(std::vector<std::string>& out, Next next) {
         const auto text = text::clean_inline(raw_);
         const bool prose = text.size() >= kMinLooseChars && links_ * 2 <= text.size();
-        if (prose || (!text.empty() && is_linked_sentence(text))) out.push_back(text);
+        const bool label = next == Next::Block && links_ == 0 && !text.empty() &&
+                           text::count_words(text) <= kMaxLabelWords;
+        if (prose || label || (!text.empty() && is_linked_sentence(text))) out.push_back(text);
         raw_.clear();
         links_ = 0;
     }
 
   private:
     static constexpr std::size_t kMinLooseChars = 25;
+    static constexpr std::size_t kMaxLabelWords = 8;
     std::string raw_;
     std::size_t links_ = 0;
 };
 
-void collect_blocks(const xmlNode* node, const Skipper& skipper, std::vector<std::string>& out) {
+// How a list item's links are judged. A list whose text is mostly prose ("<li>Thanks to evilpie,
+// users can now <a>import logins from Keepass</a></li>" among sentences) keeps its linked items:
+// the list as a whole says whether it is a menu, as a reader sees it, not each item alone.
+enum class ListLinks { JudgeEachItem, ProseList };
+
+ListLinks links_of_list(const xmlNode* list) {
+    const auto text = text_of(list);
+    return link_chars(list) * 2 <= text.size() ? ListLinks::ProseList : ListLinks::JudgeEachItem;
+}
+
+void collect_blocks(const xmlNode* node, const Skipper& skipper, std::vector<std::string>& out,
+                    ListLinks list_links = ListLinks::JudgeEachItem) {
     LooseText loose;
     for (const xmlNode* child = node->children; child; child = child->next) {
         if (child->type == XML_TEXT_NODE || child->type == XML_CDATA_SECTION_NODE) {
@@ -201,25 +236,29 @@ void collect_blocks(const xmlNode* node, const Skipper& skipper, std::vector<std
             loose.add_inline(child);
             continue;
         }
-        loose.flush(out);
-        const bool heading = name.size() == 2 && name[0] == 'h' && name[1] >= '2' && name[1] <= '6';
+        loose.flush(out, LooseText::Next::Block);
+        // An <h1> is kept too: the HTML step drops it when it is the headline, and keeps one
+        // that differs (a second headline, a section title).
+        const bool heading = name.size() == 2 && name[0] == 'h' && name[1] >= '1' && name[1] <= '6';
         if (is_paragraph_like(child) || heading ||
             ((name == "li" || name == "blockquote") && !has_block_child(child))) {
-            const auto text = text_of(child);
+            const auto text = block_text_of(child);
             if (text.empty()) continue;
+            const bool prose_item = name == "li" && list_links == ListLinks::ProseList;
             // Menus and link lists, but not sentences that happen to be mostly a link.
-            if (link_chars(child) * 2 > text.size() && !heading && !is_linked_sentence(text))
+            if (link_chars(child) * 2 > text.size() && !heading && !is_linked_sentence(text) &&
+                !prose_item)
                 continue;
             // Short list items are menu entries when linked, list content (materials, steps)
             // otherwise.
-            if (name == "li" && text.size() < 20 && link_chars(child) > 0) continue;
+            if (name == "li" && text.size() < 20 && link_chars(child) > 0 && !prose_item) continue;
             out.push_back(text);
             continue;
         }
-        if (name == "h1") continue;  // the headline is read separately
-        collect_blocks(child, skipper, out);
+        const bool list = name == "ul" || name == "ol";
+        collect_blocks(child, skipper, out, list ? links_of_list(child) : list_links);
     }
-    loose.flush(out);
+    loose.flush(out, LooseText::Next::End);
 }
 
 bool is_ancestor(const xmlNode* ancestor, const xmlNode* node) {
@@ -312,6 +351,80 @@ const xmlNode* lift_to_prose_ancestor(const xmlNode* best, const Skipper& skippe
     return lifted;
 }
 
+// A paragraph beside the article's container that belongs to it: a lead ("<div class=perex>")
+// or a closing line set apart by the layout. Long and link-poor, or a short whole sentence
+// without links, as a reader would take it for part of the story.
+constexpr std::size_t kMinSiblingParagraph = 80;
+
+std::string sibling_paragraph(const xmlNode* node) {
+    auto text = block_text_of(node);
+    const std::size_t links = link_chars(node);
+    const bool long_prose = text.size() >= kMinSiblingParagraph && links * 4 < text.size();
+    const bool short_sentence =
+        links == 0 && text::count_words(text) >= 6 && ends_like_sentence(text);
+    return long_prose || short_sentence ? text : std::string{};
+}
+
+// Whether `sibling` is another section of the article `best` holds: of the same kind as
+// `best` ("story-body-1", "story-body-2"), or as one of the sections inside it (a lead in an
+// "o-article_block" beside the wrapper of the other "o-article_block"s), and holding prose.
+bool is_section_of(const xmlNode* sibling, const xmlNode* best, const Skipper& skipper) {
+    if (skipper.prose_below(sibling) == 0) return false;
+    if (same_kind(sibling, best)) return true;
+    for (const xmlNode* child = best->children; child; child = child->next)
+        if (child->type == XML_ELEMENT_NODE && same_kind(child, sibling) &&
+            skipper.prose_below(child) > 0)
+            return true;
+    return false;
+}
+
+// What the sibling pass weighs siblings by: the search's skipper and the paragraph scores.
+struct Density {
+    const Skipper& skipper;
+    const std::map<const xmlNode*, double>& scores;
+    double best_score;
+};
+
+// The chosen container's blocks, with those of its siblings that continue the article: articles
+// split by ads or embeds continue in sibling containers of similar density.
+void collect_with_siblings(const xmlNode* best, const Density& density,
+                           std::vector<std::string>& blocks) {
+    const Skipper& skipper = density.skipper;
+    const xmlNode* parent = best->parent;
+    if (!parent) {
+        collect_blocks(best, skipper, blocks);
+        return;
+    }
+    for (const xmlNode* sibling = parent->children; sibling; sibling = sibling->next) {
+        if (sibling->type != XML_ELEMENT_NODE || skipper.skips(sibling)) continue;
+        if (sibling == best) {
+            collect_blocks(best, skipper, blocks);
+            continue;
+        }
+        const auto it = density.scores.find(sibling);
+        // Dense near its paragraphs, or holding a good share of the article's prose deeper down
+        // (sections wrapped in several layers of layout containers).
+        const bool dense = (it != density.scores.end() && it->second >= 0.2 * density.best_score) ||
+                           skipper.prose_below(sibling) * 4 >= skipper.prose_below(best) ||
+                           is_section_of(sibling, best, skipper);
+        if (dense) {
+            collect_blocks(sibling, skipper, blocks);
+        } else if (is_paragraph_like(sibling)) {
+            if (auto text = sibling_paragraph(sibling); !text.empty())
+                blocks.push_back(std::move(text));
+        }
+    }
+}
+
+// A page with text never yields an empty body: when no block reads as prose ("<body>Test
+// </body>", a page of short lines), the text of its <body> without furniture is the body.
+void page_text_fallback(const xmlNode* root, std::vector<std::string>& blocks) {
+    const xmlNode* body = root;
+    for (const xmlNode* child = root->children; child; child = child->next)
+        if (name_of(child) == "body") body = child;
+    if (auto text = block_text_of(body); !text.empty()) blocks.push_back(std::move(text));
+}
+
 }  // namespace
 
 std::string name_of(const xmlNode* node) {
@@ -372,33 +485,13 @@ std::vector<std::string> main_text_blocks(const xmlNode* root) {
     std::vector<std::string> blocks;
     if (!best) {
         collect_blocks(root, skipper, blocks);
+        if (blocks.empty()) page_text_fallback(root, blocks);
         return blocks;
     }
     best = lift_to_shared_ancestor(best, best_score, scorer.scores);
     best = lift_to_repeated_container(best, skipper);
     best = lift_to_prose_ancestor(best, skipper);
-    // Articles split by ads or embeds continue in sibling containers of similar density.
-    const xmlNode* parent = best->parent;
-    if (!parent) {
-        collect_blocks(best, skipper, blocks);
-        return blocks;
-    }
-    for (const xmlNode* sibling = parent->children; sibling; sibling = sibling->next) {
-        if (sibling->type != XML_ELEMENT_NODE || skipper.skips(sibling)) continue;
-        if (sibling == best) {
-            collect_blocks(best, skipper, blocks);
-            continue;
-        }
-        const auto it = scorer.scores.find(sibling);
-        // Dense near its paragraphs, or holding a good share of the article's prose deeper down
-        // (sections wrapped in several layers of layout containers).
-        const bool dense = (it != scorer.scores.end() && it->second >= 0.2 * best_score) ||
-                           skipper.prose_below(sibling) * 4 >= skipper.prose_below(best) ||
-                           (same_kind(sibling, best) && skipper.prose_below(sibling) > 0);
-        const bool prose_paragraph = name_of(sibling) == "p" && text_of(sibling).size() >= 80;
-        if (dense) collect_blocks(sibling, skipper, blocks);
-        if (prose_paragraph) blocks.push_back(text_of(sibling));
-    }
+    collect_with_siblings(best, {skipper, scorer.scores, best_score}, blocks);
     return blocks;
 }
 

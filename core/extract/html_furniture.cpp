@@ -36,9 +36,12 @@ constexpr std::string_view kFurnitureWords[] = {
 
 // True when a piece of `value` split on spaces, '-' and '_' is one of `words` (ASCII case
 // ignored).
+// A piece right after "no" is negated: "no_caption" or "no-ads" marks an element without
+// captions or ads ("buzz_superlist_item_image no_caption" holds a headline over a picture).
 template <std::size_t N>
 bool names_one_of(const std::string& value, const std::string_view (&words)[N]) {
     std::string word;
+    bool negated = false;
     for (std::size_t i = 0; i <= value.size(); ++i) {
         const char c = i < value.size() ? value[i] : ' ';
         if (c != ' ' && c != '-' && c != '_') {
@@ -47,6 +50,9 @@ bool names_one_of(const std::string& value, const std::string_view (&words)[N]) 
         }
         const auto lowered = text::to_lower(word);
         word.clear();
+        const bool after_no = negated;
+        negated = lowered == "no" && c != ' ';
+        if (after_no) continue;
         for (auto w : words)
             if (lowered == w) return true;
     }

@@ -21,12 +21,14 @@ std::string tidy_name(std::string_view s) {
     return out;
 }
 
-// A plausible outlet name: short, starting with a capital or digit.
+// A plausible outlet name: short, starting with a capital or digit, or styled "eHow".
 bool looks_like_outlet_name(std::string_view s) {
     const auto words = text::count_words(s);
     if (words == 0 || words > 6 || s.size() > 60) return false;
     const unsigned char c = static_cast<unsigned char>(s.front());
-    return text::is_ascii_upper(s.front()) || text::is_ascii_digit(s.front()) || c >= 0x80;
+    const bool styled = s.size() >= 3 && text::is_ascii_lower(s[0]) && text::is_ascii_upper(s[1]);
+    return text::is_ascii_upper(s.front()) || text::is_ascii_digit(s.front()) || c >= 0x80 ||
+           styled;
 }
 
 // Words a company name carries that the outlet's name does not.

@@ -68,6 +68,13 @@ std::string domain_words_outlet(std::string_view host, const std::vector<std::st
 // the outlet they write for. "" for any other line.
 std::string self_reference_outlet(std::string_view line);
 
+// The name a page's masthead gives, confirmed by the page repeating it: among the first lines,
+// a short line of capitalised words ("CNET", "Medical News Today"), a logo ("eHow Logo") or a
+// greeting ("Welcome to Medical News Today"), the one `text` prints most often, at least
+// three times as a whole word. "" when none. A parent company named only in the copyright line
+// loses to it.
+std::string masthead_outlet(const std::vector<std::string>& first_lines, std::string_view text);
+
 // Registry alias or domain for `name`, also after dropping "The" or trailing company words
 // ("The Seattle Times Company" → "The Seattle Times"); else the tidied name itself.
 std::string normalise_outlet(std::string_view name, const Registry& registry);

@@ -112,7 +112,120 @@ bool is_staff_role(std::string_view word) {
     return false;
 }
 
+// A line that is nothing but a name: one to four capitalised words (or in mixed case, such
+// as "eHow"), no digits and no sentence punctuation.
+bool is_name_line(std::string_view line) {
+    const auto words = text::split_trimmed(line, ' ');
+    if (words.empty() || words.size() > 4 || line.size() > 40) return false;
+    for (const auto& w : words) {
+        if (!capitalised(w) && !(w.size() >= 3 && text::is_ascii_upper(w[1]))) return false;
+        for (char c : w)
+            if (text::is_ascii_digit(c) ||
+                std::string_view(",;:?|/()[]\"*").find(c) != std::string_view::npos)
+                return false;
+    }
+    return true;
+}
+
+enum class MastheadKind { None, Line, Declared };
+
+// The name a masthead line offers: a logo's alt text or a greeting's object (declared as the
+// site's), or the line itself when it is nothing but a name.
+std::pair<std::string, MastheadKind> masthead_name(std::string_view line) {
+    line = text::trim(line);
+    if (auto logo = logo_outlet(line); !logo.empty()) return {logo, MastheadKind::Declared};
+    if (text::ends_with_ci(line, " logo") && is_name_line(line.substr(0, line.size() - 5)))
+        return {std::string(line.substr(0, line.size() - 5)), MastheadKind::Declared};
+    for (std::string_view greeting : {"welcome to ", "thank you for supporting "})
+        if (text::starts_with_ci(line, greeting)) {
+            const auto rest = line.substr(greeting.size());
+            if (is_name_line(rest)) return {std::string(rest), MastheadKind::Declared};
+            return {{}, MastheadKind::None};
+        }
+    if (is_name_line(line)) return {std::string(line), MastheadKind::Line};
+    return {{}, MastheadKind::None};
+}
+
+enum class Signature { None, Line, Marked };
+
+// How the page's last quarter signs with `name`: "About X", "© X", "X®" or "X™" (marked), or
+// a line of its own.
+Signature footer_signature(std::string_view text, std::string_view name) {
+    const auto tail = text.substr(text.size() - text.size() / 4);
+    Signature found = Signature::None;
+    for (const auto& raw : text::split_trimmed(tail, '\n')) {
+        const auto line = text::trim(raw);
+        const auto pos = line.find(name);
+        if (pos == std::string_view::npos) continue;
+        if (line == name) found = Signature::Line;
+        const auto before = text::to_lower(line.substr(0, pos));
+        const auto after = line.substr(pos + name.size());
+        if (before.ends_with("about ") || before.find("\u00A9") != std::string::npos ||
+            before.find("copyright") != std::string::npos || after.starts_with("\u00AE") ||
+            after.starts_with("\u2122"))
+            return Signature::Marked;
+    }
+    return found;
+}
+
+// "CNET", "eHow", "GitLab": a word in capitals or with a capital inside.
+bool is_styled_word(std::string_view word) {
+    std::size_t inner_capitals = 0;
+    for (std::size_t i = 1; i < word.size(); ++i) inner_capitals += text::is_ascii_upper(word[i]);
+    return inner_capitals > 0;
+}
+
+// A name a byline or a photo credit gives ("By Jo Marsh", "Photo: Jo Marsh"): a person.
+bool is_bylined(std::string_view text, std::string_view name) {
+    for (std::string_view by : {"By ", "by ", "Photo: ", "Photo by ", "photo by "})
+        if (text.find(std::string(by) + std::string(name)) != std::string_view::npos) return true;
+    return false;
+}
+
+// Whether a name line among the first lines is the site's: it signs the page's foot (marked
+// when it is one plain word: "Insights" and "Copied" stand alone as buttons and sections) and
+// is no writer's name.
+bool confirmed_masthead_line(std::string_view text, std::string_view name) {
+    const auto signature = footer_signature(text, name);
+    const bool plain_word = name.find(' ') == std::string_view::npos && !is_styled_word(name);
+    if (signature == Signature::None || (plain_word && signature != Signature::Marked))
+        return false;
+    return !is_bylined(text, name);
+}
+
+// How often `name` stands in `text` as whole words, case as given.
+std::size_t count_word_occurrences(std::string_view text, std::string_view name) {
+    std::size_t count = 0;
+    for (auto pos = text.find(name); pos != std::string_view::npos;
+         pos = text.find(name, pos + 1)) {
+        const auto end = pos + name.size();
+        const bool open_before = pos == 0 || !text::is_ascii_alpha(text[pos - 1]);
+        const bool open_after = end >= text.size() || !text::is_ascii_alpha(text[end]);
+        count += open_before && open_after;
+    }
+    return count;
+}
+
 }  // namespace
+
+std::string masthead_outlet(const std::vector<std::string>& first_lines, std::string_view text) {
+    constexpr std::size_t kMinRepeats = 3;
+    std::string best;
+    std::size_t best_count = kMinRepeats - 1;
+    for (const auto& line : first_lines) {
+        const auto [name, kind] = masthead_name(line);
+        if (kind == MastheadKind::None) continue;
+        // A name line may be a section, a teaser's button or a person; the site's name also
+        // signs the page's foot.
+        if (kind == MastheadKind::Line && !confirmed_masthead_line(text, name)) continue;
+        const auto count = count_word_occurrences(text, name);
+        if (count > best_count) {
+            best = name;
+            best_count = count;
+        }
+    }
+    return best;
+}
 
 bool is_public_host(std::string_view host) {
     if (host.empty() || host.find('.') == std::string_view::npos) return false;  // "localhost"

@@ -12,6 +12,7 @@
 #include "core/extract/dates.h"
 #include "core/extract/front_matter.h"
 #include "core/extract/markdown.h"
+#include "core/extract/outlet.h"
 #include "core/extract/text_layout.h"
 #include "core/extract/text_util.h"
 
@@ -158,6 +159,16 @@ bool read_starred_heading(const std::vector<std::string_view>& lines, std::size_
     return false;
 }
 
+// A renderer wraps a long list item onto indented lines under its bullet ("  • Stack Overflow
+// Jobs Data Shows ..." / "    Market Oversaturated ..."): such a line continues the item.
+bool continues_list_item(std::string_view line, const std::vector<std::string>& block) {
+    if (block.empty() || !line.starts_with("    ")) return false;
+    const auto raw = text::trim(line);
+    const bool previous_bullet =
+        block.back().starts_with("\u2022") || block.back().starts_with("* ");
+    return previous_bullet && !raw.starts_with("\u2022") && !raw.starts_with("* ");
+}
+
 }  // namespace
 
 std::vector<Unit> read_units(std::string_view text, TextFlavour flavour) {
@@ -169,10 +180,14 @@ std::vector<Unit> read_units(std::string_view text, TextFlavour flavour) {
         if (raw.empty()) {
             add_plain_block(block, units);
         } else if (flavour == TextFlavour::Markdown) {
-            read_markdown_unit(lines, i, units);
+            // html2text's headings ("****** Title ******") make its output look like markdown.
+            if (starred_heading_stars(raw) == 0 || !read_starred_heading(lines, i, units))
+                read_markdown_unit(lines, i, units);
         } else if (starred_heading_stars(raw) > 0) {
             add_plain_block(block, units);
             if (!read_starred_heading(lines, i, units)) block.push_back(text::clean_inline(raw));
+        } else if (continues_list_item(lines[i], block)) {
+            block.back() += " " + text::clean_inline(raw);
         } else {
             block.push_back(text::clean_inline(raw));
         }
@@ -253,6 +268,41 @@ bool plausible_headline(std::string_view line) {
     return true;
 }
 
+namespace {
+
+// A site's name from its masthead, kept as the page's branding (weighed like an HTML <title>'s
+// branding: over an unregistered copyright holder, often the parent company).
+void read_masthead(text_layout::Layout& layout, std::string_view input) {
+    constexpr std::size_t kMastheadUnits = 25;
+    Draft& draft = layout.draft;
+    if (!draft.site_hint.empty() || !draft.meta_outlet.empty()) return;
+    std::vector<std::string> first_lines;
+    for (std::size_t i = 0; i < layout.units.size() && first_lines.size() < kMastheadUnits; ++i) {
+        const auto& u = layout.units[i];
+        if (u.role == text_layout::Role::Title) continue;
+        const bool logo =
+            !logo_outlet(u.text).empty() || text::ends_with_ci(text::trim(u.text), " logo");
+        if ((u.in_menu || is_chrome(u.text)) && !logo) continue;
+        first_lines.push_back(u.text);
+    }
+    auto name = masthead_outlet(first_lines, input);
+    // The story's subject ("New Zealand") and its writer repeat through a page too.
+    if (name.empty() || name == draft.author) return;
+    // A headline with a branding suffix ("Headline | eHow") names the site itself: the masthead
+    // only agrees with it. Elsewhere in the headline the name is the story's subject.
+    bool branded = false;
+    for (std::string_view sep : {" | ", " - ", " \u2014 ", " \u2013 "})
+        if (const auto pos = draft.title.rfind(sep); pos != std::string::npos) {
+            branded = true;
+            if (std::string_view(draft.title).substr(pos + sep.size()) == name) break;
+            return;
+        }
+    if (!branded && text::contains_word(draft.title, name)) return;
+    draft.site_hint = std::move(name);
+}
+
+}  // namespace
+
 Draft parse_text(std::string_view input, const TextOptions& options) {
     using namespace text_layout;
     Layout layout;
@@ -276,6 +326,7 @@ Draft parse_text(std::string_view input, const TextOptions& options) {
     mark_trailing_furniture(layout);
     read_signoff_author(layout);
 
+    read_masthead(layout, input);
     for (const Unit& u : layout.units) {
         if (u.role == Role::Body) draft.paragraphs.push_back(u.text);
         if (u.role == Role::Chrome) draft.chrome.push_back(u.text);

@@ -15,6 +15,11 @@
 
 namespace broadsheet::text_layout {
 
+// How far into the text a headline, byline or date line may sit.
+inline constexpr std::size_t kHeaderUnits = 12;
+// A unit this long is article text: the header region ends before it.
+inline constexpr std::size_t kBodyParagraphWords = 40;
+
 enum class Role {
     Body,     // article text
     Title,    // the headline
@@ -56,6 +61,11 @@ struct TitleHints {
     TextFlavour flavour = TextFlavour::Plain;
     std::string_view known_title;  // a headline given outside the text (JSON, front matter)
 };
+
+// The headline by layout alone (text_headline.cpp): in a rendered page the line after the chrome
+// and before the byline, date line, standfirst and body, confirmed by its repeats; else the
+// first plausible line before the first long paragraph.
+std::optional<std::size_t> find_layout_headline(const std::vector<Unit>& units);
 
 // Pass 2: the headline. A known title is matched among the first body units; else a labelled
 // title line, a markdown H1, or the first plausible line before the first long paragraph.

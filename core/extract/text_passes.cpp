@@ -16,11 +16,6 @@
 namespace broadsheet::text_layout {
 namespace {
 
-// How far into the text a headline, byline or date line may sit.
-constexpr std::size_t kHeaderUnits = 12;
-// A unit this long is article text: the header region ends before it.
-constexpr std::size_t kBodyParagraphWords = 40;
-
 std::string url_text(std::string_view s) {
     s = text::trim(s);
     if (s.starts_with("<") && s.ends_with(">")) s = s.substr(1, s.size() - 2);
@@ -74,6 +69,25 @@ bool read_header_label(Layout& layout, std::size_t i) {
     return false;
 }
 
+// A script, style sheet, image or font, or a file on a CDN, ad or analytics host: never an
+// article's URL.
+bool is_resource_url(std::string_view url) {
+    auto path = url.substr(0, url.find_first_of("?#"));
+    static constexpr std::string_view kExtensions[] = {".js",   ".css", ".gif", ".png",  ".jpg",
+                                                       ".jpeg", ".svg", ".ico", ".woff", ".webp"};
+    for (auto ext : kExtensions)
+        if (text::ends_with_ci(path, ext)) return true;
+    // Content delivery, advertising and analytics hosts serve every site: "cdn.krxd.net".
+    auto host = path.substr(path.find("://") == std::string_view::npos ? 0 : path.find("://") + 3);
+    host = host.substr(0, host.find('/'));
+    static constexpr std::string_view kServiceLabels[] = {
+        "cdn", "static", "ads", "ad", "analytics", "pixel", "beacon", "stats", "assets", "img"};
+    const auto first_label = text::to_lower(host.substr(0, host.find('.')));
+    for (auto label : kServiceLabels)
+        if (first_label == label) return true;
+    return text::to_lower(host).find("cdn") != std::string::npos;
+}
+
 // A URL label (with its URL on the line or on the next unit) or a lone URL line: the first URL
 // found is the article's. True when unit `i` was one.
 bool read_url_line(Layout& layout, std::size_t i) {
@@ -90,7 +104,11 @@ bool read_url_line(Layout& layout, std::size_t i) {
         return true;
     }
     if (is_url(u.text)) {
-        if (layout.draft.url.empty()) layout.draft.url = url_text(u.text);
+        // A bare URL is the article's where exporters put it, first or last; inside a rendered
+        // page it is a link, a script or a beacon of some third-party host.
+        const bool header_or_footer = i < kHeaderUnits || i + 3 >= units.size();
+        if (layout.draft.url.empty() && header_or_footer && !is_resource_url(url_text(u.text)))
+            layout.draft.url = url_text(u.text);
         u.role = Role::Dropped;
         return true;
     }
@@ -151,121 +169,6 @@ std::optional<std::size_t> find_markdown_h1(const std::vector<Unit>& units) {
     for (std::size_t i = 0; i < units.size(); ++i)
         if (units[i].heading == 1 && units[i].role == Role::Body) return i;
     return std::nullopt;
-}
-
-// A list bullet or a bracketed link of a rendered page ("• News", "* Login", "[facebook]"):
-// menus and share bars, which the headline never is and which end the search above the story.
-bool is_rendered_list_item(std::string_view line) {
-    line = text::trim(line);
-    for (std::string_view bullet : {"\u2022", "* ", "\u25A1", "\u25A0", "\u25E6", "+ ", "["})
-        if (line.starts_with(bullet)) return true;
-    return false;
-}
-
-// The first plausible line that is not a caption, a byline or a date line, before the first
-// long paragraph. Kickers and section labels ("WORLD NEWS", "Opinion") are short; a headline of
-// three words or fewer is taken only when no longer one follows.
-std::optional<std::size_t> find_headline_line(const std::vector<Unit>& units) {
-    std::optional<std::size_t> weak;
-    std::size_t seen = 0;
-    for (std::size_t i = 0; i < units.size() && seen < kHeaderUnits; ++i) {
-        const Unit& u = units[i];
-        if (u.role != Role::Body) continue;
-        ++seen;
-        if (text::count_words(u.text) >= kBodyParagraphWords) break;
-        if (parse_dateline(u.text)) break;  // wire copy pasted without its headline
-        if (classify_date_line(u.text).kind != DateLineKind::NotDateLine) continue;
-        if (parse_byline(u.text)) continue;
-        if (looks_like_caption(u.text) || !plausible_headline(u.text)) continue;
-        if (is_rendered_list_item(u.text)) continue;
-        if (text::count_words(u.text) <= 3) {
-            if (!weak) weak = i;
-            continue;
-        }
-        return i;
-    }
-    return weak;
-}
-
-// Where a rendered page's article starts: its first long paragraph that ends like a sentence,
-// anywhere in the text (browsers' dumps put dozens of menu lines first).
-std::optional<std::size_t> article_start(const std::vector<Unit>& units) {
-    for (std::size_t i = 0; i < units.size(); ++i) {
-        const Unit& u = units[i];
-        if (u.role != Role::Body || u.link_only) continue;
-        if (text::count_words(u.text) >= kBodyParagraphWords && ends_like_sentence(u.text))
-            return i;
-    }
-    return std::nullopt;
-}
-
-// A date line or byline, also as a list item ("  • 24 July 2015" under a BBC headline).
-bool is_date_or_byline(std::string_view line) {
-    line = text::trim(line);
-    for (std::string_view bullet : {"\u2022 ", "* "})
-        if (line.starts_with(bullet)) line = text::trim(line.substr(bullet.size()));
-    return classify_date_line(line).kind != DateLineKind::NotDateLine || parse_byline(line);
-}
-
-// A line that may be the headline of a rendered page: plausible, four words or more, not a
-// caption, a date line or a byline, and not a statement (a standfirst or a quotation ends like
-// a sentence; a headline asks or exclaims at most).
-bool rendered_headline_candidate(const Unit& u) {
-    if (u.role != Role::Body || is_rendered_list_item(u.text)) return false;
-    if (text::count_words(u.text) < 4 || looks_like_caption(u.text) || is_date_or_byline(u.text))
-        return false;
-    const bool statement =
-        ends_like_sentence(u.text) && !u.text.ends_with('?') && !u.text.ends_with('!');
-    return !statement && !text::starts_with_quote_mark(u.text) && plausible_headline(u.text);
-}
-
-// The headline of a rendered page: among the candidate lines just above the article's start,
-// the one set off by a date line or byline after it (a standfirst may stand between) or, weaker,
-// before it; among equals the one nearest the start (chrome lies further up). List bullets (menus,
-// share bars) are passed over without counting.
-std::optional<std::size_t> find_anchored_headline(const std::vector<Unit>& units) {
-    constexpr std::size_t kWindow = 12;
-    const auto start = article_start(units);
-    if (!start) return std::nullopt;
-    std::vector<std::size_t> window;  // body units above the start, nearest first
-    for (std::size_t j = *start; j-- > 0 && window.size() < kWindow;)
-        if (units[j].role == Role::Body &&
-            (!is_rendered_list_item(units[j].text) || is_date_or_byline(units[j].text)))
-            window.push_back(j);
-    std::optional<std::size_t> best;
-    int best_score = -1;
-    for (std::size_t k = window.size(); k-- > 0;) {  // top to bottom
-        const Unit& u = units[window[k]];
-        if (!rendered_headline_candidate(u)) continue;
-        int score = 0;
-        // A date line or byline right after it, or after a standfirst between.
-        for (std::size_t below = 1; below <= 2 && below <= k; ++below)
-            if (is_date_or_byline(units[window[k - below]].text)) score = 2;
-        if (k + 1 < window.size() && is_date_or_byline(units[window[k + 1]].text)) score += 1;
-        if (score >= best_score) {
-            best = window[k];
-            best_score = score;
-        }
-    }
-    return best;
-}
-
-// The first plausible line, unless a headline above the article's start lies further down
-// than a standfirst's distance: then the first line was chrome above the story.
-std::optional<std::size_t> find_layout_headline(const std::vector<Unit>& units) {
-    // A rendered page's headings keep their level (html2text's starred lines): the first
-    // plausible one of the top level present is the headline.
-    std::optional<std::size_t> heading;
-    for (std::size_t i = 0; i < units.size(); ++i) {
-        const Unit& u = units[i];
-        if (u.role != Role::Body || u.heading == 0 || !plausible_headline(u.text)) continue;
-        if (!heading || u.heading < units[*heading].heading) heading = i;
-    }
-    if (heading) return heading;
-    const auto first = find_headline_line(units);
-    const auto anchored = find_anchored_headline(units);
-    if (!anchored) return first;
-    return anchored;
 }
 
 }  // namespace

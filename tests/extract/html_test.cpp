@@ -324,5 +324,57 @@ TEST(ParseHtml, SiteNameAgreesWithThePublisher) {
     }
 }
 
+TEST(ParseHtml, SiteNameFromJsonLdBesidesThePublisher) {
+    struct Case {
+        const char* head;
+        const char* want;
+        const char* why;
+    };
+    const Case cases[] = {
+        {R"(<script type="application/ld+json">{"@type":"NewsArticle","headline":"Budget passes",
+"isPartOf":{"@type":"WebSite","name":"Eastvale Gazette"}}</script>)",
+         "Eastvale Gazette", "an article's isPartOf names the site when nothing else does"},
+        {R"(<script type="application/ld+json">[{"@type":"WebSite","name":"Eastvale Gazette",
+"url":"https://eastvale.example/"},{"@type":"NewsArticle","headline":"Budget passes"}]</script>
+<meta name="application-name" content="Gazette App">)",
+         "Eastvale Gazette", "a WebSite entity's name comes before application-name"},
+        {R"(<meta property="og:site_name" content="The Gazette"><script type="application/ld+json">
+{"@type":"WebSite","name":"Eastvale Gazette Online"}</script>)",
+         "The Gazette", "og:site_name still comes first"},
+        {R"(<script type="application/ld+json">{"@type":"NewsArticle","headline":"Budget passes",
+"publisher":{"name":"Northline Media"},"isPartOf":{"name":"Eastvale Gazette"}}</script>)",
+         "Northline Media", "a declared publisher comes before isPartOf"},
+    };
+    for (const auto& c : cases) {
+        const std::string html =
+            std::string("<html><head>") + c.head + "</head><body></body></html>";
+        EXPECT_EQ(parse_html(html).meta_outlet, c.want) << c.why;
+    }
+}
+
+TEST(ParseHtml, AuthorMetaTags) {
+    struct Case {
+        const char* head;
+        const char* want;
+        const char* why;
+    };
+    const Case cases[] = {
+        {R"(<meta name="author" content="Ann Lee"><meta property="dc:creator" content="Bo Chen">)",
+         "Bo Chen", "a property (RDFa) overrides a name attribute, as for titles"},
+        {R"(<meta property="dc:creator twitter:site_name" content="Bo Chen">)", "Bo Chen",
+         "a property may list several keys"},
+        {R"(<meta name="parsely-author" content="Cy Diaz">)", "Cy Diaz",
+         "Parse.ly's author key names the author"},
+        {R"(<meta name="author" content="https://example.com/staff/ann"><meta name="byl"
+content="Ann Lee">)",
+         "Ann Lee", "a profile URL is no name"},
+    };
+    for (const auto& c : cases) {
+        const std::string html =
+            std::string("<html><head>") + c.head + "</head><body></body></html>";
+        EXPECT_EQ(parse_html(html).meta_author, c.want) << c.why;
+    }
+}
+
 }  // namespace
 }  // namespace broadsheet

@@ -139,8 +139,53 @@ void Run::add_htmldate(Split split, const std::string& file, const std::string& 
         f.htmldate_misses.push_back({{"file", file}, {"expected", expected_date}, {"got", got}});
 }
 
+namespace {
+
+// A rendered line without its renderer's marks: html2text's "****** Heading ******", list
+// bullets, the brackets of links.
+std::string_view unmarked(std::string_view line) {
+    constexpr std::string_view kMarks = " \t*#_[]";
+    const auto from = line.find_first_not_of(kMarks);
+    if (from == std::string_view::npos) return {};
+    line.remove_prefix(from);
+    line.remove_suffix(line.size() - 1 - line.find_last_not_of(kMarks));
+    for (std::string_view bullet : {"\u2022", "\u25A1", "\u25A0", "\u25E6", "+ ", "o "})
+        if (line.starts_with(bullet)) line.remove_prefix(bullet.size());
+    return line;
+}
+
+void tally(Ratio& ratio, bool hit) {
+    ++ratio.total;
+    ratio.hits += hit ? 1 : 0;
+}
+
+}  // namespace
+
+Reach label_reach(std::string_view label, std::string_view rendered) {
+    const std::string wanted = normalise_label(label);
+    if (wanted.empty()) return Reach::Absent;
+    std::vector<std::string> lines;
+    for (std::size_t from = 0; from <= rendered.size();) {
+        auto end = rendered.find('\n', from);
+        if (end == std::string_view::npos) end = rendered.size();
+        if (auto line = normalise_label(unmarked(rendered.substr(from, end - from))); !line.empty())
+            lines.push_back(std::move(line));
+        from = end + 1;
+    }
+    Reach reach = Reach::Absent;
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        std::string joined;
+        for (std::size_t k = i; k < lines.size() && k < i + 3; ++k) {
+            joined += (joined.empty() ? "" : " ") + lines[k];
+            if (joined == wanted) return Reach::AsLine;
+        }
+        if (lines[i].find(wanted) != std::string::npos) reach = Reach::InText;
+    }
+    return reach;
+}
+
 void Run::add_rendering(const std::string& renderer, Split split, const ReadabilityPage& page,
-                        const Article* article) {
+                        std::string_view rendered, const Article* article) {
     auto it = std::find_if(renderings_.begin(), renderings_.end(),
                            [&](const auto& entry) { return entry.first == renderer; });
     if (it == renderings_.end()) it = renderings_.insert(renderings_.end(), {renderer, {}});
@@ -152,6 +197,13 @@ void Run::add_rendering(const std::string& renderer, Split split, const Readabil
     const Article& got = article ? *article : kNone;
     score_field(f.title, page.title, got.title, as_label, "title", where, print);
     score_field(f.site_name, page.site_name, got.outlet, as_label, "site name", where, print);
+    if (page.title) {
+        const Reach reach = label_reach(*page.title, rendered);
+        tally(f.title_as_line, reach == Reach::AsLine);
+        tally(f.title_in_text, reach != Reach::Absent);
+    }
+    if (page.site_name)
+        tally(f.site_in_text, label_reach(*page.site_name, rendered) != Reach::Absent);
 }
 
 void Run::print_renderings() const {
@@ -164,6 +216,11 @@ void Run::print_renderings() const {
                         renderer.c_str(), std::string(split_name(split)).c_str(), f.title.value(),
                         f.title.hits, f.title.total, f.site_name.value(), f.site_name.hits,
                         f.site_name.total);
+            std::printf(
+                "  %-10s %-10s title reachable %zu/%zu as a line, %zu/%zu in a line;  "
+                "site name reachable %zu/%zu\n",
+                "", "", f.title_as_line.hits, f.title_as_line.total, f.title_in_text.hits,
+                f.title_in_text.total, f.site_in_text.hits, f.site_in_text.total);
         }
 }
 

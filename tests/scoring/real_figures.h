@@ -54,10 +54,22 @@ struct SplitFigures {
     std::size_t speaker_pages = 0;
 };
 
-// Title and site name of the text extraction on one renderer's text of the readability/ pages.
+// Title and site name of the text extraction on one renderer's text of the readability/ pages,
+// and the ceiling: how many labels the rendering prints at all (a label the text never shows
+// cannot be read from it).
 struct RenderingFigures {
     Ratio title, site_name;
+    Ratio title_as_line;  // the title label is a line (or a wrapped run of lines) of the text
+    Ratio title_in_text;  // ... or at least stands inside a line
+    Ratio site_in_text;   // the site-name label stands inside a line
 };
+
+// Where a label stands in a rendering, after the labels' normalisation.
+enum class Reach { Absent, InText, AsLine };
+
+// Whether `label` is a line of `rendered` (up to three consecutive lines joined, a renderer's
+// heading marks such as html2text's asterisks ignored), stands inside one, or is absent.
+Reach label_reach(std::string_view label, std::string_view rendered);
 
 // Whether names of held-back pages may be printed or written: never while tuning.
 enum class Reveal { DevOnly, BothSplits };
@@ -74,7 +86,7 @@ class Run {
                       const Article* article);
     // The page as `renderer` renders it to text, through the text extraction.
     void add_rendering(const std::string& renderer, Split split, const ReadabilityPage& page,
-                       const Article* article);
+                       std::string_view rendered, const Article* article);
     // Counts the article's speakers against the page's hand-made label.
     void add_speakers(Split split, const std::string& page, const SpeakerLabel& label,
                       const Article* article);

@@ -39,6 +39,7 @@ struct Options {
     bool show_held_back = false;
     std::vector<std::string> renderers;  // text renderings to score besides the HTML
     std::string render_cache;
+    std::string bodies_dir;  // where dev pages' extracted bodies are written, for diffing
 };
 
 // The text renderings each readability/ page is also scored on, and where they are cached.
@@ -91,7 +92,7 @@ void score_renderings(const std::string& name, const std::string& html, const Re
         const SourceFile text{"readability/" + name + "/" + renderer.name + ".txt",
                               render_cached(renderer, html, renderings.cache_dir), std::nullopt};
         const auto result = extract_file(text, ExtractContext{&registry});
-        run.add_rendering(renderer.name, split, page,
+        run.add_rendering(renderer.name, split, page, text.bytes,
                           result.articles.empty() ? nullptr : &result.articles.front());
     }
 }
@@ -102,7 +103,18 @@ struct ReadabilityInputs {
     const Registry& registry;
     const Renderings& renderings;
     const std::map<std::string, SpeakerLabel>& speakers;
+    const std::string& bodies_dir;
 };
+
+// The body as extracted, for reading beside expected.html when tuning; dev pages only.
+void write_dev_body(const std::string& dir, const std::string& name, Split split,
+                    const Article* article) {
+    if (dir.empty() || split != Split::Dev) return;
+    fs::create_directories(dir);
+    std::ofstream out(fs::path(dir) / (name + ".txt"));
+    out << (article ? article->body : std::string{});
+    if (!out) throw Error(ErrorCode::Internal, "cannot write the body of " + name);
+}
 
 void score_readability(const fs::path& dir, const ReadabilityInputs& in, Run& run) {
     std::vector<std::string> names;
@@ -125,6 +137,7 @@ void score_readability(const fs::path& dir, const ReadabilityInputs& in, Run& ru
         scored.byline = label_string(metadata, "byline");
         scored.date = label_string(metadata, "publishedTime");
         run.add_readability(split_of(i), scored, article);
+        write_dev_body(in.bodies_dir, names[i], split_of(i), article);
         score_renderings(names[i], html, scored, split_of(i), in.registry, in.renderings, run);
         if (const auto it = in.speakers.find(names[i]); it != in.speakers.end())
             run.add_speakers(split_of(i), names[i], it->second, article);
@@ -180,7 +193,8 @@ int run_all(const Options& options) {
     std::map<std::string, SpeakerLabel> speakers;
     if (!options.speakers_path.empty())
         speakers = parse_speaker_labels(json::parse(read_plain(options.speakers_path)));
-    score_readability(data / "readability", {registry, renderings, speakers}, run);
+    score_readability(data / "readability", {registry, renderings, speakers, options.bodies_dir},
+                      run);
     score_htmldate(data / "htmldate", registry, run);
     run.print();
     if (!options.json_path.empty()) {
@@ -217,6 +231,8 @@ int main(int argc, char** argv) {
                    "(repeatable); prints title and site name per renderer and split");
     app.add_option("--render-cache", options.render_cache,
                    "folder caching the renderings by page hash (default: a temporary folder)");
+    app.add_option("--dev-bodies", options.bodies_dir,
+                   "write each dev page's extracted body to DIR/NAME.txt (held-back pages never)");
     app.add_flag("--show-held-back", options.show_held_back,
                  "name held-back pages in mismatch and thin-body lists (never while tuning)");
     CLI11_PARSE(app, argc, argv);
