@@ -133,6 +133,21 @@ const PeopleOnlyCase kCases[] = {
     {"German and Italian articles inside capitalised nouns do not make a name",
      "Der Umgang der Politik sagte viel. Striscia di Gaza said no.",
      {}},
+    {"German, Spanish, Italian and Czech speech verbs after a quotation name the speaker",
+     "\u201eWir warten\u201c, sagte Olaf Brandt. \"Ya\", dijo Juan P\u00e9rez. \"Basta\", ha "
+     "detto Mario Rossi. \"Jsou skv\u011bl\u00ed,\" p\u00ed\u0161e na Twitter Gary Lineker.",
+     {"Gary Lineker", "Juan P\u00e9rez", "Mario Rossi", "Olaf Brandt"}},
+    {"without a quotation those verbs report nothing",
+     "Olaf Brandt sagte nichts zu den Zahlen.",
+     {}},
+    {"German job compounds before a name are titles",
+     "\u201eNein\u201c, sagte Klimaaktivistin Lena Vogt. \u201eJa\u201c, sagte Weltmeister Jan "
+     "Kroll.",
+     {"Jan Kroll", "Lena Vogt"}},
+    {"a woman under her married and birth names is one person when 'née' links them",
+     "\u201cWe ran it,\u201d said Ellen Varga. Now Ellen Holt, n\u00e9e Varga, said that she "
+     "left. \u201cYes,\u201d Varga said.",
+     {"Ellen Holt"}},
     {"an English article is no French auxiliary: 'had a say' is no speech",
      "Coach Ben Alder spoke. Asked if the owner, Dan Webb, had a say, he said: \u201cNever.\u201d",
      {"Ben Alder"}},

@@ -2,7 +2,6 @@
 // here names a person or anything specific to one article.
 #include "core/extract/speakers/lexicon.h"
 
-#include <map>
 #include <utility>
 
 #include "core/extract/speakers/text_scan.h"
@@ -148,15 +147,6 @@ const Lexicon& verb_fillers() {
     return words;
 }
 
-// French speech verbs: the participle of the compound past ("a déclaré") and the present.
-const Lexicon& french_speech_verbs() {
-    static const Lexicon words(
-        "déclaré déclare ajouté ajoute affirmé affirme expliqué explique annoncé annonce estimé "
-        "estime souligné souligne précisé précise assuré assure indiqué indique dit confié "
-        "répondu insisté martelé");
-    return words;
-}
-
 const Lexicon& clause_openers() {
     static const Lexicon words(
         "on in at after before during while when although though as however meanwhile moreover "
@@ -179,16 +169,19 @@ const Lexicon& determiners() {
 namespace {
 
 // German job titles are compounds whose head is the title: "Bundesministerin",
-// "VW-Chef", "Cannabis-Experte", "Parteikollege", "Landesbischof".
+// "VW-Chef", "Cannabis-Experte", "Parteikollege", "Landesbischof", "Klimaaktivistin",
+// "Weltmeister", "Innenverteidiger".
 bool has_german_title_head(std::string_view key) {
     static constexpr std::string_view heads[] = {
-        "präsident",      "präsidentin",     "minister",     "ministerin", "chef",
-        "chefin",         "sprecher",        "sprecherin",   "experte",    "expertin",
-        "leiter",         "leiterin",        "führer",       "führerin",   "kollege",
-        "kollegin",       "vorsitzende",     "vorsitzender", "direktor",   "direktorin",
-        "bischof",        "bischöfin",       "kanzler",      "kanzlerin",  "redaktor",
-        "redaktorin",     "politiker",       "politikerin",  "oberst",     "geschäftsführer",
-        "stellvertreter", "stellvertreterin"};
+        "präsident", "präsidentin", "minister", "ministerin", "chef", "chefin", "sprecher",
+        "sprecherin", "experte", "expertin", "leiter", "leiterin", "führer", "führerin", "kollege",
+        "kollegin", "vorsitzende", "vorsitzender", "direktor", "direktorin", "bischof", "bischöfin",
+        "kanzler", "kanzlerin", "redaktor", "redaktorin", "politiker", "politikerin", "oberst",
+        "geschäftsführer", "stellvertreter", "stellvertreterin", "pfarrer", "pfarrerin", "aktivist",
+        "aktivistin", "kabarettist", "kabarettistin", "abgeordnete", "abgeordneter", "meister",
+        "meisterin", "verteidiger", "verteidigerin", "trainer", "trainerin", "sieger", "siegerin",
+        // "Holocaust-Überlebende": keys are ASCII-lowercased, so the "Ü" stays.
+        "berlebende", "youtuber", "youtuberin"};
     for (const auto head : heads)
         if (key.ends_with(head)) return true;
     return false;
@@ -342,150 +335,6 @@ bool role_matches_title(std::string_view role, std::string_view title) {
         return any_of({"senator", "congressman", "congresswoman", "mp", "mep", "lawmaker",
                        "legislator", "representative"});
     return false;
-}
-
-bool is_auxiliary_for(std::string_view word, std::string_view verb) {
-    // "Fabius a ajouté", "Hollande avait annoncé", "a également déclaré"; English "had a say"
-    // keeps its article.
-    static const Lexicon auxiliaries("a avait ont avaient aurait auraient également aussi déjà");
-    return auxiliaries.contains(word) && french_speech_verbs().contains(verb);
-}
-
-bool needs_clause_to_report(std::string_view key) {
-    static const Lexicon words(
-        "added adds noted notes claimed claims confirmed announced predicted promised explained "
-        "explains "
-        "recalled recalls maintained observed stressed emphasized emphasised acknowledged "
-        "admitted wrote writes concluded conceded complained commented reiterated suggested "
-        "indicated testified answered");
-    // French speech verbs have other senses too ("a annoncé une réforme"): reported speech
-    // needs "que" after them.
-    return words.contains(key) || french_speech_verbs().contains(key);
-}
-
-std::optional<Cue> cue_for(std::string_view key) {
-    struct Entry {
-        std::string_view word;
-        Cue cue;
-    };
-    static const Entry entries[] = {
-        {"said", {CueForm::Finite, true, 1.0}},
-        {"says", {CueForm::Finite, true, 1.0}},
-        {"say", {CueForm::Finite, true, 0.9}},
-        {"told", {CueForm::Finite, true, 1.0}},
-        {"tells", {CueForm::Finite, true, 1.0}},
-        {"added", {CueForm::Finite, true, 1.0}},
-        {"adds", {CueForm::Finite, true, 1.0}},
-        {"warned", {CueForm::Finite, true, 1.0}},
-        {"warns", {CueForm::Finite, true, 1.0}},
-        {"urged", {CueForm::Finite, true, 0.9}},
-        {"urges", {CueForm::Finite, true, 0.9}},
-        {"responded", {CueForm::Finite, true, 1.0}},
-        {"responds", {CueForm::Finite, true, 1.0}},
-        {"replied", {CueForm::Finite, true, 1.0}},
-        {"noted", {CueForm::Finite, true, 0.9}},
-        {"notes", {CueForm::Finite, true, 0.9}},
-        {"asked", {CueForm::Finite, false, 0.9}},
-        {"asks", {CueForm::Finite, false, 0.9}},
-        {"explained", {CueForm::Finite, true, 1.0}},
-        {"explains", {CueForm::Finite, true, 1.0}},
-        {"stated", {CueForm::Finite, true, 1.0}},
-        {"states", {CueForm::Finite, false, 0.9}},
-        {"instructed", {CueForm::Finite, false, 0.9}},
-        {"declared", {CueForm::Finite, true, 1.0}},
-        {"insisted", {CueForm::Finite, true, 1.0}},
-        {"insists", {CueForm::Finite, true, 1.0}},
-        {"argued", {CueForm::Finite, true, 1.0}},
-        {"argues", {CueForm::Finite, true, 1.0}},
-        {"wrote", {CueForm::Finite, true, 0.9}},
-        {"writes", {CueForm::Finite, true, 0.9}},
-        {"continued", {CueForm::Finite, false, 0.8}},
-        {"recalled", {CueForm::Finite, true, 0.9}},
-        {"acknowledged", {CueForm::Finite, true, 0.9}},
-        {"admitted", {CueForm::Finite, true, 0.9}},
-        {"announced", {CueForm::Finite, true, 0.9}},
-        {"claimed", {CueForm::Finite, true, 0.9}},
-        {"claims", {CueForm::Finite, true, 0.9}},
-        {"concluded", {CueForm::Finite, true, 0.8}},
-        {"conceded", {CueForm::Finite, true, 0.9}},
-        {"complained", {CueForm::Finite, true, 0.9}},
-        {"cautioned", {CueForm::Finite, true, 1.0}},
-        {"observed", {CueForm::Finite, true, 0.8}},
-        {"remarked", {CueForm::Finite, true, 0.9}},
-        {"stressed", {CueForm::Finite, true, 0.9}},
-        {"emphasized", {CueForm::Finite, true, 0.9}},
-        {"emphasised", {CueForm::Finite, true, 0.9}},
-        {"maintained", {CueForm::Finite, true, 0.8}},
-        {"predicted", {CueForm::Finite, true, 0.8}},
-        {"promised", {CueForm::Finite, true, 0.8}},
-        {"quipped", {CueForm::Finite, true, 1.0}},
-        {"joked", {CueForm::Finite, true, 1.0}},
-        {"tweeted", {CueForm::Finite, true, 1.0}},
-        {"indicated", {CueForm::Finite, true, 0.7}},
-        {"commented", {CueForm::Finite, true, 0.9}},
-        {"confirmed", {CueForm::Finite, true, 0.8}},
-        {"reiterated", {CueForm::Finite, true, 0.9}},
-        {"repeated", {CueForm::Finite, false, 0.8}},
-        {"suggested", {CueForm::Finite, true, 0.7}},
-        {"characterized", {CueForm::Finite, false, 0.7}},
-        {"characterised", {CueForm::Finite, false, 0.7}},
-        {"described", {CueForm::Finite, false, 0.7}},
-        {"called", {CueForm::Finite, false, 0.7}},
-        {"answered", {CueForm::Finite, true, 0.9}},
-        {"pointed", {CueForm::Finite, false, 0.7}},
-        {"testified", {CueForm::Finite, true, 0.9}},
-        {"saying", {CueForm::Participle, true, 0.9}},
-        {"adding", {CueForm::Participle, true, 0.9}},
-        {"warning", {CueForm::Participle, false, 0.9}},
-        {"urging", {CueForm::Participle, false, 0.8}},
-        {"noting", {CueForm::Participle, true, 0.8}},
-        {"telling", {CueForm::Participle, true, 0.9}},
-        {"calling", {CueForm::Participle, false, 0.8}},
-        {"describing", {CueForm::Participle, false, 0.8}},
-        {"joking", {CueForm::Participle, false, 0.8}},
-        {"insisting", {CueForm::Participle, true, 0.8}},
-        {"arguing", {CueForm::Participle, true, 0.8}},
-        {"explaining", {CueForm::Participle, true, 0.8}},
-        {"stressing", {CueForm::Participle, true, 0.8}},
-        {"indicating", {CueForm::Participle, false, 0.7}},
-        {"declaring", {CueForm::Participle, true, 0.8}},
-        {"quipping", {CueForm::Participle, false, 0.9}},
-        {"according", {CueForm::According, true, 0.9}},
-        // French: the participle of the compound past ("a déclaré") and the present.
-        {"déclaré", {CueForm::Finite, true, 1.0}},
-        {"déclare", {CueForm::Finite, true, 1.0}},
-        {"ajouté", {CueForm::Finite, true, 1.0}},
-        {"ajoute", {CueForm::Finite, true, 1.0}},
-        {"affirmé", {CueForm::Finite, true, 1.0}},
-        {"affirme", {CueForm::Finite, true, 1.0}},
-        {"expliqué", {CueForm::Finite, true, 1.0}},
-        {"explique", {CueForm::Finite, true, 1.0}},
-        {"annoncé", {CueForm::Finite, true, 0.9}},
-        {"annonce", {CueForm::Finite, true, 0.9}},
-        {"estimé", {CueForm::Finite, true, 0.9}},
-        {"estime", {CueForm::Finite, true, 0.9}},
-        {"souligné", {CueForm::Finite, true, 0.9}},
-        {"souligne", {CueForm::Finite, true, 0.9}},
-        {"précisé", {CueForm::Finite, true, 0.9}},
-        {"précise", {CueForm::Finite, true, 0.9}},
-        {"assuré", {CueForm::Finite, true, 0.9}},
-        {"assure", {CueForm::Finite, true, 0.9}},
-        {"indiqué", {CueForm::Finite, true, 0.8}},
-        {"indique", {CueForm::Finite, true, 0.8}},
-        {"dit", {CueForm::Finite, true, 0.9}},
-        {"confié", {CueForm::Finite, true, 0.9}},
-        {"répondu", {CueForm::Finite, true, 0.9}},
-        {"insisté", {CueForm::Finite, true, 0.9}},
-        {"martelé", {CueForm::Finite, true, 0.9}},
-    };
-    // Looked up for nearly every token: index the table once.
-    static const auto index = [] {
-        std::map<std::string_view, Cue, std::less<>> map;
-        for (const auto& entry : entries) map.emplace(entry.word, entry.cue);
-        return map;
-    }();
-    if (const auto it = index.find(key); it != index.end()) return it->second;
-    return std::nullopt;
 }
 
 }  // namespace broadsheet::speakers

@@ -55,8 +55,8 @@ bool role_matches_title(std::string_view role, std::string_view title);
 // Adverbs and auxiliaries allowed between a subject and its verb ("Kerry also said",
 // "Putin has repeatedly said").
 bool is_verb_filler(std::string_view key);
-// French auxiliaries and adverbs between a subject and a French speech verb ("Fabius a ajouté",
-// "avait annoncé"); nothing before an English verb.
+// French and Italian auxiliaries and adverbs between a subject and a speech verb ("Fabius a
+// ajouté", "avait annoncé", "ha detto"); nothing before an English verb.
 bool is_auxiliary_for(std::string_view word, std::string_view verb);
 // Words that open an introductory phrase ending in a comma ("On Tuesday, ...", "However, ...").
 bool is_clause_opener(std::string_view key);

@@ -342,6 +342,32 @@ bool given_names_agree(const std::vector<std::string>& a, const std::vector<std:
     return (initial_a || initial_b) && fa[0] == fb[0];
 }
 
+// "Ellen Gille, née Fetter": the birth name's person ("Ellen Fetter", "Fetter said") is the
+// same woman, so her mentions join the current name's person.
+void join_birth_names(const std::vector<Token>& tokens, People& people) {
+    std::vector<int> same_as(people.persons.size(), -1);
+    for (const auto& m : people.mentions) {
+        if (m.person < 0 || m.words.size() < 2) continue;
+        std::size_t k = m.name_end;
+        if (k < tokens.size() && (is_punct(tokens[k], ",") || is_punct(tokens[k], "("))) ++k;
+        if (k + 1 >= tokens.size() || !is_word(tokens[k]) ||
+            (tokens[k].key != "née" && tokens[k].key != "nee") || !is_word(tokens[k + 1]) ||
+            !tokens[k + 1].capitalised)
+            continue;
+        const std::string birth = surname_key(tokens[k + 1].stem);
+        const std::string given = ascii_lower(m.words.front());
+        for (std::size_t p = 0; p < people.persons.size(); ++p) {
+            const auto& words = people.persons[p].words;
+            if (static_cast<int>(p) != m.person && surname_key(words.back()) == birth &&
+                ascii_lower(words.front()) == given)
+                same_as[p] = m.person;
+        }
+    }
+    for (auto& m : people.mentions)
+        if (m.person >= 0 && same_as[static_cast<std::size_t>(m.person)] >= 0)
+            m.person = same_as[static_cast<std::size_t>(m.person)];
+}
+
 bool fuller(const std::vector<std::string>& a, const std::vector<std::string>& b) {
     if (a.size() != b.size()) return a.size() > b.size();
     std::size_t la = 0, lb = 0;
@@ -471,6 +497,7 @@ People find_people(const std::vector<Token>& tokens,
         last_seen[static_cast<std::size_t>(best)] = m.name_first;
         seen[static_cast<std::size_t>(best)] = true;
     }
+    join_birth_names(tokens, people);
     people.mention_at.assign(tokens.size(), -1);
     for (std::size_t k = 0; k < mentions.size(); ++k)
         for (std::size_t t = mentions[k].first; t < mentions[k].name_end; ++t)
