@@ -1,5 +1,6 @@
 // outlet_words.cpp — open-world outlet evidence: hosts that can name a publisher, a domain read
 // as the words a page prints, and self-references ("X is The Fixture's rugby correspondent").
+#include <algorithm>
 #include <array>
 
 #include "core/extract/outlet.h"
@@ -153,13 +154,15 @@ enum class Signature { None, Line, Marked };
 Signature footer_signature(std::string_view text, std::string_view name) {
     const auto tail = text.substr(text.size() - text.size() / 4);
     Signature found = Signature::None;
-    for (const auto& raw : text::split_trimmed(tail, '\n')) {
-        const auto line = text::trim(raw);
-        const auto pos = line.find(name);
-        if (pos == std::string_view::npos) continue;
+    for (auto pos = tail.find(name); pos != std::string_view::npos;
+         pos = tail.find(name, pos + 1)) {
+        const auto line_start =
+            tail.rfind('\n', pos) == std::string_view::npos ? 0 : tail.rfind('\n', pos) + 1;
+        const auto line_end = std::min(tail.find('\n', pos), tail.size());
+        const auto line = text::trim(tail.substr(line_start, line_end - line_start));
         if (line == name) found = Signature::Line;
-        const auto before = text::to_lower(line.substr(0, pos));
-        const auto after = line.substr(pos + name.size());
+        const auto before = text::to_lower(tail.substr(line_start, pos - line_start));
+        const auto after = tail.substr(pos + name.size());
         if (before.ends_with("about ") || before.find("\u00A9") != std::string::npos ||
             before.find("copyright") != std::string::npos || after.starts_with("\u00AE") ||
             after.starts_with("\u2122"))
@@ -217,12 +220,11 @@ std::string masthead_outlet(const std::vector<std::string>& first_lines, std::st
         if (kind == MastheadKind::None) continue;
         // A name line may be a section, a teaser's button or a person; the site's name also
         // signs the page's foot.
-        if (kind == MastheadKind::Line && !confirmed_masthead_line(text, name)) continue;
         const auto count = count_word_occurrences(text, name);
-        if (count > best_count) {
-            best = name;
-            best_count = count;
-        }
+        if (count <= best_count) continue;
+        if (kind == MastheadKind::Line && !confirmed_masthead_line(text, name)) continue;
+        best = name;
+        best_count = count;
     }
     return best;
 }

@@ -229,7 +229,7 @@ bool looks_like_caption(std::string_view line) {
         "ap photo", "file photo", "/ afp", " looks on", " gestures ", " poses ", "speaks during",
         "attends a", "arrives for", "walks past", "in this photo", "photo credit", "via reuters",
         "(ap)", "shutterstock", "reuters/", "afp/", "epa/", "(reuters)", "(afp)", "/ap ",
-        "photographer:",
+        "photographer:", "illustration for article", ".credit", " source: supplied",
         // Who is where in the picture, and what people in photos do.
         " (l) ", " (r) ", " (c) ", "(left)", "(right)", "(center)", "(centre)", " shake hands",
         " pose for ", " waves to ", " listens ", " looks at ", " gestures"};

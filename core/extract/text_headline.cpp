@@ -14,13 +14,15 @@
 namespace broadsheet::text_layout {
 namespace {
 
-// A list bullet or a bracketed link of a rendered page ("• News", "* Login", "[facebook]"):
+// A list bullet, a bracketed link or a <link> line of a rendered page ("• News", "* Login",
+// "[facebook]", "#alternate"):
 // menus and share bars, which the headline never is and which end the search above the story.
 bool is_rendered_list_item(std::string_view line) {
     line = text::trim(line);
     for (std::string_view bullet : {"\u2022", "* ", "\u25A1", "\u25A0", "\u25E6", "+ ", "["})
         if (line.starts_with(bullet)) return true;
-    return false;
+    // lynx prints a page's <link> elements first: "#alternate", "#RSS Feed".
+    return line.size() > 1 && line[0] == '#' && line[1] != ' ' && line[1] != '#';
 }
 
 // The first plausible line that is not a caption, a byline or a date line, before the first

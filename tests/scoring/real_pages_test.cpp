@@ -1,6 +1,6 @@
 // real_pages_test.cpp — table-driven tests of broadsheet-score-real's own rules (split, tokens,
-// shingles, averaging, label normalisation, gzip and reader text), so its figures mean what
-// docs/extraction.md says.
+// shingles, averaging, label normalisation, gzip, reader text and the renderings' ceiling), so
+// its figures mean what docs/extraction.md says.
 #include "tests/scoring/real_pages.h"
 
 #include <gtest/gtest.h>
@@ -9,6 +9,7 @@
 #include <cstring>
 
 #include "core/error.h"
+#include "tests/scoring/real_figures.h"
 
 namespace broadsheet::scoring::real {
 namespace {
@@ -137,6 +138,33 @@ const TextCase kTextCases[] = {
 
 TEST(RealPages, ReadsHtmlAsReaderText) {
     for (const auto& c : kTextCases) EXPECT_EQ(word_tokens(html_text(c.html)), c.tokens) << c.why;
+}
+
+struct ReachCase {
+    const char* label;
+    const char* rendered;
+    Reach reach;
+    const char* why;
+};
+
+const ReachCase kReachCases[] = {
+    {"Harbour Bridge To Close", "Menu\n\nHarbour bridge to close\n\nBody.\n", Reach::AsLine,
+     "a line equal to the label after case folding"},
+    {"Harbour bridge to close for repairs after decades",
+     "Harbour bridge to close for repairs\nafter decades\n", Reach::AsLine,
+     "a headline the renderer wrapped over two lines"},
+    {"Harbour bridge to close", "****** Harbour bridge to close ******\n", Reach::AsLine,
+     "html2text's heading stars are not part of the line"},
+    {"Harbour bridge to close", "  \u2022 Harbour bridge to close\n", Reach::AsLine,
+     "a list bullet is not part of the line"},
+    {"Valley Wire", "\u00A9 2020 Valley Wire. All rights reserved.\n", Reach::InText,
+     "a site name inside a copyright line"},
+    {"Harbour bridge to close | Valley Wire", "Harbour bridge to close\n", Reach::Absent,
+     "a <title> with its site suffix is never printed"},
+};
+
+TEST(RealPages, LabelReachInARendering) {
+    for (const auto& c : kReachCases) EXPECT_EQ(label_reach(c.label, c.rendered), c.reach) << c.why;
 }
 
 }  // namespace
