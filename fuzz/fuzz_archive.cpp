@@ -19,17 +19,12 @@
 #include "core/extract/registry.h"
 #include "core/index/document.h"
 #include "core/index/extract_output.h"
+#include "fuzz/fuzz_registry.h"
 
 namespace {
 
 constexpr std::array<std::string_view, 4> kNames = {"fuzz/crawl.warc", "fuzz/article.html.gz",
                                                     "fuzz/feed.jsonl.gz", "fuzz/notes.txt.gz"};
-
-const broadsheet::Registry& registry() {
-    static const broadsheet::Registry loaded =
-        broadsheet::Registry::load(BROADSHEET_FUZZ_REGISTRY_DIR);
-    return loaded;
-}
 
 }  // namespace
 
@@ -39,7 +34,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     source.relative_path = std::string(kNames[data[0] % kNames.size()]);
     source.bytes.assign(reinterpret_cast<const char*>(data + 1), size - 1);
 
-    const broadsheet::ExtractContext context{&registry()};
+    const broadsheet::ExtractContext context{&broadsheet::fuzz::seed_registry()};
     const broadsheet::ExtractResult result = broadsheet::extract_file(source, context);
     for (const auto& article : result.articles) {
         (void)broadsheet::extract_output(source.relative_path, article)

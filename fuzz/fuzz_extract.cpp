@@ -18,17 +18,12 @@
 #include "core/extract/registry.h"
 #include "core/index/document.h"
 #include "core/index/extract_output.h"
+#include "fuzz/fuzz_registry.h"
 
 namespace {
 
 constexpr std::array<std::string_view, 5> kExtensions = {".txt", ".md", ".html", ".json", ".jsonl"};
 constexpr std::string_view kSidecarSeparator = "\n=====\n";
-
-const broadsheet::Registry& registry() {
-    static const broadsheet::Registry loaded =
-        broadsheet::Registry::load(BROADSHEET_FUZZ_REGISTRY_DIR);
-    return loaded;
-}
 
 }  // namespace
 
@@ -50,7 +45,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     }
     source.bytes = std::string(rest);
 
-    const broadsheet::ExtractContext context{&registry()};
+    const broadsheet::ExtractContext context{&broadsheet::fuzz::seed_registry()};
     const broadsheet::ExtractResult result = broadsheet::extract_file(source, context);
     for (const auto& article : result.articles) {
         (void)broadsheet::extract_output(source.relative_path, article)
