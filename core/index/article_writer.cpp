@@ -42,17 +42,19 @@ std::vector<Article> extract_articles(const SourceFile& source, const ExtractCon
 }
 
 PutOutcome put_article(Xapian::WritableDatabase& db, const StampedArticle& input,
-                       std::vector<Diagnostic>& diagnostics,
-                       std::optional<Xapian::docid>* replaced) {
+                       std::vector<Diagnostic>& diagnostics, std::optional<Xapian::docid>* replaced,
+                       SpellingCounts* spelling_tally) {
     const Article& article = input.article;
     const std::string id_term = unique_term(article);
     std::optional<Xapian::docid> existing;
     if (auto it = db.postlist_begin(id_term); it != db.postlist_end(id_term)) existing = *it;
     try {
-        Xapian::Document document = make_article_document(article, &db);
+        Xapian::Document document =
+            make_article_document(article, spelling_tally != nullptr ? nullptr : &db);
         if (!input.source_stamp.empty())
             document.add_value(kSlotSourceStamp, std::string(input.source_stamp));
         db.replace_document(id_term, document);
+        if (spelling_tally != nullptr) count_spelling_words(document, *spelling_tally);
     } catch (const Xapian::InvalidArgumentError& e) {
         // Xapian refuses some input outright (e.g. an id term longer than 245 bytes).
         diagnostics.push_back(

@@ -11,6 +11,7 @@
 
 #include "core/article.h"
 #include "core/extract/extract.h"
+#include "core/index/document.h"
 
 namespace broadsheet {
 
@@ -29,11 +30,14 @@ struct StampedArticle {
 
 // replace_document by the unique id term, so re-indexing an article never duplicates it; the
 // article's previous quote documents go first, so an edited article keeps no stale ones. Spelling
-// data goes to `db` too. A document Xapian refuses is a Skipped diagnostic (Rejected); a refused
-// quote is a Warning. `replaced`, when given, receives the docid the article had before.
+// data goes to `db` too, unless `spelling_tally` is given: then the article's spelling words are
+// counted there, for the caller to add_spelling() before it commits. A document Xapian refuses is
+// a Skipped diagnostic (Rejected); a refused quote is a Warning. `replaced`, when given, receives
+// the docid the article had before.
 PutOutcome put_article(Xapian::WritableDatabase& db, const StampedArticle& input,
                        std::vector<Diagnostic>& diagnostics,
-                       std::optional<Xapian::docid>* replaced = nullptr);
+                       std::optional<Xapian::docid>* replaced = nullptr,
+                       SpellingCounts* spelling_tally = nullptr);
 
 // Deletes an article document and the quote documents that came from it.
 void delete_article(Xapian::WritableDatabase& db, Xapian::docid document,

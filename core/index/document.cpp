@@ -169,6 +169,31 @@ void add_value_if_present(Xapian::Document& doc, ValueSlot slot, const std::stri
 
 }  // namespace
 
+void count_spelling_words(const Xapian::Document& article_document, SpellingCounts& counts) {
+    // Spelling words are the title's and body's unprefixed terms (TermGenerator adds spelling
+    // for unprefixed words only). The title reaches the unprefixed field at its own wdf_inc,
+    // so a word's wdf there is title_wdf + body occurrences, where title_wdf is the wdf of its
+    // title-prefixed term: title_wdf / wdf_inc title occurrences.
+    const std::string title_prefix(prefix_of(Field::Title));
+    const Xapian::termcount title_inc = field_spec(Field::Title).wdf_inc;
+    const Xapian::TermIterator end = article_document.termlist_end();
+    Xapian::TermIterator title = article_document.termlist_begin();
+    for (Xapian::TermIterator it = article_document.termlist_begin(); it != end; ++it) {
+        const std::string word = *it;
+        if (field_of_term(word) != Field::Body) continue;
+        Xapian::termcount title_wdf = 0;
+        const std::string title_term = title_prefix + word;
+        title.skip_to(title_term);
+        if (title != end && *title == title_term) title_wdf = title.get_wdf();
+        counts[word] += it.get_wdf() - title_wdf + title_wdf / title_inc;
+    }
+}
+
+void add_spelling(Xapian::WritableDatabase& db, SpellingCounts& counts) {
+    for (const auto& [word, count] : counts) db.add_spelling(word, count);
+    counts.clear();
+}
+
 std::string unique_term(const Article& article) {
     return term(Field::Id, article.id);
 }

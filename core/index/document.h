@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <string>
+#include <unordered_map>
 
 #include "core/article.h"
 #include "core/schema.h"
@@ -15,6 +16,18 @@ namespace broadsheet {
 // spelling data when `db` is given), boolean terms, value slots and the Article JSON as data.
 Xapian::Document make_article_document(const Article& article,
                                        Xapian::WritableDatabase* spelling_db = nullptr);
+
+// Words for the spelling table, each with how many times it is to be added.
+using SpellingCounts = std::unordered_map<std::string, Xapian::termcount>;
+
+// Adds to `counts` the spelling data of an article document made without a spelling database:
+// every title and body word, as many times as make_article_document(article, db) would have
+// added it to db one occurrence at a time. A build counts here and adds each word once per batch
+// (add_spelling), which gives the same spelling table for a fraction of the work.
+void count_spelling_words(const Xapian::Document& article_document, SpellingCounts& counts);
+
+// Adds the counted words to db's spelling table and empties `counts`.
+void add_spelling(Xapian::WritableDatabase& db, SpellingCounts& counts);
 
 // The unique id term (Q + id) used with replace_document/delete_document.
 std::string unique_term(const Article& article);

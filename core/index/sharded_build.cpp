@@ -40,6 +40,7 @@ struct Shard {
     std::unique_ptr<Xapian::WritableDatabase> db;
     std::vector<Diagnostic> diagnostics;
     std::vector<WrittenId> written;  // first write of each id in this shard, in walk order
+    SpellingCounts spelling;         // spelling words of the articles since the last commit
     std::size_t added = 0;
     std::exception_ptr error;
 };
@@ -94,8 +95,8 @@ void index_run(Shard& shard, SharedState& state) {
             for (const auto& article :
                  extract_articles(*source, *input.context, shard.diagnostics)) {
                 const std::size_t diagnostics_before = shard.diagnostics.size();
-                const PutOutcome outcome =
-                    put_article(*shard.db, {article, stamp}, shard.diagnostics);
+                const PutOutcome outcome = put_article(*shard.db, {article, stamp},
+                                                       shard.diagnostics, nullptr, &shard.spelling);
                 if (outcome == PutOutcome::Rejected) continue;
                 if (outcome == PutOutcome::Replaced) {
                     shard.diagnostics.push_back(
@@ -106,6 +107,7 @@ void index_run(Shard& shard, SharedState& state) {
                 }
                 ++shard.added;
                 if (++uncommitted >= input.batch_size) {
+                    add_spelling(*shard.db, shard.spelling);
                     shard.db->commit();
                     uncommitted = 0;
                 }
@@ -116,6 +118,7 @@ void index_run(Shard& shard, SharedState& state) {
             input.on_file(relative);
         }
     }
+    add_spelling(*shard.db, shard.spelling);
     shard.db->commit();
 }
 
@@ -210,8 +213,10 @@ ShardedBuildOutput build_sharded(const ShardedBuildInput& input) {
         shard.begin = begin;
         shard.end = end;
         shard.path = scratch.path() / ("shard-" + std::to_string(shards.size()));
+        // Scratch shards are only read by the compaction that writes the published copy (which
+        // is synced), and a killed build deletes them, so their batch commits need not fsync.
         shard.db = std::make_unique<Xapian::WritableDatabase>(
-            shard.path.string(), Xapian::DB_CREATE | Xapian::DB_BACKEND_GLASS);
+            shard.path.string(), Xapian::DB_CREATE | Xapian::DB_BACKEND_GLASS | Xapian::DB_NO_SYNC);
         shards.push_back(std::move(shard));
     }
 

@@ -226,6 +226,62 @@ TEST(ArticleDocument, SpellingComesFromTitleAndBodyOnlyWhenADatabaseIsGiven) {
     EXPECT_EQ(plain.get_spelling_suggestion("ceasfire"), "");
 }
 
+// Every word of db's spelling table with its frequency.
+std::map<std::string, Xapian::doccount> spelling_table(const Xapian::Database& db) {
+    std::map<std::string, Xapian::doccount> table;
+    for (auto it = db.spellings_begin(); it != db.spellings_end(); ++it)
+        table[*it] = it.get_termfreq();
+    return table;
+}
+
+struct SpellingCase {
+    const char* why;
+    const char* title;
+    const char* body;
+};
+
+TEST(ArticleDocument, CountedSpellingWordsEqualTheOnesAddedPerOccurrence) {
+    const std::vector<SpellingCase> cases = {
+        {"plain words once each", "Ceasefire holds", "Convoys wait at the border."},
+        // The title reaches the unprefixed field at wdf 3: its words must still count once.
+        {"a word in the title and the body counts both uses", "Talks resume",
+         "The talks resume today; talks again tomorrow."},
+        {"a word repeated within the title", "Talks about talks", "Nothing else."},
+        // Capitalised words are indexed unstemmed only (STEM_SOME) and spelled in lower case.
+        {"capitalised words and names", "Kerry in Moscow", "Moscow said Kerry met MOSCOW."},
+        // Xapian skips words longer than 64 bytes for terms and spelling alike.
+        {"an over-long word is not spelling data", "Short",
+         "a aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa b"},
+        {"non-ASCII words, digits and apostrophes", "Über 2015 naïve",
+         "über naïve 2015 don't l'état café"},
+        {"an empty title", "", "Only the body speaks."},
+    };
+    testing_support::TempDir dir;
+    Xapian::WritableDatabase per_occurrence((dir / "per").string(), Xapian::DB_CREATE);
+    Xapian::WritableDatabase counted((dir / "counted").string(), Xapian::DB_CREATE);
+    SpellingCounts counts;
+    for (const SpellingCase& c : cases) {
+        Article article = base_article();
+        article.title = c.title;
+        article.body = c.body;
+        article.author = "Anna Author";
+        article.speakers = {"Staffan Mistura"};
+        per_occurrence.add_document(make_article_document(article, &per_occurrence));
+        count_spelling_words(make_article_document(article), counts);
+        SpellingCounts one;
+        count_spelling_words(make_article_document(article), one);
+        Xapian::WritableDatabase alone((dir / "alone").string(), Xapian::DB_CREATE_OR_OVERWRITE);
+        add_spelling(alone, one);
+        Xapian::WritableDatabase direct((dir / "direct").string(), Xapian::DB_CREATE_OR_OVERWRITE);
+        direct.add_document(make_article_document(article, &direct));
+        EXPECT_EQ(spelling_table(alone), spelling_table(direct)) << c.why;
+        EXPECT_TRUE(one.empty()) << c.why;
+    }
+    add_spelling(counted, counts);
+    EXPECT_EQ(spelling_table(counted), spelling_table(per_occurrence));
+    EXPECT_FALSE(spelling_table(counted).empty());
+}
+
 // Whether the quote document of article.quotes[index] has the XMISSING: term for `field`.
 bool quote_lacks(const Article& article, std::size_t index, std::string_view field) {
     const Xapian::Document doc = make_quote_document({article, index, ""});
