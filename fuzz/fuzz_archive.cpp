@@ -15,11 +15,7 @@
 #include <string>
 #include <string_view>
 
-#include "core/extract/extract.h"
-#include "core/extract/registry.h"
-#include "core/index/document.h"
-#include "core/index/extract_output.h"
-#include "fuzz/fuzz_registry.h"
+#include "fuzz/fuzz_extraction.h"
 
 namespace {
 
@@ -34,14 +30,6 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     source.relative_path = std::string(kNames[data[0] % kNames.size()]);
     source.bytes.assign(reinterpret_cast<const char*>(data + 1), size - 1);
 
-    const broadsheet::ExtractContext context{&broadsheet::fuzz::seed_registry()};
-    const broadsheet::ExtractResult result = broadsheet::extract_file(source, context);
-    for (const auto& article : result.articles) {
-        (void)broadsheet::extract_output(source.relative_path, article)
-            .dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
-        (void)broadsheet::make_article_document(article);
-        for (std::size_t i = 0; i < article.quotes.size(); ++i)
-            (void)broadsheet::make_quote_document({article, i, {}});
-    }
+    broadsheet::fuzz::extract_and_make_documents(source);
     return 0;
 }
