@@ -7,8 +7,6 @@
 // corpus/, then through what the indexer does with the articles, as in fuzz_extract.cpp. The
 // gzip cap, record framing, chunked and gzip payloads and the recovery after a bad record are
 // what this reaches that fuzz_extract does not.
-#include <xapian.h>
-
 #include <array>
 #include <cstddef>
 #include <cstdint>

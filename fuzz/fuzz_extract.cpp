@@ -6,8 +6,6 @@
 // through extract_file() (which promises never to throw for bad input) with the registry shipped
 // in corpus/, then through what the indexer does with the articles: the `extract` command's JSON
 // line and the Xapian document builder.
-#include <xapian.h>
-
 #include <array>
 #include <cstddef>
 #include <cstdint>
