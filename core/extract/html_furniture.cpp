@@ -2,6 +2,7 @@
 // comments, hidden text) rather than article, by tag, role, attributes and class or id words.
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/extract/html_dom.h"
 #include "core/extract/text_util.h"
@@ -34,27 +35,41 @@ constexpr std::string_view kFurnitureWords[] = {
     "masthead",    "toolbar",   "paywall",      "disclaimer",
     "copyright"};
 
-// True when a piece of `value` split on spaces, '-' and '_' is one of `words` (ASCII case
-// ignored).
-// A piece right after "no" is negated: "no_caption" or "no-ads" marks an element without
-// captions or ads ("buzz_superlist_item_image no_caption" holds a headline over a picture).
-template <std::size_t N>
-bool names_one_of(const std::string& value, const std::string_view (&words)[N]) {
+// One piece of a class or id value split on spaces, '-' and '_', in ASCII lower case.
+// `negated` marks a piece right after "no" joined to it ("no_caption", "no-ads"): an element
+// without captions or ads ("buzz_superlist_item_image no_caption" holds a headline over a
+// picture).
+struct ClassPiece {
     std::string word;
     bool negated = false;
+};
+
+std::vector<ClassPiece> class_pieces(const std::string& value) {
+    std::vector<ClassPiece> pieces;
+    std::string word;
+    bool after_no = false;
     for (std::size_t i = 0; i <= value.size(); ++i) {
         const char c = i < value.size() ? value[i] : ' ';
         if (c != ' ' && c != '-' && c != '_') {
             word += c;
             continue;
         }
-        const auto lowered = text::to_lower(word);
+        auto lowered = text::to_lower(word);
         word.clear();
-        const bool after_no = negated;
-        negated = lowered == "no" && c != ' ';
-        if (after_no) continue;
+        const bool negated = after_no;
+        after_no = lowered == "no" && c != ' ';
+        pieces.push_back({std::move(lowered), negated});
+    }
+    return pieces;
+}
+
+// True when a piece of `value` that is not negated is one of `words`.
+template <std::size_t N>
+bool names_one_of(const std::string& value, const std::string_view (&words)[N]) {
+    for (const auto& piece : class_pieces(value)) {
+        if (piece.negated) continue;
         for (auto w : words)
-            if (lowered == w) return true;
+            if (piece.word == w) return true;
     }
     return false;
 }
@@ -65,20 +80,13 @@ bool names_one_of(const std::string& value, const std::string_view (&words)[N]) 
 constexpr std::size_t kMinCompoundWord = 6;
 
 bool names_furniture(const std::string& value) {
-    if (names_one_of(value, kFurnitureWords)) return true;
-    std::string piece;
-    for (std::size_t i = 0; i <= value.size(); ++i) {
-        const char c = i < value.size() ? value[i] : ' ';
-        if (c != ' ' && c != '-' && c != '_') {
-            piece += c;
-            continue;
-        }
-        const auto lowered = text::to_lower(piece);
-        piece.clear();
-        for (auto w : kFurnitureWords)
-            if (w.size() >= kMinCompoundWord && lowered.size() > w.size() && lowered.starts_with(w))
+    for (const auto& piece : class_pieces(value))
+        for (auto w : kFurnitureWords) {
+            if (piece.word == w && !piece.negated) return true;
+            if (w.size() >= kMinCompoundWord && piece.word.size() > w.size() &&
+                piece.word.starts_with(w))
                 return true;
-    }
+        }
     return false;
 }
 
