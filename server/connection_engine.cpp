@@ -39,6 +39,26 @@ std::string_view reason_phrase(int status) {
     }
 }
 
+// Whether the client of `sock` has closed its side (or reset the connection): nothing more will
+// arrive. A queued connection's request head has been read already, so the socket is then at
+// end of stream; pipelined bytes still to read mean the client is there.
+bool peer_has_closed(int sock) {
+    char byte;
+    const ssize_t got = ::recv(sock, &byte, 1, MSG_PEEK | MSG_DONTWAIT);
+    return got == 0 || (got < 0 && errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR);
+}
+
+// 503 overloaded with Retry-After, then the connection is closed.
+void refuse_overloaded(std::unique_ptr<Connection> connection, std::chrono::seconds retry_after) {
+    const std::string retry = std::to_string(retry_after.count());
+    send_raw_error(connection->sock, 503, "overloaded",
+                   "the server is busy; retry after " + retry + " s",
+                   "Retry-After: " + retry + "\r\n", milliseconds(0));
+    const int sock = connection->sock;
+    connection->sock = -1;
+    close_lingering(sock, milliseconds(0));
+}
+
 }  // namespace
 
 milliseconds time_until(EngineClock::time_point deadline) {
@@ -249,21 +269,30 @@ void ConnectionEngine::expire(EngineClock::time_point now) {
 }
 
 void ConnectionEngine::dispatch(std::unique_ptr<Connection> connection) {
+    std::unique_ptr<Connection> turned_away;
     {
         std::lock_guard<std::mutex> lock(ready_mutex_);
+        // A full queue first gives up a connection whose client has closed its side (a load
+        // generator that stopped, a browser that navigated away): its answer would go nowhere,
+        // and a new client would be refused in its place. It is told 503 like any other, in
+        // case it only half-closed and still reads.
+        if (ready_.size() >= limits_.max_waiting) {
+            const auto gone = std::find_if(ready_.begin(), ready_.end(), [](const auto& queued) {
+                return peer_has_closed(queued->sock);
+            });
+            if (gone != ready_.end()) {
+                turned_away = std::move(*gone);
+                ready_.erase(gone);
+            }
+        }
         if (ready_.size() < limits_.max_waiting) {
             ready_.push_back(std::move(connection));
             ready_cv_.notify_one();
-            return;
+        } else {
+            turned_away = std::move(connection);
         }
     }
-    const std::string retry = std::to_string(limits_.retry_after.count());
-    send_raw_error(connection->sock, 503, "overloaded",
-                   "the server is busy; retry after " + retry + " s",
-                   "Retry-After: " + retry + "\r\n", milliseconds(0));
-    const int sock = connection->sock;
-    connection->sock = -1;
-    close_lingering(sock, milliseconds(0));
+    if (turned_away) refuse_overloaded(std::move(turned_away), limits_.retry_after);
 }
 
 void ConnectionEngine::work() {

@@ -66,7 +66,11 @@ void send_api_response(httplib::Response& response, ApiResponse api) {
 }
 
 HttpServer::HttpServer(const ServerConfig& config, IndexPool& pool)
-    : config_(config), pool_(pool), static_files_(config.web_dir), server_(hardening_for(config)) {
+    : config_(config),
+      pool_(pool),
+      cache_(ResponseCacheConfig{.capacity_bytes = config.cache_mb << 20}),
+      static_files_(config.web_dir),
+      server_(hardening_for(config)) {
     if (!config_.web_dir.empty() && !static_files_.enabled())
         spdlog::warn("--web {} is not a directory; serving the API only",
                      printable(config_.web_dir.string()));
@@ -81,8 +85,11 @@ HttpServer::HttpServer(const ServerConfig& config, IndexPool& pool)
         if (request_started) {
             const std::chrono::duration<double, std::milli> took =
                 std::chrono::steady_clock::now() - *request_started;
-            spdlog::info("{} {} {} {} {:.2f} ms", printable(request.remote_addr), request.method,
-                         printable(request.path), response.status, took.count());
+            // X-Cache (hit or miss) when the response cache was asked: one word more on the line.
+            const std::string cache = response.get_header_value("X-Cache");
+            spdlog::info("{} {} {} {} {:.2f} ms{}{}", printable(request.remote_addr),
+                         request.method, printable(request.path), response.status, took.count(),
+                         cache.empty() ? "" : " cache ", cache);
         } else {
             // Refused before routing: malformed or hostile framing, oversized head or URI.
             spdlog::info("{} {} {} {} -", printable(request.remote_addr), printable(request.method),
@@ -99,7 +106,7 @@ void HttpServer::route(const httplib::Request& request, httplib::Response& respo
         api.host = request_host(request.get_header_value("Host"),
                                 url_host(config_.host) + ":" + std::to_string(port_));
         response.set_header("Cache-Control", "no-store");
-        send_api_response(response, dispatch(std::move(api), pool_));
+        send_api_response(response, dispatch(std::move(api), pool_, &cache_));
         return;
     }
     if (auto file = static_files_.load(request.path)) {

@@ -10,6 +10,7 @@
 #include "core/search/index_pool.h"
 #include "server/hardened_server.h"
 #include "server/http_util.h"
+#include "server/response_cache.h"
 #include "server/static_files.h"
 
 namespace broadsheet {
@@ -21,6 +22,7 @@ struct ServerConfig {
     int port = 8080;               // 0: any free port
     unsigned threads = 0;          // 0: std::thread::hardware_concurrency()
     std::size_t max_waiting = 64;  // connections queued for a worker before 503s
+    std::size_t cache_mb = 64;     // response cache (server/response_cache.h); 0: none
 };
 
 // Workers per --threads. Idle and slow connections hold none (they wait in ConnectionEngine);
@@ -47,11 +49,15 @@ class HttpServer {
     // Safe from another thread.
     void stop();
 
+    // What the response cache has done so far (zeros when it is off).
+    ResponseCacheStats cache_stats() const { return cache_.stats(); }
+
   private:
     void route(const httplib::Request& request, httplib::Response& response);
 
     const ServerConfig& config_;
     IndexPool& pool_;
+    ResponseCache cache_;
     StaticFiles static_files_;
     HardenedServer server_;
     int port_ = -1;  // the bound port, for links when a request has no usable Host header

@@ -58,6 +58,10 @@ int main(int argc, char** argv) try {
                    "connections that may wait for a worker; beyond them clients get 503")
         ->capture_default_str()
         ->check(CLI::Range(std::size_t{1}, std::size_t{100000}));
+    app.add_option("--cache-mb", config.cache_mb,
+                   "memory for cached search and quote responses, in MB; 0 turns the cache off")
+        ->capture_default_str()
+        ->check(CLI::Range(std::size_t{0}, std::size_t{1} << 20));
     broadsheet::IndexPoolConfig pool_config;
     unsigned remote_timeout_ms = 10000;
     unsigned remote_connect_timeout_ms = 10000;
@@ -99,6 +103,9 @@ int main(int argc, char** argv) try {
             "facet columns: none (an index of several shards, or they could not be "
             "read): facets are counted from the documents' values");
 
+    spdlog::info("response cache: {}", config.cache_mb == 0
+                                           ? std::string("off")
+                                           : std::to_string(config.cache_mb) + " MB");
     broadsheet::HttpServer server(config, pool);
     const int port = server.bind();
     if (port < 0) {

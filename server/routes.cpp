@@ -5,7 +5,10 @@
 #include <spdlog/spdlog.h>
 
 #include <array>
+#include <optional>
+#include <string>
 
+#include "server/cache_key.h"
 #include "server/handlers/handlers.h"
 
 namespace broadsheet {
@@ -72,6 +75,40 @@ const Route* find_route(ApiRequest& request) {
     return nullptr;
 }
 
+// GET /api/health reports the cache beside the index: the cache is the server's, not the index's.
+void add_cache_stats(ApiResponse& response, const ResponseCache& cache) {
+    if (response.status != 200 || !response.body.is_object()) return;
+    const ResponseCacheStats stats = cache.stats();
+    response.body["cache"] = {{"capacity_bytes", stats.capacity_bytes},
+                              {"bytes", stats.bytes},
+                              {"entries", stats.entries},
+                              {"hits", stats.hits},
+                              {"misses", stats.misses}};
+}
+
+ApiResponse cached_response(const CachedResponse& cached, const char* outcome) {
+    ApiResponse response = text_response(cached.content_type, cached.body);
+    response.headers.emplace_back("X-Cache", outcome);
+    return response;
+}
+
+// Whether the handle answered from the index the cache was asked about: a handle that could
+// not follow a new generation still serves the old one, which must not be kept under the new.
+enum class SameIndex { Yes, No };
+
+// `response`, serialised, and kept in `cache` when it is a complete JSON success of the index
+// the lookup named. Errors and matches cut short by the time budget are answered, not kept.
+ApiResponse keep(ResponseCache& cache, std::string key, std::uint64_t epoch, SameIndex same,
+                 ApiResponse response) {
+    if (response.status != 200 || !response.content_type.empty()) return response;
+    const bool timed_out = response.body.is_object() && response.body.value("timed_out", false);
+    CachedResponse cached{"application/json", to_wire(response.body)};
+    ApiResponse answer = cached_response(cached, "miss");
+    if (same == SameIndex::Yes && !timed_out)
+        cache.insert(std::move(key), epoch, std::move(cached));
+    return answer;
+}
+
 }  // namespace
 
 bool route_matches(const Route& route, std::string_view path, std::string* rest) {
@@ -94,12 +131,23 @@ bool is_api_path(std::string_view path) {
     return path == "/api" || path.starts_with("/api/");
 }
 
-ApiResponse dispatch(ApiRequest request, IndexPool& pool) {
+ApiResponse dispatch(ApiRequest request, IndexPool& pool, ResponseCache* cache) {
     try {
         const Route* route = find_route(request);
         if (route == nullptr) return error_response(ErrorCode::NotFound, "no such API endpoint");
+        std::optional<std::string> key;
+        std::uint64_t epoch = 0;
+        if (cache != nullptr && cache->enabled()) key = response_cache_key(request);
+        if (key) {
+            epoch = pool.epoch();
+            if (auto hit = cache->find(*key, epoch)) return cached_response(*hit, "hit");
+        }
         auto lease = pool.lease();
-        return route->handler(request, *lease);
+        ApiResponse response = route->handler(request, *lease);
+        if (route->handler == get_health && cache != nullptr) add_cache_stats(response, *cache);
+        if (!key) return response;
+        const SameIndex same = lease.epoch() == epoch ? SameIndex::Yes : SameIndex::No;
+        return keep(*cache, std::move(*key), epoch, same, std::move(response));
     } catch (const Error& error) {
         if (error.code() == ErrorCode::Internal)
             spdlog::error("{} failed: {}", printable(request.path), error.what());

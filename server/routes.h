@@ -6,6 +6,7 @@
 
 #include "core/search/index_pool.h"
 #include "server/http_util.h"
+#include "server/response_cache.h"
 
 namespace broadsheet {
 
@@ -37,6 +38,9 @@ bool is_api_path(std::string_view path);
 
 // Finds the route for a GET/HEAD request to an API path, leases a search context and runs the
 // handler. Never throws: every failure becomes an error response (Internal ones are logged).
-ApiResponse dispatch(ApiRequest request, IndexPool& pool);
+// With a cache, a request response_cache_key() names is answered from it when the index has
+// not moved on since (X-Cache: hit), else answered and kept (X-Cache: miss); its JSON body
+// then comes serialised, as `text`.
+ApiResponse dispatch(ApiRequest request, IndexPool& pool, ResponseCache* cache = nullptr);
 
 }  // namespace broadsheet

@@ -12,7 +12,8 @@ import math
 import os
 import statistics
 
-ENGINES = [("broadsheet", "Broadsheet"), ("sphinx", "Sphinx FACET"),
+ENGINES = [("broadsheet", "Broadsheet"), ("broadsheet-nocache", "Broadsheet, --cache-mb 0"),
+           ("sphinx", "Sphinx FACET"),
            ("sqlite", "SQLite FTS5 + GROUP BY"), ("xapian", "bare Xapian + httplib")]
 
 
@@ -68,16 +69,29 @@ def load_cell(load, engine, connections, base):
     return text + f"; {errors} errors, {r['timeouts']} timeouts", rate
 
 
+def cache_cell(cache, engine):
+    """The response cache's hits and misses over the engine's whole run (latency, then load)."""
+    found = [r["cache"] for r in cache if r["engine"] == engine]
+    if not found:
+        return ""
+    c = found[-1]
+    asked = c["hits"] + c["misses"]
+    if not asked:
+        return "off"
+    return f"{c['hits']} hits, {c['misses']} misses ({100 * c['hits'] / asked:.1f}% hits)"
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--results", required=True)
     parser.add_argument("--run")
     parser.add_argument("--size")
     args = parser.parse_args()
-    index, latency, load = (rows(args.results, f) for f in
-                            ("index.jsonl", "latency.jsonl", "load.jsonl"))
-    run = args.run or max(r["run"] for r in index if r["size"] == args.size)
-    index, latency, load = ([r for r in t if r["run"] == run] for t in (index, latency, load))
+    index, latency, load, cache = (rows(args.results, f) for f in
+                                   ("index.jsonl", "latency.jsonl", "load.jsonl", "cache.jsonl"))
+    run = args.run or max(r["run"] for r in index + latency if r["size"] == args.size)
+    index, latency, load, cache = ([r for r in t if r["run"] == run]
+                                   for t in (index, latency, load, cache))
     present = [(key, title) for key, title in ENGINES
                if any(r["engine"] == key for r in index + latency)]
     size = (index or latency)[0]["size"]
@@ -101,6 +115,8 @@ def main():
         base_rate = load_cell(load, "broadsheet", connections, 0)[1]
         table.append([f"requests/s, {connections} connections (wrk; load.py for SQLite, Sphinx)"] +
                      [load_cell(load, k, connections, base_rate)[0] for k, _ in present])
+    if cache:
+        table.append(["response cache over the run"] + [cache_cell(cache, k) for k, _ in present])
     print("| " + " | ".join(table[0]) + " |")
     print("|" + "---|" * len(table[0]))
     for row in table[1:]:

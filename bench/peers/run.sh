@@ -8,20 +8,28 @@
 #
 #   bench/peers/run.sh --n 10000 [--build build/test] [--work /tmp/broadsheet-bench]
 #                      [--results bench/results] [--runs 5] [--seconds 20]
-#                      [--engines "broadsheet xapian sqlite sphinx"] [--threads 2]
+#                      [--engines "broadsheet broadsheet-nocache xapian sqlite sphinx"]
+#                      [--threads 2] [--reuse-index] [--run-id ID]
 #
 # --build: the CMake build holding the three programs; --work: corpus-<size>, index-<size> and
 # the logs of each run (a corpus of the same N is reused); --results: the JSON lines appended;
 # --runs: timed runs per query; --seconds: length of each load test; --threads: Broadsheet's
-# search workers. Every server listens on a free loopback port and is stopped by its PID.
+# search workers; --reuse-index: keep an engine's index when it exists under --work (indexing
+# time is then not measured), and --run-id names the run so that engines measured by separate
+# invocations (each short enough to hold a benchmark lock) print as one table; so a run at 100k can time the searches alone. broadsheet-nocache
+# is Broadsheet's server on the same index with its response cache off (--cache-mb 0): the
+# default row answers the repeated runs of each query and wrk's cycles over the queries from
+# the cache, this one computes every response. Every server listens on a free loopback port and is stopped by its PID.
 set -euo pipefail
 peers="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$peers/../.." && pwd)"
 
 n="" build="$root/build/test" work=/tmp/broadsheet-bench results="$root/bench/results"
-runs=5 seconds=20 engines="broadsheet xapian sqlite sphinx" threads=2
+runs=5 seconds=20 engines="broadsheet broadsheet-nocache xapian sqlite sphinx" threads=2
+reuse=0 run_id=""
 while [ $# -gt 0 ]; do
   case "$1" in
+    --reuse-index) reuse=1; shift; continue ;;
     --n) n="$2" ;;
     --build) build="$(realpath "$2")" ;;
     --work) work="$2" ;;
@@ -29,6 +37,7 @@ while [ $# -gt 0 ]; do
     --runs) runs="$2" ;;
     --seconds) seconds="$2" ;;
     --engines) engines="$2" ;;
+    --run-id) run_id="$2" ;;
     --threads) threads="$2" ;;
     *) echo "run.sh: unknown option $1" >&2; exit 2 ;;
   esac
@@ -39,7 +48,7 @@ done
 python=/usr/bin/python3  # Debian's, which sees python3-pymysql
 if [ "$n" -ge 1000 ] && [ $((n % 1000)) -eq 0 ]; then size="$((n / 1000))k"; else size="$n"; fi
 corpus="$work/corpus-$size" index="$work/index-$size"
-run_id="$(date -u +%Y%m%dT%H%M%SZ)-$size"
+[ -n "$run_id" ] || run_id="$(date -u +%Y%m%dT%H%M%SZ)-$size"
 mkdir -p "$work" "$results" "$index"
 log="$work/logs-$run_id"
 mkdir -p "$log"
@@ -72,6 +81,10 @@ echo "== corpus $corpus: $(du -sh "$corpus" | cut -f1)"
 index_with() {  # engine, index path, command...
   local engine="$1" path="$2"
   shift 2
+  if [ "$reuse" = 1 ] && [ -e "$path" ]; then
+    echo "== $engine: reusing $path"
+    return 0
+  fi
   rm -rf "$path"
   local start end
   start=$(date +%s.%N)
@@ -90,9 +103,10 @@ for engine in $engines; do
     broadsheet) index_with broadsheet "$index/broadsheet" \
       "$build/indexer/broadsheet-indexer" build "$corpus/docs" --index "$index/broadsheet" \
       --registry "$corpus" ;;
+    broadsheet-nocache) ;;  # serves broadsheet's index
     xapian) index_with xapian "$index/xapian" "$build/bench/xapian_peer" index "$corpus" "$index/xapian" ;;
     sqlite) index_with sqlite "$index/sqlite.db" "$python" "$peers/sqlite_peer.py" "$corpus" "$index/sqlite.db" ;;
-    sphinx) rm -rf "$index/sphinx"; mkdir -p "$index/sphinx-conf"
+    sphinx) mkdir -p "$index/sphinx-conf"
       sphinx_port=$(free_port)
       sed -e "s|@PEERS@|$peers|; s|@CORPUS@|$corpus|; s|@IDX@|$index/sphinx|g; s|@PORT@|$sphinx_port|" \
         "$peers/sphinx.conf.in" >"$index/sphinx-conf/sphinx.conf"
@@ -131,12 +145,20 @@ load() {  # engine, then the base URL and path prefix (HTTP) or load.py's engine
 for engine in $engines; do
   port=$(free_port)
   case "$engine" in
-    broadsheet)
+    broadsheet|broadsheet-nocache)
+      cache_mb=64
+      [ "$engine" = broadsheet ] || cache_mb=0
       "$build/server/broadsheet-server" --index "$index/broadsheet" --port "$port" \
-        --threads "$threads" >"$log/server-broadsheet.log" 2>&1 &
+        --threads "$threads" --cache-mb "$cache_mb" >"$log/server-$engine.log" 2>&1 &
       pids+=($!); wait_port "$port" 60
-      latency --engine http --label broadsheet --url "http://127.0.0.1:$port/api/search"
-      load broadsheet "http://127.0.0.1:$port" /api/search ;;
+      latency --engine http --label "$engine" --url "http://127.0.0.1:$port/api/search"
+      load "$engine" "http://127.0.0.1:$port" /api/search
+      # The response cache's hits and misses over the whole run (GET /api/health).
+      "$python" -c 'import json, sys, urllib.request; print(json.dumps(json.load(urllib.request.urlopen(sys.argv[1]))["cache"]))' \
+        "http://127.0.0.1:$port/api/health" >"$log/cache-$engine.json"
+      echo "== $engine response cache: $(cat "$log/cache-$engine.json")"
+      echo "{\"run\": \"$run_id\", \"engine\": \"$engine\", \"size\": \"$size\", \"cache\": $(cat "$log/cache-$engine.json")}" \
+        >>"$results/cache.jsonl" ;;
     xapian)
       "$build/bench/xapian_peer" serve "$index/xapian" --port "$port" >"$log/server-xapian.log" 2>&1 &
       pids+=($!); wait_port "$port" 60

@@ -215,6 +215,12 @@ std::shared_ptr<const FacetColumns> IndexPool::load_columns(const Xapian::Databa
     }
 }
 
+std::uint64_t IndexPool::epoch() {
+    check_for_changes();
+    std::lock_guard lock(mutex_);
+    return epoch_;
+}
+
 std::shared_ptr<const FacetColumns> IndexPool::columns() {
     std::lock_guard lock(mutex_);
     return columns_;
@@ -280,6 +286,10 @@ SearchContext& IndexPool::Lease::operator*() const {
 
 SearchContext* IndexPool::Lease::operator->() const {
     return handle_->context.get();
+}
+
+std::uint64_t IndexPool::Lease::epoch() const {
+    return handle_->epoch;
 }
 
 }  // namespace broadsheet

@@ -61,6 +61,8 @@ class IndexPool {
         ~Lease();
         SearchContext& operator*() const;
         SearchContext* operator->() const;
+        // The pool epoch (see epoch()) of the index this handle searches.
+        std::uint64_t epoch() const;
 
       private:
         friend class IndexPool;
@@ -71,6 +73,12 @@ class IndexPool {
 
     // The facet columns the handles share now (nullptr when they could not be loaded).
     std::shared_ptr<const FacetColumns> columns();
+
+    // The pool's view of the index as a number that grows with every new generation or
+    // commit it has seen (looking for one first when the check interval has passed). What a
+    // lease answers at epoch E is what every lease answers until the epoch moves on, so the
+    // server's response cache keys on it.
+    std::uint64_t epoch();
 
     // Waits for a free handle, brings it up to date with the pool's view of the index, and
     // hands it out. Never throws for a bad new index: the handle keeps its old one. A handle
