@@ -385,6 +385,45 @@ std::vector<std::string> headline_full_name(const std::vector<std::vector<std::s
     return {};
 }
 
+// "co-host Gayle King … “Really?” King asked": a surname that is also a title word makes no
+// mention of its own, so once the article names someone with it in full, the word standing
+// alone (not after an article, not before a name: "the King", "King Charles") is that person.
+void add_title_surnames(const std::vector<Token>& tokens, People& people) {
+    std::vector<std::pair<std::string, int>> surnames;  // title-word surname key → person
+    for (std::size_t p = 0; p < people.persons.size(); ++p) {
+        const auto& words = people.persons[p].words;
+        if (words.size() >= 2 && is_title_word(ascii_lower(words.back())))
+            surnames.emplace_back(ascii_lower(words.back()), static_cast<int>(p));
+    }
+    if (surnames.empty()) return;
+    std::vector<bool> covered(tokens.size(), false);
+    for (const auto& m : people.mentions)
+        for (std::size_t t = m.first; t < m.name_end && t < tokens.size(); ++t) covered[t] = true;
+    std::vector<Mention> added;
+    for (std::size_t k = 0; k < tokens.size(); ++k) {
+        const Token& t = tokens[k];
+        if (covered[k] || !is_word(t) || !t.capitalised || t.abbreviation) continue;
+        const auto it = std::find_if(surnames.begin(), surnames.end(),
+                                     [&](const auto& s) { return s.first == t.key; });
+        if (it == surnames.end()) continue;
+        if (k > 0 && is_word(tokens[k - 1]) && tokens[k - 1].sentence == t.sentence &&
+            (is_determiner(tokens[k - 1].key) || tokens[k - 1].capitalised))
+            continue;
+        if (k + 1 < tokens.size() && is_name_word(tokens[k + 1])) continue;
+        Mention m;
+        m.first = m.name_first = k;
+        m.name_end = k + 1;
+        m.words = {std::string(t.stem)};
+        m.possessive = t.possessive;
+        m.person = it->second;
+        added.push_back(std::move(m));
+    }
+    if (added.empty()) return;
+    people.mentions.insert(people.mentions.end(), added.begin(), added.end());
+    std::stable_sort(people.mentions.begin(), people.mentions.end(),
+                     [](const Mention& a, const Mention& b) { return a.first < b.first; });
+}
+
 }  // namespace
 
 int People::mention_ending_at(std::size_t last) const {
@@ -498,6 +537,7 @@ People find_people(const std::vector<Token>& tokens,
         seen[static_cast<std::size_t>(best)] = true;
     }
     join_birth_names(tokens, people);
+    add_title_surnames(tokens, people);
     people.mention_at.assign(tokens.size(), -1);
     for (std::size_t k = 0; k < mentions.size(); ++k)
         for (std::size_t t = mentions[k].first; t < mentions[k].name_end; ++t)
