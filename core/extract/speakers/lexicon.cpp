@@ -249,6 +249,23 @@ bool is_thing_head(std::string_view key) {
     return words.contains(key);
 }
 
+bool has_common_noun_ending(std::string_view key) {
+    // German abstract nouns and inflected adjectives, capitalised in the middle of a sentence
+    // ("Zögerliches Kopfnicken", "Die Pflegefinanzierungen"): no given name or surname ends so.
+    // Bare "-ung" and "-lich" stay out: Leung, Hartung, Ehrlich are surnames.
+    constexpr std::size_t kMinStem = 3;
+    for (std::string_view ending :
+         {"ierung", "ungen", "heit", "keit", "schaft", "liche", "liches", "lichen", "licher",
+          "ische", "isches", "ischen", "ischer", "ismus", "nisse", "ität"})
+        if (key.size() >= ending.size() + kMinStem && key.ends_with(ending)) return true;
+    return false;
+}
+
+bool is_romance_article(std::string_view key) {
+    return key == "le" || key == "la" || key == "lo" || key == "il" || key == "el" ||
+           key == "los" || key == "las";
+}
+
 bool is_article_particle(std::string_view key) {
     return key == "der" || key == "den" || key == "das" || key == "di";
 }
