@@ -63,6 +63,18 @@ const NewsPageCase kCases[] = {
     {"... but a surname with its article still joins the full name",
      "Marine Le Pen arrived late. \u201cNever,\u201d Le Pen said.",
      {"Marine Le Pen"}},
+    {"a pronoun after a sentence whose subject is a thing: the one person it names, by gender",
+     "The timeline was published after Ms Rona Bell raised a point of order. She said the "
+     "inquiry had asked for more.",
+     {"Rona Bell"}},
+    {"... not when the gender does not fit or two people are named",
+     "The list came after Mr Tom Hale met Ms Ada Moss. She said it was late. The memo "
+     "reached Mr Ben Cole. She said it was wrong.",
+     {}},
+    {"Italian titles are not part of a name",
+     "\u201cBasta\u201d, ha detto il ministro Antonio Ferri. \u201cNo\u201d, ha detto "
+     "Ambasciatore Dror Levi.",
+     {"Antonio Ferri", "Dror Levi"}},
     {"plain words before a name that no title follows still end the subject phrase",
      "Residents fear the plan. Critics of the mayor Tom Hale said \u201cno\u201d.",
      {"Tom Hale"}},
