@@ -238,8 +238,8 @@ void Run::add_speakers(Split split, const std::string& page, const SpeakerLabel&
     f.speakers.false_positive += counts.false_positive;
     f.speakers.false_negative += counts.false_negative;
     for (const auto& m : mismatches)
-        std::printf("MISMATCH %s readability/%s: %s\n", std::string(split_name(split)).c_str(),
-                    page.c_str(), m.c_str());
+        std::printf("MISMATCH %s %s: %s\n", std::string(split_name(split)).c_str(), page.c_str(),
+                    m.c_str());
 }
 
 void Run::print() const {

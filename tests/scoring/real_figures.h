@@ -50,7 +50,7 @@ struct SplitFigures {
     std::vector<std::string> thin_bodies;
     std::vector<PageBody> pages;  // per-page body figures (JSON output)
     std::vector<nlohmann::json> htmldate_misses;
-    SpeakerCounts speakers;  // labelled readability/ pages (real_speakers.json), micro-averaged
+    SpeakerCounts speakers;  // labelled pages of both sets (real_speakers.json), micro-averaged
     std::size_t speaker_pages = 0;
 };
 

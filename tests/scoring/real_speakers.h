@@ -1,4 +1,4 @@
-// real_speakers.h — the hand-made speaker labels of real readability/ pages
+// real_speakers.h — the hand-made speaker labels of real readability/ and htmldate/ pages
 // (tests/scoring/real_speakers.json) and how broadsheet-score-real counts an article's speakers
 // against them.
 #pragma once

@@ -140,14 +140,16 @@ void score_readability(const fs::path& dir, const ReadabilityInputs& in, Run& ru
         write_dev_body(in.bodies_dir, names[i], split_of(i), article);
         score_renderings(names[i], html, scored, split_of(i), in.registry, in.renderings, run);
         if (const auto it = in.speakers.find(names[i]); it != in.speakers.end())
-            run.add_speakers(split_of(i), names[i], it->second, article);
+            run.add_speakers(split_of(i), "readability/" + names[i], it->second, article);
     }
 }
 
 // htmldate/labels.json ({url: {file, date}}) over htmldate/pages/FILE.gz; labels naming a file
 // that is not shipped are skipped. The URL reaches extraction as a sidecar, as an archive
-// operator would give it.
-void score_htmldate(const fs::path& dir, const Registry& registry, Run& run) {
+// operator would give it. Pages the speaker labels name as "htmldate/FILE" have their speakers
+// counted too.
+void score_htmldate(const fs::path& dir, const Registry& registry,
+                    const std::map<std::string, SpeakerLabel>& speakers, Run& run) {
     const json labels = json::parse(read_plain(dir / "labels.json"));
     struct Entry {
         std::string file, url, date;
@@ -171,6 +173,8 @@ void score_htmldate(const fs::path& dir, const Registry& registry, Run& run) {
         const auto result = timed_extract(source, registry, run.htmldate_speed);
         const Article* article = result.articles.empty() ? nullptr : &result.articles.front();
         run.add_htmldate(split_of(i), e.file, e.date, article);
+        if (const auto it = speakers.find("htmldate/" + e.file); it != speakers.end())
+            run.add_speakers(split_of(i), it->first, it->second, article);
     }
 }
 
@@ -195,7 +199,7 @@ int run_all(const Options& options) {
         speakers = parse_speaker_labels(json::parse(read_plain(options.speakers_path)));
     score_readability(data / "readability", {registry, renderings, speakers, options.bodies_dir},
                       run);
-    score_htmldate(data / "htmldate", registry, run);
+    score_htmldate(data / "htmldate", registry, speakers, run);
     run.print();
     if (!options.json_path.empty()) {
         std::ofstream out(options.json_path);
@@ -218,9 +222,9 @@ int main(int argc, char** argv) {
         ->required()
         ->check(CLI::ExistingDirectory);
     app.add_option("--json", options.json_path, "also write the figures as JSON to this file");
-    app.add_option(
-           "--speakers", options.speakers_path,
-           "hand-made speaker labels of readability/ pages (tests/scoring/real_speakers.json)")
+    app.add_option("--speakers", options.speakers_path,
+                   "hand-made speaker labels of readability/ and htmldate/ pages "
+                   "(tests/scoring/real_speakers.json)")
         ->check(CLI::ExistingFile);
     app.add_option("--floor", options.floors,
                    "SPLIT.FIGURE=MIN, e.g. dev.body_f1=0.85 (repeatable; fails below it)");

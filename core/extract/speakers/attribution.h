@@ -70,6 +70,7 @@ class Attributor {
     SubjectRef reference_ending_at(std::size_t last, std::size_t floor, int depth) const;
     SubjectRef reference_starting_at(std::size_t first, std::size_t ceiling, PhraseMode mode) const;
     SubjectRef role_phrase_ending(std::size_t head, std::size_t floor) const;
+    bool title_ahead(std::size_t from, std::size_t ceiling) const;
     SubjectRef according_to(std::size_t according, std::size_t ceiling) const;
     Attribution colon_attribution(std::size_t open, std::size_t floor) const;
     Attribution named_in_next_sentence(std::size_t close) const;

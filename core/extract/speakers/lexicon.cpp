@@ -38,7 +38,12 @@ const Lexicon& title_words() {
         "tanaiste "
         // French: "M. Caldwell", "Mme Royal", "la ministre des Sports Laura Flessel".
         "m mme mlle ministre député députée sénateur sénatrice maire présidente porte-parole "
-        "secrétaire directeur directrice");
+        "secrétaire directeur directrice pr "
+        // Italian, Spanish and Portuguese: "il ministro degli Esteri Antonio Tajani", "el
+        // portavoz Juan Pérez", "Ambasciatore Dror Eydar".
+        "ministro ministra presidente ambasciatore ambasciatrice embajador embajadora "
+        "embaixador portavoce portavoz porta-voz sindaco sindaca alcalde alcaldesa prefeito "
+        "prefeita segretario segretaria secretario secretaria secretário capo");
     return words;
 }
 
@@ -126,7 +131,10 @@ const Lexicon& non_name_words() {
         "sie wir ich nicht noch nur schon sehr bereits heute gestern insbesondere laut zwischen "
         "les une des aux et ou mais dans sur pour par avec sans selon chez cette ces il elle ils "
         "elles nous vous los las una unos unas en con por para según sobre nel nella gli uno "
-        "um uma em na com pelo pela");
+        "um uma em na com pelo pela "
+        "beim vom doch denn jedoch dabei damit dann danach dort hier jetzt nun sowie sondern "
+        "ob weil obwohl während gegen ohne durch bis etwa fast gerade kein keine keinen "
+        "ministero ministerio ministério");
     return words;
 }
 
@@ -247,6 +255,23 @@ bool is_thing_head(std::string_view key) {
         "estate foundation spokesman spokeswoman spokesperson spokespeople office agency "
         "statement");
     return words.contains(key);
+}
+
+bool has_common_noun_ending(std::string_view key) {
+    // German abstract nouns and inflected adjectives, capitalised in the middle of a sentence
+    // ("Zögerliches Kopfnicken", "Die Pflegefinanzierungen"): no given name or surname ends so.
+    // Bare "-ung" and "-lich" stay out: Leung, Hartung, Ehrlich are surnames.
+    constexpr std::size_t kMinStem = 3;
+    for (std::string_view ending :
+         {"ierung", "ungen", "heit", "keit", "schaft", "liche", "liches", "lichen", "licher",
+          "ische", "isches", "ischen", "ischer", "ismus", "nisse", "ität"})
+        if (key.size() >= ending.size() + kMinStem && key.ends_with(ending)) return true;
+    return false;
+}
+
+bool is_romance_article(std::string_view key) {
+    return key == "le" || key == "la" || key == "lo" || key == "il" || key == "el" ||
+           key == "los" || key == "las";
 }
 
 bool is_article_particle(std::string_view key) {

@@ -30,6 +30,12 @@ bool is_thing_tail(std::string_view key);
 // Lowercase nouns a capitalised name can modify, which then speak instead of a person: "the
 // Biden administration said", "a CBS News Battleground Tracker poll", "the Ortega family".
 bool is_thing_head(std::string_view key);
+// German noun and adjective endings that no name has ("-heit", "-ische", "-ungen"): a word so
+// ending is never part of a person's name.
+bool has_common_noun_ending(std::string_view key);
+// Romance articles that open a capitalised run ("La Turchia", "Le Hamas") but are also the
+// particles of surnames ("Marine Le Pen", "Ignazio La Russa").
+bool is_romance_article(std::string_view key);
 // Name particles that are also articles or prepositions ("der", "di"): inside a name only
 // after another particle ("von der Leyen").
 bool is_article_particle(std::string_view key);

@@ -219,7 +219,7 @@ bool is_name_word(const Token& t) {
     if (t.abbreviation || t.stem.find('.') != std::string_view::npos) return false;
     if (!t.capitalised && !has_particle_prefix(t.stem)) return false;
     if (is_acronym(t.stem)) return false;
-    return !is_non_name_word(t.key) && !is_title_word(t.key);
+    return !is_non_name_word(t.key) && !is_title_word(t.key) && !has_common_noun_ending(t.key);
 }
 
 std::vector<Mention> scan_mentions(const std::vector<Token>& tokens) {
@@ -245,8 +245,12 @@ std::vector<Mention> scan_mentions(const std::vector<Token>& tokens) {
         const auto honorific_initial = [&](std::size_t k) {
             return k == i && words_end == i + 2 && is_initial(tokens[k]) && tokens[k].key == "m";
         };
+        // "La Turchia ha detto", "Lo Yad Vashem": an article opening the run is no given name
+        // ("Le Pen said" keeps the surname, which joins "Marine Le Pen").
+        const bool article_opens = words_end > i + 1 && is_romance_article(tokens[i].key);
         const auto name_like_at = [&](std::size_t k) {
-            return is_name_word(tokens[k]) && !is_month_here(tokens, k) && !honorific_initial(k);
+            return is_name_word(tokens[k]) && !is_month_here(tokens, k) && !honorific_initial(k) &&
+                   !(k == i && article_opens);
         };
         for (std::size_t k = i; k < words_end; ++k) {
             // "van der Bellen"; capitalised only inside a started name ("Van Den Hoek"), since
@@ -301,7 +305,8 @@ std::vector<Mention> scan_mentions(const std::vector<Token>& tokens) {
                 m.words.push_back(name_word(tokens[k]));
             for (std::size_t k = i; k < name_first; ++k) add_title(m, tokens[k].key);
             m.possessive = tokens[j - 1].possessive;
-            m.thing = names_a_thing(tokens, i, name_first, words_end, mentions);
+            m.thing = names_a_thing(tokens, i, name_first, words_end, mentions) ||
+                      (article_opens && name_first == i + 1 && words_end - name_first >= 2);
             collect_lead(tokens, m);
             collect_appositives(tokens, m);
             mentions.push_back(std::move(m));
@@ -385,6 +390,74 @@ std::vector<std::string> headline_full_name(const std::vector<std::vector<std::s
     return {};
 }
 
+// "Fussballfan Benjamin Ahrens" beside "Benjamin Ahrens", "Chefs Jamie Oliver" beside "Jamie
+// Oliver": a name whose last two or more words are another person's whole name has a noun glued
+// before it, so it is that person (by the shorter name). A surname particle ("Abu Hatab" in
+// "Walid Abu Hatab") is the other way round and stays with is_tail_of.
+void join_glued_words(std::vector<Mention>& mentions, std::vector<Person>& persons) {
+    std::vector<int> same_as(persons.size(), -1);
+    for (std::size_t p = 0; p < persons.size(); ++p) {
+        const auto& longer = persons[p].words;
+        if (longer.size() < 3) continue;
+        for (std::size_t q = 0; q < persons.size() && same_as[p] < 0; ++q) {
+            const auto& shorter = persons[q].words;
+            if (q == p || shorter.size() < 2 || shorter.size() >= longer.size()) continue;
+            // "P. Johnson" is a part of "Marsha P. Johnson", not a whole name of its own.
+            if (is_name_particle(ascii_lower(shorter.front())) || shorter.front().ends_with('.'))
+                continue;
+            const std::size_t offset = longer.size() - shorter.size();
+            bool tail = true;
+            for (std::size_t k = 0; k < shorter.size() && tail; ++k)
+                tail = ascii_lower(shorter[k]) == ascii_lower(longer[offset + k]);
+            if (tail) same_as[p] = static_cast<int>(q);
+        }
+    }
+    for (std::size_t p = 0; p < persons.size(); ++p)
+        if (same_as[p] >= 0) persons[p].words = persons[static_cast<std::size_t>(same_as[p])].words;
+    for (auto& m : mentions)
+        if (m.person >= 0 && same_as[static_cast<std::size_t>(m.person)] >= 0)
+            m.person = same_as[static_cast<std::size_t>(m.person)];
+}
+
+// "co-host Gayle King … “Really?” King asked": a surname that is also a title word makes no
+// mention of its own, so once the article names someone with it in full, the word standing
+// alone (not after an article, not before a name: "the King", "King Charles") is that person.
+void add_title_surnames(const std::vector<Token>& tokens, People& people) {
+    std::vector<std::pair<std::string, int>> surnames;  // title-word surname key → person
+    for (std::size_t p = 0; p < people.persons.size(); ++p) {
+        const auto& words = people.persons[p].words;
+        if (words.size() >= 2 && is_title_word(ascii_lower(words.back())))
+            surnames.emplace_back(ascii_lower(words.back()), static_cast<int>(p));
+    }
+    if (surnames.empty()) return;
+    std::vector<bool> covered(tokens.size(), false);
+    for (const auto& m : people.mentions)
+        for (std::size_t t = m.first; t < m.name_end && t < tokens.size(); ++t) covered[t] = true;
+    std::vector<Mention> added;
+    for (std::size_t k = 0; k < tokens.size(); ++k) {
+        const Token& t = tokens[k];
+        if (covered[k] || !is_word(t) || !t.capitalised || t.abbreviation) continue;
+        const auto it = std::find_if(surnames.begin(), surnames.end(),
+                                     [&](const auto& s) { return s.first == t.key; });
+        if (it == surnames.end()) continue;
+        if (k > 0 && is_word(tokens[k - 1]) && tokens[k - 1].sentence == t.sentence &&
+            (is_determiner(tokens[k - 1].key) || tokens[k - 1].capitalised))
+            continue;
+        if (k + 1 < tokens.size() && is_name_word(tokens[k + 1])) continue;
+        Mention m;
+        m.first = m.name_first = k;
+        m.name_end = k + 1;
+        m.words = {std::string(t.stem)};
+        m.possessive = t.possessive;
+        m.person = it->second;
+        added.push_back(std::move(m));
+    }
+    if (added.empty()) return;
+    people.mentions.insert(people.mentions.end(), added.begin(), added.end());
+    std::stable_sort(people.mentions.begin(), people.mentions.end(),
+                     [](const Mention& a, const Mention& b) { return a.first < b.first; });
+}
+
 }  // namespace
 
 int People::mention_ending_at(std::size_t last) const {
@@ -458,6 +531,7 @@ People find_people(const std::vector<Token>& tokens,
         }
         adopt(m, match);
     }
+    join_glued_words(mentions, persons);
     // Bare surnames: the most recent person with that surname, else the first one later on.
     std::vector<std::size_t> last_seen(persons.size() + mentions.size(), 0);
     std::vector<bool> seen(last_seen.size(), false);
@@ -498,6 +572,7 @@ People find_people(const std::vector<Token>& tokens,
         seen[static_cast<std::size_t>(best)] = true;
     }
     join_birth_names(tokens, people);
+    add_title_surnames(tokens, people);
     people.mention_at.assign(tokens.size(), -1);
     for (std::size_t k = 0; k < mentions.size(); ++k)
         for (std::size_t t = mentions[k].first; t < mentions[k].name_end; ++t)

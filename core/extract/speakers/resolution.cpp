@@ -37,8 +37,26 @@ int Resolver::resolve_pronoun(const SubjectRef& ref, Window window) const {
         return it->person;
     }
     // People merely mentioned ("an advantage to Putin") are not antecedents: a pronoun
-    // without a subject before it stays unresolved rather than guessed.
-    return -1;
+    // without a subject before it stays unresolved rather than guessed, unless the sentence
+    // before names one person only, whose title gives the pronoun's gender ("… after Ms Bell
+    // raised a point of order. She said …").
+    return only_person_of_previous_sentence(ref);
+}
+
+int Resolver::only_person_of_previous_sentence(const SubjectRef& ref) const {
+    const Token& at = tokens_[ref.token];
+    if (ref.gender == Gender::Unknown || at.sentence == 0) return -1;
+    const std::size_t previous = at.sentence - 1;
+    int only = -1;
+    for (auto it = antecedents_.rbegin(); it != antecedents_.rend(); ++it) {
+        const Token& t = tokens_[it->token];
+        if (t.sentence > at.sentence) continue;
+        if (t.sentence < previous || t.paragraph + 1 < at.paragraph) break;
+        if (t.sentence == at.sentence) return -1;  // someone in this very sentence: ambiguous
+        if (it->person < 0 || (only >= 0 && only != it->person)) return -1;
+        only = it->person;
+    }
+    return only >= 0 && gender_of(only) == ref.gender ? only : -1;
 }
 
 int Resolver::resolve_one(const SubjectRef& ref) const {

@@ -31,7 +31,8 @@ class Resolver {
     //    role ("Putin’s spokesman") only ever resolves through titles;
     //  - he/she resolves to the latest earlier subject (of a sentence or a speech cue) in the
     //    same or the previous paragraph whose gender does not conflict; an unnamed person
-    //    ("a defense official") in between blocks the pronoun; no subject → unresolved.
+    //    ("a defense official") in between blocks the pronoun; no subject → the one person the
+    //    previous sentence names, if a title gives them the pronoun's gender; else unresolved.
     void resolve(std::vector<Site> sites);
 
     // Person index for a reference resolved by resolve(), or -1.
@@ -49,6 +50,7 @@ class Resolver {
     int resolve_one(const SubjectRef& ref) const;
     enum class Window { Paragraph, ParagraphAndPrevious };
     int resolve_pronoun(const SubjectRef& ref, Window window) const;
+    int only_person_of_previous_sentence(const SubjectRef& ref) const;
     Gender gender_of(int person) const;
 
     const std::vector<Token>& tokens_;

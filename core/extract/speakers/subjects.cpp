@@ -8,11 +8,12 @@
 namespace broadsheet::speakers {
 namespace {
 
-constexpr std::size_t kRoleModifiers = 5;  // "the presidential advisor", "the UN special envoy"
-constexpr std::size_t kAppositive = 16;    // ", who met Kerry on Friday," skipped to the name
-constexpr std::size_t kSubjectLead = 12;   // words before a subject's name or role noun
-constexpr std::size_t kInvertedWords = 4;  // "said rescue coordinator Mwansa Chileshe"
-constexpr int kMaxDepth = 4;               // nested appositives and prepositional phrases
+constexpr std::size_t kRoleModifiers = 5;   // "the presidential advisor", "the UN special envoy"
+constexpr std::size_t kAppositive = 24;     // ", who met Kerry on Friday," skipped to the name
+constexpr std::size_t kSubjectLead = 12;    // words before a subject's name or role noun
+constexpr std::size_t kInvertedWords = 4;   // "said rescue coordinator Mwansa Chileshe"
+constexpr std::size_t kTitleModifiers = 2;  // "chief operating officer", "Acting Deputy chief"
+constexpr int kMaxDepth = 4;                // nested appositives and prepositional phrases
 
 bool is_passive_marker(std::string_view key) {
     return key == "was" || key == "were" || key == "is" || key == "are" || key == "be" ||
@@ -44,6 +45,23 @@ bool is_possessive_determiner(std::string_view key) {
 }
 
 }  // namespace
+
+// Whether a title word or role noun comes within the next few words, through words that name
+// nobody ("Democratic", "White House", "operating"), before any person's name, punctuation,
+// determiner or clause word: the words before it describe the title, not the sentence.
+bool Attributor::title_ahead(std::size_t from, std::size_t ceiling) const {
+    for (std::size_t k = from; k < ceiling && k < from + kTitleModifiers + 2; ++k) {
+        const Token& t = tokens_[k];
+        if (!is_word(t) || is_determiner(t.key) || is_connective(t.key) || cue_for(t.key))
+            return false;
+        if (is_title_word(t.key) || is_role_noun(t.key)) return true;
+        if (const int m = people_.mention_at[k]; m >= 0) {
+            if (people_.mentions[static_cast<std::size_t>(m)].person >= 0) return false;
+            continue;  // "White House": a thing's name describing the title
+        }
+    }
+    return false;
+}
 
 SubjectRef Attributor::role_phrase_ending(std::size_t head, std::size_t floor) const {
     SubjectRef ref;
@@ -91,9 +109,11 @@ SubjectRef Attributor::reference_ending_at(std::size_t last, std::size_t floor, 
         if (q == last) return ref;
         if (const int m = people_.mention_ending_at(last - 1);
             m >= 0 && people_.mentions[static_cast<std::size_t>(m)].first == q) {
-            ref.kind = RefKind::Named;
-            ref.mention = m;
-            ref.token = people_.mentions[static_cast<std::size_t>(m)].name_first;
+            // "Turkey, Poland and Saba were removed, said X": a name that is nobody is a thing.
+            const auto& mention = people_.mentions[static_cast<std::size_t>(m)];
+            ref.kind = mention.person >= 0 ? RefKind::Named : RefKind::Unnamed;
+            ref.mention = mention.person >= 0 ? m : -1;
+            ref.token = mention.name_first;
             return ref;
         }
         // "Many analysts, including Sarah Chen of Capital Economics, said": the named member.
@@ -256,6 +276,9 @@ SubjectRef Attributor::reference_starting_at(std::size_t first, std::size_t ceil
         } else if (mode == PhraseMode::AfterVerb && !is_connective(w.key) && !cue_for(w.key) &&
                    ++plain_words <= kInvertedWords) {
             continue;  // "said rescue coordinator …", "said Norfolk County Council leader …"
+        } else if (mode == PhraseMode::Subject && !is_connective(w.key) && !cue_for(w.key) &&
+                   title_ahead(k + 1, ceiling) && ++plain_words <= kTitleModifiers) {
+            continue;  // "chief operating officer X", "Presumptive Democratic nominee X"
         } else {
             break;
         }

@@ -72,8 +72,19 @@ bool is_space(char32_t c) {
 
 std::string ascii_lower(std::string_view s) {
     std::string out(s);
-    for (char& c : out)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    for (std::size_t i = 0; i < out.size(); ++i) {
+        char& c = out[i];
+        if (c >= 'A' && c <= 'Z') {
+            c = static_cast<char>(c - 'A' + 'a');
+        } else if (static_cast<unsigned char>(c) == 0xC3 && i + 1 < out.size()) {
+            // U+00C0..U+00DE (À … Þ, not ×) are UTF-8 C3 80..9E; their lowercase is C3 A0..BE.
+            // "Über" at a sentence start must find the closed-class word "über".
+            const auto next = static_cast<unsigned char>(out[i + 1]);
+            if (next >= 0x80 && next <= 0x9E && next != 0x97)
+                out[i + 1] = static_cast<char>(next + 0x20);
+            ++i;
+        }
+    }
     return out;
 }
 

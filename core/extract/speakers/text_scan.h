@@ -26,7 +26,7 @@ bool is_upper(char32_t c);
 bool is_digit(char32_t c);
 bool is_space(char32_t c);  // Unicode white space, including NBSP
 
-// ASCII-lowercases `s` (UTF-8 bytes beyond ASCII pass through unchanged).
+// Lowercases the ASCII and Latin-1 capitals of `s` ("Über" → "über"); other UTF-8 passes through.
 std::string ascii_lower(std::string_view s);
 
 // Byte offsets where paragraphs start: 0, then after every run of line breaks that contains a
@@ -46,9 +46,9 @@ struct Token {
     TokenKind kind = TokenKind::Punct;
     std::size_t begin = 0;  // byte range in the scanned text
     std::size_t end = 0;
-    std::string_view text;      // the token's bytes
-    std::string_view stem;      // Word: without a possessive ending ("Kerry’s" → "Kerry")
-    std::string key;            // ASCII-lowercased stem without a trailing '.', for lexicon lookups
+    std::string_view text;  // the token's bytes
+    std::string_view stem;  // Word: without a possessive ending ("Kerry’s" → "Kerry")
+    std::string key;  // lowercased stem (ascii_lower) without a trailing '.', for lexicon lookups
     bool capitalised = false;   // Word whose first letter is uppercase
     bool possessive = false;    // Word that ended in ’s / 's / s'
     bool abbreviation = false;  // Word ending in a '.' that does not end the sentence
