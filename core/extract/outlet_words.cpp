@@ -162,8 +162,23 @@ enum class MastheadKind { None, Line, Declared };
 
 // The name a masthead line offers: a logo's alt text or a greeting's object (declared as the
 // site's), or the line itself when it is nothing but a name.
-std::pair<std::string, MastheadKind> masthead_name(std::string_view line) {
-    line = text::trim(line);
+// A line as html2text marks it up, plain: "** Welcome to Eastvale News **" and "[Eastvale_News]"
+// are "Welcome to Eastvale News" and "Eastvale News" (emphasis, brackets, link underscores).
+std::string without_renderer_marks(std::string_view raw) {
+    auto line = text::trim(raw);
+    while (line.size() > 2 && line.front() == '*' && line.back() == '*')
+        line = text::trim(line.substr(1, line.size() - 2));
+    if (line.size() > 2 && line.front() == '[' && line.back() == ']')
+        line = line.substr(1, line.size() - 2);
+    std::string out(line);
+    for (std::size_t i = 1; i + 1 < out.size(); ++i)
+        if (out[i] == '_' && out[i - 1] != ' ' && out[i + 1] != ' ') out[i] = ' ';
+    return out;
+}
+
+std::pair<std::string, MastheadKind> masthead_name(std::string_view raw) {
+    const auto plain = without_renderer_marks(raw);
+    std::string_view line = plain;
     if (auto logo = logo_outlet(line); !logo.empty()) return {logo, MastheadKind::Declared};
     if (text::ends_with_ci(line, " logo") && is_name_line(line.substr(0, line.size() - 5)))
         return {std::string(line.substr(0, line.size() - 5)), MastheadKind::Declared};
