@@ -262,6 +262,16 @@ bool is_credit(std::string_view line) {
     return false;
 }
 
+// "Royal Road® © 2024", "example.com © 1996-2015 The Example Post": a site's notice with the
+// mark after a short name or domain (up to three words), then years.
+bool is_short_mark_notice(std::string_view key) {
+    const auto mark = key.find("\u00A9");
+    if (mark == std::string_view::npos || mark == 0) return false;
+    if (text::count_words(key.substr(0, mark)) > 3) return false;
+    const auto after = text::trim(key.substr(mark + std::string_view("\u00A9").size()));
+    return !after.empty() && text::is_ascii_digit(after.front());
+}
+
 }  // namespace
 
 bool is_related_heading(std::string_view line) {
@@ -321,7 +331,7 @@ ChromeKind classify_chrome(std::string_view line) {
             text::contains_ci(key, "views and opinions expressed"))
             return ChromeKind::Disclaimer;
         if (key.starts_with("©") || key.starts_with("(c) ") || key.starts_with("copyright ") ||
-            text::contains_ci(key, "all rights reserved"))
+            text::contains_ci(key, "all rights reserved") || is_short_mark_notice(key))
             return ChromeKind::Copyright;
     }
     if (ends_with_call_to_action(trimmed)) return ChromeKind::Promo;

@@ -96,6 +96,9 @@ void resolve_fields(const Draft& draft, const Registry& registry, Article& artic
     const auto tail_size = std::min<std::size_t>(draft.paragraphs.size(), 2);
     evidence.body_tail.assign(draft.paragraphs.end() - static_cast<std::ptrdiff_t>(tail_size),
                               draft.paragraphs.end());
+    evidence.late_paragraphs.assign(
+        draft.paragraphs.begin() + static_cast<std::ptrdiff_t>(draft.paragraphs.size() / 2),
+        draft.paragraphs.end());
     if (!draft.site_hint.empty()) {
         evidence.title_suffix = draft.site_hint;
         evidence.title_suffix_is_branding = true;

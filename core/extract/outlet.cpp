@@ -1,6 +1,7 @@
 // outlet.cpp — outlet evidence from footers, signature phrases and URLs, and its precedence.
 #include "core/extract/outlet.h"
 
+#include <algorithm>
 #include <array>
 
 #include "core/extract/boilerplate.h"
@@ -11,6 +12,10 @@ namespace {
 
 std::string tidy_name(std::string_view s) {
     std::string out = text::clean_inline(s);
+    // html2text prints a link's spaces as underscores ("WordPress_Tavern"); host names and
+    // publishers' names never hold one.
+    for (std::size_t i = 1; i + 1 < out.size(); ++i)
+        if (out[i] == '_' && out[i - 1] != ' ' && out[i + 1] != ' ') out[i] = ' ';
     while (!out.empty() &&
            (out.back() == '.' || out.back() == ',' || out.back() == ';' || out.back() == ':' ||
             out.back() == '*' || out.back() == ' ' || out.back() == '!'))
@@ -149,6 +154,33 @@ std::string reserved_rights_holder(std::string_view line) {
     return looks_like_outlet_name(name) ? name : std::string{};
 }
 
+// "Royal Road® © 2024", "topicseed, 2018-2019 © All rights reserved.", "example.com © 2015 The
+// Example Post": a mark after a short run (a name or a domain, up to three words). The holder
+// after the mark wins; else the name before it, without its years and trademark signs.
+std::string holder_around_mark(std::string_view line) {
+    const auto mark = line.find("\u00A9");
+    if (mark == std::string_view::npos || mark == 0) return {};
+    const auto before = line.substr(0, mark);
+    if (text::count_words(before) > 3) return {};
+    // "Photo ©", "Image © Jo Marsh": a picture's credit, not the site's notice.
+    const auto lowered = text::to_lower(before);
+    for (std::string_view credit : {"photo", "image", "picture", "illustration", "credit"})
+        if (lowered.find(credit) != std::string::npos) return {};
+    if (auto after = copyright_outlet(line.substr(mark)); !after.empty()) return after;
+    std::string name(before);
+    for (std::string_view sign : {"\u00AE", "\u2122"})
+        for (auto pos = name.find(sign); pos != std::string::npos; pos = name.find(sign))
+            name.erase(pos, sign.size());
+    while (!name.empty() && (text::is_ascii_digit(name.back()) || name.back() == ' ' ||
+                             name.back() == ',' || name.back() == '-'))
+        name.pop_back();
+    name = tidy_name(name);
+    // A one-word name may be written in lower case, as a brand ("topicseed").
+    const bool one_word =
+        !name.empty() && name.find(' ') == std::string::npos && name.find('.') == std::string::npos;
+    return looks_like_outlet_name(name) || one_word ? name : std::string{};
+}
+
 }  // namespace
 
 std::string copyright_outlet(std::string_view raw) {
@@ -163,7 +195,10 @@ std::string copyright_outlet(std::string_view raw) {
             }
         }
     }
-    if (!copyright) return reserved_rights_holder(line);
+    if (!copyright) {
+        if (auto holder = holder_around_mark(line); !holder.empty()) return holder;
+        return reserved_rights_holder(line);
+    }
     // Years and ranges: "2016", "1995 - 2016", "2016–2017", then an optional "by".
     while (!s.empty() && (text::is_ascii_digit(s.front()) || s.front() == '-' || s.front() == ',' ||
                           s.front() == ' ' || s.front() == '.'))
@@ -171,10 +206,13 @@ std::string copyright_outlet(std::string_view raw) {
     if (s.starts_with("\u2013")) s = text::trim(s.substr(3));
     if (text::starts_with_ci(s, "by ")) s.remove_prefix(3);
     std::string name(s);
-    const auto stop = name.find_first_of(".|");
-    if (stop != std::string::npos &&
-        (stop + 1 >= name.size() || name[stop + 1] == ' ' || name[stop] == '|'))
-        name.resize(stop);
+    // The holder ends at a bar or a sentence's full stop, not at the dot of "Le Monde.fr".
+    for (auto stop = name.find_first_of(".|"); stop != std::string::npos;
+         stop = name.find_first_of(".|", stop + 1))
+        if (stop + 1 >= name.size() || name[stop + 1] == ' ' || name[stop] == '|') {
+            name.resize(stop);
+            break;
+        }
     if (const auto pos = text::find_ci(name, "all rights reserved"); pos != std::string::npos)
         name.resize(pos);
     name = without_company_suffix(holder_only(name));  // "... Limited or its affiliated companies"
@@ -185,6 +223,32 @@ std::string copyright_outlet(std::string_view raw) {
     name = tidy_name(name);
     return looks_like_outlet_name(name) ? name : std::string{};
 }
+
+namespace {
+
+// A promo's object that names no publisher: "Subscribe to Our Newsletter" (a possessive opens
+// it), "Subscribe to Blog via Email" (a lower-case word other than a name's joining words).
+bool reads_as_proper_name(std::string_view name) {
+    static constexpr std::string_view kOpeners[] = {"our", "your", "my", "this", "these", "all"};
+    static constexpr std::string_view kJoiners[] = {"of", "and", "the", "for", "on", "de", "la",
+                                                    "le", "du",  "des", "en",  "y",  "&"};
+    const auto words = text::split_trimmed(name, ' ');
+    if (words.empty()) return false;
+    const auto first = text::to_lower(words.front());
+    for (auto opener : kOpeners)
+        if (first == opener) return false;
+    for (const auto& w : words) {
+        if (!text::is_ascii_lower(w.front())) continue;
+        const bool joiner =
+            std::find(std::begin(kJoiners), std::end(kJoiners), w) != std::end(kJoiners);
+        // "eHow", "iPhone": a styled name, not a lower-case word.
+        const bool styled = w.size() >= 2 && text::is_ascii_upper(w[1]);
+        if (!joiner && !styled) return false;
+    }
+    return true;
+}
+
+}  // namespace
 
 bool is_social_network(std::string_view name) {
     static constexpr std::string_view kNetworks[] = {"facebook", "twitter",   "x",       "whatsapp",
@@ -205,12 +269,14 @@ std::string source_credit(std::string_view line) {
 
 std::string signature_outlet(std::string_view line) {
     // (marker before the name, marker after it): "download the X app", "Comment via X".
-    static constexpr std::array<std::pair<std::string_view, std::string_view>, 7> kPatterns = {{
+    static constexpr std::array<std::pair<std::string_view, std::string_view>, 9> kPatterns = {{
         {"download the ", " app"},
         {"comment via ", ""},
         {"on the ", " terminal"},
         {"reaches the ", " terminal"},
         {"sign up for the ", " newsletter"},
+        {"sign up for ", "'s newsletter"},
+        {"sign up for ", "\u2019s newsletter"},
         {"follow ", " on "},
         {"subscribe to ", ""},
     }};
@@ -235,7 +301,8 @@ std::string signature_outlet(std::string_view line) {
             }
             auto name = tidy_name(rest);
             if (text::to_lower(name) == "us" || is_social_network(name)) continue;
-            if (!name.empty() && looks_like_outlet_name(name) && text::count_words(name) <= 4)
+            if (!name.empty() && looks_like_outlet_name(name) && text::count_words(name) <= 4 &&
+                reads_as_proper_name(name))
                 return name;
         }
     }
@@ -317,7 +384,13 @@ bool is_web_url(std::string_view url) {
 }
 
 std::string logo_outlet(std::string_view line) {
-    auto t = text::trim(line);
+    // html2text prints an image's alt text in brackets, a link's spaces as underscores:
+    // "[WordPress_Tavern_Logo]".
+    std::string plain(text::trim(line));
+    if (plain.size() > 2 && plain.front() == '[' && plain.back() == ']')
+        plain = plain.substr(1, plain.size() - 2);
+    std::replace(plain.begin(), plain.end(), '_', ' ');
+    std::string_view t = plain;
     if (const auto stop = t.find(". "); stop != std::string_view::npos) t = t.substr(0, stop);
     while (t.ends_with('.')) t.remove_suffix(1);
     constexpr std::string_view kLogo = " logo";
@@ -349,7 +422,7 @@ std::string self_named_outlet(const OutletEvidence& evidence, const Registry& re
         if (auto name = domain_words_outlet(host, lines); !name.empty())
             return normalise_outlet(name, registry);
     }
-    for (const auto* lines : {&evidence.body_tail, &evidence.footer})
+    for (const auto* lines : {&evidence.body_tail, &evidence.late_paragraphs, &evidence.footer})
         for (const auto& line : *lines)
             if (auto name = self_reference_outlet(line); !name.empty())
                 return normalise_outlet(name, registry);

@@ -20,6 +20,9 @@ struct OutletEvidence {
     std::string dateline_agency{};          // "Reuters" from "GENEVA, Sept. 9 (Reuters) -"
     std::string byline{};                   // "By Zhang Wei | chinadaily.com.cn | 09-09-2016"
     std::vector<std::string> body_tail{};   // the last paragraphs: "Jo Marsh is The Fixture's ..."
+    // The story's second half, where a writer's note stands before comments and related links
+    // ("Dan Lee is the Security Editor at Ridge Review"); read for self-references only.
+    std::vector<std::string> late_paragraphs{};
 };
 
 // Order: metadata (unknown names kept as written) > a registered URL domain > a registered
@@ -64,8 +67,10 @@ bool is_public_host(std::string_view host);
 // The run of capitalised words in `lines` that spells a label of `host`, case and spaces
 // ignored: "eastvalegazette.example" and "© Eastvale Gazette" → "Eastvale Gazette". "" if none.
 std::string domain_words_outlet(std::string_view host, const std::vector<std::string>& lines);
-// "Jo Marsh is The Fixture's rugby correspondent." → "The Fixture": a person's tagline naming
-// the outlet they write for. "" for any other line.
+// "Jo Marsh is The Fixture's rugby correspondent." → "The Fixture", "Dan Lee is the Security
+// Editor at Ridge Review, which ..." → "Ridge Review": a person's tagline naming the outlet they
+// write for (after "at", "for" or "with" only a newsroom role counts: an analyst at a bank is
+// no outlet's). "" for any other line.
 std::string self_reference_outlet(std::string_view line);
 
 // The name a page's masthead gives, confirmed by the page repeating it: among the first lines,
@@ -74,6 +79,18 @@ std::string self_reference_outlet(std::string_view line);
 // three times as a whole word. "" when none. A parent company named only in the copyright line
 // loses to it.
 std::string masthead_outlet(const std::vector<std::string>& first_lines, std::string_view text);
+
+// The site's name from an "About X" menu or footer item in the page's second half ("• About
+// Engadget", html2text's "About_eHow"), when the page prints X at least three times; a longer
+// form printed as often is preferred ("About Ars" and "Ars Technica" → "Ars Technica"). "About
+// Us" and "About This Site" name pages, not sites. "" when none.
+std::string about_outlet(std::string_view text);
+
+// The site's name from a "More from X" heading over its related links in the page's second
+// half ("More from Kotaku", "MORE FROM MSN" → "MSN"), the X the page prints most often, at least
+// three times. Several such headings name a parent, a partner or a section too ("More from G/O
+// Media", "More from Tech Insider"): the site is the one it prints most. "" when none.
+std::string more_from_outlet(std::string_view text);
 
 // Registry alias or domain for `name`, also after dropping "The" or trailing company words
 // ("The Seattle Times Company" → "The Seattle Times"); else the tidied name itself.

@@ -113,6 +113,36 @@ bool is_staff_role(std::string_view word) {
     return false;
 }
 
+// Roles only a publication gives: "an analyst at Northbank" names a bank, not an outlet.
+constexpr std::array<std::string_view, 9> kNewsroomRoles = {
+    "correspondent", "reporter",   "editor",      "writer",      "columnist",
+    "critic",        "journalist", "contributor", "photographer"};
+
+// "the Security Editor at Ars Technica, which ..." → "Ars Technica": a newsroom role (within
+// the first five words, after "a", "an" or "the") and the capitalised run after "at", "for" or
+// "with", up to a comma or full stop. "" for any other phrase.
+std::string newsroom_employer(const std::vector<std::string>& rest) {
+    if (rest.empty() || (rest[0] != "a" && rest[0] != "an" && rest[0] != "the")) return {};
+    for (std::size_t i = 1; i + 2 < rest.size() && i <= 5; ++i) {
+        const auto role = text::to_lower(bare_word(rest[i]));
+        const bool newsroom =
+            std::find(kNewsroomRoles.begin(), kNewsroomRoles.end(), role) != kNewsroomRoles.end();
+        if (!newsroom) continue;
+        const auto& prep = rest[i + 1];
+        if (prep != "at" && prep != "for" && prep != "with") return {};
+        std::vector<std::string_view> owner;
+        for (std::size_t k = i + 2; k < rest.size() && owner.size() < 6; ++k) {
+            const auto w = bare_word(rest[k]);
+            if (!capitalised(w)) break;
+            owner.push_back(w);
+            const char last = rest[k].back();
+            if (last == ',' || last == '.' || last == ';') break;
+        }
+        return owner.empty() ? std::string{} : as_printed_name(owner);
+    }
+    return {};
+}
+
 // A line that is nothing but a name: one to four capitalised words (or in mixed case, such
 // as "eHow"), no digits and no sentence punctuation.
 bool is_name_line(std::string_view line) {
@@ -132,8 +162,23 @@ enum class MastheadKind { None, Line, Declared };
 
 // The name a masthead line offers: a logo's alt text or a greeting's object (declared as the
 // site's), or the line itself when it is nothing but a name.
-std::pair<std::string, MastheadKind> masthead_name(std::string_view line) {
-    line = text::trim(line);
+// A line as html2text marks it up, plain: "** Welcome to Eastvale News **" and "[Eastvale_News]"
+// are "Welcome to Eastvale News" and "Eastvale News" (emphasis, brackets, link underscores).
+std::string without_renderer_marks(std::string_view raw) {
+    auto line = text::trim(raw);
+    while (line.size() > 2 && line.front() == '*' && line.back() == '*')
+        line = text::trim(line.substr(1, line.size() - 2));
+    if (line.size() > 2 && line.front() == '[' && line.back() == ']')
+        line = line.substr(1, line.size() - 2);
+    std::string out(line);
+    for (std::size_t i = 1; i + 1 < out.size(); ++i)
+        if (out[i] == '_' && out[i - 1] != ' ' && out[i + 1] != ' ') out[i] = ' ';
+    return out;
+}
+
+std::pair<std::string, MastheadKind> masthead_name(std::string_view raw) {
+    const auto plain = without_renderer_marks(raw);
+    std::string_view line = plain;
     if (auto logo = logo_outlet(line); !logo.empty()) return {logo, MastheadKind::Declared};
     if (text::ends_with_ci(line, " logo") && is_name_line(line.substr(0, line.size() - 5)))
         return {std::string(line.substr(0, line.size() - 5)), MastheadKind::Declared};
@@ -229,6 +274,103 @@ std::string masthead_outlet(const std::vector<std::string>& first_lines, std::st
     return best;
 }
 
+namespace {
+
+// A footer or menu line as plain words: bullets and list numbers before it, html2text's link
+// underscores ("About_eHow") and starred emphasis around it dropped.
+std::string plain_menu_line(std::string_view line) {
+    line = text::trim(line);
+    for (std::string_view bullet : {"\u2022", "\u25A1", "*", "o ", "+", "-"})
+        while (line.starts_with(bullet)) line = text::trim(line.substr(bullet.size()));
+    while (!line.empty() && (text::is_ascii_digit(line.front()) || line.front() == '.'))
+        line.remove_prefix(1);
+    std::string out(text::trim(line));
+    for (std::size_t i = 1; i + 1 < out.size(); ++i)
+        if (out[i] == '_' && out[i - 1] != ' ' && out[i + 1] != ' ') out[i] = ' ';
+    while (!out.empty() && (out.back() == '*' || out.back() == ' ')) out.pop_back();
+    return out;
+}
+
+// "About Us", "About This Site", "About Our Ads": pages of the site, not its name.
+bool names_a_page(std::string_view name) {
+    static constexpr std::string_view kNotNames[] = {"us",    "me",  "our",  "your", "this",
+                                                     "these", "the", "my",   "ads",  "cookies",
+                                                     "him",   "her", "them", "it"};
+    const auto first = text::to_lower(name.substr(0, name.find(' ')));
+    return std::find(std::begin(kNotNames), std::end(kNotNames), first) != std::end(kNotNames);
+}
+
+// "Ars" → "Ars Technica" when the page prints the longer name at least `min_repeats` times and
+// in at least a third of the places it prints the short one ("IAB Tech" in 6 of 66 "IAB"s is a
+// department of IAB, not its full name).
+std::string fullest_form(std::string_view text, const std::string& name, std::size_t min_repeats) {
+    const auto short_count = count_word_occurrences(text, name);
+    std::string best = name;
+    std::size_t best_count = 0;
+    for (auto pos = text.find(name + " "); pos != std::string_view::npos;
+         pos = text.find(name + " ", pos + 1)) {
+        const auto next_start = pos + name.size() + 1;
+        auto next_end = next_start;
+        while (next_end < text.size() && (text::is_ascii_alpha(text[next_end]) ||
+                                          static_cast<unsigned char>(text[next_end]) >= 0x80))
+            ++next_end;
+        const auto next = text.substr(next_start, next_end - next_start);
+        if (!capitalised(next)) continue;
+        const auto longer = name + " " + std::string(next);
+        const auto count = count_word_occurrences(text, longer);
+        if (count >= min_repeats && 3 * count >= short_count && count > best_count) {
+            best = longer;
+            best_count = count;
+        }
+    }
+    return best;
+}
+
+}  // namespace
+
+std::string about_outlet(std::string_view text) {
+    constexpr std::size_t kMinRepeats = 3;
+    std::string best;
+    std::size_t best_count = kMinRepeats - 1;
+    const auto tail = text.substr(text.size() / 2);
+    for (const auto raw : text::split_lines(tail)) {
+        const auto line = plain_menu_line(raw);
+        if (!line.starts_with("About ")) continue;
+        const auto name = line.substr(6);
+        if (!is_name_line(name) || names_a_page(name)) continue;
+        const auto count = count_word_occurrences(text, name);
+        if (count <= best_count) continue;
+        best = fullest_form(text, name, kMinRepeats);
+        best_count = count;
+    }
+    return best;
+}
+
+std::string more_from_outlet(std::string_view text) {
+    constexpr std::size_t kMinRepeats = 3;
+    std::string best;
+    std::size_t best_count = kMinRepeats - 1;
+    const auto tail = text.substr(text.size() / 2);
+    for (const auto raw : text::split_lines(tail)) {
+        auto line = plain_menu_line(raw);
+        while (line.ends_with(':') || line.ends_with(' ')) line.pop_back();
+        if (!text::starts_with_ci(line, "more from ")) continue;
+        const std::string_view rest = std::string_view(line).substr(10);
+        if (!is_name_line(rest) || names_a_page(rest)) continue;
+        std::vector<std::string_view> words;
+        for (const auto& w : text::split_trimmed(rest, ' '))
+            words.push_back(rest.substr(rest.find(w), w.size()));
+        const auto name = as_printed_name(words);
+        // "More from Jo Marsh": the writer's other stories.
+        if (is_bylined(text, name)) continue;
+        const auto count = count_word_occurrences(text, name);
+        if (count <= best_count) continue;
+        best = name;
+        best_count = count;
+    }
+    return best;
+}
+
 bool is_public_host(std::string_view host) {
     if (host.empty() || host.find('.') == std::string_view::npos) return false;  // "localhost"
     if (host.ends_with(".localhost") || host.ends_with(".local")) return false;
@@ -247,7 +389,8 @@ std::string domain_words_outlet(std::string_view host, const std::vector<std::st
 
 std::string self_reference_outlet(std::string_view raw) {
     const auto line = text::trim(raw);
-    if (text::count_words(line) > 30) return {};
+    // A writer's note may go on to name earlier employers and an address (40 words or so).
+    if (text::count_words(line) > 45) return {};
     const auto is = line.find(" is ");
     if (is == std::string_view::npos) return {};
     // The subject is a person's name: one to four capitalised words opening the line.
@@ -256,6 +399,7 @@ std::string self_reference_outlet(std::string_view raw) {
     for (const auto& w : subject)
         if (!capitalised(bare_word(w))) return {};
     const auto rest = text::split_trimmed(line.substr(is + 4), ' ');
+    if (auto employer = newsroom_employer(rest); !employer.empty()) return employer;
     // "The Fixture's rugby correspondent", "the Eastvale Gazette's chief reporter".
     std::vector<std::string_view> owner;
     std::size_t i = 0;

@@ -286,6 +286,8 @@ void read_masthead(text_layout::Layout& layout, std::string_view input) {
         first_lines.push_back(u.text);
     }
     auto name = masthead_outlet(first_lines, input);
+    if (name.empty()) name = about_outlet(input);
+    if (name.empty()) name = more_from_outlet(input);
     // The story's subject ("New Zealand") and its writer repeat through a page too.
     if (name.empty() || name == draft.author) return;
     // A headline with a branding suffix ("Headline | eHow") names the site itself: the masthead

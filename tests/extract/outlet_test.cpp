@@ -46,6 +46,10 @@ const LineCase kLineCases[] = {
     {"Before it's here, it's on the Bloomberg Terminal. LEARN MORE", "", "", "Bloomberg",
      "terminal promo"},
     {"Follow us on Twitter", "", "", "", "'us' is not a name"},
+    {"Subscribe to Our Newsletter", "", "", "", "a possessive opens a promo's object, not a name"},
+    {"Subscribe to Blog via Email", "", "", "",
+     "a lower-case word other than a name's joining words: a phrase, not a name"},
+    {"Subscribe to Eastvale Gazette", "", "", "Eastvale Gazette", "a name after the prompt"},
     {"© Reuters 2018", "", "Reuters", "", "year after the holder"},
     {"© 2023 Guardian News & Media Limited or its affiliated companies. All rights reserved.", "",
      "Guardian News & Media", "", "company words and affiliates dropped"},
@@ -56,6 +60,19 @@ const LineCase kLineCases[] = {
     {"Text and images: all rights reserved", "", "", "",
      "no '©' and words in lower case: no holder"},
     {"All rights reserved.", "", "", "", "the phrase alone names nobody"},
+    {"Ridge Review\u00AE \u00A9 2024", "", "Ridge Review", "",
+     "the name before the mark when only years follow it, trademark sign dropped"},
+    {"ridgereview, 2018-2019 \u00A9 All rights reserved.", "", "ridgereview", "",
+     "a one-word brand in lower case before the mark"},
+    {"ridgereview.example \u00A9 1996-2015 The Ridge Review", "", "The Ridge Review", "",
+     "a domain before the mark: the holder after it"},
+    {"Photo \u00A9 Jo Marsh", "", "", "", "a picture's credit is no site notice"},
+    {"\u00A9 Le Journal.fr | Mentions l\u00E9gales", "", "Le Journal.fr", "",
+     "the holder ends at the bar, not at the dot inside the name"},
+    {"Sign up for Ridge Review\u2019s newsletter", "", "", "Ridge Review",
+     "a possessive newsletter prompt"},
+    {"Copyright \u00A9 2017 Ridge_Review. Powered by Pressly.", "", "Ridge Review", "",
+     "html2text's underscores in a linked holder are spaces"},
 };
 
 TEST(OutletLines, Table) {
@@ -203,6 +220,13 @@ TEST(SelfReferenceOutlet, Table) {
         {"The council said on Monday that Jo Marsh is The Fixture's rugby correspondent.", "",
          "a sentence in running prose: the subject is no name opening the line"},
         {"Jo Marsh is a rugby correspondent.", "", "no owner named"},
+        {"Dan Lee Dan is the Security Editor at Ridge Review, which he joined in 2012",
+         "Ridge Review", "'the <role> at X': the run of capitals after 'at', up to the comma"},
+        {"Ann Ruiz is a contributing writer for The Fixture.", "The Fixture",
+         "'a <role> for X', the name's 'The' kept"},
+        {"Jo Marsh is an analyst at Northbank Capital.", "",
+         "an analyst works for a bank: only newsroom roles name an outlet"},
+        {"Jo Marsh is a reporter at the scene.", "", "nothing capitalised after 'at'"},
     };
     for (const auto& c : cases) EXPECT_EQ(self_reference_outlet(c.line), c.outlet) << c.why;
 }
@@ -262,6 +286,8 @@ TEST(LogoOutlet, Table) {
         {"WordPress Tavern Logo", "WordPress Tavern", "the alt text of a site's logo"},
         {"The Verge logo. The Verge homepage", "The Verge", "only the first sentence counts"},
         {"Acme Acme logo", "Acme", "the name as text and again as the image's alt"},
+        {"[Ridge_Review_Logo]", "Ridge Review",
+         "html2text brackets the alt text and writes a link's spaces as underscores"},
         {"Man checking phone in front of Twitter logo.", "", "a caption is no logo line"},
         {"Mozilla dinosaur head logo.png", "", "an image file name is no logo line"},
         {"logo", "", "no name before it"},

@@ -107,6 +107,14 @@ const MastheadCase kMastheadCases[] = {
      {"eGazette Logo"},
      page("eGazette Logo", "Sign up to eGazette.", "\u00A9 2020 eGazette"),
      "eGazette"},
+    {"html2text's emphasis around a greeting is no part of the name",
+     {"** Welcome to Eastvale Health News **"},
+     page("Menu", "Read Eastvale Health News daily.", "Terms"),
+     "Eastvale Health News"},
+    {"html2text's link underscores are spaces",
+     {"Valley_Wire"},
+     page("Menu", "A story. More on Valley Wire later.", "About Valley Wire | Contact"),
+     "Valley Wire"},
     {"a lone plain word on lines of its own is a button or a section, not the site",
      {"Insights"},
      page("Insights", "Insights\n\nA story.", "Insights"),
@@ -126,6 +134,49 @@ TEST(RenderedPage, MastheadOutlet) {
         EXPECT_EQ(masthead_outlet(c.first_lines, c.text), c.name) << c.why;
 }
 
+struct AboutCase {
+    const char* why;
+    std::string text;
+    const char* name;
+};
+
+const AboutCase kAboutCases[] = {
+    {"a bulleted 'About X' in the footer names the site the page prints often",
+     page("Menu", "Harbour Daily readers asked the council.", "  \u2022 About Harbour Daily"),
+     "Harbour Daily"},
+    {"html2text writes a link's spaces as underscores",
+     page("Menu", "Read eGazette every day.", "*     o About_eGazette"), "eGazette"},
+    {"a longer name printed as often is the site's full name",
+     page("Menu", "Sign up for Ridge Review.", "\u2022 About Ridge"), "Ridge Review"},
+    {"'About Us' names a page of the site, not the site",
+     page("Menu", "Us and them.", "\u2022 About Us"), ""},
+    {"a name the page prints fewer than three times is not confirmed",
+     page("Menu", "A story.", "About Harbour Daily\n\nHarbour Daily"), ""},
+    {"'About X' in the story's first half is a heading, not the site's footer",
+     "About Harbour Daily\n\n" + page("Menu", "Harbour Daily said.", "Contact"), ""},
+};
+
+const AboutCase kMoreFromCases[] = {
+    {"a 'More from X' heading over related links names the site the page prints often",
+     page("Menu", "Harbour Daily readers asked.", "More from Harbour Daily"), "Harbour Daily"},
+    {"several headings: the name printed most, not the parent company",
+     page("Menu", "Harbour Daily readers asked.",
+          "More from Northline Media\n\nMore from Harbour Daily"),
+     "Harbour Daily"},
+    {"a shouted heading: a short acronym stays in capitals",
+     page("Menu", "Read HDN daily.", "MORE FROM HDN"), "HDN"},
+    {"the writer's other stories are not the site",
+     page("By Jo Marsh", "Jo Marsh reports.", "More from Jo Marsh"), ""},
+};
+
+TEST(RenderedPage, MoreFromOutlet) {
+    for (const auto& c : kMoreFromCases) EXPECT_EQ(more_from_outlet(c.text), c.name) << c.why;
+}
+
+TEST(RenderedPage, AboutOutlet) {
+    for (const auto& c : kAboutCases) EXPECT_EQ(about_outlet(c.text), c.name) << c.why;
+}
+
 struct PageOutletCase {
     const char* why;
     std::string text;
@@ -140,6 +191,16 @@ const PageOutletCase kPageOutletCases[] = {
           "Valley Wire reporters asked the council.",
           "About Valley Wire\n\n\u00A9 2020 Northline Media Group. All rights reserved."),
      "Valley Wire", ""},
+    {"an 'About X' footer item names the site over a parent company's copyright",
+     page("Harbour bridge to close for repairs\n\nBy Ann Lee, March 3, 2019\n\n" + kStory,
+          "Ridge Review readers asked the council.",
+          "\u2022 About Ridge Review\n\n\u00A9 2020 Northline Media Group. All rights reserved."),
+     "Ridge Review", ""},
+    {"a writer's note 'X is the editor at Y' names the outlet over the parent company",
+     "Harbour bridge to close for repairs\n\nBy Ann Lee, March 3, 2019\n\n" + kStory +
+         "\n\nAnn Lee is the Transport Editor at Ridge Review, which she joined in 2012.\n\n"
+         "\u00A9 2020 Northline Media Group. All rights reserved.\n",
+     "Ridge Review", ""},
     {"a script URL deep inside the page is not the article's, nor its CDN host the outlet",
      page("Harbour bridge to close for repairs\n\n" + kStory,
           "The council said more.\n\nhttps://cdn.tracker.example/partner/proxy.js", "Contact"),

@@ -118,7 +118,8 @@ void Run::add_readability(Split split, const ReadabilityPage& page, const Articl
     f.pages.push_back(std::move(body));
 
     score_field(f.title, page.title, got.title, as_label, "title", where, print);
-    score_field(f.site_name, page.site_name, got.outlet, as_label, "site name", where, print);
+    score_field(f.site_name, page.site_name_registered, got.outlet, as_label, "site name", where,
+                print);
     score_field(f.byline, page.byline, got.author, as_byline, "byline", where, print);
     if (page.date) {
         const std::optional<std::string> day = page.date->substr(0, 10);
@@ -196,7 +197,8 @@ void Run::add_rendering(const std::string& renderer, Split split, const Readabil
     static const Article kNone;
     const Article& got = article ? *article : kNone;
     score_field(f.title, page.title, got.title, as_label, "title", where, print);
-    score_field(f.site_name, page.site_name, got.outlet, as_label, "site name", where, print);
+    score_field(f.site_name, page.site_name_registered, got.outlet, as_label, "site name", where,
+                print);
     if (page.title) {
         const Reach reach = label_reach(*page.title, rendered);
         tally(f.title_as_line, reach == Reach::AsLine);

@@ -34,6 +34,9 @@ struct ReadabilityPage {
     std::string name;
     std::string expected_text;  // reader text of expected.html
     std::optional<std::string> title, site_name, byline, date;
+    // The site-name label as the registry names it ("Washington Post" → "The Washington Post"):
+    // extraction gives a registered outlet's canonical name, so answers are compared with this.
+    std::optional<std::string> site_name_registered;
 };
 
 struct PageBody {

@@ -97,6 +97,17 @@ void score_renderings(const std::string& name, const std::string& html, const Re
     }
 }
 
+// A site-name label through the registry's aliases: the registry is how an archive says which
+// spellings are one outlet, and extraction answers with its canonical name, so a label that is
+// an alias ("Washington Post") is scored as that name ("The Washington Post"). Unregistered
+// labels stay as written; the same rule holds for every page.
+std::optional<std::string> registered_label(const std::optional<std::string>& label,
+                                            const Registry& registry) {
+    if (!label) return label;
+    auto canonical = registry.outlet_for_alias(*label);
+    return canonical.empty() ? label : std::optional<std::string>(std::move(canonical));
+}
+
 // What scoring readability/ takes besides the folder: the registry, the renderers of the text
 // renderings, and the speaker labels (pages named there also have their speakers counted).
 struct ReadabilityInputs {
@@ -134,6 +145,7 @@ void score_readability(const fs::path& dir, const ReadabilityInputs& in, Run& ru
         const json metadata = json::parse(read_plain(page / "expected-metadata.json"));
         scored.title = label_string(metadata, "title");
         scored.site_name = label_string(metadata, "siteName");
+        scored.site_name_registered = registered_label(scored.site_name, in.registry);
         scored.byline = label_string(metadata, "byline");
         scored.date = label_string(metadata, "publishedTime");
         run.add_readability(split_of(i), scored, article);
