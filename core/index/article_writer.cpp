@@ -1,6 +1,8 @@
 // article_writer.cpp — extract a file's usable articles; put and delete article documents.
 #include "core/index/article_writer.h"
 
+#include <map>
+
 #include "core/index/document.h"
 #include "core/index/index_writer.h"
 #include "core/schema.h"
@@ -8,18 +10,90 @@
 namespace broadsheet {
 namespace {
 
+// The stored quote documents of an article, by their unique id term.
+std::map<std::string, Xapian::docid> stored_quote_documents(const Xapian::Database& db,
+                                                            const std::string& article_id) {
+    std::map<std::string, Xapian::docid> stored;
+    const std::string ref = article_ref_term(article_id);
+    const std::string id_prefix(prefix_of(Field::Id));
+    for (auto it = db.postlist_begin(ref); it != db.postlist_end(ref); ++it) {
+        auto terms = db.termlist_begin(*it);
+        terms.skip_to(id_prefix);
+        if (terms != db.termlist_end(*it) && (*terms).starts_with(id_prefix))
+            stored.emplace(*terms, *it);
+    }
+    return stored;
+}
+
+bool same_values(const Xapian::Document& a, const Xapian::Document& b) {
+    auto i = a.values_begin();
+    auto j = b.values_begin();
+    for (; i != a.values_end() && j != b.values_end(); ++i, ++j)
+        if (i.get_valueno() != j.get_valueno() || *i != *j) return false;
+    return i == a.values_end() && j == b.values_end();
+}
+
+// Terms and their wdf; positions follow from the texts, which the data holds.
+bool same_terms(const Xapian::Document& a, const Xapian::Document& b) {
+    auto i = a.termlist_begin();
+    auto j = b.termlist_begin();
+    for (; i != a.termlist_end() && j != b.termlist_end(); ++i, ++j)
+        if (*i != *j || i.get_wdf() != j.get_wdf()) return false;
+    return i == a.termlist_end() && j == b.termlist_end();
+}
+
+bool same_document(const Xapian::Document& a, const Xapian::Document& b) {
+    return a.get_data() == b.get_data() && same_values(a, b) && same_terms(a, b);
+}
+
+void note_removed(QuoteChanges* changes, const Xapian::Document& document) {
+    if (changes == nullptr) return;
+    changes->vacated_groups.insert(document.get_value(kSlotQuoteGroup));
+    changes->removed.push_back(stored_quote(document));
+}
+
+// Writes quote `index` of the article over the stored document `docid`, unless it would come
+// out the same; it keeps its group unless what grouping compares changed.
+void put_over(Xapian::WritableDatabase& db, const QuoteDocumentInput& input, Xapian::docid docid,
+              QuoteChanges* changes) {
+    const Xapian::Document before = db.get_document(docid);
+    const QuoteForGrouping was = stored_quote(before);
+    const Quote& quote = input.article.quotes[input.index];
+    const bool regroup =
+        was.text != quote.text || was.speaker != quote.speaker || was.date != input.article.date;
+    const Xapian::Document after = make_quote_document(
+        {input.article, input.index, regroup ? std::string() : before.get_value(kSlotQuoteGroup)});
+    if (!regroup && same_document(before, after)) return;
+    if (regroup) note_removed(changes, before);
+    db.replace_document(docid, after);
+    if (regroup && changes != nullptr)
+        changes->changed.insert(quote_id(input.article, input.index));
+}
+
 void put_quotes(Xapian::WritableDatabase& db, const Article& article,
-                std::vector<Diagnostic>& diagnostics) {
-    db.delete_document(article_ref_term(article.id));
+                std::vector<Diagnostic>& diagnostics, QuoteChanges* changes) {
+    std::map<std::string, Xapian::docid> stored = stored_quote_documents(db, article.id);
     for (std::size_t i = 0; i < article.quotes.size(); ++i) {
+        const std::string id_term = term(Field::Id, quote_id(article, i));
         try {
-            db.replace_document(term(Field::Id, quote_id(article, i)),
-                                make_quote_document({article, i, {}}));
+            const auto found = stored.find(id_term);
+            if (found != stored.end()) {
+                const Xapian::docid docid = found->second;
+                stored.erase(found);
+                put_over(db, {article, i, {}}, docid, changes);
+                continue;
+            }
+            db.replace_document(id_term, make_quote_document({article, i, {}}));
+            if (changes != nullptr) changes->changed.insert(quote_id(article, i));
         } catch (const Xapian::InvalidArgumentError& e) {
             diagnostics.push_back(
                 {article.source_path, Severity::Warning,
                  "quote " + std::to_string(i + 1) + " rejected by the index: " + e.get_msg()});
         }
+    }
+    for (const auto& [id_term, docid] : stored) {
+        note_removed(changes, db.get_document(docid));
+        db.delete_document(docid);
     }
 }
 
@@ -43,33 +117,38 @@ std::vector<Article> extract_articles(const SourceFile& source, const ExtractCon
 
 PutOutcome put_article(Xapian::WritableDatabase& db, const StampedArticle& input,
                        std::vector<Diagnostic>& diagnostics, std::optional<Xapian::docid>* replaced,
-                       SpellingCounts* spelling_tally) {
+                       WriteTallies tallies) {
     const Article& article = input.article;
     const std::string id_term = unique_term(article);
     std::optional<Xapian::docid> existing;
     if (auto it = db.postlist_begin(id_term); it != db.postlist_end(id_term)) existing = *it;
     try {
         Xapian::Document document =
-            make_article_document(article, spelling_tally != nullptr ? nullptr : &db);
+            make_article_document(article, tallies.spelling != nullptr ? nullptr : &db);
         if (!input.source_stamp.empty())
             document.add_value(kSlotSourceStamp, std::string(input.source_stamp));
         db.replace_document(id_term, document);
-        if (spelling_tally != nullptr) count_spelling_words(document, *spelling_tally);
+        if (tallies.spelling != nullptr) count_spelling_words(document, *tallies.spelling);
     } catch (const Xapian::InvalidArgumentError& e) {
         // Xapian refuses some input outright (e.g. an id term longer than 245 bytes).
         diagnostics.push_back(
             {article.source_path, Severity::Skipped, "rejected by the index: " + e.get_msg()});
         return PutOutcome::Rejected;
     }
-    put_quotes(db, article, diagnostics);
+    put_quotes(db, article, diagnostics, tallies.quotes);
     if (replaced != nullptr) *replaced = existing;
     return existing ? PutOutcome::Replaced : PutOutcome::Added;
 }
 
 void delete_article(Xapian::WritableDatabase& db, Xapian::docid document,
-                    const std::string& article_id) {
+                    const std::string& article_id, QuoteChanges* quotes) {
     db.delete_document(document);
-    if (!article_id.empty()) db.delete_document(article_ref_term(article_id));
+    if (article_id.empty()) return;
+    const std::string ref = article_ref_term(article_id);
+    if (quotes != nullptr)
+        for (auto it = db.postlist_begin(ref); it != db.postlist_end(ref); ++it)
+            note_removed(quotes, db.get_document(*it));
+    db.delete_document(ref);
 }
 
 bool delete_article(Xapian::WritableDatabase& db, const std::string& article_id) {

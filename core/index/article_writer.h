@@ -12,6 +12,7 @@
 #include "core/article.h"
 #include "core/extract/extract.h"
 #include "core/index/document.h"
+#include "core/index/quote_groups.h"
 
 namespace broadsheet {
 
@@ -28,20 +29,28 @@ struct StampedArticle {
     std::string_view source_stamp;
 };
 
-// replace_document by the unique id term, so re-indexing an article never duplicates it; the
-// article's previous quote documents go first, so an edited article keeps no stale ones. Spelling
-// data goes to `db` too, unless `spelling_tally` is given: then the article's spelling words are
-// counted there, for the caller to add_spelling() before it commits. A document Xapian refuses is
-// a Skipped diagnostic (Rejected); a refused quote is a Warning. `replaced`, when given, receives
-// the docid the article had before.
+// Where put_article and delete_article count what they did besides writing; each optional.
+struct WriteTallies {
+    SpellingCounts* spelling = nullptr;  // the article's spelling words, for add_spelling()
+    QuoteChanges* quotes = nullptr;      // quote documents changed, for regroup_changed_quotes
+};
+
+// replace_document by the unique id term, so re-indexing an article never duplicates it. Its
+// quote documents are matched with the stored ones by quote id: one whose document would come
+// out the same is left alone (so is its group when its words, speaker and date are the same);
+// stored ones the article no longer has are deleted, so an edited article keeps no stale ones.
+// Spelling data goes to `db` too, unless `tallies.spelling` is given: then the article's spelling
+// words are counted there, for the caller to add_spelling() before it commits. A document Xapian
+// refuses is a Skipped diagnostic (Rejected); a refused quote is a Warning. `replaced`, when
+// given, receives the docid the article had before.
 PutOutcome put_article(Xapian::WritableDatabase& db, const StampedArticle& input,
                        std::vector<Diagnostic>& diagnostics,
-                       std::optional<Xapian::docid>* replaced = nullptr,
-                       SpellingCounts* spelling_tally = nullptr);
+                       std::optional<Xapian::docid>* replaced = nullptr, WriteTallies tallies = {});
 
-// Deletes an article document and the quote documents that came from it.
+// Deletes an article document and the quote documents that came from it (noted in `quotes`
+// when given).
 void delete_article(Xapian::WritableDatabase& db, Xapian::docid document,
-                    const std::string& article_id);
+                    const std::string& article_id, QuoteChanges* quotes = nullptr);
 
 // The same, found by article id; false when the database holds no such article.
 bool delete_article(Xapian::WritableDatabase& db, const std::string& article_id);

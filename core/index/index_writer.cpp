@@ -33,12 +33,16 @@ struct Run {
     CorpusListing listing;
     IndexReport report;
     Clock::time_point start = Clock::now();
+    SpellingCounts spelling;  // update: the written articles' spelling words, added at the end
+    QuoteChanges quotes;      // update: what regroup_changed_quotes starts from
 };
 
 Run start_run(const IndexOptions& options) {
     Run run{options,
             ExtractContext{options.registry},
             list_corpus(options.corpus_dir, options.walk),
+            {},
+            {},
             {},
             {}};
     run.start = Clock::now();
@@ -188,8 +192,8 @@ std::map<std::string, StoredFile> stored_files(const Xapian::Database& db) {
 }
 
 // Deletes an article document, found by docid, and the quote documents that came from it.
-void delete_stored_article(Xapian::WritableDatabase& db, Xapian::docid document) {
-    delete_article(db, document, stored_article_id(db.get_document(document)));
+void delete_stored_article(Run& run, Xapian::WritableDatabase& db, Xapian::docid document) {
+    delete_article(db, document, stored_article_id(db.get_document(document)), &run.quotes);
 }
 
 // Re-extracts one new or changed file and writes its articles; returns the document ids of the
@@ -199,7 +203,8 @@ std::set<Xapian::docid> put_file(Run& run, Xapian::WritableDatabase& db, const S
     std::set<Xapian::docid> replaced_ids;
     for (const auto& article : extract_articles(source, run.context, run.report.diagnostics)) {
         std::optional<Xapian::docid> replaced;
-        switch (put_article(db, {article, stamp}, run.report.diagnostics, &replaced)) {
+        switch (put_article(db, {article, stamp}, run.report.diagnostics, &replaced,
+                            {&run.spelling, &run.quotes})) {
             case PutOutcome::Added:
                 ++run.report.added;
                 break;
@@ -262,7 +267,7 @@ void update_file(Run& run, Xapian::WritableDatabase& db, std::map<std::string, S
     for (std::size_t d = 0; d < file->documents.size(); ++d) {
         if (replaced.count(file->documents[d])) continue;
         // a record the file no longer has
-        delete_stored_article(db, file->documents[d]);
+        delete_stored_article(run, db, file->documents[d]);
         ++run.report.deleted;
     }
 }
@@ -309,11 +314,13 @@ IndexReport update_locked(const IndexOptions& options, unsigned current) {
     for (const auto& [path, file] : stored) {
         if (file.seen) continue;
         for (std::size_t d = 0; d < file.documents.size(); ++d)
-            delete_stored_article(db, file.documents[d]);
+            delete_stored_article(run, db, file.documents[d]);
         run.report.deleted += file.documents.size();
     }
-    // Groups depend only on the set of quotes: an update that changed nothing keeps them.
-    if (run.report.added + run.report.updated + run.report.deleted > 0) regroup_quotes(db);
+    // Spelling words are added once per word rather than once per occurrence (as a build does);
+    // only the groups the changed quotes can reach are recomputed: none when no quote changed.
+    add_spelling(db, run.spelling);
+    regroup_changed_quotes(db, run.quotes);
     write_metadata(db);
     db.commit_transaction();
     // The spelling database follows the shards' new words (a generation of shards built before

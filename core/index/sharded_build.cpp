@@ -95,8 +95,9 @@ void index_run(Shard& shard, SharedState& state) {
             for (const auto& article :
                  extract_articles(*source, *input.context, shard.diagnostics)) {
                 const std::size_t diagnostics_before = shard.diagnostics.size();
-                const PutOutcome outcome = put_article(*shard.db, {article, stamp},
-                                                       shard.diagnostics, nullptr, &shard.spelling);
+                const PutOutcome outcome =
+                    put_article(*shard.db, {article, stamp}, shard.diagnostics, nullptr,
+                                {&shard.spelling, nullptr});
                 if (outcome == PutOutcome::Rejected) continue;
                 if (outcome == PutOutcome::Replaced) {
                     shard.diagnostics.push_back(

@@ -17,6 +17,7 @@
 #include <cmath>
 #include <cstdint>
 #include <numeric>
+#include <optional>
 #include <tuple>
 #include <unordered_map>
 
@@ -198,66 +199,51 @@ double bigram_containment(std::string_view shorter, std::string_view longer) {
     return static_cast<double>(overlap(a, b)) / static_cast<double>(std::min(a.size(), b.size()));
 }
 
-std::vector<std::string> group_quotes(std::span<const QuoteForGrouping> quotes) {
-    const std::size_t n = quotes.size();
-    UnionFind groups(n);
+namespace {
 
-    // Exact duplicates (same words, same speaker) are joined up front and represented once, so a
-    // quote repeated by a hundred outlets costs one entry in the candidate search.
+// The quotes as both groupings compare them: exact duplicates (same words, same speaker) joined
+// and represented once, so a quote repeated by a hundred outlets costs one entry in the
+// candidate search; each representative's bigrams, and the inverted index bigram →
+// representatives.
+struct Prepared {
+    explicit Prepared(std::size_t n) : groups(n), representative_of(n, n), bigrams(n) {}
+    UnionFind groups;
     std::unordered_map<std::string, std::uint32_t> dictionary;
-    std::unordered_map<std::string, std::size_t> first_with_text;
     std::vector<std::size_t> representatives;
-    std::vector<std::vector<Bigram>> bigrams(n);
+    std::vector<std::size_t> representative_of;  // n for quotes below kMinGroupWords
+    std::vector<std::vector<Bigram>> bigrams;    // empty except for representatives
+    std::unordered_map<Bigram, std::vector<std::size_t>> postings;
+    std::vector<std::uint32_t> speakers;
+};
+
+Prepared prepare(std::span<const QuoteForGrouping> quotes) {
+    const std::size_t n = quotes.size();
+    Prepared p(n);
+    std::unordered_map<std::string, std::size_t> first_with_text;
     for (std::size_t i = 0; i < n; ++i) {
         const auto words = quote_words(quotes[i].text);
         if (words.size() < kMinGroupWords) continue;
         std::string key = quotes[i].speaker;
         for (const auto& word : words) key.append(1, ' ').append(word);
         auto [it, inserted] = first_with_text.try_emplace(std::move(key), i);
+        p.representative_of[i] = it->second;
         if (!inserted) {
-            groups.unite(i, it->second);
+            p.groups.unite(i, it->second);
             continue;
         }
-        bigrams[i] = bigrams_of(words, dictionary);
-        representatives.push_back(i);
+        p.bigrams[i] = bigrams_of(words, p.dictionary);
+        p.representatives.push_back(i);
     }
+    p.postings.reserve(p.representatives.size() * 8);
+    for (std::size_t i : p.representatives)
+        for (Bigram bigram : p.bigrams[i]) p.postings[bigram].push_back(i);
+    p.speakers = speaker_ids(quotes);
+    return p;
+}
 
-    // Inverted index bigram → representatives, and a global order by rarity for prefix filtering.
-    std::unordered_map<Bigram, std::vector<std::size_t>> postings;
-    postings.reserve(representatives.size() * 8);
-    for (std::size_t i : representatives)
-        for (Bigram bigram : bigrams[i]) postings[bigram].push_back(i);
-    // If the shorter side A shares at least t of its |A| bigrams with B, then B contains one of
-    // A's |A| - t + 1 rarest bigrams (pigeonhole), so probing those finds every match.
-    const std::vector<std::uint32_t> speakers = speaker_ids(quotes);
-    std::vector<std::size_t> seen_by(n, n);
-    for (std::size_t a : representatives) {
-        // (frequency, bigram, its posting list): one hash lookup per bigram, then a cheap sort.
-        std::vector<std::tuple<std::size_t, Bigram, const std::vector<std::size_t>*>> order;
-        order.reserve(bigrams[a].size());
-        for (Bigram bigram : bigrams[a]) {
-            const auto& list = postings.find(bigram)->second;
-            order.emplace_back(list.size(), bigram, &list);
-        }
-        const std::size_t need = required_overlap(order.size());
-        const std::size_t prefix = order.size() - need + 1;
-        std::partial_sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(prefix),
-                          order.end());
-        for (std::size_t p = 0; p < prefix; ++p) {
-            const auto& list = *std::get<2>(order[p]);
-            if (list.size() > kMaxProbedPosting) continue;
-            for (std::size_t b : list) {
-                if (b == a || seen_by[b] == a) continue;
-                seen_by[b] = a;
-                // Only pairs where `a` is the shorter side (ties: both probe, either may unite).
-                if (bigrams[b].size() < bigrams[a].size()) continue;
-                if (!speakers_compatible(speakers[a], speakers[b])) continue;
-                if (groups.find(a) == groups.find(b)) continue;
-                if (overlaps_at_least(bigrams[a], bigrams[b], need)) groups.unite(a, b);
-            }
-        }
-    }
-
+// Every group id from the union-find: the id of each group's earliest member.
+std::vector<std::string> name_groups(std::span<const QuoteForGrouping> quotes, UnionFind& groups) {
+    const std::size_t n = quotes.size();
     std::vector<std::size_t> earliest(n, n);
     for (std::size_t i = 0; i < n; ++i) {
         std::size_t& best = earliest[groups.find(i)];
@@ -266,6 +252,149 @@ std::vector<std::string> group_quotes(std::span<const QuoteForGrouping> quotes) 
     std::vector<std::string> ids(n);
     for (std::size_t i = 0; i < n; ++i) ids[i] = quotes[earliest[groups.find(i)]].id;
     return ids;
+}
+
+}  // namespace
+
+std::vector<std::string> group_quotes(std::span<const QuoteForGrouping> quotes) {
+    const std::size_t n = quotes.size();
+    Prepared p = prepare(quotes);
+    // If the shorter side A shares at least t of its |A| bigrams with B, then B contains one of
+    // A's |A| - t + 1 rarest bigrams (pigeonhole), so probing those finds every match.
+    std::vector<std::size_t> seen_by(n, n);
+    for (std::size_t a : p.representatives) {
+        // (frequency, bigram, its posting list): one hash lookup per bigram, then a cheap sort.
+        std::vector<std::tuple<std::size_t, Bigram, const std::vector<std::size_t>*>> order;
+        order.reserve(p.bigrams[a].size());
+        for (Bigram bigram : p.bigrams[a]) {
+            const auto& list = p.postings.find(bigram)->second;
+            order.emplace_back(list.size(), bigram, &list);
+        }
+        const std::size_t need = required_overlap(order.size());
+        const std::size_t prefix = order.size() - need + 1;
+        std::partial_sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(prefix),
+                          order.end());
+        for (std::size_t q = 0; q < prefix; ++q) {
+            const auto& list = *std::get<2>(order[q]);
+            if (list.size() > kMaxProbedPosting) continue;
+            for (std::size_t b : list) {
+                if (b == a || seen_by[b] == a) continue;
+                seen_by[b] = a;
+                // Only pairs where `a` is the shorter side (ties: both probe, either may unite).
+                if (p.bigrams[b].size() < p.bigrams[a].size()) continue;
+                if (!speakers_compatible(p.speakers[a], p.speakers[b])) continue;
+                if (p.groups.find(a) == p.groups.find(b)) continue;
+                if (overlaps_at_least(p.bigrams[a], p.bigrams[b], need)) p.groups.unite(a, b);
+            }
+        }
+    }
+    return name_groups(quotes, p.groups);
+}
+
+namespace {
+
+// Whether group_quotes joins representatives a and b that share a bigram it probes (one in at
+// most kMaxProbedPosting representatives). It probes from the shorter side's rarest bigrams: when
+// that side has at least as many probed bigrams as it takes, pigeonhole means every pair reaching
+// the overlap shares one of them; when it has fewer, all of them are probed. So a pair sharing a
+// probed bigram is joined exactly when its overlap reaches the shorter side's requirement,
+// whichever side one starts from.
+bool joined(const Prepared& p, std::size_t a, std::size_t b) {
+    if (!speakers_compatible(p.speakers[a], p.speakers[b])) return false;
+    const bool a_shorter = p.bigrams[a].size() <= p.bigrams[b].size();
+    const auto& shorter = a_shorter ? p.bigrams[a] : p.bigrams[b];
+    const auto& longer = a_shorter ? p.bigrams[b] : p.bigrams[a];
+    return overlaps_at_least(shorter, longer, required_overlap(shorter.size()));
+}
+
+// True when the change might have moved a bigram across kMaxProbedPosting: then pairs far from
+// the change may be probed where they were not (or the reverse). A bigram's count before the
+// change lies between its count now minus the changed quotes holding it and plus the removed
+// ones holding it.
+bool probing_may_move(Prepared& p, const GroupingChange& change) {
+    const std::size_t none = p.representative_of.size();
+    std::unordered_map<Bigram, std::size_t> added, removed;
+    for (std::size_t i : change.changed)
+        if (p.representative_of[i] != none)
+            for (Bigram bigram : p.bigrams[p.representative_of[i]]) ++added[bigram];
+    for (const auto& quote : change.removed)
+        for (Bigram bigram : bigrams_of(quote_words(quote.text), p.dictionary)) ++removed[bigram];
+    const auto count_now = [&](Bigram bigram) {
+        const auto it = p.postings.find(bigram);
+        return it == p.postings.end() ? std::size_t{0} : it->second.size();
+    };
+    const auto crosses = [&](Bigram bigram) {
+        const std::size_t now = count_now(bigram);
+        const auto a = added.find(bigram);
+        const auto r = removed.find(bigram);
+        const std::size_t low = now - std::min(now, a == added.end() ? 0 : a->second);
+        const std::size_t high = now + (r == removed.end() ? 0 : r->second);
+        return now > kMaxProbedPosting ? low <= kMaxProbedPosting : high > kMaxProbedPosting;
+    };
+    for (const auto& entry : added)
+        if (crosses(entry.first)) return true;
+    for (const auto& entry : removed)
+        if (crosses(entry.first)) return true;
+    return false;
+}
+
+}  // namespace
+
+std::optional<std::vector<RegroupedQuote>> regroup_around(std::span<const QuoteForGrouping> quotes,
+                                                          const GroupingChange& change) {
+    const std::size_t n = quotes.size();
+    Prepared p = prepare(quotes);
+    if (probing_may_move(p, change)) return std::nullopt;
+
+    // Breadth-first over the pairs group_quotes joins, from the representatives of the seeds:
+    // every component reached is explored whole.
+    std::vector<char> reached(n, 0);
+    std::vector<std::size_t> queue;
+    std::vector<std::size_t> alone;  // seeds below kMinGroupWords: a group of one
+    for (const auto* seeds : {&change.changed, &change.vacated}) {
+        for (std::size_t i : *seeds) {
+            const std::size_t rep = p.representative_of[i];
+            if (rep == n) {
+                alone.push_back(i);
+            } else if (!reached[rep]) {
+                reached[rep] = 1;
+                queue.push_back(rep);
+            }
+        }
+    }
+    std::vector<std::size_t> checked_by(n, n);
+    for (std::size_t head = 0; head < queue.size(); ++head) {
+        const std::size_t a = queue[head];
+        for (Bigram bigram : p.bigrams[a]) {
+            const auto& list = p.postings.find(bigram)->second;
+            if (list.size() > kMaxProbedPosting) continue;
+            for (std::size_t b : list) {
+                if (b == a || checked_by[b] == a) continue;
+                checked_by[b] = a;
+                if (p.groups.find(a) == p.groups.find(b) || !joined(p, a, b)) continue;
+                p.groups.unite(a, b);
+                if (!reached[b]) {
+                    reached[b] = 1;
+                    queue.push_back(b);
+                }
+            }
+        }
+    }
+
+    std::unordered_map<std::size_t, std::size_t> earliest;  // component root → earliest member
+    std::vector<std::size_t> members;
+    for (std::size_t i = 0; i < n; ++i) {
+        const std::size_t rep = p.representative_of[i];
+        if (rep == n || !reached[rep]) continue;
+        members.push_back(i);
+        auto [it, inserted] = earliest.try_emplace(p.groups.find(i), i);
+        if (!inserted && earlier(quotes[i], quotes[it->second])) it->second = i;
+    }
+    std::vector<RegroupedQuote> out;
+    out.reserve(members.size() + alone.size());
+    for (std::size_t i : members) out.push_back({i, quotes[earliest[p.groups.find(i)]].id});
+    for (std::size_t i : alone) out.push_back({i, quotes[i].id});
+    return out;
 }
 
 }  // namespace broadsheet

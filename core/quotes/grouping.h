@@ -42,4 +42,26 @@ double bigram_containment(std::string_view shorter, std::string_view longer);
 // index probed only with each quote's rarest bigrams (prefix filtering), never all pairs.
 std::vector<std::string> group_quotes(std::span<const QuoteForGrouping> quotes);
 
+// What changed in a set of quotes since their groups were last computed, by index into the
+// quotes now present: `changed` are new, or have other words, speaker or date than before;
+// `vacated` are the members of every group that lost a quote (removed, or changed away); and
+// `removed` holds the quotes gone (and the changed ones as they were).
+struct GroupingChange {
+    std::vector<std::size_t> changed;
+    std::vector<std::size_t> vacated;
+    std::vector<QuoteForGrouping> removed;
+};
+
+struct RegroupedQuote {
+    std::size_t index = 0;  // into the quotes given to regroup_around
+    std::string group;
+};
+
+// The groups group_quotes(quotes) gives every quote connected to a changed or vacated one; every
+// other quote keeps the group it had, provided the groups before the change were group_quotes' of
+// the quotes then. nullopt when the change might have made a bigram too common to probe, or
+// common no more: then groups far from the change can move, and only group_quotes answers.
+std::optional<std::vector<RegroupedQuote>> regroup_around(std::span<const QuoteForGrouping> quotes,
+                                                          const GroupingChange& change);
+
 }  // namespace broadsheet

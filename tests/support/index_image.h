@@ -4,6 +4,7 @@
 
 #include <xapian.h>
 
+#include <filesystem>
 #include <map>
 #include <string>
 #include <vector>
@@ -38,6 +39,23 @@ inline std::vector<std::string> spelling_image(const Xapian::Database& db) {
     for (auto s = db.spellings_begin(); s != db.spellings_end(); ++s)
         entries.push_back(*s + "#" + std::to_string(s.get_termfreq()));
     return entries;
+}
+
+// Every document of the index at `index_dir` (a Broadsheet index directory or one database) by
+// its first term at or after "Q" (its unique id term), without the value in `ignored_slot`: two
+// indexes of the same articles compared whatever their docids.
+inline std::map<std::string, DocumentImage> documents_by_id(
+    const std::filesystem::path& index_dir, Xapian::valueno ignored_slot = Xapian::BAD_VALUENO) {
+    const Xapian::Database db(index_dir.string());
+    std::map<std::string, DocumentImage> documents;
+    for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
+        const Xapian::Document doc = db.get_document(*it);
+        auto id = doc.termlist_begin();
+        id.skip_to("Q");
+        documents[id != doc.termlist_end() ? *id : std::string()] =
+            document_image(doc, ignored_slot);
+    }
+    return documents;
 }
 
 }  // namespace broadsheet::testing_support
