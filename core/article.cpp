@@ -23,6 +23,13 @@ std::size_t size_or_zero(const nlohmann::json& in, const char* key) {
     return it != in.end() && it->is_number_unsigned() ? it->get<std::size_t>() : 0;
 }
 
+// body[begin, end): the text of a stored quote that left "text" out; empty when the offsets do
+// not fit the body (never written so: stored_article_json keeps the text then).
+std::string quoted_text(const std::string& body, const Quote& quote) {
+    if (quote.begin > quote.end || quote.end > body.size()) return {};
+    return body.substr(quote.begin, quote.end - quote.begin);
+}
+
 nlohmann::json nullable(const std::optional<Date>& date) {
     return date ? nlohmann::json(date->iso()) : nlohmann::json(nullptr);
 }
@@ -83,9 +90,25 @@ void from_json(const nlohmann::json& in, Article& article) {
     }
     article.quotes.clear();
     if (auto it = in.find("quotes"); it != in.end() && it->is_array()) {
-        for (const auto& q : *it) article.quotes.push_back(q.get<Quote>());
+        for (const auto& q : *it) {
+            Quote& quote = article.quotes.emplace_back(q.get<Quote>());
+            if (q.is_object() && !q.contains("text")) quote.text = quoted_text(article.body, quote);
+        }
     }
     article.content_hash = string_or_empty(in, "content_hash");
+}
+
+nlohmann::json stored_article_json(const Article& article) {
+    nlohmann::json out = article;
+    nlohmann::json& quotes = out["quotes"];
+    for (std::size_t i = 0; i < article.quotes.size(); ++i) {
+        const Quote& quote = article.quotes[i];
+        const bool in_body =
+            quote.begin <= quote.end && quote.end <= article.body.size() &&
+            article.body.compare(quote.begin, quote.end - quote.begin, quote.text) == 0;
+        if (in_body) quotes[i].erase("text");
+    }
+    return out;
 }
 
 void to_json(nlohmann::json& out, const QuoteRecord& record) {

@@ -50,7 +50,14 @@ std::size_t code_points_before(std::string_view text, std::size_t byte_offset);
 void to_json(nlohmann::json& out, const Quote& quote);
 void from_json(const nlohmann::json& in, Quote& quote);
 void to_json(nlohmann::json& out, const Article& article);
+// Reads both the JSON above and the stored form below: a quote without "text" takes its text
+// back from the body, body[begin, end).
 void from_json(const nlohmann::json& in, Article& article);
+
+// The article document's data (docs/schema.md): the JSON above, but a quote whose text is
+// exactly body[begin, end) leaves "text" out (the body holds it already); any other quote keeps
+// it, so reading it back with from_json gives the same Article whatever the offsets say.
+nlohmann::json stored_article_json(const Article& article);
 
 // The article a quote comes from, as its quote document stores it.
 struct QuoteArticle {

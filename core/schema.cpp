@@ -50,6 +50,11 @@ std::string_view prefix_of(Field field) {
     return field_spec(field).prefix;
 }
 
+std::string_view prefix_on(Field field, DocumentKind kind) {
+    if (kind == DocumentKind::Quote && field == Field::Quote) return prefix_of(Field::Body);
+    return prefix_of(field);
+}
+
 std::string term(Field field, std::string_view value) {
     std::string out(prefix_of(field));
     out.append(value);

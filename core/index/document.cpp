@@ -71,9 +71,8 @@ std::vector<std::string_view> quote_field_texts(const QuoteDocumentInput& input,
             return {id};
         case Field::Type:
             return {kTypeQuote};
-        case Field::Body:
         case Field::Quote:
-            return {quote.text};
+            return {quote.text};  // under prefix_on(Quote, Quote): unprefixed, as plain words
         case Field::SpeakerText:
         case Field::Speaker:
             return {quote.speaker};
@@ -88,6 +87,7 @@ std::vector<std::string_view> quote_field_texts(const QuoteDocumentInput& input,
             return {input.group.empty() ? std::string_view(id) : std::string_view(input.group)};
         case Field::Missing:
             return missing_fields(input.article, quote.speaker.empty() ? 0 : 1);
+        case Field::Body:  // the quote's words are indexed once, as the Quote field
         case Field::Title:
         case Field::Author:
         case Field::AuthorExact:
@@ -106,8 +106,20 @@ bool feeds_spelling(Field field) {
 
 // Adds one schema field's texts to a document: free text through the generator, exact values
 // as boolean terms. Shared by article and quote documents so both follow the table alike.
-void add_field(Xapian::Document& doc, Xapian::TermGenerator& generator, const FieldSpec& spec,
-               const std::vector<std::string_view>& texts, Spelling spelling) {
+// What one add_field call writes: a field's texts, on a document of `kind`, with or without
+// spelling data.
+struct FieldTexts {
+    const FieldSpec& spec;
+    const std::vector<std::string_view>& texts;
+    DocumentKind kind;
+    Spelling spelling;
+};
+
+void add_field(Xapian::Document& doc, Xapian::TermGenerator& generator, const FieldTexts& input) {
+    const FieldSpec& spec = input.spec;
+    const Spelling spelling = input.spelling;
+    const std::string prefix(prefix_on(spec.field, input.kind));
+    const std::vector<std::string_view>& texts = input.texts;
     for (std::string_view text : texts) {
         if (text.empty()) continue;
         switch (spec.kind) {
@@ -116,7 +128,7 @@ void add_field(Xapian::Document& doc, Xapian::TermGenerator& generator, const Fi
                                         ? Xapian::TermGenerator::FLAG_SPELLING
                                         : Xapian::TermGenerator::flags{});
                 generator.index_text(Xapian::Utf8Iterator(text.data(), text.size()), spec.wdf_inc,
-                                     std::string(spec.prefix));
+                                     prefix);
                 // The title also joins the default (unprefixed) field at its own, higher
                 // weight, so a plain query matches headlines and ranks them above body text.
                 if (spec.field == Field::Title && !spec.prefix.empty()) {
@@ -152,6 +164,20 @@ QuoteRecord quote_record(const Article& article, std::size_t index, const std::s
     record.char_end = code_points_before(article.body, quote.end);
     record.article = {article.id, article.title, article.date, article.outlet, article.url};
     return record;
+}
+
+// The article document's data: stored_article_json (quote texts left to the body). A stray
+// invalid byte (extraction promises UTF-8) is replaced rather than thrown on, so a document is
+// never lost to a serialisation error; replacing changes byte lengths, which would move the
+// quotes' offsets off their text, so such an article keeps every quote's text.
+std::string article_data(const Article& article) {
+    try {
+        return stored_article_json(article).dump(-1, ' ', false,
+                                                 nlohmann::json::error_handler_t::strict);
+    } catch (const nlohmann::json::type_error&) {
+        return nlohmann::json(article).dump(-1, ' ', false,
+                                            nlohmann::json::error_handler_t::replace);
+    }
 }
 
 std::string join_speakers(const std::vector<std::string>& speakers) {
@@ -210,8 +236,9 @@ Xapian::Document make_quote_document(const QuoteDocumentInput& input) {
     generator.set_stemmer(make_stemmer());
     generator.set_document(doc);
     for (const auto& spec : field_table())
-        add_field(doc, generator, spec, quote_field_texts(input, spec.field, id, year),
-                  Spelling::Off);
+        add_field(doc, generator,
+                  {spec, quote_field_texts(input, spec.field, id, year), DocumentKind::Quote,
+                   Spelling::Off});
 
     if (article.date) {
         doc.add_value(kSlotDate, article.date->slot());
@@ -241,7 +268,8 @@ Xapian::Document make_article_document(const Article& article,
 
     const Spelling spelling = spelling_db != nullptr ? Spelling::On : Spelling::Off;
     for (const auto& spec : field_table())
-        add_field(doc, generator, spec, field_texts(article, spec.field, year), spelling);
+        add_field(doc, generator,
+                  {spec, field_texts(article, spec.field, year), DocumentKind::Article, spelling});
 
     if (article.date) {
         doc.add_value(kSlotDate, article.date->slot());
@@ -254,10 +282,7 @@ Xapian::Document make_article_document(const Article& article,
     add_value_if_present(doc, kSlotSourcePath, article.source_path);
     add_value_if_present(doc, kSlotAuthor, article.author);
 
-    // Replace rather than throw on a stray invalid byte: extraction promises UTF-8, but a document
-    // must never be lost to a serialisation error.
-    doc.set_data(
-        nlohmann::json(article).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+    doc.set_data(article_data(article));
     return doc;
 }
 

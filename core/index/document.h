@@ -39,7 +39,7 @@ struct QuoteDocumentInput {
     std::string group;      // group id; empty → the quote's own id (a group of one)
 };
 
-// The quote document (docs/schema.md): quote words as free text with and without the XQ: prefix,
+// The quote document (docs/schema.md): quote words as free text, once, unprefixed (prefix_on),
 // speaker, outlet, year, article and group terms (quote_id, article_ref_term, quote_group_term in
 // core/schema.h); date, outlet, speaker, year, confidence, group and source-path values; and its
 // QuoteRecord (core/article.h) as JSON data.

@@ -161,9 +161,10 @@ std::optional<std::string> useful_correction(const Xapian::Database& db, const s
     return joined;
 }
 
-// Field prefixes, stemming, wildcard limits and date ranges as the schema says, over `db`.
+// Field prefixes (as documents of `kind` index them), stemming, wildcard limits and date ranges
+// as the schema says, over `db`.
 void configure_parser(Xapian::QueryParser& parser, const Xapian::Database& db,
-                      const Xapian::Stem& stemmer) {
+                      const Xapian::Stem& stemmer, DocumentKind kind) {
     parser.set_database(db);
     parser.set_stemmer(stemmer);
     parser.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
@@ -174,7 +175,7 @@ void configure_parser(Xapian::QueryParser& parser, const Xapian::Database& db,
     for (const FieldSpec& spec : field_table()) {
         if (spec.query_name.empty()) continue;
         const std::string name(spec.query_name);
-        const std::string prefix(spec.prefix);
+        const std::string prefix(prefix_on(spec.field, kind));
         if (spec.kind == FieldKind::FreeText) parser.add_prefix(name, prefix);
         if (spec.kind == FieldKind::Boolean) parser.add_boolean_prefix(name, prefix);
     }
@@ -285,17 +286,24 @@ void check_query_syntax(std::string_view q) {
 }
 
 QueryBuilder::QueryBuilder(const Xapian::Database& db) : db_(db) {
-    configure_parser(parser_, db, stemmer_);
+    configure_parser(parser_, db, stemmer_, DocumentKind::Article);
+    configure_parser(quote_parser_, db, stemmer_, DocumentKind::Quote);
 }
 
 QueryBuilder::QueryBuilder(const Xapian::Database& db, const Xapian::Database& spelling) : db_(db) {
-    configure_parser(parser_, db, stemmer_);
+    configure_parser(parser_, db, stemmer_, DocumentKind::Article);
+    configure_parser(quote_parser_, db, stemmer_, DocumentKind::Quote);
     speller_.emplace();
-    configure_parser(*speller_, spelling, stemmer_);
+    configure_parser(*speller_, spelling, stemmer_, DocumentKind::Article);
 }
 
-std::string QueryBuilder::corrected(const std::string& q) {
-    if (!speller_) return parser_.get_corrected_query_string();
+std::string QueryBuilder::corrected(const std::string& q, Parsed parsed) {
+    if (!speller_) {
+        // Corrections are the article parser's, whichever type is searched, so a quote search
+        // suggests what an article search with the same q does.
+        if (parsed == Parsed::ByQuoteParser) parser_.parse_query(q, kParserFlags);
+        return parser_.get_corrected_query_string();
+    }
     // The same parse as parser_'s, so the same words are corrected at the same places; only
     // the spelling table differs. Its query is not used (parser_'s is the search).
     speller_->parse_query(q, kParserFlags);
@@ -312,19 +320,25 @@ BuiltQuery QueryBuilder::build(const SearchParams& params) {
     } else {
         check_query_syntax(params.q);
         const bool correct = !nothing_to_correct(db_, params.q, stemmer_);
-        // With a spelling database, parser_ never corrects: speller_ does (corrected()).
-        const unsigned flags = correct && !speller_
+        // Quote documents index `quote:` words unprefixed (prefix_on), so they have a parser
+        // of their own; corrections always come from parser_ or speller_ (corrected()).
+        const bool quotes = params.type == DocumentType::Quote;
+        Xapian::QueryParser& parser = quotes ? quote_parser_ : parser_;
+        const unsigned flags = correct && !speller_ && !quotes
                                    ? kParserFlags
                                    : kParserFlags & ~Xapian::QueryParser::FLAG_SPELLING_CORRECTION;
         try {
-            text = parser_.parse_query(params.q, flags);
+            text = parser.parse_query(params.q, flags);
         } catch (const Xapian::QueryParserError& e) {
             throw Error(ErrorCode::InvalidQuery, "q does not parse: " + e.get_msg());
         } catch (const Xapian::RangeError& e) {
             throw Error(ErrorCode::InvalidQuery, "q has a bad date range: " + e.get_msg());
         }
         check_query_cost(query_cost(text));
-        if (correct) built.suggestion = useful_correction(db_, params.q, corrected(params.q));
+        if (correct)
+            built.suggestion = useful_correction(
+                db_, params.q,
+                corrected(params.q, quotes ? Parsed::ByQuoteParser : Parsed::ByArticleParser));
     }
     const std::string_view type = params.type == DocumentType::Quote ? kTypeQuote : kTypeArticle;
     built.text =

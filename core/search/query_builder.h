@@ -77,12 +77,16 @@ class QueryBuilder {
     BuiltQuery build(const SearchParams& params);
 
   private:
+    // Which parser parsed q last: parser_ then also holds its correction.
+    enum class Parsed { ByArticleParser, ByQuoteParser };
     // Xapian's correction of q (the corrected query string), or "" when it has none.
-    std::string corrected(const std::string& q);
+    std::string corrected(const std::string& q, Parsed parsed);
 
     const Xapian::Database& db_;
     Xapian::Stem stemmer_ = make_stemmer();
     Xapian::QueryParser parser_;
+    // The same for quote documents, which hold `quote:` words unprefixed (prefix_on).
+    Xapian::QueryParser quote_parser_;
     // With a spelling database: a parser set up as parser_ but reading only that database,
     // asked for corrections only. Xapian's parser corrects from the one database it parses
     // against, so another parser is the way to correct from another database.

@@ -40,6 +40,14 @@ std::vector<BuildCase> build_cases() {
     cases.push_back({"speaker prefix", with_q("speaker:kerry"), {"ZXSPK:kerri@1"}, {}});
     // quote: and outlet: and author: are free-text prefixes too.
     cases.push_back({"quote prefix", with_q("quote:regime"), {"ZXQ:regim@1"}, {}});
+    {
+        // On quote documents the quote's words are the unprefixed terms (prefix_on), so a
+        // quote search reads quote: there, phrases and wildcards included.
+        SearchParams p = with_q("quote:regime quote:\"regime change\"");
+        p.type = DocumentType::Quote;
+        cases.push_back(
+            {"quote prefix on quotes", p, {"Zregim@1", "regime@2", "XTYPE:quote"}, {"XQ:"}});
+    }
     cases.push_back({"outlet prefix", with_q("outlet:moscow"), {"ZXOUT:moscow@1"}, {}});
     cases.push_back({"author prefix", with_q("author:smith"), {"ZAsmith@1"}, {}});
     // year: is a boolean prefix: an exact filter term with no weight.
