@@ -194,26 +194,40 @@ std::pair<std::string, MastheadKind> masthead_name(std::string_view raw) {
 
 enum class Signature { None, Line, Marked };
 
-// How the page's last quarter signs with `name`: "About X", "© X", "X®" or "X™" (marked), or
-// a line of its own.
-Signature footer_signature(std::string_view text, std::string_view name) {
-    const auto tail = text.substr(text.size() - text.size() / 4);
+// How `foot` signs with `name`: "About X", "© X", "X®" or "X™" (marked), or a line of its own.
+Signature signature_in(std::string_view foot, std::string_view name) {
     Signature found = Signature::None;
-    for (auto pos = tail.find(name); pos != std::string_view::npos;
-         pos = tail.find(name, pos + 1)) {
+    for (auto pos = foot.find(name); pos != std::string_view::npos;
+         pos = foot.find(name, pos + 1)) {
         const auto line_start =
-            tail.rfind('\n', pos) == std::string_view::npos ? 0 : tail.rfind('\n', pos) + 1;
-        const auto line_end = std::min(tail.find('\n', pos), tail.size());
-        const auto line = text::trim(tail.substr(line_start, line_end - line_start));
+            foot.rfind('\n', pos) == std::string_view::npos ? 0 : foot.rfind('\n', pos) + 1;
+        const auto line_end = std::min(foot.find('\n', pos), foot.size());
+        const auto line = text::trim(foot.substr(line_start, line_end - line_start));
         if (line == name) found = Signature::Line;
-        const auto before = text::to_lower(tail.substr(line_start, pos - line_start));
-        const auto after = tail.substr(pos + name.size());
-        if (before.ends_with("about ") || before.find("\u00A9") != std::string::npos ||
+        const auto before = text::to_lower(foot.substr(line_start, pos - line_start));
+        const auto after = foot.substr(pos + name.size());
+        // html2text links "About_X".
+        if (before.ends_with("about ") || before.ends_with("about_") ||
+            before.find("\u00A9") != std::string::npos ||
             before.find("copyright") != std::string::npos || after.starts_with("\u00AE") ||
             after.starts_with("\u2122"))
             return Signature::Marked;
     }
     return found;
+}
+
+// How the page's foot signs with `name`: its last quarter, and the lines around its last
+// copyright notice, which forms and tracking images a renderer prints after it can push out of
+// the last quarter.
+Signature footer_signature(std::string_view text, std::string_view name) {
+    constexpr std::size_t kAroundNotice = 600;
+    const auto in_tail = signature_in(text.substr(text.size() - text.size() / 4), name);
+    if (in_tail == Signature::Marked) return in_tail;
+    const auto notice = text.rfind("\u00A9");
+    if (notice == std::string_view::npos) return in_tail;
+    const auto from = notice > kAroundNotice ? notice - kAroundNotice : 0;
+    const auto around = signature_in(text.substr(from, 2 * kAroundNotice), name);
+    return around != Signature::None ? around : in_tail;
 }
 
 // "CNET", "eHow", "GitLab": a word in capitals or with a capital inside.

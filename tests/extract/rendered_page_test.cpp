@@ -115,6 +115,12 @@ const MastheadCase kMastheadCases[] = {
      {"Valley_Wire"},
      page("Menu", "A story. More on Valley Wire later.", "About Valley Wire | Contact"),
      "Valley Wire"},
+    {"the foot is also the lines around the copyright notice, however much a renderer prints "
+     "after it (forms, tracking images)",
+     {"Valley Wire"},
+     page("Valley Wire", "A story. More on Valley Wire later.",
+          "Valley Wire\n\u00A9 2020 Northline Media Group\n\n" + std::string(3000, 'x') + "\n"),
+     "Valley Wire"},
     {"a lone plain word on lines of its own is a button or a section, not the site",
      {"Insights"},
      page("Insights", "Insights\n\nA story.", "Insights"),
