@@ -142,11 +142,16 @@ ApiResponse dispatch(ApiRequest request, IndexPool& pool, ResponseCache* cache) 
             epoch = pool.epoch();
             if (auto hit = cache->find(*key, epoch)) return cached_response(*hit, "hit");
         }
-        auto lease = pool.lease();
-        ApiResponse response = route->handler(request, *lease);
+        ApiResponse response;
+        SameIndex same = SameIndex::No;
+        {
+            // The handle goes back before the body is serialised for the cache.
+            auto lease = pool.lease();
+            response = route->handler(request, *lease);
+            same = lease.epoch() == epoch ? SameIndex::Yes : SameIndex::No;
+        }
         if (route->handler == get_health && cache != nullptr) add_cache_stats(response, *cache);
         if (!key) return response;
-        const SameIndex same = lease.epoch() == epoch ? SameIndex::Yes : SameIndex::No;
         return keep(*cache, std::move(*key), epoch, same, std::move(response));
     } catch (const Error& error) {
         if (error.code() == ErrorCode::Internal)

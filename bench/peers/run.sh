@@ -75,7 +75,7 @@ if ! grep -q "\"articles\": $n," "$corpus/manifest.json" 2>/dev/null; then
   rm -rf "$corpus"
   "$python" "$peers/gen_corpus.py" --n "$n" --out "$corpus"
 fi
-echo "== corpus $corpus: $(du -sh "$corpus" | cut -f1)"
+echo "== corpus $corpus: $(du -shL "$corpus" | cut -f1)"
 
 # ---- indexing: wall time and size on disk, one row per engine
 index_with() {  # engine, index path, command...
