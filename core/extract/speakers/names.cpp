@@ -57,6 +57,26 @@ bool continues_run(const std::vector<Token>& tokens, std::size_t i, std::size_t 
     return i > run_first && t.key == "of" && next_capital && is_title_word(tokens[i - 1].key);
 }
 
+bool is_german_article(std::string_view key) {
+    static const Lexicon words("der die das des dem den ein eine einem einen einer eines");
+    return words.contains(key);
+}
+
+// "Eawag-Umweltchemiker", "Instrumentalistinnen": a word (or its part after the last hyphen)
+// of more letters than given names have is a German compound noun.
+bool is_long_compound(std::string_view stem) {
+    constexpr std::size_t kLongestGivenName = 11;
+    const auto hyphen = stem.rfind('-');
+    const std::string_view part = hyphen == std::string_view::npos ? stem : stem.substr(hyphen + 1);
+    std::size_t letters = 0;
+    for (std::size_t i = 0; i < part.size();) {
+        const auto cp = decode_at(part, i);
+        letters += is_letter(cp.value) ? 1 : 0;
+        i += cp.size;
+    }
+    return letters > kLongestGivenName;
+}
+
 bool sentence_initial(const std::vector<Token>& tokens, std::size_t i) {
     return i == 0 || tokens[i - 1].sentence != tokens[i].sentence;
 }
@@ -289,6 +309,15 @@ std::vector<Mention> scan_mentions(const std::vector<Token>& tokens) {
              tokens[i - 1].key == "des" || tokens[i - 1].key == "du") &&
             (is_title_word(tokens[i - 2].key) || tokens[i - 2].capitalised))
             name_first = words_end - 2;
+        // "Der Norweger Marius Lindvik", "des Humoristen Loriot": after a German article the
+        // first capitalised word is a noun; "Eawag-Umweltchemiker Thomas Hofstetter": a
+        // compound longer than any given name is one too.
+        if (words_end - name_first >= 2 && name_first > 0 && is_word(tokens[name_first - 1]) &&
+            is_german_article(tokens[name_first - 1].key))
+            ++name_first;
+        for (std::size_t k = name_first; k + 2 <= words_end; ++k)
+            if (is_long_compound(tokens[k].stem)) name_first = k + 1;
+        while (name_first < words_end && !tokens[name_first].capitalised) ++name_first;
         // "Enter Stuart R. Kaplan": a middle initial follows exactly one given name.
         for (std::size_t k = name_first + 2; k + 1 < words_end; ++k) {
             if (!is_initial(tokens[k])) continue;
