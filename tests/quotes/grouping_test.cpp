@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -154,6 +156,98 @@ TEST(GroupQuotes, ManyDistinctQuotesStaySeparateAndFast) {
     for (std::size_t i = 0; i < quotes.size(); ++i) self_named += groups[i] == quotes[i].id;
     EXPECT_EQ(groups[7], "dup");  // the one planted duplicate joins, the dated copy names it
     EXPECT_EQ(self_named, quotes.size() - 1);
+}
+
+// Quotes with random words from a small vocabulary, some repeated, trimmed or reworded, so that
+// groups of several sizes form; the same seed gives the same quotes.
+std::vector<QuoteForGrouping> random_quotes(std::size_t count, unsigned seed) {
+    unsigned state = seed;
+    auto next = [&](unsigned range) {
+        state = state * 1103515245u + 12345u;
+        return (state >> 8) % range;
+    };
+    std::vector<QuoteForGrouping> quotes;
+    for (std::size_t i = 0; i < count; ++i) {
+        std::string text;
+        if (!quotes.empty() && next(3) == 0) {
+            text = quotes[next(static_cast<unsigned>(quotes.size()))].text;  // reported again
+            if (next(2) == 0) text = text.substr(text.find(' ') + 1);        // trimmed
+            if (next(2) == 0) text += " w" + std::to_string(next(60));       // one word more
+        } else {
+            for (int w = 0; w < 8; ++w) text += "w" + std::to_string(next(60)) + " ";
+        }
+        const std::string speaker = next(4) == 0 ? "" : "s" + std::to_string(next(3));
+        quotes.push_back({"q" + std::to_string(1000 + i), text, speaker,
+                          Date::make(2016, 1 + static_cast<int>(next(12)), 1)});
+    }
+    return quotes;
+}
+
+struct AroundCase {
+    const char* why;
+    std::vector<std::size_t> removed;  // indexes into the quotes before
+    std::size_t added = 0;             // new quotes appended after
+};
+
+// The groups before, the change, and regroup_around's answer applied over them, must be
+// group_quotes' answer for the quotes after.
+TEST(RegroupAround, GivesTheGroupsOfAFullGrouping) {
+    const std::vector<AroundCase> cases = {
+        // New quotes only: they join groups, merge them or stay alone.
+        {"added", {}, 40},
+        // Removed quotes only: groups lose members, split or get another earliest member.
+        {"removed", {3, 10, 11, 50, 120, 121, 199}, 0},
+        // Both, as an update that edits quotes sees them.
+        {"both", {0, 5, 77, 150}, 25},
+        // No change: nothing to regroup.
+        {"nothing", {}, 0},
+    };
+    for (const auto& c : cases) {
+        const std::vector<QuoteForGrouping> all = random_quotes(200 + c.added, 77);
+        std::vector<QuoteForGrouping> before(all.begin(), all.begin() + 200);
+        const std::vector<std::string> before_groups = group_quotes(before);
+        std::vector<QuoteForGrouping> after;
+        std::vector<std::string> kept_groups;
+        GroupingChange change;
+        std::set<std::string> vacated;
+        for (std::size_t i = 0; i < before.size(); ++i) {
+            if (std::find(c.removed.begin(), c.removed.end(), i) != c.removed.end()) {
+                change.removed.push_back(before[i]);
+                vacated.insert(before_groups[i]);
+                continue;
+            }
+            after.push_back(before[i]);
+            kept_groups.push_back(before_groups[i]);
+        }
+        for (std::size_t i = 200; i < all.size(); ++i) {
+            change.changed.push_back(after.size());
+            after.push_back(all[i]);
+            kept_groups.push_back(all[i].id);
+        }
+        for (std::size_t i = 0; i < kept_groups.size(); ++i)
+            if (vacated.count(kept_groups[i])) change.vacated.push_back(i);
+        const auto around = regroup_around(after, change);
+        ASSERT_TRUE(around) << c.why;
+        for (const auto& quote : *around) kept_groups[quote.index] = quote.group;
+        EXPECT_EQ(kept_groups, group_quotes(after)) << c.why;
+    }
+}
+
+// A bigram in 2000 distinct quotes is probed, in 2001 it is not: adding the 2001st could change
+// which pairs are found anywhere, so regroup_around leaves the answer to group_quotes.
+TEST(RegroupAround, DeclinesWhenABigramMayCrossTheProbingThreshold) {
+    std::vector<QuoteForGrouping> quotes;
+    for (int i = 0; i < 2001; ++i) {
+        const std::string n = std::to_string(i);
+        quotes.push_back({"q" + n, "common phrase a" + n + " b" + n + " c" + n, "", std::nullopt});
+    }
+    GroupingChange change;
+    change.changed = {2000};
+    EXPECT_FALSE(regroup_around(quotes, change));
+    // Far from the threshold the same kind of change is answered.
+    quotes.resize(100);
+    change.changed = {99};
+    EXPECT_TRUE(regroup_around(quotes, change));
 }
 
 }  // namespace
