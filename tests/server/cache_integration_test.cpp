@@ -17,7 +17,9 @@ namespace broadsheet {
 namespace {
 
 using nlohmann::json;
+using testing_support::eventually;
 using testing_support::index_corpus;
+using testing_support::IndexedCorpusCopy;
 using testing_support::RunningServer;
 using testing_support::seed_index;
 using testing_support::TempDir;
@@ -25,7 +27,6 @@ using testing_support::write_file;
 
 const std::filesystem::path kCorpus = std::filesystem::path(BROADSHEET_SOURCE_DIR) / "corpus";
 // The server looks for a new index about once a second.
-constexpr auto kVisibleWithin = std::chrono::seconds(15);
 
 struct Answer {
     int status = 0;
@@ -156,28 +157,15 @@ TEST(CacheOff, CacheMbZeroAnswersEveryRequestAfresh) {
     EXPECT_EQ(stats["hits"], 0);
 }
 
-template <class Check>
-bool eventually(Check&& check) {
-    const auto deadline = std::chrono::steady_clock::now() + kVisibleWithin;
-    while (std::chrono::steady_clock::now() < deadline) {
-        if (check()) return true;
-        std::this_thread::sleep_for(std::chrono::milliseconds(100));
-    }
-    return check();
-}
-
 int total(const Answer& answer) {
     return answer.status == 200 ? json::parse(answer.body)["total"].get<int>() : -1;
 }
 
 TEST(CacheFollowsIndex, UpdatesAndRebuildsAreSeenByTheNextRequest) {
-    TempDir dir;
-    const auto corpus = dir.path() / "corpus";
-    std::filesystem::copy(kCorpus, corpus, std::filesystem::copy_options::recursive);
-    const auto index = dir.path() / "index";
-    index_corpus("build", corpus, index);
-    std::filesystem::create_directories(dir.path() / "web");
-    RunningServer server(index, dir.path() / "web");
+    const IndexedCorpusCopy copy;
+    const auto corpus = copy.corpus();
+    const auto index = copy.index();
+    RunningServer server(index, copy.web());
     ASSERT_GT(server.port(), 0);
 
     // The answer "none" is kept: the same search comes from the cache.

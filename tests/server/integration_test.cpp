@@ -19,7 +19,9 @@ namespace broadsheet {
 namespace {
 
 using nlohmann::json;
+using testing_support::eventually;
 using testing_support::index_corpus;
+using testing_support::IndexedCorpusCopy;
 using testing_support::run_command;
 using testing_support::RunningServer;
 using testing_support::seed_index;
@@ -28,7 +30,6 @@ using testing_support::write_file;
 
 const std::filesystem::path kCorpus = std::filesystem::path(BROADSHEET_SOURCE_DIR) / "corpus";
 // How long a change may take to become visible; the server checks about once a second.
-constexpr auto kVisibleWithin = std::chrono::seconds(15);
 
 std::vector<std::string> hit_ids(const json& body) {
     std::vector<std::string> ids;
@@ -474,17 +475,6 @@ TEST(ServerStart, RefusesAMissingIndexWithAClearError) {
     EXPECT_EQ(result.output.find("listening on"), std::string::npos) << result.output;
 }
 
-// Polls `check` until it holds or kVisibleWithin passes.
-template <class Check>
-bool eventually(Check&& check) {
-    const auto deadline = std::chrono::steady_clock::now() + kVisibleWithin;
-    while (std::chrono::steady_clock::now() < deadline) {
-        if (check()) return true;
-        std::this_thread::sleep_for(std::chrono::milliseconds(100));
-    }
-    return check();
-}
-
 int total_for(const RunningServer& server, const std::string& q) {
     auto res = server.get("/api/search", {{"q", q}});
     if (!res || res->status != 200) return -1;
@@ -492,13 +482,10 @@ int total_for(const RunningServer& server, const std::string& q) {
 }
 
 TEST(ServerFollowsIndex, PicksUpUpdatesAndRebuildsWhileServing) {
-    TempDir dir;
-    const auto corpus = dir.path() / "corpus";
-    std::filesystem::copy(kCorpus, corpus, std::filesystem::copy_options::recursive);
-    const auto index = dir.path() / "index";
-    index_corpus("build", corpus, index);
-    std::filesystem::create_directories(dir.path() / "web");
-    RunningServer server(index, dir.path() / "web");
+    const IndexedCorpusCopy copy;
+    const auto corpus = copy.corpus();
+    const auto index = copy.index();
+    RunningServer server(index, copy.web());
     ASSERT_GT(server.port(), 0);
 
     // Requests keep flowing the whole time; every one of them must succeed.

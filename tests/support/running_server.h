@@ -12,6 +12,7 @@
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "tests/support/files.h"
@@ -119,6 +120,39 @@ class RunningServer {
 
     ChildProcess child_;
     int port_ = 0;
+};
+
+// How long a server following its index may take to show an update or a rebuild: it looks for
+// a new generation or commit about once a second.
+inline constexpr auto kVisibleWithin = std::chrono::seconds(15);
+
+// Polls `check` until it holds or kVisibleWithin passes.
+template <class Check>
+bool eventually(Check&& check) {
+    const auto deadline = std::chrono::steady_clock::now() + kVisibleWithin;
+    while (std::chrono::steady_clock::now() < deadline) {
+        if (check()) return true;
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    return check();
+}
+
+// A writable copy of corpus/ built into its own index, with an empty web folder: for tests that
+// change the files and update or rebuild the index while a server follows it.
+class IndexedCorpusCopy {
+  public:
+    IndexedCorpusCopy() {
+        std::filesystem::copy(std::filesystem::path(BROADSHEET_SOURCE_DIR) / "corpus", corpus(),
+                              std::filesystem::copy_options::recursive);
+        std::filesystem::create_directories(web());
+        index_corpus("build", corpus(), index());
+    }
+    std::filesystem::path corpus() const { return dir_.path() / "corpus"; }
+    std::filesystem::path index() const { return dir_.path() / "index"; }
+    std::filesystem::path web() const { return dir_.path() / "web"; }
+
+  private:
+    TempDir dir_;
 };
 
 }  // namespace broadsheet::testing_support
