@@ -290,6 +290,9 @@ std::string masthead_outlet(const std::vector<std::string>& first_lines, std::st
 
 namespace {
 
+// How often a name read from the page's foot must be printed in the page to be its site's.
+constexpr std::size_t kMinFootRepeats = 3;
+
 // A footer or menu line as plain words: bullets and list numbers before it, html2text's link
 // underscores ("About_eHow") and starred emphasis around it dropped.
 std::string plain_menu_line(std::string_view line) {
@@ -340,49 +343,48 @@ std::string fullest_form(std::string_view text, const std::string& name, std::si
     return best;
 }
 
-}  // namespace
-
-std::string about_outlet(std::string_view text) {
-    constexpr std::size_t kMinRepeats = 3;
+// Sites sign the foot of their pages ("About X", "More from X"): of the names `name_in` reads
+// from the lines of the page's second half, the one the page prints most often, at least three
+// times ("" when none is).
+template <class NameIn>
+std::string most_printed_foot_name(std::string_view text, NameIn&& name_in) {
     std::string best;
-    std::size_t best_count = kMinRepeats - 1;
-    const auto tail = text.substr(text.size() / 2);
-    for (const auto raw : text::split_lines(tail)) {
-        const auto line = plain_menu_line(raw);
-        if (!line.starts_with("About ")) continue;
-        const auto name = line.substr(6);
-        if (!is_name_line(name) || names_a_page(name)) continue;
-        const auto count = count_word_occurrences(text, name);
-        if (count <= best_count) continue;
-        best = fullest_form(text, name, kMinRepeats);
-        best_count = count;
-    }
-    return best;
-}
-
-std::string more_from_outlet(std::string_view text) {
-    constexpr std::size_t kMinRepeats = 3;
-    std::string best;
-    std::size_t best_count = kMinRepeats - 1;
-    const auto tail = text.substr(text.size() / 2);
-    for (const auto raw : text::split_lines(tail)) {
-        auto line = plain_menu_line(raw);
-        while (line.ends_with(':') || line.ends_with(' ')) line.pop_back();
-        if (!text::starts_with_ci(line, "more from ")) continue;
-        const std::string_view rest = std::string_view(line).substr(10);
-        if (!is_name_line(rest) || names_a_page(rest)) continue;
-        std::vector<std::string_view> words;
-        for (const auto& w : text::split_trimmed(rest, ' '))
-            words.push_back(rest.substr(rest.find(w), w.size()));
-        const auto name = as_printed_name(words);
-        // "More from Jo Marsh": the writer's other stories.
-        if (is_bylined(text, name)) continue;
+    std::size_t best_count = kMinFootRepeats - 1;
+    for (const auto raw : text::split_lines(text.substr(text.size() / 2))) {
+        const std::string name = name_in(plain_menu_line(raw));
+        if (name.empty()) continue;
         const auto count = count_word_occurrences(text, name);
         if (count <= best_count) continue;
         best = name;
         best_count = count;
     }
     return best;
+}
+
+}  // namespace
+
+std::string about_outlet(std::string_view text) {
+    const auto name = most_printed_foot_name(text, [](const std::string& line) {
+        if (!line.starts_with("About ")) return std::string();
+        auto about = line.substr(6);
+        return is_name_line(about) && !names_a_page(about) ? about : std::string();
+    });
+    return name.empty() ? name : fullest_form(text, name, kMinFootRepeats);
+}
+
+std::string more_from_outlet(std::string_view text) {
+    return most_printed_foot_name(text, [text](std::string line) {
+        while (line.ends_with(':') || line.ends_with(' ')) line.pop_back();
+        if (!text::starts_with_ci(line, "more from ")) return std::string();
+        const std::string_view rest = std::string_view(line).substr(10);
+        if (!is_name_line(rest) || names_a_page(rest)) return std::string();
+        std::vector<std::string_view> words;
+        for (const auto& w : text::split_trimmed(rest, ' '))
+            words.push_back(rest.substr(rest.find(w), w.size()));
+        auto name = as_printed_name(words);
+        // "More from Jo Marsh": the writer's other stories.
+        return is_bylined(text, name) ? std::string() : std::string(name);
+    });
 }
 
 bool is_public_host(std::string_view host) {
