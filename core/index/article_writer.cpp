@@ -123,12 +123,19 @@ PutOutcome put_article(Xapian::WritableDatabase& db, const StampedArticle& input
     std::optional<Xapian::docid> existing;
     if (auto it = db.postlist_begin(id_term); it != db.postlist_end(id_term)) existing = *it;
     try {
-        Xapian::Document document =
-            make_article_document(article, tallies.spelling != nullptr ? nullptr : &db);
+        Xapian::Document document = make_article_document(article);
         if (!input.source_stamp.empty())
             document.add_value(kSlotSourceStamp, std::string(input.source_stamp));
+        // The replaced document's words are read before it is overwritten, and taken away only
+        // once the new one is in.
+        SpellingCounts replaced_words;
+        if (existing) count_spelling_words(db.get_document(*existing), replaced_words, -1);
         db.replace_document(id_term, document);
-        if (tallies.spelling != nullptr) count_spelling_words(document, *tallies.spelling);
+        SpellingCounts& spelling = tallies.spelling != nullptr ? *tallies.spelling : replaced_words;
+        if (tallies.spelling != nullptr)
+            for (const auto& [word, change] : replaced_words) spelling[word] += change;
+        count_spelling_words(document, spelling);
+        if (tallies.spelling == nullptr) apply_spelling(db, replaced_words);
     } catch (const Xapian::InvalidArgumentError& e) {
         // Xapian refuses some input outright (e.g. an id term longer than 245 bytes).
         diagnostics.push_back(
@@ -141,10 +148,15 @@ PutOutcome put_article(Xapian::WritableDatabase& db, const StampedArticle& input
 }
 
 void delete_article(Xapian::WritableDatabase& db, Xapian::docid document,
-                    const std::string& article_id, QuoteChanges* quotes) {
+                    const std::string& article_id, WriteTallies tallies) {
+    SpellingCounts own;
+    SpellingCounts& spelling = tallies.spelling != nullptr ? *tallies.spelling : own;
+    count_spelling_words(db.get_document(document), spelling, -1);
+    if (tallies.spelling == nullptr) apply_spelling(db, own);
     db.delete_document(document);
     if (article_id.empty()) return;
     const std::string ref = article_ref_term(article_id);
+    QuoteChanges* quotes = tallies.quotes;
     if (quotes != nullptr)
         for (auto it = db.postlist_begin(ref); it != db.postlist_end(ref); ++it)
             note_removed(quotes, db.get_document(*it));

@@ -31,7 +31,7 @@ struct StampedArticle {
 
 // Where put_article and delete_article count what they did besides writing; each optional.
 struct WriteTallies {
-    SpellingCounts* spelling = nullptr;  // the article's spelling words, for add_spelling()
+    SpellingCounts* spelling = nullptr;  // spelling changes, for apply_spelling()
     QuoteChanges* quotes = nullptr;      // quote documents changed, for regroup_changed_quotes
 };
 
@@ -39,20 +39,23 @@ struct WriteTallies {
 // quote documents are matched with the stored ones by quote id: one whose document would come
 // out the same is left alone (so is its group when its words, speaker and date are the same);
 // stored ones the article no longer has are deleted, so an edited article keeps no stale ones.
-// Spelling data goes to `db` too, unless `tallies.spelling` is given: then the article's spelling
-// words are counted there, for the caller to add_spelling() before it commits. A document Xapian
+// The spelling table keeps the words of the article documents present: the article's spelling
+// words are added and those of the document it replaces taken away, in `db` or, when
+// `tallies.spelling` is given, counted there for the caller to apply_spelling() before it
+// commits. A document Xapian
 // refuses is a Skipped diagnostic (Rejected); a refused quote is a Warning. `replaced`, when
 // given, receives the docid the article had before.
 PutOutcome put_article(Xapian::WritableDatabase& db, const StampedArticle& input,
                        std::vector<Diagnostic>& diagnostics,
                        std::optional<Xapian::docid>* replaced = nullptr, WriteTallies tallies = {});
 
-// Deletes an article document and the quote documents that came from it (noted in `quotes`
-// when given).
+// Deletes an article document and the quote documents that came from it, and takes the
+// article's spelling words away (from `db`, or counted in `tallies.spelling` when given; the
+// removed quotes are noted in `tallies.quotes` when given).
 void delete_article(Xapian::WritableDatabase& db, Xapian::docid document,
-                    const std::string& article_id, QuoteChanges* quotes = nullptr);
+                    const std::string& article_id, WriteTallies tallies = {});
 
-// The same, found by article id; false when the database holds no such article.
+// The same, found by article id, spelling taken from `db`; false when it holds no such article.
 bool delete_article(Xapian::WritableDatabase& db, const std::string& article_id);
 
 }  // namespace broadsheet

@@ -195,7 +195,8 @@ void add_value_if_present(Xapian::Document& doc, ValueSlot slot, const std::stri
 
 }  // namespace
 
-void count_spelling_words(const Xapian::Document& article_document, SpellingCounts& counts) {
+void count_spelling_words(const Xapian::Document& article_document, SpellingCounts& counts,
+                          long long times) {
     // Spelling words are the title's and body's unprefixed terms (TermGenerator adds spelling
     // for unprefixed words only). The title reaches the unprefixed field at its own wdf_inc,
     // so a word's wdf there is title_wdf + body occurrences, where title_wdf is the wdf of its
@@ -211,12 +212,17 @@ void count_spelling_words(const Xapian::Document& article_document, SpellingCoun
         const std::string title_term = title_prefix + word;
         title.skip_to(title_term);
         if (title != end && *title == title_term) title_wdf = title.get_wdf();
-        counts[word] += it.get_wdf() - title_wdf + title_wdf / title_inc;
+        counts[word] += times * (it.get_wdf() - title_wdf + title_wdf / title_inc);
     }
 }
 
-void add_spelling(Xapian::WritableDatabase& db, SpellingCounts& counts) {
-    for (const auto& [word, count] : counts) db.add_spelling(word, count);
+void apply_spelling(Xapian::WritableDatabase& db, SpellingCounts& counts) {
+    for (const auto& [word, count] : counts) {
+        if (count > 0)
+            db.add_spelling(word, static_cast<Xapian::termcount>(count));
+        else if (count < 0)
+            db.remove_spelling(word, static_cast<Xapian::termcount>(-count));
+    }
     counts.clear();
 }
 

@@ -17,17 +17,23 @@ namespace broadsheet {
 Xapian::Document make_article_document(const Article& article,
                                        Xapian::WritableDatabase* spelling_db = nullptr);
 
-// Words for the spelling table, each with how many times it is to be added.
-using SpellingCounts = std::unordered_map<std::string, Xapian::termcount>;
+// Changes to a spelling table: each word with how much its frequency is to rise (positive) or
+// fall (negative).
+using SpellingCounts = std::unordered_map<std::string, long long>;
 
-// Adds to `counts` the spelling data of an article document made without a spelling database:
-// every title and body word, as many times as make_article_document(article, db) would have
-// added it to db one occurrence at a time. A build counts here and adds each word once per batch
-// (add_spelling), which gives the same spelling table for a fraction of the work.
-void count_spelling_words(const Xapian::Document& article_document, SpellingCounts& counts);
+// Adds to `counts`, `times` over (-1 takes them away), the spelling data of an article document
+// made without a spelling database: every title and body word, as many times as
+// make_article_document(article, db) would have added it to db one occurrence at a time. A build
+// counts here and adds each word once per batch (apply_spelling), which gives the same spelling
+// table for a fraction of the work; the same count of a stored document is what replacing or
+// deleting it takes away, so the table always holds the words of the documents present.
+void count_spelling_words(const Xapian::Document& article_document, SpellingCounts& counts,
+                          long long times = 1);
 
-// Adds the counted words to db's spelling table and empties `counts`.
-void add_spelling(Xapian::WritableDatabase& db, SpellingCounts& counts);
+// Applies the counted changes to db's spelling table (a fall to zero or below removes the word)
+// and empties `counts`. On a WritableDatabase of several shards Xapian applies them to the
+// first shard only; apply_shard_spelling (core/index/spelling_table.h) spreads them.
+void apply_spelling(Xapian::WritableDatabase& db, SpellingCounts& counts);
 
 // The unique id term (Q + id) used with replace_document/delete_document.
 std::string unique_term(const Article& article);

@@ -193,7 +193,8 @@ std::map<std::string, StoredFile> stored_files(const Xapian::Database& db) {
 
 // Deletes an article document, found by docid, and the quote documents that came from it.
 void delete_stored_article(Run& run, Xapian::WritableDatabase& db, Xapian::docid document) {
-    delete_article(db, document, stored_article_id(db.get_document(document)), &run.quotes);
+    delete_article(db, document, stored_article_id(db.get_document(document)),
+                   {&run.spelling, &run.quotes});
 }
 
 // Re-extracts one new or changed file and writes its articles; returns the document ids of the
@@ -290,9 +291,11 @@ IndexReport update_locked(const IndexOptions& options, unsigned current) {
     }
     // Kept shards open as one WritableDatabase: Xapian routes a change or deletion to the shard
     // holding the document, and a new document (docid = last + 1) to shard (docid - 1) mod N,
-    // so new articles spread evenly. Metadata and spelling data go to the first shard, where
-    // readers of the combined database look for them (and the spelling database below). Each
-    // shard commits on its own, so a reader may briefly see some shards updated and others not.
+    // so new articles spread evenly. Metadata goes to the first shard, where readers of the
+    // combined database look for it. Spelling changes are counted during the update and applied
+    // to the shards one by one afterwards (a word's entries may lie on any shard). Each shard
+    // commits on its own, so a reader may briefly see some shards updated and others not.
+    const std::optional<std::vector<ShardEntry>> shards = read_shard_manifest(generation);
     Xapian::WritableDatabase db(generation.string(), Xapian::DB_OPEN);
     check_schema(db);
     std::map<std::string, StoredFile> stored = stored_files(db);
@@ -317,19 +320,23 @@ IndexReport update_locked(const IndexOptions& options, unsigned current) {
             delete_stored_article(run, db, file.documents[d]);
         run.report.deleted += file.documents.size();
     }
-    // Spelling words are added once per word rather than once per occurrence (as a build does);
-    // only the groups the changed quotes can reach are recomputed: none when no quote changed.
-    add_spelling(db, run.spelling);
+    // Spelling words are changed once per word rather than once per occurrence (as a build
+    // does); only the groups the changed quotes can reach are recomputed: none when no quote
+    // changed.
+    if (!shards) apply_spelling(db, run.spelling);
     regroup_changed_quotes(db, run.quotes);
     write_metadata(db);
     db.commit_transaction();
-    // The spelling database follows the shards' new words (a generation of shards built before
-    // it existed gets one). Committed after the shards: a reader may for a moment correct from
-    // the previous words, as it may see some shards updated and others not.
-    if (is_sharded_generation(generation))
-        sync_spelling(Xapian::Database(generation.string()), generation / kSpellingName);
     finish_report(run, db);
     db.close();
+    // The shards' spelling tables, then the spelling database, follow the new words (a
+    // generation of shards built before it existed gets one). Committed after the shards: a
+    // reader may for a moment correct from the previous words, as it may see some shards updated
+    // and others not.
+    if (shards) {
+        apply_shard_spelling(generation, *shards, run.spelling);
+        sync_spelling(Xapian::Database(generation.string()), generation / kSpellingName);
+    }
 
     run.report.mode = IndexMode::Update;
     run.report.generation = generation;

@@ -108,7 +108,7 @@ void index_run(Shard& shard, SharedState& state) {
                 }
                 ++shard.added;
                 if (++uncommitted >= input.batch_size) {
-                    add_spelling(*shard.db, shard.spelling);
+                    apply_spelling(*shard.db, shard.spelling);
                     shard.db->commit();
                     uncommitted = 0;
                 }
@@ -119,7 +119,7 @@ void index_run(Shard& shard, SharedState& state) {
             input.on_file(relative);
         }
     }
-    add_spelling(*shard.db, shard.spelling);
+    apply_spelling(*shard.db, shard.spelling);
     shard.db->commit();
 }
 

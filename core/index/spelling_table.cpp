@@ -2,6 +2,7 @@
 // database, by the differences between the two sorted word lists.
 #include "core/index/spelling_table.h"
 
+#include <algorithm>
 #include <string>
 #include <utility>
 #include <vector>
@@ -40,7 +41,44 @@ std::vector<SpellingChange> differences(const Xapian::Database& source,
     return changes;
 }
 
+// How much of each falling word (sorted, with the fall still to take) `shard` holds and gives up,
+// read before anything is written to it; `falls` keeps what is left for the next shards.
+std::vector<std::pair<std::string, Xapian::termcount>> take_falls(
+    const Xapian::Database& shard, std::vector<std::pair<std::string, long long>>& falls) {
+    std::vector<std::pair<std::string, Xapian::termcount>> taken;
+    Xapian::TermIterator held = shard.spellings_begin();
+    const Xapian::TermIterator end = shard.spellings_end();
+    for (auto& [word, left] : falls) {
+        if (left == 0) continue;
+        held.skip_to(word);
+        if (held == end) break;
+        if (*held != word) continue;
+        const long long take = std::min<long long>(left, held.get_termfreq());
+        taken.emplace_back(word, static_cast<Xapian::termcount>(take));
+        left -= take;
+    }
+    return taken;
+}
+
 }  // namespace
+
+void apply_shard_spelling(const fs::path& generation, const std::vector<ShardEntry>& shards,
+                          SpellingCounts& changes) {
+    if (changes.empty()) return;  // an update that changed no article writes no shard
+    std::vector<std::pair<std::string, long long>> falls;
+    for (const auto& [word, change] : changes)
+        if (change < 0) falls.emplace_back(word, -change);
+    std::sort(falls.begin(), falls.end());
+    for (std::size_t k = 0; k < shards.size(); ++k) {
+        Xapian::WritableDatabase shard((generation / shards[k].name).string(), Xapian::DB_OPEN);
+        for (const auto& [word, fall] : take_falls(shard, falls)) shard.remove_spelling(word, fall);
+        if (k == 0)
+            for (const auto& [word, change] : changes)
+                if (change > 0) shard.add_spelling(word, static_cast<Xapian::termcount>(change));
+        shard.commit();
+    }
+    changes.clear();
+}
 
 SpellingSync sync_spelling(const Xapian::Database& source, const fs::path& path) {
     Xapian::WritableDatabase target(path.string(),

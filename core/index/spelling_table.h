@@ -16,6 +16,10 @@
 #include <filesystem>
 #include <optional>
 #include <string_view>
+#include <vector>
+
+#include "core/index/document.h"
+#include "core/index/shard_manifest.h"
 
 namespace broadsheet {
 
@@ -32,6 +36,17 @@ struct SpellingSync {
 // entries of `source` with their frequencies, by adding and removing only the differences, in
 // one commit. Throws Xapian::Error when either database cannot be read or written.
 SpellingSync sync_spelling(const Xapian::Database& source, const std::filesystem::path& path);
+
+// Applies `changes` to the spelling tables of the local `shards` of the generation directory
+// `generation`, each shard opened as its own WritableDatabase and committed (a WritableDatabase
+// of several shards would apply them all to the first): a rise goes to the first shard, as
+// Xapian's combined WritableDatabase would put it; a fall is taken from the shards holding the
+// word, first shard first, no shard below zero. The shards' tables summed (what
+// Xapian::Database(generation) lists and sync_spelling copies) thereby change by exactly
+// `changes`, whichever shard an article's words were first added to. Empties `changes`. Throws
+// Xapian::Error when a shard cannot be written.
+void apply_shard_spelling(const std::filesystem::path& generation,
+                          const std::vector<ShardEntry>& shards, SpellingCounts& changes);
 
 // The spelling-only database of the generation directory `generation`, or nullopt when it has
 // none (a single database, or shards built before spelling databases existed). Throws

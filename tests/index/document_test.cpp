@@ -259,27 +259,37 @@ TEST(ArticleDocument, CountedSpellingWordsEqualTheOnesAddedPerOccurrence) {
     testing_support::TempDir dir;
     Xapian::WritableDatabase per_occurrence((dir / "per").string(), Xapian::DB_CREATE);
     Xapian::WritableDatabase counted((dir / "counted").string(), Xapian::DB_CREATE);
-    SpellingCounts counts;
-    for (const SpellingCase& c : cases) {
+    const auto article_of = [](const SpellingCase& c) {
         Article article = base_article();
         article.title = c.title;
         article.body = c.body;
         article.author = "Anna Author";
         article.speakers = {"Staffan Mistura"};
+        return article;
+    };
+    SpellingCounts counts;
+    for (const SpellingCase& c : cases) {
+        const Article article = article_of(c);
         per_occurrence.add_document(make_article_document(article, &per_occurrence));
         count_spelling_words(make_article_document(article), counts);
         SpellingCounts one;
         count_spelling_words(make_article_document(article), one);
         Xapian::WritableDatabase alone((dir / "alone").string(), Xapian::DB_CREATE_OR_OVERWRITE);
-        add_spelling(alone, one);
+        apply_spelling(alone, one);
         Xapian::WritableDatabase direct((dir / "direct").string(), Xapian::DB_CREATE_OR_OVERWRITE);
         direct.add_document(make_article_document(article, &direct));
         EXPECT_EQ(spelling_table(alone), spelling_table(direct)) << c.why;
         EXPECT_TRUE(one.empty()) << c.why;
     }
-    add_spelling(counted, counts);
+    apply_spelling(counted, counts);
     EXPECT_EQ(spelling_table(counted), spelling_table(per_occurrence));
     EXPECT_FALSE(spelling_table(counted).empty());
+    // Taking every article's count away again (what replacing or deleting it does) empties
+    // the table: no word is left behind, none goes below zero.
+    for (const SpellingCase& c : cases)
+        count_spelling_words(make_article_document(article_of(c)), counts, -1);
+    apply_spelling(counted, counts);
+    EXPECT_TRUE(spelling_table(counted).empty());
 }
 
 // Whether the quote document of article.quotes[index] has the XMISSING: term for `field`.

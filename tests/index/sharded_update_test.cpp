@@ -1,11 +1,13 @@
 // sharded_update_test.cpp — `update` of a generation of kept shards changes each article in the
-// shard that holds it and leaves the index a single database would hold after the same update.
+// shard that holds it and leaves the index a single database would hold after the same update;
+// on one database and on shards alike, it leaves the spelling data a fresh build would write.
 #include <gtest/gtest.h>
 #include <xapian.h>
 
 #include <functional>
 #include <map>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "core/error.h"
@@ -177,6 +179,115 @@ std::string case_name(const testing::TestParamInfo<UpdateCase>& param) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Changes, ShardedUpdate, testing::ValuesIn(update_cases()), case_name);
+
+// A file of the test corpus whose words are the spelling cases' own: no other file has them.
+const char* const kSpellingFile = "spelling-words.md";
+
+std::string spelling_article(const std::string& body) {
+    return "# Quarry licence hearing\n\n" + body + "\n";
+}
+
+struct SpellingCase {
+    const char* name;
+    std::string before;  // kSpellingFile before the build; empty: none
+    std::string after;   // kSpellingFile before the update; empty: removed or never written
+    const char* gone;    // a word the update must take out of the spelling table; "" for none
+};
+
+const std::vector<SpellingCase>& spelling_cases() {
+    static const std::vector<SpellingCase> cases = {
+        // A word the edited file no longer has leaves the table, not just the document.
+        {"word_removed",
+         spelling_article("The zorbified quarrymen spoke about the zorbified gravel."),
+         spelling_article("The quarrymen spoke about the gravel, at length."), "zorbified"},
+        // A word used fewer times keeps its entry with a lower frequency, never a higher one.
+        {"word_count_decreased",
+         spelling_article("Vellumist vellumist vellumist traders met the vellumist guild."),
+         spelling_article("Vellumist traders met the guild of printers."), ""},
+        // A removed file takes every word only it had out of the table.
+        {"file_removed", spelling_article("Glimmerstone sellers closed the market."), "",
+         "glimmerstone"},
+        // A new file's words are added once, as a build adds them.
+        {"file_added", "", spelling_article("Brambleton ferrymen struck on Tuesday."), ""},
+    };
+    return cases;
+}
+
+struct LayoutCase {
+    const char* name;
+    std::size_t jobs;
+    ShardLayout layout;
+};
+
+const std::vector<LayoutCase>& layout_cases() {
+    static const std::vector<LayoutCase> cases = {
+        // One database: Xapian's own add_spelling and remove_spelling apply.
+        {"single", 1, ShardLayout::Merged},
+        // Kept shards: kSpellingFile sorts late, so its words lie on the last shard, not on the
+        // first one, where Xapian's combined WritableDatabase would change spelling data.
+        {"sharded", 3, ShardLayout::Kept},
+    };
+    return cases;
+}
+
+class SpellingAfterUpdate : public testing::TestWithParam<std::tuple<SpellingCase, LayoutCase>> {
+  protected:
+    IndexOptions options_for(const fs::path& corpus, const fs::path& index) const {
+        IndexOptions options;
+        options.corpus_dir = corpus;
+        options.index_dir = index;
+        options.registry = &registry_;
+        options.jobs = std::get<1>(GetParam()).jobs;
+        options.layout = std::get<1>(GetParam()).layout;
+        return options;
+    }
+
+    static void write_or_remove(const fs::path& corpus, const std::string& text) {
+        if (text.empty())
+            fs::remove(corpus / kSpellingFile);
+        else
+            write_file(corpus / kSpellingFile, text);
+    }
+
+    Registry registry_;
+};
+
+TEST_P(SpellingAfterUpdate, EqualsAFreshBuildOfTheSameFiles) {
+    const auto& [row, layout] = GetParam();
+    TempDir dir;
+    const fs::path corpus = dir / "corpus";
+    fs::copy(kTestCorpus, corpus, fs::copy_options::recursive);
+    write_or_remove(corpus, row.before);
+    build_index(options_for(corpus, dir / "updated"));
+    write_or_remove(corpus, row.after);
+    const IndexReport updated = update_index(options_for(corpus, dir / "updated"));
+    const IndexReport fresh = build_index(options_for(corpus, dir / "fresh"));
+
+    const auto expected = spelling_image(Xapian::Database((dir / "fresh").string()));
+    const auto got = spelling_image(Xapian::Database((dir / "updated").string()));
+    EXPECT_EQ(got, expected);
+    if (*row.gone != '\0') {
+        const std::string entry_start = std::string(row.gone) + "#";
+        for (const std::string& entry : got) EXPECT_NE(entry.rfind(entry_start, 0), 0u) << entry;
+    }
+    if (layout.layout == ShardLayout::Kept) {
+        // What suggestions on shards come from follows the shards' tables.
+        const auto spelling = open_spelling(updated.generation);
+        ASSERT_TRUE(spelling);
+        EXPECT_EQ(spelling_image(*spelling), spelling_image(*open_spelling(fresh.generation)));
+        EXPECT_EQ(spelling_image(*spelling), expected);
+    }
+}
+
+std::string spelling_case_name(
+    const testing::TestParamInfo<std::tuple<SpellingCase, LayoutCase>>& param) {
+    return std::string(std::get<0>(param.param).name) + "_" + std::get<1>(param.param).name;
+}
+
+INSTANTIATE_TEST_SUITE_P(Changes, SpellingAfterUpdate,
+                         testing::Combine(testing::ValuesIn(spelling_cases()),
+                                          testing::ValuesIn(layout_cases())),
+                         spelling_case_name);
 
 }  // namespace
 }  // namespace broadsheet
