@@ -63,7 +63,10 @@ class MatchBudget {
     // hold the counts of the matches seen so far. Clears `enquire`'s match spies.
     // Where a shard is remote, Xapian cannot run the deadline spy there: the pass runs to its
     // end, bounded by the remote timeout (a shard that misses it fails the request).
+    // The pass weighs nothing (BoolWeight): it returns no hits, the documents that match do not
+    // depend on the weighting, and BM25 would read every match's length to weigh it.
     void count(Xapian::Enquire& enquire, Xapian::doccount all, ShardReach reach) {
+        enquire.set_weighting_scheme(Xapian::BoolWeight());
         if (reach == ShardReach::Remote) {
             enquire.get_mset(0, 0, all);
             enquire.clear_matchspies();
