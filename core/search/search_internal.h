@@ -177,8 +177,9 @@ MatchEnd count_matches(SearchContext& context, const Xapian::Query& query, Xapia
 MatchEnd count_matches(SearchContext& context, const Xapian::Query& query, FacetCounter& counter);
 
 // One result page of `params` (already validated, type set): the envelope from the match,
-// each hit from `make_hit(mset, iterator, snippets_ms)`, which adds the milliseconds its snippet
-// work took to snippets_ms. Call inside SearchContext::guarded.
+// each hit from `make_hit(mset, iterator, built, snippets_ms)` (`built` the request's query),
+// which adds the milliseconds its snippet work took to snippets_ms. Call inside
+// SearchContext::guarded.
 template <class HitType, class MakeHit>
 ResultPage<HitType> run_page(SearchContext& context, const SearchParams& params, MakeHit&& make) {
     const auto started = std::chrono::steady_clock::now();
@@ -198,7 +199,7 @@ ResultPage<HitType> run_page(SearchContext& context, const SearchParams& params,
     result.timing.match_ms = summaries.match_ms;
     result.timing.facets_ms = summaries.facets_ms;
     for (auto it = mset.begin(); it != mset.end(); ++it)
-        result.hits.push_back(make(mset, it, result.timing.snippets_ms));
+        result.hits.push_back(make(mset, it, built, result.timing.snippets_ms));
     result.took_ms = ms_since(started);
     return result;
 }
