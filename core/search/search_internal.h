@@ -65,10 +65,12 @@ class MatchBudget {
     // end, bounded by the remote timeout (a shard that misses it fails the request).
     // The pass weighs nothing (BoolWeight): it returns no hits, the documents that match do not
     // depend on the weighting, and BM25 would read every match's length to weigh it.
-    void count(Xapian::Enquire& enquire, Xapian::doccount all, ShardReach reach) {
+    // `decider`, when given, accepts the matches that count.
+    void count(Xapian::Enquire& enquire, Xapian::doccount all, ShardReach reach,
+               const Xapian::MatchDecider* decider = nullptr) {
         enquire.set_weighting_scheme(Xapian::BoolWeight());
         if (reach == ShardReach::Remote) {
-            enquire.get_mset(0, 0, all);
+            enquire.get_mset(0, 0, all, nullptr, decider);
             enquire.clear_matchspies();
             return;
         }
@@ -77,7 +79,7 @@ class MatchBudget {
         DeadlineSpy deadline(stop);
         enquire.add_matchspy(&deadline);
         try {
-            enquire.get_mset(0, 0, all);
+            enquire.get_mset(0, 0, all, nullptr, decider);
         } catch (const DeadlineReached&) {
             end_ = MatchEnd::TimedOut;
         }
