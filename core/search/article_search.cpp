@@ -185,13 +185,16 @@ SearchResult search_articles(SearchContext& context, const SearchParams& params)
     return context.guarded([&] {
         if (const std::optional<Browse> browse = browse_of(context, articles))
             return browse_page(context, *browse, articles, {articles, nullptr, stemmer});
-        // Made at the first hit, from the query the match ran.
+        // Made at the first hit, from the query the match ran; not over remote shards, where
+        // reading a hit's termlist is one more round trip.
         std::optional<std::optional<BodyTerms>> body_terms;
         return search_internal::run_page<Hit>(
             context, articles,
             [&](const Xapian::MSet& mset, const Xapian::MSetIterator& it, const BuiltQuery& built,
                 double& snippets_ms) {
-                if (!body_terms) body_terms = BodyTerms::make(built.text);
+                if (!body_terms)
+                    body_terms = context.reach() == ShardReach::Local ? BodyTerms::make(built.text)
+                                                                      : std::optional<BodyTerms>();
                 const BodyTerms* terms = *body_terms ? &**body_terms : nullptr;
                 return article_hit({articles, &mset, stemmer, terms}, it.get_document(),
                                    snippets_ms);
