@@ -63,17 +63,17 @@ class MatchBudget {
     // hold the counts of the matches seen so far. Clears `enquire`'s match spies.
     // Where a shard is remote, Xapian cannot run the deadline spy there: the pass runs to its
     // end, bounded by the remote timeout (a shard that misses it fails the request).
-    // The pass weighs nothing (BoolWeight): it returns no hits, the documents that match do not
-    // depend on the weighting, and BM25 would read every match's length to weigh it.
+    // A local pass weighs nothing (BoolWeight): it returns no hits, the documents that match do
+    // not depend on the weighting, and BM25 would read every match's length to weigh it.
     // `decider`, when given, accepts the matches that count.
     void count(Xapian::Enquire& enquire, Xapian::doccount all, ShardReach reach,
                const Xapian::MatchDecider* decider = nullptr) {
-        enquire.set_weighting_scheme(Xapian::BoolWeight());
         if (reach == ShardReach::Remote) {
             enquire.get_mset(0, 0, all, nullptr, decider);
             enquire.clear_matchspies();
             return;
         }
+        enquire.set_weighting_scheme(Xapian::BoolWeight());
         const Clock::time_point stop =
             std::max(deadline_, Clock::now() + to_duration(kLatePassSeconds));
         DeadlineSpy deadline(stop);
