@@ -8,6 +8,7 @@
 #include <optional>
 
 #include "core/schema.h"
+#include "core/search/body_terms.h"
 #include "core/search/browse.h"
 #include "core/search/histogram.h"
 #include "core/search/hit_reader.h"
@@ -22,12 +23,14 @@ using search_internal::kMarkEnd;
 using search_internal::kMarkStart;
 using search_internal::kSnippetBytes;
 
-// What a hit needs besides its document: the request, and the match's MSet when q has words to
-// mark (nullptr for a browse).
+// What a hit needs besides its document: the request, the match's MSet when q has words to
+// mark (nullptr for a browse), and the body test of q's words (nullptr: run the snippet
+// generator on every body).
 struct HitSource {
     const SearchParams& params;
     const Xapian::MSet* mset = nullptr;
     const Xapian::Stem& stemmer;
+    const BodyTerms* body_terms = nullptr;
 };
 
 // The stored article's hit fields, read without a JSON tree; anything the reader does not take
@@ -44,7 +47,10 @@ Hit article_hit(const HitSource& source, const Xapian::Document& doc, double& sn
         return search_internal::make_hit(std::move(article), {});
     const auto started = std::chrono::steady_clock::now();
     std::string snippet;
-    if (source.mset != nullptr && !source.params.q.empty()) {
+    // A body without any of q's words (a hit on its title) gets the opening lines, which is what
+    // the generator's unmarked window would be replaced by below.
+    if (source.mset != nullptr && !source.params.q.empty() &&
+        (source.body_terms == nullptr || source.body_terms->in_body(doc))) {
         // Flags 0: the default background model and exhaustive search cost ~15× more here.
         snippet = source.mset->snippet(article.body, kSnippetBytes, source.stemmer, 0,
                                        std::string(kMarkStart), std::string(kMarkEnd),
@@ -179,10 +185,19 @@ SearchResult search_articles(SearchContext& context, const SearchParams& params)
     return context.guarded([&] {
         if (const std::optional<Browse> browse = browse_of(context, articles))
             return browse_page(context, *browse, articles, {articles, nullptr, stemmer});
+        // Made at the first hit, from the query the match ran; not over remote shards, where
+        // reading a hit's termlist is one more round trip.
+        std::optional<std::optional<BodyTerms>> body_terms;
         return search_internal::run_page<Hit>(
             context, articles,
-            [&](const Xapian::MSet& mset, const Xapian::MSetIterator& it, double& snippets_ms) {
-                return article_hit({articles, &mset, stemmer}, it.get_document(), snippets_ms);
+            [&](const Xapian::MSet& mset, const Xapian::MSetIterator& it, const BuiltQuery& built,
+                double& snippets_ms) {
+                if (!body_terms)
+                    body_terms = context.reach() == ShardReach::Local ? BodyTerms::make(built.text)
+                                                                      : std::optional<BodyTerms>();
+                const BodyTerms* terms = *body_terms ? &**body_terms : nullptr;
+                return article_hit({articles, &mset, stemmer, terms}, it.get_document(),
+                                   snippets_ms);
             });
     });
 }

@@ -37,7 +37,7 @@ std::optional<BrowseSlice> BrowseSlice::make(std::shared_ptr<const FacetColumns>
 
 BrowseSlice::BrowseSlice(std::shared_ptr<const FacetColumns> columns, std::uint32_t low,
                          std::uint32_t high, bool with_undated)
-    : columns_(std::move(columns)), low_(low), high_(high) {
+    : columns_(std::move(columns)), low_(low), high_(high), with_undated_(with_undated) {
     const std::vector<std::uint32_t>& before = columns_->dated_before_;
     const std::uint32_t dated = before.back();
     // Newest first: ordinal high_ - 1 leads, ordinal low_ ends the dated part.
@@ -58,6 +58,13 @@ Xapian::docid BrowseSlice::at(std::size_t position, SortOrder order) const {
                        1;
     const auto ordinal = static_cast<std::size_t>(group - before.begin());
     return browse[dated - before[ordinal + 1] + (ascending - *group)];
+}
+
+bool BrowseSlice::holds(Xapian::docid id) const {
+    const PackedColumn& dates = columns_->date_;
+    const std::uint32_t ordinal = id < dates.size() ? dates[id] : 0;
+    if (ordinal == 0) return with_undated_;
+    return ordinal >= low_ && ordinal < high_;
 }
 
 void BrowseSlice::count(ColumnCountSpy& spy) const {

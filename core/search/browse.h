@@ -35,6 +35,9 @@ class BrowseSlice {
     Xapian::docid at(std::size_t position, SortOrder order) const;
     // Shows every article of the slice to `spy`, which must count from the same columns.
     void count(ColumnCountSpy& spy) const;
+    // Whether article document `id` has a date the slice holds (or, when it holds the undated,
+    // none): what OP_VALUE_RANGE over kSlotDate with the slice's ends answers for it.
+    bool holds(Xapian::docid id) const;
     // Calls visit(id) for every article of the slice in `order`.
     template <class Visit>
     void visit(SortOrder order, Visit&& visit) const;
@@ -47,6 +50,7 @@ class BrowseSlice {
     // Dated articles with a date ordinal in [low_, high_), then, with_undated, the undated ones.
     std::uint32_t low_ = 1;
     std::uint32_t high_ = 1;
+    bool with_undated_ = false;
     // The slice's run of browse_order_: [begin_, end_).
     std::size_t begin_ = 0;
     std::size_t end_ = 0;

@@ -105,7 +105,8 @@ QuoteSearchResult search_quotes(SearchContext& context, const SearchParams& para
     return context.guarded([&] {
         return search_internal::run_page<QuoteHit>(
             context, quotes,
-            [&](const Xapian::MSet& mset, const Xapian::MSetIterator& it, double& snippets_ms) {
+            [&](const Xapian::MSet& mset, const Xapian::MSetIterator& it,
+                const BuiltQuery& /*built*/, double& snippets_ms) {
                 return quote_hit(context.db(), mset, it.get_document(), stemmer,
                                  {marking, &snippets_ms});
             });

@@ -63,18 +63,23 @@ class MatchBudget {
     // hold the counts of the matches seen so far. Clears `enquire`'s match spies.
     // Where a shard is remote, Xapian cannot run the deadline spy there: the pass runs to its
     // end, bounded by the remote timeout (a shard that misses it fails the request).
-    void count(Xapian::Enquire& enquire, Xapian::doccount all, ShardReach reach) {
+    // A local pass weighs nothing (BoolWeight): it returns no hits, the documents that match do
+    // not depend on the weighting, and BM25 would read every match's length to weigh it.
+    // `decider`, when given, accepts the matches that count.
+    void count(Xapian::Enquire& enquire, Xapian::doccount all, ShardReach reach,
+               const Xapian::MatchDecider* decider = nullptr) {
         if (reach == ShardReach::Remote) {
-            enquire.get_mset(0, 0, all);
+            enquire.get_mset(0, 0, all, nullptr, decider);
             enquire.clear_matchspies();
             return;
         }
+        enquire.set_weighting_scheme(Xapian::BoolWeight());
         const Clock::time_point stop =
             std::max(deadline_, Clock::now() + to_duration(kLatePassSeconds));
         DeadlineSpy deadline(stop);
         enquire.add_matchspy(&deadline);
         try {
-            enquire.get_mset(0, 0, all);
+            enquire.get_mset(0, 0, all, nullptr, decider);
         } catch (const DeadlineReached&) {
             end_ = MatchEnd::TimedOut;
         }
@@ -174,8 +179,9 @@ MatchEnd count_matches(SearchContext& context, const Xapian::Query& query, Xapia
 MatchEnd count_matches(SearchContext& context, const Xapian::Query& query, FacetCounter& counter);
 
 // One result page of `params` (already validated, type set): the envelope from the match,
-// each hit from `make_hit(mset, iterator, snippets_ms)`, which adds the milliseconds its snippet
-// work took to snippets_ms. Call inside SearchContext::guarded.
+// each hit from `make_hit(mset, iterator, built, snippets_ms)` (`built` the request's query),
+// which adds the milliseconds its snippet work took to snippets_ms. Call inside
+// SearchContext::guarded.
 template <class HitType, class MakeHit>
 ResultPage<HitType> run_page(SearchContext& context, const SearchParams& params, MakeHit&& make) {
     const auto started = std::chrono::steady_clock::now();
@@ -195,7 +201,7 @@ ResultPage<HitType> run_page(SearchContext& context, const SearchParams& params,
     result.timing.match_ms = summaries.match_ms;
     result.timing.facets_ms = summaries.facets_ms;
     for (auto it = mset.begin(); it != mset.end(); ++it)
-        result.hits.push_back(make(mset, it, result.timing.snippets_ms));
+        result.hits.push_back(make(mset, it, built, result.timing.snippets_ms));
     result.took_ms = ms_since(started);
     return result;
 }
