@@ -1,6 +1,7 @@
 // news_pages_test.cpp — table tests of the attribution classes the labelled htmldate/ news pages
 // showed (surnames that are also titles, long titles and appositives before a name, a speaker
-// named in a clause that is not the sentence's subject), each with made-up sentences.
+// named in a clause that is not the sentence's subject, interview transcripts, ledes set in
+// capitals), each with made-up sentences.
 #include <gtest/gtest.h>
 
 #include <string>
@@ -91,6 +92,66 @@ const NewsPageCase kCases[] = {
     {"plain words before a name that no title follows still end the subject phrase",
      "Residents fear the plan. Critics of the mayor Tom Hale said \u201cno\u201d.",
      {"Tom Hale"}},
+    {"'told to' with no listener is an order received, not speech given",
+     "Adam Leigh, 58, was diagnosed with cirrhosis and told to prepare for the worst.",
+     {}},
+    {"... while 'told' with a listener still reports speech",
+     "Adam Leigh told reporters that he would appeal.",
+     {"Adam Leigh"}},
+    {"an adjective between the article and the name does not hide the speaker",
+     "Ona Jabari beat Mara Vond in two sets. Afterwards, an emotional Jabari announced she was "
+     "giving away her prize money, saying: \u201cIt is heartbreaking.\u201d",
+     {"Ona Jabari"}},
+    {"... but a name that modifies a noun is no speaker",
+     "Ona Jabari won. A former Jabari coach said: \u201cShe works hard.\u201d",
+     {}},
+    {"'who' after an appositive with an article stands for the name before it",
+     "Present was Ryan Grove, a former Navy pilot who asserted in July that sightings were "
+     "underreported.",
+     {"Ryan Grove"}},
+    {"'shares' after a quotation attributes it",
+     "Dina Austen lost her hair.\n\n\u201cIt was ironic,\u201d Austen shares with the "
+     "magazine.",
+     {"Dina Austen"}},
+    {"... but 'shared' reports no speech without a quotation",
+     "Ana Ruiz shared a column that said Tom Hale lied.",
+     {}},
+    {"... but shares that fall report nothing",
+     "Tom Hale runs the firm. Shares fell 5% after the results.",
+     {}},
+    {"interview transcripts: 'Name:' opening a paragraph of answer speaks",
+     "The magazine asked Thomas Malo five questions.\n\nThe Magazine: What do you mean by "
+     "that new term of yours?\n\nThomas Malo: A supermind is a group of minds that work "
+     "together.\n\nMr Malo: Groups do not always make better decisions than people alone.",
+     {"Thomas Malo"}},
+    {"... a label in capitals names the person the article names in ordinary case",
+     "The artist Alexa Douz opens a show this week.\n\nALEXA DOUZ: I try to position plants as "
+     "storytellers of the past and the present.",
+     {"Alexa Douz"}},
+    {"... but a subheading found elsewhere in the text is no speaker when nobody titles it",
+     "We used the Z-Score Threshold for this.\n\nZ-Score Threshold: the number of standard "
+     "deviations a value must lie from the mean before it counts.",
+     {}},
+    {"... and names nobody else ('BREAKING NEWS:', a short subheading)",
+     "BREAKING NEWS: The river burst its banks overnight and roads are closed.\n\nJohn Kerr: "
+     "A Life",
+     {}},
+    {"a lede set in capitals keeps its given name",
+     "KELLY Osborn has blasted the prince for portraying himself as a victim.\n\nOsborn later "
+     "said: \u201cI get wanting to leave.\u201d",
+     {"Kelly Osborn"}},
+    {"... and a short given name in -ly opening a sentence is no adverb",
+     "Emily Stone told the court that she had paid.",
+     {"Emily Stone"}},
+    {"... an acronym before a title or a lowercase word is no given name",
+     "NASA Administrator Bill Nelson said: \u201cWe will fly.\u201d\n\nFIFA officials said "
+     "\u201cno\u201d.",
+     {"Bill Nelson"}},
+    {"a teaser line beside the article (no final punctuation) reports nobody's speech",
+     "Dina Austen told the inquiry that the halls were full.\n\nMore stories\n\nChris "
+     "Whitt says shielding will not be enforced\n\nPiers Morg tells viewers to watch "
+     "\"Snoozeville\" on the other side",
+     {"Dina Austen"}},
 };
 
 TEST(NewsPages, Table) {

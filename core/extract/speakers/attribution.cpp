@@ -39,6 +39,25 @@ Attributor::Attributor(const std::vector<Token>& tokens, const People& people)
             sentence_end_[k - 1] = sentence_end_[k];
         else
             sentence_end_[k - 1] = k;
+    mark_teasers();
+}
+
+// "Chris Whitty says shielding will not be enforced" in a list of other stories: a short
+// paragraph that ends without any punctuation is a headline or teaser beside the article, not
+// its reporting.
+void Attributor::mark_teasers() {
+    constexpr std::size_t kMaxTeaserWords = 30;
+    teaser_.assign(tokens_.size(), false);
+    std::size_t first = 0;
+    for (std::size_t k = 0; k < tokens_.size(); ++k) {
+        if (k + 1 < tokens_.size() && tokens_[k + 1].paragraph == tokens_[k].paragraph) continue;
+        std::size_t words = 0;
+        for (std::size_t t = first; t <= k; ++t) words += is_word(tokens_[t]) ? 1 : 0;
+        if (is_word(tokens_[k]) && words <= kMaxTeaserWords)
+            std::fill(teaser_.begin() + static_cast<std::ptrdiff_t>(first),
+                      teaser_.begin() + static_cast<std::ptrdiff_t>(k + 1), true);
+        first = k + 1;
+    }
 }
 
 std::size_t Attributor::window_floor(std::size_t at) const {
@@ -60,6 +79,10 @@ std::size_t Attributor::sentence_end(std::size_t at) const {
 
 SubjectRef Attributor::subject_for_cue(std::size_t verb, const Cue& cue, std::size_t floor,
                                        std::size_t ceiling) const {
+    // "… was diagnosed and told to prepare for the worst": "told" with no listener after it is
+    // the passive of an order, which the subject received rather than gave.
+    if (tokens_[verb].key == "told" && verb + 1 < tokens_.size() && tokens_[verb + 1].key == "to")
+        return {};
     if (cue.form == CueForm::According) return according_to(verb, ceiling);
     if (cue.form == CueForm::Participle && verb >= floor + 2 && tokens_[verb - 1].key == "as") {
         // "State media quoted President Xi Jinping as saying …"
@@ -98,6 +121,7 @@ SubjectRef Attributor::subject_for_cue(std::size_t verb, const Cue& cue, std::si
 }
 
 Attribution Attributor::attribute_quote(std::size_t open, std::size_t close) const {
+    if (teaser_[close]) return {};
     Attribution after;
     bool after_adjacent = false;
     // A cue after the quote counts only when the quote closes its clause: punctuation inside
@@ -241,7 +265,7 @@ std::vector<Attribution> Attributor::reported_speech() const {
     for (std::size_t v = 0; v < tokens_.size(); ++v) {
         if (!is_word(tokens_[v])) continue;
         const auto cue = cue_for(tokens_[v].key);
-        if (!cue || !cue->reports_speech) continue;
+        if (!cue || !cue->reports_speech || teaser_[v]) continue;
         // "calling for": only ", saying that …" and "quoted as saying" report speech.
         if (cue->form == CueForm::Participle &&
             !(v > 0 && (is_punct(tokens_[v - 1], ",") || tokens_[v - 1].key == "as")))

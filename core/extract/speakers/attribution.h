@@ -71,6 +71,7 @@ class Attributor {
     SubjectRef reference_starting_at(std::size_t first, std::size_t ceiling, PhraseMode mode) const;
     SubjectRef role_phrase_ending(std::size_t head, std::size_t floor) const;
     bool title_ahead(std::size_t from, std::size_t ceiling) const;
+    bool speaking_name_ahead(std::size_t from, std::size_t ceiling) const;
     SubjectRef according_to(std::size_t according, std::size_t ceiling) const;
     Attribution colon_attribution(std::size_t open, std::size_t floor) const;
     Attribution named_in_next_sentence(std::size_t close) const;
@@ -84,11 +85,13 @@ class Attributor {
     static constexpr std::size_t kSentenceReach = 80;
     bool quote_closes_clause(std::size_t close) const;
     bool clause_follows(std::size_t verb) const;
+    void mark_teasers();
 
     const std::vector<Token>& tokens_;
     const People& people_;
     std::vector<std::size_t> sentence_first_;  // per token: first token of its sentence
     std::vector<std::size_t> sentence_end_;    // per token: one past its sentence's last token
+    std::vector<bool> teaser_;  // per token: in a short paragraph ending without punctuation
 };
 
 }  // namespace broadsheet::speakers

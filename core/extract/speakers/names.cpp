@@ -32,6 +32,22 @@ bool is_acronym(std::string_view stem) {
     return letters >= 2;
 }
 
+// "KELLY Osbourne has blasted …": a lede set in capitals opens its paragraph with an all-caps
+// given name before a name in ordinary case. Acronyms there stand before titles, places or
+// lowercase words instead ("NASA Administrator", "FIFA World Cup", "BBC reported").
+bool is_capitalised_lede_name(const std::vector<Token>& tokens, std::size_t k) {
+    constexpr std::size_t kShortestLedeName = 3;
+    const Token& t = tokens[k];
+    if (!is_word(t) || !t.capitalised || !is_acronym(t.stem) || t.stem.size() < kShortestLedeName)
+        return false;
+    if (k > 0 && tokens[k - 1].paragraph == t.paragraph) return false;
+    if (is_non_name_word(t.key) || is_title_word(t.key) || has_digit(t.stem)) return false;
+    if (k + 1 >= tokens.size() || tokens[k + 1].sentence != t.sentence) return false;
+    const Token& next = tokens[k + 1];
+    return is_word(next) && next.capitalised && !is_acronym(next.stem) && !next.abbreviation &&
+           !is_non_name_word(next.key) && !is_title_word(next.key);
+}
+
 bool is_month_here(const std::vector<Token>& tokens, std::size_t i) {
     if (!is_ambiguous_month(tokens[i].key)) return false;
     const auto numeric = [&](std::size_t k) {
@@ -81,10 +97,12 @@ bool sentence_initial(const std::vector<Token>& tokens, std::size_t i) {
 }
 
 // Sentence-opening words that are not given names: participles, adverbs, and job nouns in -ist
-// ("Speaking", "Finally", "Hydrologist Rajinder Kaur Gill said").
+// ("Speaking", "Finally", "Hydrologist Rajinder Kaur Gill said"). Given names in -ly are short
+// ("Kelly", "Emily", "Molly"); the adverbs that open a sentence without a comma are longer.
 bool looks_like_verb_or_adverb(std::string_view key) {
-    return key.ends_with("ing") || key.ends_with("ly") || key.ends_with("ed") ||
-           key.ends_with("ist");
+    constexpr std::size_t kShortestLyAdverb = 6;
+    return key.ends_with("ing") || (key.ends_with("ly") && key.size() >= kShortestLyAdverb) ||
+           key.ends_with("ed") || key.ends_with("ist");
 }
 
 void add_title(Mention& m, std::string_view key) {
@@ -94,9 +112,13 @@ void add_title(Mention& m, std::string_view key) {
     if (const auto g = title_gender(key); g != Gender::Unknown) m.gender = g;
 }
 
-// The words of a name as written; an initial keeps its dot ("R. Srinivasan").
+// The words of a name as written; an initial keeps its dot ("R. Srinivasan"), and a name set
+// in capitals takes ordinary case ("KELLY" is "Kelly").
 std::string name_word(const Token& t) {
-    return std::string(is_initial(t) ? t.text : t.stem);
+    if (is_initial(t)) return std::string(t.text);
+    if (!is_acronym(t.stem)) return std::string(t.stem);
+    const std::size_t first = decode_at(t.stem, 0).size;
+    return std::string(t.stem.substr(0, first)) + ascii_lower(t.stem.substr(first));
 }
 
 // Title words before the run: "State Department spokesman Mark Toner".
@@ -268,8 +290,8 @@ std::vector<Mention> scan_mentions(const std::vector<Token>& tokens) {
         // ("Le Pen said" keeps the surname, which joins "Marine Le Pen").
         const bool article_opens = words_end > i + 1 && is_romance_article(tokens[i].key);
         const auto name_like_at = [&](std::size_t k) {
-            return is_name_word(tokens[k]) && !is_month_here(tokens, k) && !honorific_initial(k) &&
-                   !(k == i && article_opens);
+            return (is_name_word(tokens[k]) || is_capitalised_lede_name(tokens, k)) &&
+                   !is_month_here(tokens, k) && !honorific_initial(k) && !(k == i && article_opens);
         };
         for (std::size_t k = i; k < words_end; ++k) {
             // "van der Bellen"; capitalised only inside a started name ("Van Den Hoek"), since

@@ -10,6 +10,7 @@
 
 #include "core/extract/speakers/attribution.h"
 #include "core/extract/speakers/headline.h"
+#include "core/extract/speakers/interview.h"
 #include "core/extract/speakers/names.h"
 #include "core/extract/speakers/quote_spans.h"
 #include "core/extract/speakers/resolution.h"
@@ -66,6 +67,7 @@ class Analysis {
         }
         for (const auto& a : reported)
             if (const int p = resolver_.person_for(a.subject); p >= 0) add_speaker(p);
+        for (const int p : interview_speakers(tokens_, people_)) add_speaker(p);
         headline(out);
         out.speakers = std::move(speakers_);
         std::sort(out.speakers.begin(), out.speakers.end());

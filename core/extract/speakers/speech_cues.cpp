@@ -36,7 +36,7 @@ bool needs_clause_to_report(std::string_view key) {
         "explains "
         "recalled recalls maintained observed stressed emphasized emphasised acknowledged "
         "admitted wrote writes concluded conceded complained commented reiterated suggested "
-        "indicated testified answered");
+        "indicated testified answered asserted asserts");
     // French speech verbs have other senses too ("a annoncé une réforme"): reported speech
     // needs "que" after them.
     return words.contains(key) || french_speech_verbs().contains(key);
@@ -78,6 +78,10 @@ std::optional<Cue> cue_for(std::string_view key) {
         {"argues", {CueForm::Finite, true, 1.0}},
         {"wrote", {CueForm::Finite, true, 0.9}},
         {"writes", {CueForm::Finite, true, 0.9}},
+        {"asserted", {CueForm::Finite, true, 0.9}},
+        {"asserts", {CueForm::Finite, true, 0.9}},
+        {"shared", {CueForm::Finite, false, 0.8}},
+        {"shares", {CueForm::Finite, false, 0.8}},
         {"continued", {CueForm::Finite, false, 0.8}},
         {"recalled", {CueForm::Finite, true, 0.9}},
         {"acknowledged", {CueForm::Finite, true, 0.9}},

@@ -63,6 +63,26 @@ bool Attributor::title_ahead(std::size_t from, std::size_t ceiling) const {
     return false;
 }
 
+// Whether a person's name follows within a word or two of plain modifiers and is itself followed
+// by a speech verb or a verb filler: "an emotional [Jabeur announced]". A name that modifies a
+// noun ("a former Trump aide") is followed by neither.
+bool Attributor::speaking_name_ahead(std::size_t from, std::size_t ceiling) const {
+    for (std::size_t k = from; k < ceiling && k < from + kTitleModifiers; ++k) {
+        const Token& t = tokens_[k];
+        if (!is_word(t)) return false;
+        if (const int m = people_.mention_at[k]; m >= 0) {
+            const auto& mention = people_.mentions[static_cast<std::size_t>(m)];
+            if (mention.person < 0 || mention.possessive || mention.first != k) return false;
+            const std::size_t after = mention.name_end;
+            return after < ceiling && is_word(tokens_[after]) && !tokens_[after].capitalised &&
+                   (cue_for(tokens_[after].key) || is_verb_filler(tokens_[after].key));
+        }
+        if (t.capitalised || is_connective(t.key) || is_determiner(t.key) || cue_for(t.key))
+            return false;
+    }
+    return false;
+}
+
 SubjectRef Attributor::role_phrase_ending(std::size_t head, std::size_t floor) const {
     SubjectRef ref;
     ref.kind = RefKind::Unnamed;
@@ -141,6 +161,23 @@ SubjectRef Attributor::reference_ending_at(std::size_t last, std::size_t floor, 
     if (t.key == "who" && last >= floor + 2 && is_punct(tokens_[last - 1], ",") &&
         depth < kMaxDepth)
         return reference_ending_at(last - 2, floor, depth + 1);
+    // "Ryan Graves, a former Navy pilot who asserted that …": the person the appositive
+    // describes.
+    if (t.key == "who" && depth < kMaxDepth) {
+        std::size_t q = last;
+        while (q > floor && last - q < kAppositive && is_word(tokens_[q - 1])) --q;
+        if (q < last && q >= floor + 2 && is_punct(tokens_[q - 1], ",") &&
+            is_determiner(tokens_[q].key)) {
+            const int m = people_.mention_ending_at(q - 2);
+            if (m >= 0 && people_.mentions[static_cast<std::size_t>(m)].person >= 0 &&
+                !people_.mentions[static_cast<std::size_t>(m)].possessive) {
+                ref.kind = RefKind::Named;
+                ref.mention = m;
+                ref.token = people_.mentions[static_cast<std::size_t>(m)].name_first;
+                return ref;
+            }
+        }
+    }
     if (is_other_pronoun(t.key)) {
         ref.kind = RefKind::Unnamed;
         return ref;
@@ -279,6 +316,10 @@ SubjectRef Attributor::reference_starting_at(std::size_t first, std::size_t ceil
         } else if (mode == PhraseMode::Subject && !is_connective(w.key) && !cue_for(w.key) &&
                    title_ahead(k + 1, ceiling) && ++plain_words <= kTitleModifiers) {
             continue;  // "chief operating officer X", "Presumptive Democratic nominee X"
+        } else if (mode == PhraseMode::Subject && (definite || indefinite) &&
+                   !is_connective(w.key) && !cue_for(w.key) &&
+                   speaking_name_ahead(k + 1, ceiling) && ++plain_words <= kTitleModifiers) {
+            continue;  // "an emotional Jabeur announced", "a visibly angry Nikki Haley said"
         } else {
             break;
         }
@@ -333,8 +374,14 @@ SubjectRef Attributor::sentence_subject(std::size_t at) const {
     }
     if (k < end && is_word(tokens_[k])) {
         const std::string& key = tokens_[k].key;
+        // "Afterwards, an emotional Jabeur announced …": a word set off by a comma that names
+        // nobody opens the sentence, too.
+        const bool set_off =
+            k + 1 < end && is_punct(tokens_[k + 1], ",") &&
+            (people_.mention_at[k] < 0 ||
+             people_.mentions[static_cast<std::size_t>(people_.mention_at[k])].person < 0);
         const bool opener = is_clause_opener(key) || key.ends_with("ing") || key.ends_with("ly") ||
-                            (key.ends_with("ed") && people_.mention_at[k] < 0);
+                            (key.ends_with("ed") && people_.mention_at[k] < 0) || set_off;
         if (opener) {
             // "In Gardiner, Montana, a town at the park's entrance, Linda Halvorsen watched":
             // the subject is the person opening the last comma segment that goes on with a
