@@ -42,10 +42,6 @@ bool same_terms(const Xapian::Document& a, const Xapian::Document& b) {
     return i == a.termlist_end() && j == b.termlist_end();
 }
 
-bool same_document(const Xapian::Document& a, const Xapian::Document& b) {
-    return a.get_data() == b.get_data() && same_values(a, b) && same_terms(a, b);
-}
-
 void note_removed(QuoteChanges* changes, const Xapian::Document& document) {
     if (changes == nullptr) return;
     changes->vacated_groups.insert(document.get_value(kSlotQuoteGroup));
@@ -56,14 +52,22 @@ void note_removed(QuoteChanges* changes, const Xapian::Document& document) {
 // out the same; it keeps its group unless what grouping compares changed.
 void put_over(Xapian::WritableDatabase& db, const QuoteDocumentInput& input, Xapian::docid docid,
               QuoteChanges* changes) {
-    const Xapian::Document before = db.get_document(docid);
+    Xapian::Document before = db.get_document(docid);
     const QuoteForGrouping was = stored_quote(before);
     const Quote& quote = input.article.quotes[input.index];
     const bool regroup =
         was.text != quote.text || was.speaker != quote.speaker || was.date != input.article.date;
     const Xapian::Document after = make_quote_document(
         {input.article, input.index, regroup ? std::string() : before.get_value(kSlotQuoteGroup)});
-    if (!regroup && same_document(before, after)) return;
+    if (!regroup && same_values(before, after) && same_terms(before, after)) {
+        if (before.get_data() == after.get_data()) return;
+        // Only the record differs (an edit earlier in the article moved the quote's offsets).
+        // Handing back the document just read lets Xapian write its data alone, leaving its
+        // postings and positions untouched.
+        before.set_data(after.get_data());
+        db.replace_document(docid, before);
+        return;
+    }
     if (regroup) note_removed(changes, before);
     db.replace_document(docid, after);
     if (regroup && changes != nullptr)

@@ -14,11 +14,6 @@
 namespace broadsheet {
 namespace {
 
-std::string string_field(const nlohmann::json& object, const char* key) {
-    const auto it = object.find(key);
-    return it != object.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-
 // Every quote document with what grouping needs of it and its group now.
 struct StoredQuotes {
     std::vector<Xapian::docid> documents;  // ascending
@@ -26,14 +21,66 @@ struct StoredQuotes {
     std::vector<std::string> current;  // kSlotQuoteGroup
 };
 
+// Takes the top-level "id", "text" and "speaker" strings of a quote record while the parser
+// streams past the rest (the article it came from, offsets, cue), building no JSON tree: an
+// update that regroups reads every quote document's record, so this is on its path.
+class GroupingFields : public nlohmann::json::json_sax_t {
+  public:
+    explicit GroupingFields(QuoteForGrouping& quote) : quote_(quote) {}
+    bool null() override { return done_value(); }
+    bool boolean(bool) override { return done_value(); }
+    bool number_integer(number_integer_t) override { return done_value(); }
+    bool number_unsigned(number_unsigned_t) override { return done_value(); }
+    bool number_float(number_float_t, const string_t&) override { return done_value(); }
+    bool binary(binary_t&) override { return done_value(); }
+    bool string(string_t& value) override {
+        if (depth_ == 1 && target_ != nullptr) *target_ = std::move(value);
+        return done_value();
+    }
+    bool start_object(std::size_t) override { return open(); }
+    bool start_array(std::size_t) override { return open(); }
+    bool end_object() override { return close(); }
+    bool end_array() override { return close(); }
+    bool key(string_t& name) override {
+        target_ = nullptr;
+        if (depth_ != 1) return true;
+        if (name == "id") target_ = &quote_.id;
+        if (name == "text") target_ = &quote_.text;
+        if (name == "speaker") target_ = &quote_.speaker;
+        return true;
+    }
+    bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) override {
+        return false;
+    }
+
+  private:
+    bool done_value() {
+        target_ = nullptr;
+        return true;
+    }
+    bool open() {
+        target_ = nullptr;
+        ++depth_;
+        return true;
+    }
+    bool close() {
+        --depth_;
+        return true;
+    }
+    QuoteForGrouping& quote_;
+    std::string* target_ = nullptr;
+    int depth_ = 0;
+};
+
 void fill_from_record(const std::string& data, QuoteForGrouping& quote) {
     // The data was written by make_quote_document; a malformed one (never expected) still gets
     // a group of its own rather than stopping the run.
-    const nlohmann::json record = nlohmann::json::parse(data, nullptr, false);
-    if (!record.is_object()) return;
-    quote.id = string_field(record, "id");
-    quote.text = string_field(record, "text");
-    quote.speaker = string_field(record, "speaker");
+    QuoteForGrouping read;
+    GroupingFields fields(read);
+    if (!nlohmann::json::sax_parse(data, &fields)) return;
+    quote.id = std::move(read.id);
+    quote.text = std::move(read.text);
+    quote.speaker = std::move(read.speaker);
 }
 
 StoredQuotes read_quotes(const Xapian::Database& db) {

@@ -20,6 +20,7 @@
 #include <optional>
 #include <tuple>
 #include <unordered_map>
+#include <unordered_set>
 
 namespace broadsheet {
 namespace {
@@ -204,7 +205,8 @@ namespace {
 // The quotes as both groupings compare them: exact duplicates (same words, same speaker) joined
 // and represented once, so a quote repeated by a hundred outlets costs one entry in the
 // candidate search; each representative's bigrams, and the inverted index bigram →
-// representatives.
+// representatives (every bigram for group_quotes; for regroup_around only the bigrams its walk
+// meets, each list still complete).
 struct Prepared {
     explicit Prepared(std::size_t n) : groups(n), representative_of(n, n), bigrams(n) {}
     UnionFind groups;
@@ -234,11 +236,24 @@ Prepared prepare(std::span<const QuoteForGrouping> quotes) {
         p.bigrams[i] = bigrams_of(words, p.dictionary);
         p.representatives.push_back(i);
     }
+    p.speakers = speaker_ids(quotes);
+    return p;
+}
+
+void index_every_bigram(Prepared& p) {
     p.postings.reserve(p.representatives.size() * 8);
     for (std::size_t i : p.representatives)
         for (Bigram bigram : p.bigrams[i]) p.postings[bigram].push_back(i);
-    p.speakers = speaker_ids(quotes);
-    return p;
+}
+
+// The posting lists of `wanted` (bigrams not indexed yet), in one pass over the representatives:
+// a walk that reaches a few hundred quotes needs a few thousand lists, not millions.
+void index_bigrams(Prepared& p, const std::unordered_set<Bigram>& wanted) {
+    if (wanted.empty()) return;
+    for (Bigram bigram : wanted) p.postings.try_emplace(bigram);
+    for (std::size_t i : p.representatives)
+        for (Bigram bigram : p.bigrams[i])
+            if (wanted.count(bigram) != 0) p.postings[bigram].push_back(i);
 }
 
 // Every group id from the union-find: the id of each group's earliest member.
@@ -259,6 +274,7 @@ std::vector<std::string> name_groups(std::span<const QuoteForGrouping> quotes, U
 std::vector<std::string> group_quotes(std::span<const QuoteForGrouping> quotes) {
     const std::size_t n = quotes.size();
     Prepared p = prepare(quotes);
+    index_every_bigram(p);
     // If the shorter side A shares at least t of its |A| bigrams with B, then B contains one of
     // A's |A| - t + 1 rarest bigrams (pigeonhole), so probing those finds every match.
     std::vector<std::size_t> seen_by(n, n);
@@ -319,6 +335,11 @@ bool probing_may_move(Prepared& p, const GroupingChange& change) {
             for (Bigram bigram : p.bigrams[p.representative_of[i]]) ++added[bigram];
     for (const auto& quote : change.removed)
         for (Bigram bigram : bigrams_of(quote_words(quote.text), p.dictionary)) ++removed[bigram];
+    std::unordered_set<Bigram> unindexed;
+    for (const auto* counts : {&added, &removed})
+        for (const auto& entry : *counts)
+            if (!p.postings.contains(entry.first)) unindexed.insert(entry.first);
+    index_bigrams(p, unindexed);
     const auto count_now = [&](Bigram bigram) {
         const auto it = p.postings.find(bigram);
         return it == p.postings.end() ? std::size_t{0} : it->second.size();
@@ -363,19 +384,27 @@ std::optional<std::vector<RegroupedQuote>> regroup_around(std::span<const QuoteF
         }
     }
     std::vector<std::size_t> checked_by(n, n);
-    for (std::size_t head = 0; head < queue.size(); ++head) {
-        const std::size_t a = queue[head];
-        for (Bigram bigram : p.bigrams[a]) {
-            const auto& list = p.postings.find(bigram)->second;
-            if (list.size() > kMaxProbedPosting) continue;
-            for (std::size_t b : list) {
-                if (b == a || checked_by[b] == a) continue;
-                checked_by[b] = a;
-                if (p.groups.find(a) == p.groups.find(b) || !joined(p, a, b)) continue;
-                p.groups.unite(a, b);
-                if (!reached[b]) {
-                    reached[b] = 1;
-                    queue.push_back(b);
+    for (std::size_t head = 0; head < queue.size();) {
+        // One step of the walk at a time: the lists of the bigrams it meets first, in one pass.
+        std::unordered_set<Bigram> unindexed;
+        for (std::size_t k = head; k < queue.size(); ++k)
+            for (Bigram bigram : p.bigrams[queue[k]])
+                if (!p.postings.contains(bigram)) unindexed.insert(bigram);
+        index_bigrams(p, unindexed);
+        for (const std::size_t step_end = queue.size(); head < step_end; ++head) {
+            const std::size_t a = queue[head];
+            for (Bigram bigram : p.bigrams[a]) {
+                const auto& list = p.postings.find(bigram)->second;
+                if (list.size() > kMaxProbedPosting) continue;
+                for (std::size_t b : list) {
+                    if (b == a || checked_by[b] == a) continue;
+                    checked_by[b] = a;
+                    if (p.groups.find(a) == p.groups.find(b) || !joined(p, a, b)) continue;
+                    p.groups.unite(a, b);
+                    if (!reached[b]) {
+                        reached[b] = 1;
+                        queue.push_back(b);
+                    }
                 }
             }
         }

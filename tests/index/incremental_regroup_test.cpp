@@ -62,7 +62,9 @@ void write_wire(const fs::path& wire) {
     reworded.replace(reworded.find("secured"), 7, "found");
     put("rail-3", "May 4, 2016", {"Another report.", said(reworded, "Omar Haddad")});
     put("ferry", "June 1, 2016", {"At the quay.", said(kFerryQuote, "Ruth Osei")});
-    put("tunnel", "June 2, 2016", {"At the council.", said(kTunnelQuote, "Ruth Osei")});
+    put("tunnel", "June 2, 2016",
+        {"At the council.", said(kTunnelQuote, "Ruth Osei"),
+         said("the county will pay for the survey out of this year's budget", "Ruth Osei")});
     put("both", "June 3, 2016",
         {"A long interview.", said(kFerryQuote + " and " + kTunnelQuote, "Ruth Osei")});
 }
@@ -114,6 +116,13 @@ const std::vector<RegroupCase>& regroup_cases() {
          [](const fs::path& wire) {
              replace_in(wire / "rail-1.txt", "Commuters cheered.",
                         "Commuters cheered.\n\nThe station was full by eight.");
+         }},
+        // A quote's words edited in an article with a later quote: the edited one regroups, the
+        // later one keeps its words and group and only its record (offsets) is rewritten.
+        {"quote_edited_before_another",
+         [](const fs::path& wire) {
+             replace_in(wire / "tunnel.txt", "is the largest project this county has ever",
+                        "will be the deepest and most costly work this region has");
          }},
         // A report's date moved earlier than the group's first: the group takes its name.
         {"date_moved_earlier",
