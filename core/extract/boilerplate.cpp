@@ -153,6 +153,8 @@ constexpr std::string_view kChromePrefixes[] = {"related article:",
                                                 "follow us:",
                                                 "sign up for",
                                                 "subscribe to",
+                                                "vous \u00EAtes abonn\u00E9 \u00E0",
+                                                "abonnez-vous \u00E0",
                                                 "click here",
                                                 "comment via",
                                                 "community standards",
@@ -299,7 +301,7 @@ ChromeKind classify_chrome(std::string_view line) {
                 return ChromeKind::Related;
             if (p == "tags:" || p == "topics:" || p == "filed under") return ChromeKind::TagList;
             if (p.starts_with("follow") || p.starts_with("sign") || p.starts_with("subscribe") ||
-                p.starts_with("download"))
+                p.starts_with("download") || p.starts_with("vous") || p.starts_with("abonnez"))
                 return ChromeKind::Promo;
             return ChromeKind::Share;
         }

@@ -269,7 +269,7 @@ std::string source_credit(std::string_view line) {
 
 std::string signature_outlet(std::string_view line) {
     // (marker before the name, marker after it): "download the X app", "Comment via X".
-    static constexpr std::array<std::pair<std::string_view, std::string_view>, 9> kPatterns = {{
+    static constexpr std::array<std::pair<std::string_view, std::string_view>, 11> kPatterns = {{
         {"download the ", " app"},
         {"comment via ", ""},
         {"on the ", " terminal"},
@@ -279,6 +279,9 @@ std::string signature_outlet(std::string_view line) {
         {"sign up for ", "\u2019s newsletter"},
         {"follow ", " on "},
         {"subscribe to ", ""},
+        // French subscription prompts: "Vous êtes abonné à X", "Abonnez-vous à X".
+        {"abonn\u00E9 \u00E0 ", ""},
+        {"abonnez-vous \u00E0 ", ""},
     }};
     for (const auto& [before, after] : kPatterns) {
         std::size_t from = 0;

@@ -92,6 +92,15 @@ std::string about_outlet(std::string_view text);
 // Media", "More from Tech Insider"): the site is the one it prints most. "" when none.
 std::string more_from_outlet(std::string_view text);
 
+// The site's name from the feed titles lynx prints first ("#Eastvale Wire » Feed Eastvale Wire
+// » Comments Feed" → "Eastvale Wire"; "#home Ridge Review RSS Feed", "#Ridge Review"). "" when
+// the text opens with no such list or its titles name no site ("Subscribe to our RSS Feed").
+std::string feed_title_outlet(std::string_view text);
+
+// A line that is nothing but a name: one to four capitalised words (or in mixed case, such as
+// "eHow"), no digits and no sentence punctuation.
+bool is_name_line(std::string_view line);
+
 // Registry alias or domain for `name`, also after dropping "The" or trailing company words
 // ("The Seattle Times Company" → "The Seattle Times"); else the tidied name itself.
 std::string normalise_outlet(std::string_view name, const Registry& registry);

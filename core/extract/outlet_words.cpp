@@ -143,8 +143,8 @@ std::string newsroom_employer(const std::vector<std::string>& rest) {
     return {};
 }
 
-// A line that is nothing but a name: one to four capitalised words (or in mixed case, such
-// as "eHow"), no digits and no sentence punctuation.
+}  // namespace
+
 bool is_name_line(std::string_view line) {
     const auto words = text::split_trimmed(line, ' ');
     if (words.empty() || words.size() > 4 || line.size() > 40) return false;
@@ -157,6 +157,8 @@ bool is_name_line(std::string_view line) {
     }
     return true;
 }
+
+namespace {
 
 enum class MastheadKind { None, Line, Declared };
 
@@ -216,17 +218,24 @@ Signature signature_in(std::string_view foot, std::string_view name) {
     return found;
 }
 
-// How the page's foot signs with `name`: its last quarter, and the lines around its last
-// copyright notice, which forms and tracking images a renderer prints after it can push out of
-// the last quarter.
-Signature footer_signature(std::string_view text, std::string_view name) {
+// The page's foot: its last quarter, and the lines around its last copyright notice, which
+// forms and tracking images a renderer prints after it can push out of the last quarter.
+std::vector<std::string_view> foot_regions(std::string_view text) {
     constexpr std::size_t kAroundNotice = 600;
-    const auto in_tail = signature_in(text.substr(text.size() - text.size() / 4), name);
-    if (in_tail == Signature::Marked) return in_tail;
-    const auto notice = text.rfind("\u00A9");
-    if (notice == std::string_view::npos) return in_tail;
-    const auto from = notice > kAroundNotice ? notice - kAroundNotice : 0;
-    const auto around = signature_in(text.substr(from, 2 * kAroundNotice), name);
+    std::vector<std::string_view> regions{text.substr(text.size() - text.size() / 4)};
+    if (const auto notice = text.rfind("\u00A9"); notice != std::string_view::npos) {
+        const auto from = notice > kAroundNotice ? notice - kAroundNotice : 0;
+        regions.push_back(text.substr(from, 2 * kAroundNotice));
+    }
+    return regions;
+}
+
+// How the page's foot signs with `name` (the strongest signature of its regions).
+Signature footer_signature(std::string_view text, std::string_view name) {
+    const auto regions = foot_regions(text);
+    const auto in_tail = signature_in(regions[0], name);
+    if (in_tail == Signature::Marked || regions.size() < 2) return in_tail;
+    const auto around = signature_in(regions[1], name);
     return around != Signature::None ? around : in_tail;
 }
 
@@ -244,14 +253,39 @@ bool is_bylined(std::string_view text, std::string_view name) {
     return false;
 }
 
+// Whether `line` is a copyright notice: "©", "(C)" or the word "Copyright".
+bool is_copyright_notice(std::string_view line) {
+    return line.find("\u00A9") != std::string_view::npos ||
+           line.find("(C)") != std::string_view::npos ||
+           line.find("(c)") != std::string_view::npos || text::contains_ci(line, "copyright");
+}
+
+// Whether a copyright notice in the page's foot names the brand a masthead line begins with:
+// its first word as a word of the notice or a label of a domain there ("Mozilla" and
+// "©1998–2015 by individual mozilla.org contributors"; "Yahoo!ニュース" and "Copyright (C)
+// 2017 Yahoo Japan Corporation"). A button or a section ("Insights") is in no notice.
+bool named_in_copyright(std::string_view text, std::string_view name) {
+    const auto brand = letters_of(name.substr(0, name.find(' ')));
+    if (brand.size() < 3) return false;
+    for (const auto foot : foot_regions(text))
+        for (const auto raw : text::split_lines(foot)) {
+            if (!is_copyright_notice(raw)) continue;
+            for (const auto& word : text::split_trimmed(raw, ' '))
+                for (const auto& label : text::split_trimmed(word, '.'))
+                    if (letters_of(label) == brand) return true;
+        }
+    return false;
+}
+
 // Whether a name line among the first lines is the site's: it signs the page's foot (marked
-// when it is one plain word: "Insights" and "Copied" stand alone as buttons and sections) and
-// is no writer's name.
+// when it is one plain word: "Insights" and "Copied" stand alone as buttons and sections), or
+// the copyright notice names its brand, and it is no writer's name.
 bool confirmed_masthead_line(std::string_view text, std::string_view name) {
     const auto signature = footer_signature(text, name);
     const bool plain_word = name.find(' ') == std::string_view::npos && !is_styled_word(name);
-    if (signature == Signature::None || (plain_word && signature != Signature::Marked))
-        return false;
+    const bool signed_foot =
+        signature != Signature::None && (!plain_word || signature == Signature::Marked);
+    if (!signed_foot && !named_in_copyright(text, name)) return false;
     return !is_bylined(text, name);
 }
 

@@ -288,6 +288,7 @@ void read_masthead(text_layout::Layout& layout, std::string_view input) {
     auto name = masthead_outlet(first_lines, input);
     if (name.empty()) name = about_outlet(input);
     if (name.empty()) name = more_from_outlet(input);
+    if (name.empty()) name = feed_title_outlet(input);
     // The story's subject ("New Zealand") and its writer repeat through a page too.
     if (name.empty() || name == draft.author) return;
     // A headline with a branding suffix ("Headline | eHow") names the site itself: the masthead

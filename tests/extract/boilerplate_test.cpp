@@ -24,6 +24,8 @@ const ChromeCase kCases[] = {
      "terminal promo footer"},
     {"Before it reaches the headlines, it reaches the Bloomberg Terminal. REQUEST A DEMO",
      ChromeKind::Promo, "reworded promo: caught by its shouted button"},
+    {"Vous \u00EAtes abonn\u00E9 \u00E0 La Gazette", ChromeKind::Promo,
+     "a French subscriber's box, printed around every story of French news sites"},
     {"We use cookies to improve your experience. By continuing you accept our use of cookies.",
      ChromeKind::Cookie, "cookie banner"},
     {"Related article: Russia Extends Syrian Airbase Lease by 49 Years", ChromeKind::Related,

@@ -73,6 +73,11 @@ const LineCase kLineCases[] = {
      "a possessive newsletter prompt"},
     {"Copyright \u00A9 2017 Ridge_Review. Powered by Pressly.", "", "Ridge Review", "",
      "html2text's underscores in a linked holder are spaces"},
+    {"Vous \u00EAtes abonn\u00E9 \u00E0 Le Journal du Val", "", "", "Le Journal du Val",
+     "a French subscriber's prompt ('you subscribe to X') names the site"},
+    {"Abonnez-vous \u00E0 La Gazette", "", "", "La Gazette",
+     "a French subscription prompt in the imperative"},
+    {"s'abonner \u00E0 partir de 8\u20AC", "", "", "", "a price after the prompt is no name"},
 };
 
 TEST(OutletLines, Table) {

@@ -125,6 +125,22 @@ const MastheadCase kMastheadCases[] = {
      {"Insights"},
      page("Insights", "Insights\n\nA story.", "Insights"),
      ""},
+    {"a lone plain word is the site's when the copyright notice names it by its domain",
+     {"Eastvale"},
+     page("Eastvale", "Eastvale readers asked the council.",
+          "Eastvale\n\nPortions of this content are \u00A9 1998-2015 by eastvale.example "
+          "contributors."),
+     "Eastvale"},
+    {"a masthead is confirmed by a notice that names its brand's first word (\"Northline News\" "
+     "of \"Northline Corporation\"), where the foot never prints it on a line of its own",
+     {"Northline News"},
+     page("Northline News", "Read Northline News daily.",
+          "Copyright (C) 2017 Northline Corporation. All rights reserved."),
+     "Northline News"},
+    {"a lone plain word the copyright notice does not name stays a button",
+     {"Insights"},
+     page("Insights", "Insights\n\nA story.", "Insights\n\u00A9 2020 Northline Media Group"),
+     ""},
     {"a name the page bylines is its writer, not the site",
      {"Jo Marsh"},
      page("Jo Marsh", "By Jo Marsh. A story.", "Jo Marsh"),
@@ -183,6 +199,37 @@ TEST(RenderedPage, AboutOutlet) {
     for (const auto& c : kAboutCases) EXPECT_EQ(about_outlet(c.text), c.name) << c.why;
 }
 
+struct FeedCase {
+    const char* why;
+    std::string text;
+    const char* name;
+};
+
+const FeedCase kFeedCases[] = {
+    {"a WordPress feed's title is the site's name before ' » Feed'",
+     "   #Ridge Review \u00BB Feed Ridge Review \u00BB Comments Feed\n\n" + kStory, "Ridge Review"},
+    {"link relations lynx prints for untitled links are no part of the name, and the list wraps",
+     "   #home copyright Ridge Review \u2013 the valley's paper RSS Feed Ridge\n"
+     "   Review \u00BB Comments Feed\n\n" +
+         kStory,
+     "Ridge Review \u2013 the valley's paper"},
+    {"a Kinja-style feed of 'All stories'", "   #Ridge Review - All stories\n\n" + kStory,
+     "Ridge Review"},
+    {"a bare title that is nothing but a name", "   #Ridge Review alternate\n\n" + kStory,
+     "Ridge Review"},
+    {"a bare title printed twice (a feed and an icon) is one name",
+     "   #Ridge Review Ridge Review\n\n" + kStory, "Ridge Review"},
+    {"a subscription prompt as a feed's title names no site",
+     "   #Subscribe to our RSS Feed\n\n" + kStory, ""},
+    {"titles of several pages are no name",
+     "   #Blog All Releases Security Releases Major Releases alternate\n\n" + kStory, ""},
+    {"a '#' line inside the page is not lynx's link list", kStory + "#Ridge Review\n", ""},
+};
+
+TEST(RenderedPage, FeedTitleOutlet) {
+    for (const auto& c : kFeedCases) EXPECT_EQ(feed_title_outlet(c.text), c.name) << c.why;
+}
+
 struct PageOutletCase {
     const char* why;
     std::string text;
@@ -207,6 +254,18 @@ const PageOutletCase kPageOutletCases[] = {
          "\n\nAnn Lee is the Transport Editor at Ridge Review, which she joined in 2012.\n\n"
          "\u00A9 2020 Northline Media Group. All rights reserved.\n",
      "Ridge Review", ""},
+    {"a feed title lynx prints names the site over a parent company's copyright",
+     page("   #Ridge Review \u00BB Feed Ridge Review \u00BB Comments Feed\n\n"
+          "Harbour bridge to close for repairs\n\nBy Ann Lee, March 3, 2019\n\n" +
+              kStory,
+          "The council said more.", "\u00A9 2020 Northline Media Group. All rights reserved."),
+     "Ridge Review", ""},
+    {"a masthead line is the site when the copyright notice names its brand",
+     page("Northline News\n\nHarbour bridge to close for repairs\n\nBy Ann Lee, March 3, 2019\n\n" +
+              kStory,
+          "Northline News readers asked the council.",
+          "\u00A9 2020 Northline Corporation. All rights reserved."),
+     "Northline News", ""},
     {"a script URL deep inside the page is not the article's, nor its CDN host the outlet",
      page("Harbour bridge to close for repairs\n\n" + kStory,
           "The council said more.\n\nhttps://cdn.tracker.example/partner/proxy.js", "Contact"),
